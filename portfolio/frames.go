@@ -1,0 +1,70 @@
+package portfolio
+
+import "time"
+
+// Holdings is the holdings frame: one row per symbol and date, in long
+// format with symbol-major blocks. Every column has len(Symbols)*len(Dates)
+// values and the row for Symbols[s] on Dates[d] is s*len(Dates)+d (see Row).
+//
+// Money columns except Close are in the reporting currency (Currency):
+// positions valued at each day's rate, flows (cost, proceeds, dividends,
+// commissions) converted at the rate of their own day.
+type Holdings struct {
+	Currency string
+	Symbols  []string    // sorted
+	Dates    []time.Time // the portfolio calendar, same as Performance.Dates
+	// QuoteCurrency[s] is the currency Symbols[s] is quoted in, as the
+	// market data gives it (for example "USD" or "GBp").
+	QuoteCurrency []string
+
+	Quantity    []float64 // shares held at the close, after splits
+	Close       []float64 // close in the quote currency, forward-filled over the symbol's holidays
+	Value       []float64 // Quantity × Close, in Currency
+	CostBasis   []float64 // average cost of the shares held, commissions included
+	Unrealized  []float64 // Value − CostBasis
+	Realized    []float64 // realized P&L to date: proceeds net of commission − average cost of shares sold
+	Dividends   []float64 // dividends received to date
+	Commissions []float64 // commissions paid to date on this symbol
+}
+
+// Row is the index of Symbols[s] on Dates[d] in every column.
+func (h *Holdings) Row(s, d int) int { return s*len(h.Dates) + d }
+
+// Performance is the performance frame: one row per date of the portfolio
+// calendar, every money column in the reporting currency.
+//
+// The time-weighted return treats deposits as arriving at the start of their
+// day and withdrawals as leaving at its end, so both are neutralised:
+//
+//	r[t] = (Value[t] + Out[t]) / (Value[t-1] + In[t]) − 1
+//
+// where In[t] is the day's deposits and Out[t] its withdrawals (both ≥ 0);
+// r[t] = 0 when the denominator is not positive (an empty portfolio with no
+// deposit). CumulativeReturn[t] = Π(1 + r[i]) − 1 over i ≤ t, and
+// Drawdown[t] = (1 + CumulativeReturn[t]) / max over i ≤ t of (1 + CumulativeReturn[i]) − 1.
+type Performance struct {
+	Currency string
+	Dates    []time.Time
+
+	MarketValue      []float64 // value of all holdings
+	Cash             []float64 // cash in every currency, converted at the day's rate
+	Value            []float64 // MarketValue + Cash
+	Deposits         []float64 // In[t]: deposits on the day
+	Withdrawals      []float64 // Out[t]: withdrawals on the day, as a positive amount
+	NetContributions []float64 // cumulative deposits − withdrawals
+	PnL              []float64 // Value − NetContributions
+	DailyReturn      []float64 // r[t]; r[0] = Value[0]/In[0] − 1 when In[0] > 0, else 0
+	CumulativeReturn []float64 // time-weighted, since the first date
+	Drawdown         []float64 // from the running peak of the TWR index, ≤ 0
+}
+
+// Len is the number of dates.
+func (p *Performance) Len() int { return len(p.Dates) }
+
+// Flow is an external cash flow in the reporting currency: positive into the
+// portfolio (deposit), negative out of it (withdrawal). Money-weighted
+// returns (IRR) and the same-cash-flows benchmark are computed from these.
+type Flow struct {
+	Date   time.Time
+	Amount float64
+}
