@@ -33,14 +33,20 @@ func (h *Holdings) Row(s, d int) int { return s*len(h.Dates) + d }
 // Performance is the performance frame: one row per date of the portfolio
 // calendar, every money column in the reporting currency.
 //
-// The time-weighted return treats deposits as arriving at the start of their
-// day and withdrawals as leaving at its end, so both are neutralised:
+// The time-weighted return values the portfolio at each close and treats the
+// day's external flows as happening at that close, as trades do: a deposit
+// invested at today's close earns nothing today, and a withdrawal of today's
+// sale proceeds takes nothing from today's return. So
 //
-//	r[t] = (Value[t] + Out[t]) / (Value[t-1] + In[t]) − 1
+//	r[t] = (Value[t] + Out[t] − In[t]) / Value[t−1] − 1          when Value[t−1] > 0
+//	r[t] = (Value[t] + Out[t]) / In[t] − 1                        when Value[t−1] ≤ 0 < In[t]
+//	r[t] = 0                                                      otherwise
 //
-// where In[t] is the day's deposits and Out[t] its withdrawals (both ≥ 0);
-// r[t] = 0 when the denominator is not positive (an empty portfolio with no
-// deposit). CumulativeReturn[t] = Π(1 + r[i]) − 1 over i ≤ t, and
+// where In[t] is the day's deposits and Out[t] its withdrawals (both ≥ 0).
+// The second line starts (or restarts, after the portfolio was emptied) the
+// series on the day money arrives, so an emptied and refilled portfolio
+// never shows −100%. "≤ 0" means below a millionth of a currency unit.
+// CumulativeReturn[t] = Π(1 + r[i]) − 1 over i ≤ t, and
 // Drawdown[t] = (1 + CumulativeReturn[t]) / max over i ≤ t of (1 + CumulativeReturn[i]) − 1.
 type Performance struct {
 	Currency string
@@ -53,7 +59,7 @@ type Performance struct {
 	Withdrawals      []float64 // Out[t]: withdrawals on the day, as a positive amount
 	NetContributions []float64 // cumulative deposits − withdrawals
 	PnL              []float64 // Value − NetContributions
-	DailyReturn      []float64 // r[t]; r[0] = Value[0]/In[0] − 1 when In[0] > 0, else 0
+	DailyReturn      []float64 // r[t] as above
 	CumulativeReturn []float64 // time-weighted, since the first date
 	Drawdown         []float64 // from the running peak of the TWR index, ≤ 0
 }

@@ -52,11 +52,17 @@ type Series struct {
 	// it; package fx knows how to convert those.
 	Currency string
 	// Timezone is the exchange's IANA timezone name, "" when not known.
-	Timezone  string
-	Dates     []time.Time
-	Close     []float64
-	Dividends []Dividend
-	Splits    []Split
+	Timezone string
+	// SplitAdjusted says that Close and the dividend amounts before each
+	// split in Splits are already divided by that split's ratio, as Yahoo
+	// Finance gives them. The portfolio engine multiplies them back so that
+	// the shares actually held are valued at the price actually traded.
+	// A source of raw (as-traded) prices leaves it false.
+	SplitAdjusted bool
+	Dates         []time.Time
+	Close         []float64
+	Dividends     []Dividend
+	Splits        []Split
 }
 
 // Len is the number of trading days.
@@ -95,8 +101,8 @@ func (s *Series) CloseOn(date time.Time) (close float64, ok bool) {
 }
 
 // Between returns the part of s from from to to, both inclusive, sharing
-// the underlying arrays; a zero from or to leaves that side open. Events are
-// kept when they fall in the range.
+// the underlying arrays; a zero from or to leaves that side open. Dividends
+// are kept when they fall in the range, splits when they are on or after from.
 func (s *Series) Between(from, to time.Time) *Series {
 	lo, hi := 0, len(s.Dates)
 	if !from.IsZero() {
@@ -119,8 +125,10 @@ func (s *Series) Between(from, to time.Time) *Series {
 			out.Dividends = append(out.Dividends, d)
 		}
 	}
+	// Splits after to are kept: a split-adjusted close before them is
+	// still divided by their ratio, so they are needed to undo it.
 	for _, sp := range s.Splits {
-		if in(sp.Date) {
+		if from.IsZero() || !sp.Date.Before(from) {
 			out.Splits = append(out.Splits, sp)
 		}
 	}

@@ -1,0 +1,129 @@
+package portfolio
+
+import (
+	"math"
+	"time"
+
+	"github.com/gofolio/gofolio/quotes"
+)
+
+// dayNumber is a date as whole days since 1970-01-01. Every date in the
+// engine is midnight UTC (quotes.Day), so this is exact; working in day
+// numbers instead of time.Time keeps the hot loops to integer compares.
+type dayNumber int32
+
+func toDayNumber(t time.Time) dayNumber {
+	secs := quotes.Day(t).Unix()
+	return dayNumber(secs / 86400)
+}
+
+func (d dayNumber) time() time.Time { return time.Unix(int64(d)*86400, 0).UTC() }
+
+// calendar is the portfolio's trading calendar: the union of the trading
+// days of every series it holds, from the first transaction to the end.
+type calendar struct {
+	dates []time.Time
+	days  []dayNumber
+	// next[i] is the index of the first calendar day on or after day
+	// first+i, or len(days) when there is none.
+	first dayNumber
+	next  []int32
+}
+
+// newCalendar builds the union of the series' days in [from, to]. It marks
+// days in a bitmap spanning the range rather than sorting every date of
+// every series: O(total dates + range) with no allocation per date.
+func newCalendar(series []*quotes.Series, from, to dayNumber) *calendar {
+	c := &calendar{first: from}
+	if to < from {
+		return c
+	}
+	span := int(to-from) + 1
+	mark := make([]bool, span)
+	for _, s := range series {
+		for _, t := range s.Dates {
+			d := toDayNumber(t)
+			if d >= from && d <= to {
+				mark[d-from] = true
+			}
+		}
+	}
+	n := 0
+	for _, m := range mark {
+		if m {
+			n++
+		}
+	}
+	c.days = make([]dayNumber, 0, n)
+	c.dates = make([]time.Time, 0, n)
+	c.next = make([]int32, span)
+	for i := span - 1; i >= 0; i-- {
+		if mark[i] {
+			n--
+		}
+		c.next[i] = int32(n)
+	}
+	for i, m := range mark {
+		if m {
+			d := from + dayNumber(i)
+			c.days = append(c.days, d)
+			c.dates = append(c.dates, d.time())
+		}
+	}
+	return c
+}
+
+// index returns the index of the first calendar day on or after d, and
+// false when d is after the last calendar day.
+func (c *calendar) index(d dayNumber) (int, bool) {
+	if d < c.first {
+		return 0, len(c.days) > 0
+	}
+	off := int(d - c.first)
+	if off >= len(c.next) {
+		return len(c.days), false
+	}
+	i := int(c.next[off])
+	return i, i < len(c.days)
+}
+
+// align returns s's closes on the calendar, forward-filled over days on which
+// s did not trade (another market's holidays) and NaN before its first day.
+// When s is SplitAdjusted the closes are multiplied back by the ratio of
+// every later split so that they are the prices actually traded.
+func (c *calendar) align(s *quotes.Series) []float64 {
+	out := make([]float64, len(c.days))
+	j := 0
+	last := math.NaN()
+	for i, d := range c.days {
+		for j < len(s.Dates) && toDayNumber(s.Dates[j]) <= d {
+			last = s.Close[j]
+			j++
+		}
+		out[i] = last
+	}
+	if s.SplitAdjusted && len(s.Splits) > 0 {
+		f := c.splitFactors(s)
+		for i := range out {
+			out[i] *= f[i]
+		}
+	}
+	return out
+}
+
+// splitFactors returns, for each calendar day, the product of the ratios of
+// s's splits that take effect after that day: the factor that turns a
+// split-adjusted price or dividend on that day back into the one traded.
+func (c *calendar) splitFactors(s *quotes.Series) []float64 {
+	f := make([]float64, len(c.days))
+	k := len(s.Splits) - 1
+	factor := 1.0
+	for i := len(c.days) - 1; i >= 0; i-- {
+		for k >= 0 && toDayNumber(s.Splits[k].Date) > c.days[i] {
+			factor *= s.Splits[k].Ratio()
+			k--
+		}
+		f[i] = factor
+	}
+	return f
+}

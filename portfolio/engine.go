@@ -1,0 +1,287 @@
+package portfolio
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/gofolio/gofolio/quotes"
+)
+
+// Config says how to build a portfolio from its transactions.
+type Config struct {
+	// Currency is the reporting currency every money column is valued in,
+	// e.g. "GBP". Required.
+	Currency string
+	// Series holds the market data for every symbol the transactions name,
+	// keyed by symbol (see Fetch).
+	Series map[string]*quotes.Series
+	// Rates converts between currencies. It may be nil only when every
+	// amount is already in Currency.
+	Rates Rates
+	// To is the last day of the frames; zero means the last day of the
+	// market data.
+	To time.Time
+}
+
+// Result is a built portfolio.
+type Result struct {
+	Currency    string
+	Holdings    *Holdings
+	Performance *Performance
+	// Transactions are the input sorted by date, each with the calendar day
+	// it was applied on in Date (a transaction on a day the markets were
+	// closed applies on the next trading day) and the price used in Price
+	// (the close, where the file left it blank).
+	Transactions []Transaction
+	// Flows are the external flows (deposits positive, withdrawals negative)
+	// in Currency at the rate of their day, for money-weighted returns.
+	Flows []Flow
+	// Cash is the cash balance in each currency, in that currency, per date.
+	Cash map[string][]float64
+}
+
+// Build lays the transactions over the market data and sums them into the
+// holdings and performance frames.
+//
+// The calendar is the union of the trading days of the series the
+// transactions name, from the first transaction to cfg.To; each series' close
+// is forward-filled over days it did not trade, never zero. On each day the
+// engine applies, per symbol and in this order: split events (shares held ×
+// ratio, cost unchanged), dividend events (cash += shares held at the
+// previous close × amount, in the symbol's currency), then the day's
+// transactions in file order. Cash is kept per currency and valued at each
+// day's rate; cost and realized P&L use the rate of the trade's own day.
+// Cost basis is the average cost, commissions included.
+//
+// Build checks everything that needs the market data (unknown symbols, a
+// transaction before its symbol's first price or after the last day, a sell
+// of more shares than held, a rate missing for a currency) and returns a
+// *ValidationError listing every problem; it never returns a partial result.
+func Build(txs []Transaction, cfg Config) (*Result, error) {
+	if cfg.Currency == "" {
+		return nil, errors.New("portfolio: Config.Currency (the reporting currency) is required")
+	}
+	if len(txs) == 0 {
+		return nil, errors.New("portfolio: no transactions")
+	}
+	e := newEngine(txs, cfg)
+	e.checkSymbols()
+	if len(e.problems) == 0 {
+		e.placeOnCalendar()
+	}
+	if len(e.problems) == 0 {
+		e.loadRates()
+	}
+	if len(e.problems) == 0 {
+		e.run()
+	}
+	if len(e.problems) > 0 {
+		return nil, &ValidationError{Problems: e.problems}
+	}
+	return e.result(), nil
+}
+
+// engine holds the working state of one Build.
+type engine struct {
+	cfg      Config
+	txs      []Transaction // sorted copy
+	txIndex  []int         // calendar index each transaction applies on
+	problems []Problem
+
+	symbols []string // traded, sorted
+	series  []*quotes.Series
+	cal     *calendar
+
+	// rate[c][d] converts currency c to the reporting currency on day d;
+	// NaN before the currency is first used.
+	rate map[string][]float64
+	// cashDelta[c][d] is the change of cash in currency c on day d.
+	cashDelta map[string][]float64
+
+	holdings    *Holdings
+	deposits    []float64
+	withdrawals []float64
+	flows       []Flow
+}
+
+func newEngine(txs []Transaction, cfg Config) *engine {
+	sorted := make([]Transaction, len(txs))
+	copy(sorted, txs)
+	for i := range sorted {
+		sorted[i].Date = quotes.Day(sorted[i].Date)
+	}
+	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Date.Before(sorted[j].Date) })
+	return &engine{cfg: cfg, txs: sorted}
+}
+
+func (e *engine) problem(tx *Transaction, column, value, expected string) {
+	e.problems = append(e.problems, Problem{Origin: tx.Origin, Column: column, Value: value, Expected: expected})
+}
+
+func needsSymbol(k Kind) bool { return k == Buy || k == Sell || k == Dividend || k == Split }
+
+// checkSymbols finds the traded symbols and reports the unknown ones.
+func (e *engine) checkSymbols() {
+	seen := map[string]bool{}
+	for i := range e.txs {
+		tx := &e.txs[i]
+		if !needsSymbol(tx.Kind) {
+			continue
+		}
+		if _, ok := e.cfg.Series[tx.Symbol]; !ok {
+			e.problem(tx, "symbol", tx.Symbol, "a symbol the market data knows ("+knownSymbols(e.cfg.Series)+")")
+			continue
+		}
+		if !seen[tx.Symbol] {
+			seen[tx.Symbol] = true
+			e.symbols = append(e.symbols, tx.Symbol)
+		}
+	}
+	sort.Strings(e.symbols)
+	for _, s := range e.symbols {
+		e.series = append(e.series, e.cfg.Series[s])
+	}
+}
+
+func knownSymbols(m map[string]*quotes.Series) string {
+	if len(m) == 0 {
+		return "it has none"
+	}
+	names := make([]string, 0, len(m))
+	for s := range m {
+		names = append(names, s)
+	}
+	sort.Strings(names)
+	const most = 12
+	if len(names) > most {
+		return "known: " + strings.Join(names[:most], ", ") + fmt.Sprintf(" and %d more", len(names)-most)
+	}
+	return "known: " + strings.Join(names, ", ")
+}
+
+// placeOnCalendar builds the calendar and maps every transaction to the day
+// it applies on, reporting transactions outside the market data.
+func (e *engine) placeOnCalendar() {
+	from := toDayNumber(e.txs[0].Date)
+	var to dayNumber
+	if !e.cfg.To.IsZero() {
+		to = toDayNumber(e.cfg.To)
+	} else {
+		to = toDayNumber(e.txs[len(e.txs)-1].Date)
+		for _, s := range e.series {
+			if s.Len() > 0 && toDayNumber(s.Last()) > to {
+				to = toDayNumber(s.Last())
+			}
+		}
+	}
+	calSeries := e.series
+	if len(calSeries) == 0 {
+		// A portfolio of cash only: its calendar is its transaction days.
+		calSeries = []*quotes.Series{txDays(e.txs)}
+	}
+	e.cal = newCalendar(calSeries, from, to)
+	if len(e.cal.days) == 0 {
+		e.problem(&e.txs[0], "date", e.txs[0].Date.Format(time.DateOnly),
+			"a date with market data on or after it (none up to "+to.time().Format(time.DateOnly)+")")
+		return
+	}
+	e.txIndex = make([]int, len(e.txs))
+	last := e.cal.dates[len(e.cal.dates)-1].Format(time.DateOnly)
+	for i := range e.txs {
+		tx := &e.txs[i]
+		d := toDayNumber(tx.Date)
+		idx, ok := e.cal.index(d)
+		if !ok {
+			e.problem(tx, "date", tx.Date.Format(time.DateOnly), "a date on or before the last day of the market data ("+last+")")
+			continue
+		}
+		e.txIndex[i] = idx
+		if needsSymbol(tx.Kind) {
+			s := e.cfg.Series[tx.Symbol]
+			if s.Len() == 0 || toDayNumber(s.First()) > d {
+				first := "none"
+				if s.Len() > 0 {
+					first = s.First().Format(time.DateOnly)
+				}
+				e.problem(tx, "date", tx.Date.Format(time.DateOnly),
+					fmt.Sprintf("a date on or after the first price of %s (%s)", tx.Symbol, first))
+			}
+		}
+	}
+}
+
+func txDays(txs []Transaction) *quotes.Series {
+	s := &quotes.Series{Symbol: "transactions"}
+	for _, tx := range txs {
+		if n := len(s.Dates); n == 0 || tx.Date.After(s.Dates[n-1]) {
+			s.Dates = append(s.Dates, tx.Date)
+			s.Close = append(s.Close, 1)
+		}
+	}
+	return s
+}
+
+// txCurrency is the currency a transaction's amounts are in: its own, or
+// the symbol's for trades and dividends, or the reporting currency for cash.
+func (e *engine) txCurrency(tx *Transaction) string {
+	if tx.Currency != "" {
+		return tx.Currency
+	}
+	if needsSymbol(tx.Kind) {
+		return e.cfg.Series[tx.Symbol].Currency
+	}
+	return e.cfg.Currency
+}
+
+// loadRates gets, for every currency in use, its rate to the reporting
+// currency on each calendar day from the day it is first used.
+func (e *engine) loadRates() {
+	n := len(e.cal.days)
+	firstUse := map[string]int{}
+	whoFirst := map[string]*Transaction{}
+	use := func(c string, d int, tx *Transaction) {
+		if f, ok := firstUse[c]; !ok || d < f {
+			firstUse[c] = d
+			whoFirst[c] = tx
+		}
+	}
+	for i := range e.txs {
+		tx := &e.txs[i]
+		use(e.txCurrency(tx), e.txIndex[i], tx)
+		if needsSymbol(tx.Kind) {
+			use(e.cfg.Series[tx.Symbol].Currency, e.txIndex[i], tx)
+		}
+	}
+	e.rate = make(map[string][]float64, len(firstUse))
+	for c, first := range firstUse {
+		r := make([]float64, n)
+		for i := range r[:first] {
+			r[i] = math.NaN()
+		}
+		if c == e.cfg.Currency {
+			for i := first; i < n; i++ {
+				r[i] = 1
+			}
+			e.rate[c] = r
+			continue
+		}
+		if e.cfg.Rates == nil {
+			e.problem(whoFirst[c], "currency", c, "a currency convertible to "+e.cfg.Currency+" (Config.Rates is nil)")
+			continue
+		}
+		got, err := e.cfg.Rates.Rates(c, e.cfg.Currency, e.cal.dates[first:])
+		if err != nil {
+			e.problem(whoFirst[c], "currency", c, "a currency with a rate to "+e.cfg.Currency+": "+err.Error())
+			continue
+		}
+		copy(r[first:], got)
+		e.rate[c] = r
+	}
+}
+
+func formatQty(q float64) string { return strconv.FormatFloat(q, 'f', -1, 64) }

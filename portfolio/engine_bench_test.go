@@ -1,0 +1,41 @@
+package portfolio_test
+
+import (
+	"fmt"
+	"runtime"
+	"testing"
+
+	"github.com/gofolio/gofolio/internal/synth"
+	"github.com/gofolio/gofolio/portfolio"
+)
+
+// BenchmarkBuild measures the engine alone (market data in memory). The
+// largest size is the target of the core issue: 500 symbols × 5000
+// trading days × 50,000 transactions in under 1 s and 1 GiB.
+//
+//	go test -run '^$' -bench Build -benchmem ./portfolio/
+func BenchmarkBuild(b *testing.B) {
+	for _, s := range []synth.Spec{
+		{Symbols: 50, Days: 2520, Transactions: 2000, Seed: 1},
+		{Symbols: 500, Days: 5000, Transactions: 50000, Seed: 1},
+	} {
+		w := synth.Generate(s)
+		b.Run(fmt.Sprintf("%dsym_%ddays_%dtx", s.Symbols, s.Days, s.Transactions), func(b *testing.B) {
+			var peak uint64
+			b.ReportAllocs()
+			for b.Loop() {
+				res, err := portfolio.Build(w.Transactions, portfolio.Config{Currency: "USD", Series: w.Series})
+				if err != nil {
+					b.Fatal(err)
+				}
+				var ms runtime.MemStats
+				runtime.ReadMemStats(&ms)
+				peak = max(peak, ms.HeapInuse)
+				runtime.KeepAlive(res)
+			}
+			symDays := float64(s.Symbols * s.Days)
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/symDays, "ns/symbol-day")
+			b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MiB")
+		})
+	}
+}

@@ -1,0 +1,308 @@
+package portfolio
+
+import (
+	"fmt"
+	"math"
+	"time"
+
+	"github.com/gofolio/gofolio/quotes"
+)
+
+// shareEpsilon is how far a quantity may fall below zero through floating
+// point error (selling exactly what a split left) before it is an oversell.
+const shareEpsilon = 1e-9
+
+// event is a split or a dividend placed on the calendar.
+type event struct {
+	day    int
+	ratio  float64 // split: shares after per share before; 0 for a dividend
+	amount float64 // dividend per share, as traded (split adjustment undone)
+}
+
+// run simulates every symbol and the cash, filling the frames.
+func (e *engine) run() {
+	n := len(e.cal.days)
+	nsym := len(e.symbols)
+	e.holdings = &Holdings{
+		Currency:      e.cfg.Currency,
+		Symbols:       e.symbols,
+		Dates:         e.cal.dates,
+		QuoteCurrency: make([]string, nsym),
+		Quantity:      make([]float64, nsym*n),
+		Close:         make([]float64, nsym*n),
+		Value:         make([]float64, nsym*n),
+		CostBasis:     make([]float64, nsym*n),
+		Unrealized:    make([]float64, nsym*n),
+		Realized:      make([]float64, nsym*n),
+		Dividends:     make([]float64, nsym*n),
+		Commissions:   make([]float64, nsym*n),
+	}
+	e.cashDelta = make(map[string][]float64)
+	e.deposits = make([]float64, n)
+	e.withdrawals = make([]float64, n)
+
+	bySymbol := make(map[string][]int, nsym)
+	for i := range e.txs {
+		tx := &e.txs[i]
+		if needsSymbol(tx.Kind) {
+			bySymbol[tx.Symbol] = append(bySymbol[tx.Symbol], i)
+		} else {
+			e.applyCash(i)
+		}
+	}
+	for si, sym := range e.symbols {
+		e.runSymbol(si, e.series[si], bySymbol[sym])
+	}
+}
+
+func (e *engine) cash(c string) []float64 {
+	d, ok := e.cashDelta[c]
+	if !ok {
+		d = make([]float64, len(e.cal.days))
+		e.cashDelta[c] = d
+	}
+	return d
+}
+
+// applyCash applies a transaction that names no symbol.
+func (e *engine) applyCash(i int) {
+	tx := &e.txs[i]
+	d := e.txIndex[i]
+	c := e.txCurrency(tx)
+	rate := e.rate[c][d]
+	switch tx.Kind {
+	case Deposit:
+		e.cash(c)[d] += tx.Amount
+		e.deposits[d] += tx.Amount * rate
+		e.flows = append(e.flows, Flow{Date: e.cal.dates[d], Amount: tx.Amount * rate})
+	case Withdrawal:
+		e.cash(c)[d] -= tx.Amount
+		e.withdrawals[d] += tx.Amount * rate
+		e.flows = append(e.flows, Flow{Date: e.cal.dates[d], Amount: -tx.Amount * rate})
+	case Fee, Tax:
+		e.cash(c)[d] -= tx.Amount
+	case Interest:
+		e.cash(c)[d] += tx.Amount
+	default:
+		e.problem(tx, "kind", tx.Kind.String(), "a kind the engine knows")
+	}
+	tx.Date = e.cal.dates[d]
+}
+
+// symbolEvents places s's split and dividend events, and the SPLIT
+// transactions of the file, on the calendar, in day order.
+func (e *engine) symbolEvents(s *quotes.Series, txs []int) []event {
+	var factor []float64
+	if s.SplitAdjusted && len(s.Splits) > 0 {
+		factor = e.cal.splitFactors(s)
+	}
+	var evs []event
+	marketSplit := map[int]bool{}
+	for _, sp := range s.Splits {
+		if d, ok := e.cal.index(toDayNumber(sp.Date)); ok {
+			evs = append(evs, event{day: d, ratio: sp.Ratio()})
+			marketSplit[d] = true
+		}
+	}
+	for _, i := range txs {
+		tx := &e.txs[i]
+		if tx.Kind != Split {
+			continue
+		}
+		d := e.txIndex[i]
+		if marketSplit[d] {
+			e.problem(tx, "kind", "SPLIT", fmt.Sprintf("no SPLIT row: the market data already has a split of %s on %s",
+				tx.Symbol, e.cal.dates[d].Format(time.DateOnly)))
+			continue
+		}
+		evs = append(evs, event{day: d, ratio: tx.Quantity / tx.Price})
+	}
+	for _, dv := range s.Dividends {
+		if d, ok := e.cal.index(toDayNumber(dv.Date)); ok {
+			amt := dv.Amount
+			if factor != nil {
+				amt *= factor[d]
+			}
+			evs = append(evs, event{day: d, amount: amt})
+		}
+	}
+	// Splits before dividends on the same day: a dividend's amount is per
+	// share after that day's split.
+	sortEvents(evs)
+	return evs
+}
+
+func sortEvents(evs []event) {
+	for i := 1; i < len(evs); i++ {
+		for j := i; j > 0 && less(evs[j], evs[j-1]); j-- {
+			evs[j], evs[j-1] = evs[j-1], evs[j]
+		}
+	}
+}
+
+func less(a, b event) bool {
+	if a.day != b.day {
+		return a.day < b.day
+	}
+	return a.ratio != 0 && b.ratio == 0
+}
+
+// runSymbol fills the holdings rows of Symbols[si] and books its cash.
+func (e *engine) runSymbol(si int, s *quotes.Series, txs []int) {
+	h := e.holdings
+	n := len(e.cal.days)
+	base := si * n
+	quoteCcy := s.Currency
+	h.QuoteCurrency[si] = quoteCcy
+	closes := h.Close[base : base+n]
+	copy(closes, e.cal.align(s))
+	qrate := e.rate[quoteCcy]
+	evs := e.symbolEvents(s, txs)
+
+	var qty, cost, realized, dividends, commissions float64
+	ev, ti := 0, 0
+	start := 0
+	if len(txs) > 0 {
+		start = e.txIndex[txs[0]]
+	}
+	for d := start; d < n; d++ {
+		for ; ev < len(evs) && evs[ev].day <= d; ev++ {
+			if evs[ev].ratio != 0 {
+				qty *= evs[ev].ratio
+			} else if qty != 0 {
+				amt := qty * evs[ev].amount
+				e.cash(quoteCcy)[d] += amt
+				dividends += amt * qrate[d]
+			}
+		}
+		for ; ti < len(txs) && e.txIndex[txs[ti]] == d; ti++ {
+			i := txs[ti]
+			tx := &e.txs[i]
+			tx.Date = e.cal.dates[d]
+			c := e.txCurrency(tx)
+			rate := e.rate[c][d]
+			switch tx.Kind {
+			case Buy, Sell:
+				if tx.Price == 0 {
+					tx.Price = closes[d] * qrate[d] / rate
+				}
+				gross := tx.Quantity * tx.Price
+				commissions += tx.Commission * rate
+				if tx.Kind == Buy {
+					e.cash(c)[d] -= gross + tx.Commission
+					cost += (gross + tx.Commission) * rate
+					qty += tx.Quantity
+					break
+				}
+				if tx.Quantity > qty*(1+shareEpsilon)+shareEpsilon {
+					e.problem(tx, "quantity", formatQty(tx.Quantity),
+						fmt.Sprintf("at most the %s shares of %s held on %s", formatQty(qty), tx.Symbol, tx.Date.Format(time.DateOnly)))
+					continue
+				}
+				proceeds := gross - tx.Commission
+				e.cash(c)[d] += proceeds
+				avg := cost / qty
+				realized += proceeds*rate - avg*tx.Quantity
+				cost -= avg * tx.Quantity
+				qty -= tx.Quantity
+				if math.Abs(qty) <= shareEpsilon*(1+tx.Quantity) {
+					qty, cost = 0, 0
+				}
+			case Dividend:
+				e.cash(c)[d] += tx.Amount
+				dividends += tx.Amount * rate
+			case Split:
+				// Applied with the day's events, before any trade.
+			}
+		}
+		r := base + d
+		h.Quantity[r] = qty
+		if qty != 0 {
+			h.Value[r] = qty * closes[d] * qrate[d]
+		}
+		h.CostBasis[r] = cost
+		h.Unrealized[r] = h.Value[r] - cost
+		h.Realized[r] = realized
+		h.Dividends[r] = dividends
+		h.Commissions[r] = commissions
+	}
+}
+
+// result sums the frames into the performance frame.
+func (e *engine) result() *Result {
+	n := len(e.cal.days)
+	h := e.holdings
+	p := &Performance{
+		Currency:         e.cfg.Currency,
+		Dates:            e.cal.dates,
+		MarketValue:      make([]float64, n),
+		Cash:             make([]float64, n),
+		Value:            make([]float64, n),
+		Deposits:         e.deposits,
+		Withdrawals:      e.withdrawals,
+		NetContributions: make([]float64, n),
+		PnL:              make([]float64, n),
+		DailyReturn:      make([]float64, n),
+		CumulativeReturn: make([]float64, n),
+		Drawdown:         make([]float64, n),
+	}
+	for si := range h.Symbols {
+		v := h.Value[si*n : (si+1)*n]
+		for d, x := range v {
+			p.MarketValue[d] += x
+		}
+	}
+	cash := make(map[string][]float64, len(e.cashDelta))
+	for c, delta := range e.cashDelta {
+		bal := make([]float64, n)
+		rate := e.rate[c]
+		var b float64
+		for d, x := range delta {
+			b += x
+			bal[d] = b
+			if b != 0 {
+				p.Cash[d] += b * rate[d]
+			}
+		}
+		cash[c] = bal
+	}
+	var net, prev, index, peak float64 = 0, 0, 1, 1
+	for d := 0; d < n; d++ {
+		p.Value[d] = p.MarketValue[d] + p.Cash[d]
+		net += p.Deposits[d] - p.Withdrawals[d]
+		p.NetContributions[d] = net
+		p.PnL[d] = p.Value[d] - net
+		p.DailyReturn[d] = dailyReturn(prev, p.Value[d], p.Deposits[d], p.Withdrawals[d])
+		r := p.DailyReturn[d]
+		index *= 1 + r
+		p.CumulativeReturn[d] = index - 1
+		peak = math.Max(peak, index)
+		p.Drawdown[d] = index/peak - 1
+		prev = p.Value[d]
+	}
+	return &Result{
+		Currency:     e.cfg.Currency,
+		Holdings:     h,
+		Performance:  p,
+		Transactions: e.txs,
+		Flows:        e.flows,
+		Cash:         cash,
+	}
+}
+
+// dailyReturn is r[t] of the time-weighted return documented on Performance.
+func dailyReturn(prevValue, value, in, out float64) float64 {
+	switch {
+	case prevValue > minDenominator:
+		return (value+out-in)/prevValue - 1
+	case in > minDenominator:
+		return (value+out)/in - 1
+	}
+	return 0
+}
+
+// minDenominator is the smallest starting value (in the reporting currency)
+// a day's return is computed on: below it the portfolio is empty and the
+// day's return is 0, so that rounding residue left after selling everything
+// cannot produce a huge return.
+const minDenominator = 1e-6

@@ -1,0 +1,341 @@
+package portfolio
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/gofolio/gofolio/quotes"
+)
+
+// Test days: Monday 2024-01-01 .. Friday 2024-01-05, Monday 2024-01-08.
+var (
+	d1 = quotes.Date(2024, 1, 1)
+	d2 = quotes.Date(2024, 1, 2)
+	d3 = quotes.Date(2024, 1, 3)
+	d4 = quotes.Date(2024, 1, 4)
+	d5 = quotes.Date(2024, 1, 5)
+	d8 = quotes.Date(2024, 1, 8)
+)
+
+func testSeries(sym, ccy string, dates []time.Time, closes ...float64) *quotes.Series {
+	return &quotes.Series{Symbol: sym, Currency: ccy, Dates: dates[:len(closes)], Close: closes}
+}
+
+func days(ds ...time.Time) []time.Time { return ds }
+
+// fakeRates converts with a fixed table: rate[currency][day] to the
+// reporting currency, forward-filled like a real converter.
+type fakeRates struct {
+	to    string
+	rates map[string]map[time.Time]float64
+}
+
+func (f fakeRates) Rates(from, to string, dates []time.Time) ([]float64, error) {
+	if to != f.to {
+		return nil, fmt.Errorf("fake: no rates to %s", to)
+	}
+	tab, ok := f.rates[from]
+	if !ok {
+		return nil, fmt.Errorf("fake: unknown currency %s", from)
+	}
+	out := make([]float64, len(dates))
+	for i, d := range dates {
+		best, bestDay := math.NaN(), time.Time{}
+		for day, r := range tab {
+			if !day.After(d) && !day.Before(bestDay) {
+				best, bestDay = r, day
+			}
+		}
+		if math.IsNaN(best) {
+			return nil, fmt.Errorf("fake: no %s rate on or before %s", from, d.Format(time.DateOnly))
+		}
+		out[i] = best
+	}
+	return out, nil
+}
+
+func near(t *testing.T, what string, got, want float64) {
+	t.Helper()
+	if math.Abs(got-want) > 1e-9*math.Max(1, math.Abs(want)) {
+		t.Errorf("%s = %.12g, want %.12g", what, got, want)
+	}
+}
+
+func build(t *testing.T, txs []Transaction, cfg Config) *Result {
+	t.Helper()
+	res, err := Build(txs, cfg)
+	if err != nil {
+		t.Fatalf("Build: %v", err)
+	}
+	return res
+}
+
+func market(ss ...*quotes.Series) map[string]*quotes.Series {
+	m := map[string]*quotes.Series{}
+	for _, s := range ss {
+		m[s.Symbol] = s
+	}
+	return m
+}
+
+func TestBuildBuySellWithCommissions(t *testing.T) {
+	x := testSeries("X", "USD", days(d1, d2, d3), 50, 55, 60)
+	txs := []Transaction{
+		{Date: d1, Kind: Deposit, Amount: 1000},
+		{Date: d1, Kind: Buy, Symbol: "X", Quantity: 10, Price: 50, Commission: 5},
+		{Date: d3, Kind: Sell, Symbol: "X", Quantity: 5, Price: 60, Commission: 5},
+	}
+	res := build(t, txs, Config{Currency: "USD", Series: market(x)})
+	p, h := res.Performance, res.Holdings
+	// Day 1: cash 1000 − (10×50 + 5) = 495, holdings 10×50 = 500, value 995.
+	// r1 = 995/1000 − 1 (the first deposit starts the series).
+	// Day 2: holdings 550, value 1045, r2 = 1045/995 − 1.
+	// Day 3: sell 5×60 − 5 = 295 → cash 790; holdings 5×60 = 300; value 1090.
+	wantValue := []float64{995, 1045, 1090}
+	wantR := []float64{995.0/1000 - 1, 1045.0/995 - 1, 1090.0/1045 - 1}
+	for d := range wantValue {
+		near(t, fmt.Sprintf("Value[%d]", d), p.Value[d], wantValue[d])
+		near(t, fmt.Sprintf("DailyReturn[%d]", d), p.DailyReturn[d], wantR[d])
+	}
+	near(t, "Cash[2]", p.Cash[2], 790)
+	near(t, "CumulativeReturn[2]", p.CumulativeReturn[2], 1090.0/1000-1)
+	near(t, "PnL[2]", p.PnL[2], 90)
+	// Average cost 505/10 = 50.5; 5 sold: cost left 252.5,
+	// realized 295 − 252.5 = 42.5, unrealized 300 − 252.5 = 47.5.
+	r := h.Row(0, 2)
+	near(t, "Quantity", h.Quantity[r], 5)
+	near(t, "CostBasis", h.CostBasis[r], 252.5)
+	near(t, "Realized", h.Realized[r], 42.5)
+	near(t, "Unrealized", h.Unrealized[r], 47.5)
+	near(t, "Commissions", h.Commissions[r], 10)
+	// Drawdown: index 0.995, 1.045, 1.09 — day 1 is below the start (1).
+	near(t, "Drawdown[0]", p.Drawdown[0], -0.005)
+	near(t, "Drawdown[2]", p.Drawdown[2], 0)
+}
+
+func TestBuildSplitBetweenBuyAndSell(t *testing.T) {
+	// Yahoo-style: a 2:1 split on day 3, closes before it divided by 2.
+	adjusted := testSeries("X", "USD", days(d1, d2, d3), 50, 55, 60)
+	adjusted.SplitAdjusted = true
+	adjusted.Splits = []quotes.Split{{Date: d3, Numerator: 2, Denominator: 1}}
+	// The same history as traded, with the split written in the file.
+	raw := testSeries("X", "USD", days(d1, d2, d3), 100, 110, 60)
+
+	txs := []Transaction{
+		{Date: d1, Kind: Deposit, Amount: 1000},
+		{Date: d1, Kind: Buy, Symbol: "X", Quantity: 10, Price: 100},
+		{Date: d3, Kind: Sell, Symbol: "X", Quantity: 20, Price: 61},
+	}
+	manual := append(append([]Transaction{}, txs...), Transaction{Date: d3, Kind: Split, Symbol: "X", Quantity: 2, Price: 1})
+	for name, c := range map[string]struct {
+		s   *quotes.Series
+		txs []Transaction
+	}{"split-adjusted series": {adjusted, txs}, "SPLIT row": {raw, manual}} {
+		t.Run(name, func(t *testing.T) {
+			res := build(t, c.txs, Config{Currency: "USD", Series: market(c.s)})
+			h := res.Holdings
+			// 10 shares at 100 (raw) = 1000; day 2 at 110 = 1100; day 3 the
+			// split makes 20 shares, all sold at 61: 1220, cost 1000.
+			near(t, "Close[0]", h.Close[0], 100)
+			near(t, "Value[0]", h.Value[0], 1000)
+			near(t, "Value[1]", h.Value[1], 1100)
+			near(t, "Quantity[2]", h.Quantity[2], 0)
+			near(t, "Realized[2]", h.Realized[2], 220)
+			near(t, "Value total day 3", res.Performance.Value[2], 1220)
+		})
+	}
+	// A SPLIT row on a day the data already splits would double the shares.
+	dup := append(append([]Transaction{}, txs...), Transaction{Date: d3, Kind: Split, Symbol: "X", Quantity: 2, Price: 1,
+		Origin: Origin{File: "t.csv", Row: 5}})
+	_, err := Build(dup, Config{Currency: "USD", Series: market(adjusted)})
+	wantProblems(t, err, `t.csv, row 5, column kind: "SPLIT": no SPLIT row: the market data already has a split of X on 2024-01-03`)
+}
+
+func TestBuildDividends(t *testing.T) {
+	// A dividend of 0.5 (split-adjusted; 1.0 as paid) with ex-date day 2,
+	// then a 2:1 split on day 3.
+	x := testSeries("X", "USD", days(d1, d2, d3), 50, 55, 60)
+	x.SplitAdjusted = true
+	x.Splits = []quotes.Split{{Date: d3, Numerator: 2, Denominator: 1}}
+	x.Dividends = []quotes.Dividend{{Date: d2, Amount: 0.5}}
+	txs := []Transaction{
+		{Date: d1, Kind: Deposit, Amount: 2000},
+		{Date: d1, Kind: Buy, Symbol: "X", Quantity: 10, Price: 100},
+		// Bought on the ex-date: no dividend on these.
+		{Date: d2, Kind: Buy, Symbol: "X", Quantity: 5, Price: 110},
+		// A dividend the data does not carry, entered by hand.
+		{Date: d3, Kind: Dividend, Symbol: "X", Amount: 3},
+	}
+	res := build(t, txs, Config{Currency: "USD", Series: market(x)})
+	h, p := res.Holdings, res.Performance
+	// Day 2: 10 shares held at day 1's close × 1.0 = 10 of dividends.
+	near(t, "Dividends[1]", h.Dividends[1], 10)
+	near(t, "Dividends[2]", h.Dividends[2], 13)
+	// Cash: 2000 − 1000 − 550 + 10 + 3 = 463; 30 shares at 60 = 1800.
+	near(t, "Cash[2]", p.Cash[2], 463)
+	near(t, "Value[2]", p.Value[2], 2263)
+	near(t, "Quantity[2]", h.Quantity[2], 30)
+}
+
+func TestBuildMinorUnitStockInAnotherCurrency(t *testing.T) {
+	// A London stock quoted in pence, reported in EUR. GBP→EUR 1.20 on day
+	// 1 and 1.25 from day 2; GBp is GBP/100.
+	l := testSeries("OCDO.L", "GBp", days(d1, d2), 200, 210)
+	rates := fakeRates{to: "EUR", rates: map[string]map[time.Time]float64{
+		"GBp": {d1: 0.012, d2: 0.0125},
+	}}
+	txs := []Transaction{
+		{Date: d1, Kind: Deposit, Amount: 250},
+		{Date: d1, Kind: Buy, Symbol: "OCDO.L", Quantity: 100}, // at the close: 200p
+	}
+	res := build(t, txs, Config{Currency: "EUR", Series: market(l), Rates: rates})
+	h, p := res.Holdings, res.Performance
+	// Cost 100 × 200p = 20000p × 0.012 = 240 EUR; cash −20000p.
+	near(t, "CostBasis[0]", h.CostBasis[0], 240)
+	near(t, "Value[0]", h.Value[0], 240)
+	near(t, "Price filled in", res.Transactions[1].Price, 200)
+	// Day 2: 100 × 210p × 0.0125 = 262.5; the pence owed −20000 × 0.0125 = −250;
+	// EUR cash 250. Value 262.5; r2 = 262.5/250 − 1 = 0.05.
+	near(t, "Value[1]", h.Value[1], 262.5)
+	near(t, "Cash[1]", p.Cash[1], 0)
+	near(t, "Total[1]", p.Value[1], 262.5)
+	near(t, "DailyReturn[1]", p.DailyReturn[1], 0.05)
+	near(t, "Cash GBp", res.Cash["GBp"][1], -20000)
+}
+
+func TestBuildDepositMidPeriodLeavesTWRUnchanged(t *testing.T) {
+	// X returns +10% a day. A second deposit on day 2 is invested at day 2's
+	// close; the TWR must be X's return, whatever the deposits.
+	x := testSeries("X", "USD", days(d1, d2, d3), 100, 110, 121)
+	txs := []Transaction{
+		{Date: d1, Kind: Deposit, Amount: 1000},
+		{Date: d1, Kind: Buy, Symbol: "X", Quantity: 10},
+		{Date: d2, Kind: Deposit, Amount: 1100},
+		{Date: d2, Kind: Buy, Symbol: "X", Quantity: 10},
+	}
+	p := build(t, txs, Config{Currency: "USD", Series: market(x)}).Performance
+	// r2 = (2200 − 1100)/1000 − 1 = 0.1; r3 = 2420/2200 − 1 = 0.1.
+	near(t, "DailyReturn[1]", p.DailyReturn[1], 0.1)
+	near(t, "DailyReturn[2]", p.DailyReturn[2], 0.1)
+	near(t, "CumulativeReturn[2]", p.CumulativeReturn[2], 0.21)
+	near(t, "NetContributions[2]", p.NetContributions[2], 2100)
+	near(t, "PnL[2]", p.PnL[2], 320)
+	if len(p.Dates) != 3 {
+		t.Fatalf("%d dates, want 3", len(p.Dates))
+	}
+}
+
+func TestBuildWithdrawalAndRefill(t *testing.T) {
+	// Sold out and withdrawn on day 2, nothing on day 3, refilled on day 4.
+	x := testSeries("X", "USD", days(d1, d2, d3, d4, d5), 100, 110, 120, 130, 117)
+	txs := []Transaction{
+		{Date: d1, Kind: Deposit, Amount: 1000},
+		{Date: d1, Kind: Buy, Symbol: "X", Quantity: 10},
+		{Date: d2, Kind: Sell, Symbol: "X", Quantity: 10},
+		{Date: d2, Kind: Withdrawal, Amount: 1100},
+		{Date: d4, Kind: Deposit, Amount: 1300},
+		{Date: d4, Kind: Buy, Symbol: "X", Quantity: 10},
+	}
+	p := build(t, txs, Config{Currency: "USD", Series: market(x)}).Performance
+	// r2 = (0 + 1100 − 0)/1000 − 1 = 0.1; r3 = 0 (empty); r4 = 1300/1300 − 1
+	// = 0 (restart); r5 = 1170/1300 − 1 = −0.1. Cumulative 1.1 × 0.9 − 1.
+	want := []float64{0, 0.1, 0, 0, -0.1}
+	for d, w := range want {
+		near(t, fmt.Sprintf("DailyReturn[%d]", d), p.DailyReturn[d], w)
+	}
+	near(t, "CumulativeReturn[4]", p.CumulativeReturn[4], 1.1*0.9-1)
+	near(t, "Value[2]", p.Value[2], 0)
+	near(t, "NetContributions[4]", p.NetContributions[4], 1200)
+	near(t, "Drawdown[4]", p.Drawdown[4], -0.1)
+}
+
+func TestBuildTransactionOnMarketHoliday(t *testing.T) {
+	// Y trades on day 3 but X does not (its holiday): X's close is
+	// forward-filled, never zero. A deposit on Saturday 2024-01-06 applies
+	// on Monday.
+	x := testSeries("X", "USD", days(d1, d2, d4), 100, 110, 120)
+	y := testSeries("Y", "USD", days(d1, d2, d3, d4), 10, 10, 10, 10)
+	txs := []Transaction{
+		{Date: d1, Kind: Deposit, Amount: 2000},
+		{Date: d1, Kind: Buy, Symbol: "Y", Quantity: 1},
+		{Date: d3, Kind: Buy, Symbol: "X", Quantity: 10}, // X closed: at 110
+		{Date: quotes.Date(2024, 1, 6), Kind: Deposit, Amount: 50},
+	}
+	y.Dates = append(y.Dates, d8)
+	y.Close = append(y.Close, 10)
+	res := build(t, txs, Config{Currency: "USD", Series: market(x, y)})
+	h, p := res.Holdings, res.Performance
+	if got := len(p.Dates); got != 5 {
+		t.Fatalf("calendar has %d days, want 5 (d1..d4, d8)", got)
+	}
+	r := h.Row(0, 2) // X on day 3
+	near(t, "X close on its holiday", h.Close[r], 110)
+	near(t, "X value on its holiday", h.Value[r], 1100)
+	near(t, "price filled from the forward-filled close", res.Transactions[2].Price, 110)
+	if !res.Transactions[3].Date.Equal(d8) {
+		t.Errorf("Saturday deposit applied on %v, want %v", res.Transactions[3].Date, d8)
+	}
+	near(t, "Deposits on Monday", p.Deposits[4], 50)
+	near(t, "X value on Monday, forward-filled", h.Value[h.Row(0, 4)], 1200)
+}
+
+func wantProblems(t *testing.T, err error, want ...string) {
+	t.Helper()
+	var ve *ValidationError
+	if !errors.As(err, &ve) {
+		t.Fatalf("err = %v, want a *ValidationError", err)
+	}
+	var got []string
+	for _, p := range ve.Problems {
+		got = append(got, p.String())
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+func TestBuildReportsEveryMarketProblem(t *testing.T) {
+	x := testSeries("X", "USD", days(d2, d3), 100, 110)
+	at := func(row int) Origin { return Origin{File: "tx.xlsx", Sheet: "A", Row: row} }
+	txs := []Transaction{
+		{Date: d1, Kind: Deposit, Amount: 1000, Origin: at(2)},
+		{Date: d1, Kind: Buy, Symbol: "X", Quantity: 1, Origin: at(3)},
+		{Date: d2, Kind: Buy, Symbol: "NOPE", Quantity: 1, Origin: at(4)},
+		{Date: d2, Kind: Buy, Symbol: "X", Quantity: 2, Origin: at(5)},
+		{Date: d3, Kind: Sell, Symbol: "X", Quantity: 3, Origin: at(6)},
+		{Date: d8, Kind: Deposit, Amount: 1, Origin: at(7)},
+	}
+	_, err := Build(txs, Config{Currency: "USD", Series: market(x)})
+	wantProblems(t, err,
+		`tx.xlsx, sheet A, row 4, column symbol: "NOPE": a symbol the market data knows (known: X)`)
+
+	// Without the unknown symbol, the calendar checks and the oversell.
+	txs = append(txs[:2], txs[3:]...)
+	_, err = Build(txs, Config{Currency: "USD", Series: market(x)})
+	wantProblems(t, err,
+		`tx.xlsx, sheet A, row 3, column date: "2024-01-01": a date on or after the first price of X (2024-01-02)`,
+		`tx.xlsx, sheet A, row 7, column date: "2024-01-08": a date on or before the last day of the market data (2024-01-03)`)
+
+	// Selling more than held is caught on the day, with what was held.
+	txs = []Transaction{
+		{Date: d2, Kind: Deposit, Amount: 1000, Origin: at(2)},
+		{Date: d2, Kind: Buy, Symbol: "X", Quantity: 2, Origin: at(3)},
+		{Date: d3, Kind: Sell, Symbol: "X", Quantity: 1.5, Origin: at(4)},
+		{Date: d3, Kind: Sell, Symbol: "X", Quantity: 1, Origin: at(5)},
+	}
+	_, err = Build(txs, Config{Currency: "USD", Series: market(x)})
+	wantProblems(t, err,
+		`tx.xlsx, sheet A, row 5, column quantity: "1": at most the 0.5 shares of X held on 2024-01-03`)
+}
+
+func TestBuildCurrencyWithoutRate(t *testing.T) {
+	x := testSeries("X", "USD", days(d1, d2), 100, 110)
+	rates := fakeRates{to: "GBP", rates: map[string]map[time.Time]float64{"USD": {d2: 0.8}}}
+	txs := []Transaction{{Date: d1, Kind: Buy, Symbol: "X", Quantity: 1, Origin: Origin{Row: 2}}}
+	_, err := Build(txs, Config{Currency: "GBP", Series: market(x), Rates: rates})
+	wantProblems(t, err, `row 2, column currency: "USD": a currency with a rate to GBP: fake: no USD rate on or before 2024-01-01`)
+}

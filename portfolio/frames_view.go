@@ -1,0 +1,126 @@
+package portfolio
+
+import (
+	"math"
+	"sort"
+	"time"
+
+	"github.com/go-gota/gota/dataframe"
+	"github.com/go-gota/gota/series"
+)
+
+// DataFrame returns the holdings frame as a gota DataFrame, one row per
+// symbol and date, with dates as "2006-01-02" strings (gota has no time
+// type). Rows before a symbol is first bought are left out.
+func (h *Holdings) DataFrame() dataframe.DataFrame {
+	n := len(h.Dates)
+	var rows []int
+	for s := range h.Symbols {
+		started := false
+		for d := 0; d < n; d++ {
+			r := h.Row(s, d)
+			started = started || h.Quantity[r] != 0 || h.Realized[r] != 0 || h.Dividends[r] != 0
+			if started {
+				rows = append(rows, r)
+			}
+		}
+	}
+	date := make([]string, len(rows))
+	symbol := make([]string, len(rows))
+	for i, r := range rows {
+		date[i] = h.Dates[r%n].Format(time.DateOnly)
+		symbol[i] = h.Symbols[r/n]
+	}
+	pick := func(col []float64) []float64 {
+		out := make([]float64, len(rows))
+		for i, r := range rows {
+			out[i] = col[r]
+		}
+		return out
+	}
+	return dataframe.New(
+		series.New(date, series.String, "date"),
+		series.New(symbol, series.String, "symbol"),
+		series.New(pick(h.Quantity), series.Float, "quantity"),
+		series.New(pick(h.Close), series.Float, "close"),
+		series.New(pick(h.Value), series.Float, "value"),
+		series.New(pick(h.CostBasis), series.Float, "cost_basis"),
+		series.New(pick(h.Unrealized), series.Float, "unrealized_pnl"),
+		series.New(pick(h.Realized), series.Float, "realized_pnl"),
+		series.New(pick(h.Dividends), series.Float, "dividends"),
+		series.New(pick(h.Commissions), series.Float, "commissions"),
+	)
+}
+
+// DataFrame returns the performance frame as a gota DataFrame, one row per
+// date, with dates as "2006-01-02" strings.
+func (p *Performance) DataFrame() dataframe.DataFrame {
+	date := make([]string, len(p.Dates))
+	for i, d := range p.Dates {
+		date[i] = d.Format(time.DateOnly)
+	}
+	return dataframe.New(
+		series.New(date, series.String, "date"),
+		series.New(p.MarketValue, series.Float, "market_value"),
+		series.New(p.Cash, series.Float, "cash"),
+		series.New(p.Value, series.Float, "value"),
+		series.New(p.Deposits, series.Float, "deposits"),
+		series.New(p.Withdrawals, series.Float, "withdrawals"),
+		series.New(p.NetContributions, series.Float, "net_contributions"),
+		series.New(p.PnL, series.Float, "pnl"),
+		series.New(p.DailyReturn, series.Float, "daily_return"),
+		series.New(p.CumulativeReturn, series.Float, "cumulative_return"),
+		series.New(p.Drawdown, series.Float, "drawdown"),
+	)
+}
+
+// Position is one holding on one day, as a holdings table shows it.
+type Position struct {
+	Symbol        string
+	QuoteCurrency string
+	Quantity      float64
+	Close         float64 // in QuoteCurrency
+	Value         float64 // in the reporting currency, as are the rest
+	CostBasis     float64
+	Unrealized    float64
+	Realized      float64
+	Dividends     float64
+	Commissions   float64
+	Weight        float64 // Value / total value of the portfolio that day (cash included)
+}
+
+// Positions returns the holdings on Dates[d] (d < 0 counts from the end:
+// -1 is the last day), largest value first. Symbols no longer held are
+// included when they realized a gain or loss or paid dividends, so the
+// table adds up to the portfolio's P&L.
+func (r *Result) Positions(d int) []Position {
+	h := r.Holdings
+	n := len(h.Dates)
+	if d < 0 {
+		d += n
+	}
+	if d < 0 || d >= n {
+		return nil
+	}
+	total := r.Performance.Value[d]
+	var out []Position
+	for s, sym := range h.Symbols {
+		i := h.Row(s, d)
+		if h.Quantity[i] == 0 && h.Realized[i] == 0 && h.Dividends[i] == 0 {
+			continue
+		}
+		p := Position{
+			Symbol: sym, QuoteCurrency: h.QuoteCurrency[s],
+			Quantity: h.Quantity[i], Close: h.Close[i], Value: h.Value[i],
+			CostBasis: h.CostBasis[i], Unrealized: h.Unrealized[i], Realized: h.Realized[i],
+			Dividends: h.Dividends[i], Commissions: h.Commissions[i],
+			Weight: math.NaN(),
+		}
+		if total > 0 {
+			p.Weight = p.Value / total
+		}
+		out = append(out, p)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Value > out[j].Value })
+	return out
+}
