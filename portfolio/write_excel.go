@@ -1,0 +1,132 @@
+package portfolio
+
+import (
+	"fmt"
+	"io"
+	"math"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// excelMaxRows is the most rows an Excel worksheet holds.
+const excelMaxRows = 1 << 20
+
+// WriteExcel writes the performance and holdings frames as two sheets of an
+// .xlsx workbook: "performance" (one row per date) and "holdings" (one row
+// per symbol and date, from the symbol's first transaction on). Dates are
+// real Excel dates; money is unrounded, shown with two decimals. NaN (a
+// close before a symbol's first price) is written as an empty cell.
+func (r *Result) WriteExcel(w io.Writer) error {
+	f := excelize.NewFile()
+	defer f.Close()
+	dateStyle, err := f.NewStyle(&excelize.Style{NumFmt: 14}) // m/d/yyyy, shown in the reader's locale
+	if err != nil {
+		return err
+	}
+	moneyStyle, err := f.NewStyle(&excelize.Style{NumFmt: 4}) // #,##0.00
+	if err != nil {
+		return err
+	}
+	pctStyle, err := f.NewStyle(&excelize.Style{NumFmt: 10}) // 0.00%
+	if err != nil {
+		return err
+	}
+	p := r.Performance
+	perf := frameSheet{
+		header: []string{"date", "market_value", "cash", "value", "deposits", "withdrawals", "net_contributions", "pnl",
+			"daily_return", "cumulative_return", "drawdown"},
+		columns: [][]float64{p.MarketValue, p.Cash, p.Value, p.Deposits, p.Withdrawals, p.NetContributions, p.PnL,
+			p.DailyReturn, p.CumulativeReturn, p.Drawdown},
+		styles: []int{moneyStyle, moneyStyle, moneyStyle, moneyStyle, moneyStyle, moneyStyle, moneyStyle, pctStyle, pctStyle, pctStyle},
+	}
+	for i := range p.Dates {
+		perf.rows = append(perf.rows, i)
+	}
+	if err := perf.write(f, "performance", dateStyle, func(i int) (any, []any) { return p.Dates[i], nil }); err != nil {
+		return err
+	}
+
+	h := r.Holdings
+	n := len(h.Dates)
+	hold := frameSheet{
+		header:  []string{"date", "symbol", "quantity", "close", "value", "cost_basis", "unrealized_pnl", "realized_pnl", "dividends", "commissions"},
+		columns: [][]float64{h.Quantity, h.Close, h.Value, h.CostBasis, h.Unrealized, h.Realized, h.Dividends, h.Commissions},
+		styles:  []int{0, moneyStyle, moneyStyle, moneyStyle, moneyStyle, moneyStyle, moneyStyle, moneyStyle},
+	}
+	for s := range h.Symbols {
+		started := false
+		for d := 0; d < n; d++ {
+			i := h.Row(s, d)
+			started = started || h.Quantity[i] != 0 || h.Realized[i] != 0 || h.Dividends[i] != 0
+			if started {
+				hold.rows = append(hold.rows, i)
+			}
+		}
+	}
+	if err := hold.write(f, "holdings", dateStyle, func(i int) (any, []any) {
+		return h.Dates[i%n], []any{h.Symbols[i/n]}
+	}); err != nil {
+		return err
+	}
+	if err := f.DeleteSheet("Sheet1"); err != nil {
+		return err
+	}
+	_, err = f.WriteTo(w)
+	return err
+}
+
+// frameSheet is one frame laid out as a sheet: a date, optional text
+// columns, then float columns, for the given row indices.
+type frameSheet struct {
+	header  []string
+	columns [][]float64
+	styles  []int
+	rows    []int
+}
+
+func (fs *frameSheet) write(f *excelize.File, name string, dateStyle int, lead func(row int) (date any, text []any)) error {
+	if len(fs.rows)+1 > excelMaxRows {
+		return fmt.Errorf("portfolio: the %s frame has %d rows, more than an Excel sheet holds (%d); write a shorter range or fewer symbols",
+			name, len(fs.rows), excelMaxRows-1)
+	}
+	if _, err := f.NewSheet(name); err != nil {
+		return err
+	}
+	sw, err := f.NewStreamWriter(name)
+	if err != nil {
+		return err
+	}
+	head := make([]any, len(fs.header))
+	for i, h := range fs.header {
+		head[i] = h
+	}
+	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+		return err
+	}
+	if err := sw.SetRow("A1", head); err != nil {
+		return err
+	}
+	cells := make([]any, len(fs.header))
+	for k, i := range fs.rows {
+		date, text := lead(i)
+		cells = cells[:0]
+		cells = append(cells, excelize.Cell{StyleID: dateStyle, Value: date})
+		cells = append(cells, text...)
+		for c, col := range fs.columns {
+			v := col[i]
+			if math.IsNaN(v) || math.IsInf(v, 0) {
+				cells = append(cells, nil)
+				continue
+			}
+			cells = append(cells, excelize.Cell{StyleID: fs.styles[c], Value: v})
+		}
+		cell, err := excelize.CoordinatesToCellName(1, k+2)
+		if err != nil {
+			return err
+		}
+		if err := sw.SetRow(cell, cells); err != nil {
+			return err
+		}
+	}
+	return sw.Flush()
+}
