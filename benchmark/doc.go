@@ -1,0 +1,20 @@
+// Package benchmark compares a portfolio with market indices.
+//
+// An Index is a benchmark's closes laid over the portfolio calendar:
+// converted to the reporting currency, forward-filled over the benchmark's
+// holidays and starting on the first calendar date on which it has data
+// (Align). Rebase and CumulativeReturn turn it into a cumulative return
+// rebased to 0 at any start date, for charts that rebase when their range
+// changes.
+//
+// SameCashFlows answers "would I have done better in the index?": it
+// invests every external deposit of the portfolio in the index at that day's
+// close and sells for every withdrawal, giving a performance frame whose
+// TWR and IRR (package stats) compare directly with the portfolio's.
+//
+// Relative and Against give beta, alpha, correlation, tracking error,
+// information ratio and up- and down-capture of the portfolio's daily
+// returns against the index's.
+//
+// Returns are fractions (0.05 is 5 %), never percentages.
+package benchmark

@@ -1,0 +1,147 @@
+package benchmark
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"sort"
+	"time"
+
+	"github.com/gofolio/gofolio/portfolio"
+	"github.com/gofolio/gofolio/quotes"
+)
+
+// Index is a benchmark's value on each date of the portfolio calendar from
+// the first one on which it has a close.
+type Index struct {
+	Symbol   string
+	Currency string // the reporting currency Values are in
+	// Dates is calendar[Offset:], the portfolio calendar from its first date
+	// on or after the benchmark's first close (it shares calendar's array).
+	Dates []time.Time
+	// Values[i] is the last close on or before Dates[i] (forward-filled
+	// over the benchmark's holidays), times the rate from the benchmark's
+	// currency to Currency on Dates[i]. Every value is finite and positive.
+	Values []float64
+	Offset int
+}
+
+// Len is the number of dates.
+func (x *Index) Len() int { return len(x.Dates) }
+
+// Align lays series over calendar (ascending days, such as
+// portfolio.Performance.Dates) in currency. Closes are converted at each
+// calendar date's rate from rates; rates may be nil when series is already
+// in currency. Calendar dates before the series' first close are left out
+// (see Index.Offset); dates after its last close carry the last close.
+func Align(series *quotes.Series, calendar []time.Time, currency string, rates portfolio.Rates) (*Index, error) {
+	if series == nil {
+		return nil, errors.New("benchmark: nil series")
+	}
+	if err := series.Validate(); err != nil {
+		return nil, fmt.Errorf("benchmark: %w", err)
+	}
+	if err := ascending(calendar); err != nil {
+		return nil, fmt.Errorf("benchmark: %s: calendar: %w", series.Symbol, err)
+	}
+	if series.Len() == 0 {
+		return nil, fmt.Errorf("benchmark: %s: %w", series.Symbol, quotes.ErrNoData)
+	}
+	off := sort.Search(len(calendar), func(i int) bool { return !calendar[i].Before(series.First()) })
+	if off == len(calendar) {
+		return nil, fmt.Errorf("benchmark: %s: first close %s is after the last calendar date: %w",
+			series.Symbol, series.First().Format(time.DateOnly), quotes.ErrNoData)
+	}
+	dates := calendar[off:]
+	x := &Index{Symbol: series.Symbol, Currency: currency, Dates: dates, Values: make([]float64, len(dates)), Offset: off}
+	j := 0
+	for i, d := range dates {
+		for j+1 < series.Len() && !series.Dates[j+1].After(d) {
+			j++
+		}
+		x.Values[i] = series.Close[j]
+	}
+	if series.Currency == currency {
+		return x, nil
+	}
+	if rates == nil {
+		return nil, fmt.Errorf("benchmark: %s: quoted in %q, reporting in %q, and no rates given", series.Symbol, series.Currency, currency)
+	}
+	r, err := rates.Rates(series.Currency, currency, dates)
+	if err != nil {
+		return nil, fmt.Errorf("benchmark: %s: converting %s to %s: %w", series.Symbol, series.Currency, currency, err)
+	}
+	if len(r) != len(dates) {
+		return nil, fmt.Errorf("benchmark: %s: %d rates %s→%s for %d dates", series.Symbol, len(r), series.Currency, currency, len(dates))
+	}
+	for i := range x.Values {
+		if !(r[i] > 0) || math.IsInf(r[i], 0) {
+			return nil, fmt.Errorf("benchmark: %s: rate %s→%s on %s is %v, not a positive number",
+				series.Symbol, series.Currency, currency, dates[i].Format(time.DateOnly), r[i])
+		}
+		x.Values[i] *= r[i]
+	}
+	return x, nil
+}
+
+// ascending reports the first date that is not after its predecessor.
+func ascending(dates []time.Time) error {
+	if len(dates) == 0 {
+		return errors.New("no dates")
+	}
+	for i := 1; i < len(dates); i++ {
+		if !dates[i].After(dates[i-1]) {
+			return fmt.Errorf("dates not strictly ascending at %s (index %d)", dates[i].Format(time.DateOnly), i)
+		}
+	}
+	return nil
+}
+
+// Rebase is the cumulative return of values relative to values[from]:
+//
+//	out[i] = values[i] / values[from] − 1,
+//
+// 0 at from, and negative-time returns before it. Every out[i] is NaN when
+// from is out of range or values[from] is not positive and finite.
+func Rebase(values []float64, from int) []float64 {
+	out := make([]float64, len(values))
+	if from < 0 || from >= len(values) || !(values[from] > 0) || math.IsInf(values[from], 0) {
+		for i := range out {
+			out[i] = math.NaN()
+		}
+		return out
+	}
+	base := values[from]
+	for i, v := range values {
+		out[i] = v/base - 1
+	}
+	return out
+}
+
+// CumulativeReturn is Rebase(values, i) for i the last date on or before
+// start (the value in force at start), or the first date when start
+// precedes them all: a chart whose range starts at start shows 0 there.
+func CumulativeReturn(dates []time.Time, values []float64, start time.Time) []float64 {
+	i := sort.Search(len(dates), func(i int) bool { return dates[i].After(start) }) - 1
+	return Rebase(values, max(i, 0))
+}
+
+// Returns is the simple return of each step of values,
+//
+//	out[i] = values[i+1] / values[i] − 1,  len(out) = len(values) − 1,
+//
+// NaN where values[i] is not positive.
+func Returns(values []float64) []float64 {
+	if len(values) < 2 {
+		return nil
+	}
+	out := make([]float64, len(values)-1)
+	for i := range out {
+		if values[i] > 0 {
+			out[i] = values[i+1]/values[i] - 1
+		} else {
+			out[i] = math.NaN()
+		}
+	}
+	return out
+}

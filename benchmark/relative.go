@@ -1,0 +1,223 @@
+package benchmark
+
+import (
+	"errors"
+	"fmt"
+	"math"
+
+	"github.com/gofolio/gofolio/portfolio"
+	"github.com/gofolio/gofolio/portfolio/stats"
+)
+
+// RelativeStats holds the statistics of a portfolio's daily returns p against a
+// benchmark's b over the same N days. P is the periods per year (252) and
+// rf the daily risk-free rate (stats.DailyRiskFree).
+type RelativeStats struct {
+	Days, UpDays, DownDays int // N, days with b > 0, days with b < 0
+
+	// Beta = cov(p, b) / var(b) (sample covariance and variance).
+	Beta stats.Figure
+	// Alpha is Jensen's alpha, annualised arithmetically:
+	// P × ( mean(p − rf) − Beta × mean(b − rf) ).
+	Alpha stats.Figure
+	// Correlation is Pearson's: cov(p, b) / (sd(p) sd(b)).
+	Correlation stats.Figure
+	// TrackingError = sd(p − b) × sqrt(P), annualised.
+	TrackingError stats.Figure
+	// InformationRatio = P × mean(p − b) / TrackingError
+	// = sqrt(P) × mean(p − b) / sd(p − b).
+	InformationRatio stats.Figure
+	// UpCapture is the ratio of geometric mean daily returns on the days
+	// the benchmark rose: ( Π(1 + p)^(1/U) − 1 ) / ( Π(1 + b)^(1/U) − 1 )
+	// over the U days with b > 0. DownCapture is the same over the days
+	// with b < 0. Above 1 up and below 1 down is better than the benchmark.
+	UpCapture, DownCapture stats.Figure
+}
+
+// Relative computes the relative statistics of portfolio against benchmark,
+// two equally long slices of daily returns of the same days. Different
+// lengths, or a NaN or infinite return, are an error. opts gives the risk-free
+// rate and periods per year as for stats.Compute.
+func Relative(portfolioDaily, benchmarkDaily []float64, opts stats.Options) (*RelativeStats, error) {
+	p, b := portfolioDaily, benchmarkDaily
+	if len(p) != len(b) {
+		return nil, fmt.Errorf("benchmark: relative: %d portfolio returns but %d benchmark returns", len(p), len(b))
+	}
+	var errs []error
+	for _, series := range []struct {
+		name string
+		x    []float64
+	}{{"portfolio", p}, {"benchmark", b}} {
+		name, x := series.name, series.x
+		bad, first := 0, -1
+		for i, v := range x {
+			if math.IsNaN(v) || math.IsInf(v, 0) {
+				if bad++; first < 0 {
+					first = i
+				}
+			}
+		}
+		if bad > 0 {
+			errs = append(errs, fmt.Errorf("%d %s returns are NaN or infinite, the first at index %d", bad, name, first))
+		}
+	}
+	ppy := opts.PeriodsPerYear
+	if ppy == 0 {
+		ppy = stats.TradingDaysPerYear
+	}
+	rf := stats.DailyRiskFree(opts.RiskFree, ppy)
+	if math.IsNaN(rf) {
+		errs = append(errs, fmt.Errorf("risk-free rate %v or periods per year %v out of range", opts.RiskFree, opts.PeriodsPerYear))
+	}
+	if len(errs) > 0 {
+		return nil, fmt.Errorf("benchmark: relative: %w", errors.Join(errs...))
+	}
+
+	n := len(p)
+	r := &RelativeStats{Days: n}
+	if n < 2 {
+		why := undefined(fmt.Sprintf("needs at least 2 daily returns, there are %d", n))
+		r.Beta, r.Alpha, r.Correlation, r.TrackingError, r.InformationRatio = why, why, why, why, why
+		r.UpCapture, r.DownCapture = why, why
+		return r, nil
+	}
+	mp, mb := stats.Mean(p), stats.Mean(b)
+	var cov, vp, vb float64
+	active := make([]float64, n)
+	for i := range p {
+		cov += (p[i] - mp) * (b[i] - mb)
+		vp += (p[i] - mp) * (p[i] - mp)
+		vb += (b[i] - mb) * (b[i] - mb)
+		active[i] = p[i] - b[i]
+	}
+	if vb > 0 {
+		beta := cov / vb // the n − 1 of the sample estimates cancels
+		r.Beta = fig(beta, "")
+		r.Alpha = fig(ppy*((mp-rf)-beta*(mb-rf)), "")
+	} else {
+		r.Beta = undefined("the benchmark returns do not vary")
+		r.Alpha = r.Beta
+	}
+	if vp > 0 && vb > 0 {
+		r.Correlation = fig(cov/math.Sqrt(vp*vb), "")
+	} else {
+		r.Correlation = undefined("the portfolio or the benchmark returns do not vary")
+	}
+	sdA := stats.StdDev(active)
+	r.TrackingError = fig(sdA*math.Sqrt(ppy), "")
+	if sdA > 0 {
+		r.InformationRatio = fig(math.Sqrt(ppy)*stats.Mean(active)/sdA, "")
+	} else {
+		r.InformationRatio = undefined("the portfolio tracks the benchmark exactly (zero tracking error)")
+	}
+	r.UpCapture, r.UpDays = capture(p, b, func(v float64) bool { return v > 0 }, "rose")
+	r.DownCapture, r.DownDays = capture(p, b, func(v float64) bool { return v < 0 }, "fell")
+	return r, nil
+}
+
+// capture is the ratio of geometric mean returns of p and b on the days
+// where keep(b) holds.
+func capture(p, b []float64, keep func(float64) bool, verb string) (stats.Figure, int) {
+	var gp, gb geometric
+	for i := range b {
+		if keep(b[i]) {
+			gp.add(p[i])
+			gb.add(b[i])
+		}
+	}
+	if gb.n == 0 {
+		return undefined("the benchmark never " + verb), 0
+	}
+	mp := gp.mean()
+	if math.IsNaN(mp) {
+		return undefined("a portfolio return is below −100 %"), gb.n
+	}
+	return fig(mp/gb.mean(), ""), gb.n
+}
+
+// geometric accumulates Π(1 + r) as mantissa × 2^exp, renormalised at every
+// step, so that thousands of factors neither overflow nor underflow (and
+// without a logarithm per day).
+type geometric struct {
+	mant     float64
+	exp, n   int
+	negative bool
+}
+
+func (g *geometric) add(r float64) {
+	if g.n == 0 {
+		g.mant = 1
+	}
+	g.n++
+	if 1+r < 0 {
+		g.negative = true
+	}
+	m, e := math.Frexp(g.mant * (1 + r))
+	g.mant, g.exp = m, g.exp+e
+}
+
+// mean is the geometric mean return (Π(1 + r))^(1/n) − 1: NaN when a factor
+// is negative, −1 when one is 0.
+func (g *geometric) mean() float64 {
+	switch {
+	case g.negative:
+		return math.NaN()
+	case g.mant == 0:
+		return -1
+	}
+	return math.Expm1((math.Log(g.mant) + float64(g.exp)*math.Ln2) / float64(g.n))
+}
+
+// Against computes Relative for perf against idx on the days both cover:
+// every date t of idx after its first on which perf held something or
+// received a deposit (perf.Value[t−1] + perf.Deposits[t] > 0). The
+// portfolio's returns are stats.DailyReturns of perf, the benchmark's the
+// change of idx.Values; idx must have been aligned on perf.Dates.
+func Against(perf *portfolio.Performance, idx *Index, opts stats.Options) (*RelativeStats, error) {
+	if perf == nil || idx == nil {
+		return nil, errors.New("benchmark: against: nil performance frame or index")
+	}
+	if len(perf.Value) != perf.Len() || idx.Offset+idx.Len() != perf.Len() {
+		return nil, fmt.Errorf("benchmark: against %s: index covers dates %d..%d of a frame of %d dates with %d values",
+			idx.Symbol, idx.Offset, idx.Offset+idx.Len(), perf.Len(), len(perf.Value))
+	}
+	for i, d := range idx.Dates {
+		if !perf.Dates[idx.Offset+i].Equal(d) {
+			return nil, fmt.Errorf("benchmark: against %s: index date %s is not the frame's %s", idx.Symbol,
+				d.Format("2006-01-02"), perf.Dates[idx.Offset+i].Format("2006-01-02"))
+		}
+	}
+	daily := stats.DailyReturns(perf.Value, perf.Deposits, perf.Withdrawals)
+	var pr, br []float64
+	for i := 1; i < idx.Len(); i++ {
+		t := idx.Offset + i
+		if perf.Value[t-1]+at(perf.Deposits, t) > 0 {
+			pr = append(pr, daily[t])
+			br = append(br, idx.Values[i]/idx.Values[i-1]-1)
+		}
+	}
+	r, err := Relative(pr, br, opts)
+	if err != nil {
+		return nil, fmt.Errorf("benchmark: against %s: %w", idx.Symbol, err)
+	}
+	return r, nil
+}
+
+func at(s []float64, i int) float64 {
+	if i < len(s) {
+		return s[i]
+	}
+	return 0
+}
+
+func fig(v float64, why string) stats.Figure {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		if why == "" {
+			why = "not a finite number"
+		}
+		return undefined(why)
+	}
+	return stats.Figure{Value: v}
+}
+
+func undefined(why string) stats.Figure { return stats.Figure{Value: math.NaN(), Reason: why} }

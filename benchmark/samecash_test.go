@@ -1,0 +1,125 @@
+package benchmark
+
+import (
+	"math"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/gofolio/gofolio/portfolio"
+	"github.com/gofolio/gofolio/portfolio/stats"
+)
+
+func TestSameCashFlows(t *testing.T) {
+	// Index 100, 110, 121, 110 on days 0..3. Deposit 1000 on day 0, 1100
+	// on day 2 (a Wednesday), withdraw 550 on day 3.
+	//   day 0: units 1000/100 = 10            value 10 × 100 = 1000
+	//   day 1: units 10                       value 1100
+	//   day 2: units 10 + 1100/121 = 19.0909  value 19.0909 × 121 = 2310
+	//   day 3: units 19.0909 − 550/110 = 14.0909  value 14.0909 × 110 = 1550
+	// Daily returns (flows at the close, as the units are bought and sold):
+	//   r0 = 1000/1000 − 1 = 0               (the first deposit starts the series)
+	//   r1 = 1100/1000 − 1 = 0.1
+	//   r2 = (2310 − 1100)/1100 − 1 = 0.1    (the index's own return: the
+	//        deposit bought at the close earns nothing that day)
+	//   r3 = (1550 + 550)/2310 − 1 = −1/11   (the index's own return)
+	idx := &Index{Symbol: "IDX", Currency: "USD", Dates: days(4), Values: []float64{100, 110, 121, 110}}
+	flows := []portfolio.Flow{{Date: day(0), Amount: 1000}, {Date: day(2), Amount: 1100}, {Date: day(3), Amount: -550}}
+	p, err := SameCashFlows(idx, flows, days(4))
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkSlice(t, "value", p.Value, []float64{1000, 1100, 2310, 1550})
+	checkSlice(t, "daily", p.DailyReturn, []float64{0, 0.1, 0.1, -1.0 / 11})
+	checkSlice(t, "net", p.NetContributions, []float64{1000, 1000, 2100, 1550})
+	checkSlice(t, "pnl", p.PnL, []float64{0, 100, 210, 0})
+	// 1.1 × 1.1 × 10/11 − 1 = 0.1: the same-cash-flows TWR is the index's.
+	checkNear(t, "cumulative", p.CumulativeReturn[3], 0.1)
+	checkNear(t, "drawdown", p.Drawdown[3], 1.1/1.21-1)
+
+	// The frame goes through stats like the portfolio's own.
+	s, err := stats.Compute(p, stats.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkNear(t, "TWR", s.TWR.Value, 0.1)
+	if !s.IRR.Defined() {
+		t.Errorf("IRR undefined: %s", s.IRR.Reason)
+	}
+}
+
+func TestSameCashFlowsCalendar(t *testing.T) {
+	// The index starts on day 2; a deposit on day 1's weekend-like gap
+	// (day 3, not a calendar date) is invested on the next date, day 4,
+	// and the index value on day 5 (no index date) is day 4's.
+	idx := &Index{Symbol: "IDX", Currency: "USD", Dates: []time.Time{day(2), day(4)}, Values: []float64{50, 40}, Offset: 1}
+	dates := []time.Time{day(0), day(2), day(4), day(5)}
+	p, err := SameCashFlows(idx, []portfolio.Flow{{Date: day(2), Amount: 100}, {Date: day(3), Amount: 80}}, dates)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// day 2: 2 units at 50; day 4: 2 units at 40 = 80, plus 80/40 = 2 → 4 units, 160.
+	checkSlice(t, "value", p.Value, []float64{0, 100, 160, 160})
+	checkSlice(t, "deposits", p.Deposits, []float64{0, 100, 80, 0})
+}
+
+func TestSameCashFlowsShortfall(t *testing.T) {
+	// The portfolio did better and withdraws 150 when the benchmark only
+	// holds 10 units × 90 = 90: everything is sold and 90 paid out.
+	idx := &Index{Symbol: "IDX", Currency: "USD", Dates: days(2), Values: []float64{100, 90}}
+	p, err := SameCashFlows(idx, []portfolio.Flow{{Date: day(0), Amount: 1000}, {Date: day(1), Amount: -1500}}, days(2))
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkSlice(t, "value", p.Value, []float64{1000, 0})
+	checkSlice(t, "withdrawals", p.Withdrawals, []float64{0, 900})
+	// r1 = (0 + 900)/1000 − 1 = −0.1, the index's return.
+	checkNear(t, "r1", p.DailyReturn[1], -0.1)
+}
+
+func TestSameCashFlowsErrors(t *testing.T) {
+	idx := &Index{Symbol: "IDX", Currency: "USD", Dates: []time.Time{day(2), day(3)}, Values: []float64{1, 1}, Offset: 2}
+	flows := []portfolio.Flow{
+		{Date: day(0), Amount: 10},         // before the index has data
+		{Date: day(9), Amount: 10},         // after the last date
+		{Date: day(3), Amount: math.NaN()}, // not a number
+		{Date: day(3), Amount: 0},
+	}
+	_, err := SameCashFlows(idx, flows, days(4))
+	if err == nil {
+		t.Fatal("no error")
+	}
+	for _, want := range []string{"flow 0 on 2024-01-01: IDX has no data before 2024-01-03", "flow 1 on 2024-01-10 is after", "flow 2", "flow 3"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("error %q does not mention %q", err, want)
+		}
+	}
+	if _, err := SameCashFlows(nil, nil, days(1)); err == nil {
+		t.Error("nil index: no error")
+	}
+}
+
+func TestSameCashFlowsSingleDepositTracksIndex(t *testing.T) {
+	// With one deposit on the first day and no other flow, the benchmark
+	// frame's TWR is the index's own return, last/first − 1, and its IRR
+	// is that return annualised over the days elapsed (Act/365).
+	_, perf, _ := benchData()
+	series, _, _ := benchData()
+	idx, err := Align(series, perf.Dates, "USD", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := SameCashFlows(idx, []portfolio.Flow{{Date: perf.Dates[0], Amount: 1000}}, perf.Dates)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := stats.Compute(p, stats.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := idx.Len()
+	total := idx.Values[n-1]/idx.Values[0] - 1
+	checkNear(t, "TWR", s.TWR.Value, total)
+	years := idx.Dates[n-1].Sub(idx.Dates[0]).Hours() / 24 / 365
+	checkNear(t, "IRR", s.IRR.Value, math.Pow(1+total, 1/years)-1)
+}

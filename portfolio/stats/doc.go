@@ -1,0 +1,25 @@
+// Package stats computes returns and risk statistics from a performance
+// frame (portfolio.Performance): time-weighted and money-weighted returns,
+// volatility, Sharpe and Sortino ratios, drawdowns, Calmar ratio, best and
+// worst days and months, period returns and monthly and yearly tables.
+//
+// The primitives (Volatility, Sharpe, Sortino, MaxDrawdown, CAGR, XIRR, ...)
+// work on plain slices and each doc comment gives its formula. Compute
+// gathers every figure into a Summary. A figure that cannot be computed
+// (too little data, a flat series, no sign change in the cash flows) is a
+// Figure whose Value is NaN and whose Reason says why; no function here
+// returns ±Inf or panics on degenerate input.
+//
+// Conventions, used throughout:
+//
+//   - Returns are fractions (0.05 is 5 %), never percentages.
+//   - A year has 252 trading days by default (Options.PeriodsPerYear);
+//     volatility is annualised by sqrt(252).
+//   - The daily risk-free rate is (1 + annual)^(1/252) − 1 (DailyRiskFree).
+//   - CAGR has two conventions, both provided: calendar (days/365.25, CAGR)
+//     and trading-day (periods/252, CAGRTrading). Summary says which figure
+//     uses which.
+//   - The money-weighted return (XIRR) counts time as Act/365: days/365.
+//   - Returns of periods shorter than a calendar year are not annualised in
+//     a Summary (the GIPS rule); the primitives annualise whatever they get.
+package stats

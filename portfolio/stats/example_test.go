@@ -1,0 +1,50 @@
+package stats_test
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/gofolio/gofolio/portfolio"
+	"github.com/gofolio/gofolio/portfolio/stats"
+)
+
+func Example() {
+	day := func(d int) time.Time { return time.Date(2024, 1, d, 0, 0, 0, 0, time.UTC) }
+	// 1000 deposited on 2 January, 500 more on the 4th, 200 taken out on the 5th.
+	perf := &portfolio.Performance{
+		Currency:    "USD",
+		Dates:       []time.Time{day(2), day(3), day(4), day(5), day(8)},
+		Value:       []float64{1000, 1020, 1540, 1320, 1350},
+		Deposits:    []float64{1000, 0, 500, 0, 0},
+		Withdrawals: []float64{0, 0, 0, 200, 0},
+	}
+	s, err := stats.Compute(perf, stats.Options{RiskFree: 0.03})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	// Flows at the close: r = 1000/1000−1, 1020/1000−1, (1540−500)/1020−1,
+	// (1320+200)/1540−1, 1350/1320−1;
+	// TWR = 1.02 × (1040/1020) × (1520/1540) × (1350/1320) − 1
+	//     = 1.04 × 0.9870130 × 1.0227273 − 1 = 0.0498229.
+	fmt.Printf("TWR %.4f, PnL %.0f\n", s.TWR.Value, s.PnL)
+	fmt.Printf("worst day %s %.4f\n", s.WorstDay.Date.Format(time.DateOnly), s.WorstDay.Return.Value)
+	fmt.Println("annualised:", s.TWRAnnualised)
+	fmt.Println("IRR defined:", s.IRR.Defined())
+	// Output:
+	// TWR 0.0498, PnL 50
+	// worst day 2024-01-05 -0.0130
+	// annualised: NaN (a period shorter than a year is not annualised)
+	// IRR defined: true
+}
+
+func ExampleXIRR() {
+	flows := []portfolio.Flow{
+		{Date: time.Date(2021, 1, 1, 0, 0, 0, 0, time.UTC), Amount: 1000},
+		{Date: time.Date(2022, 1, 1, 0, 0, 0, 0, time.UTC), Amount: -550},
+	}
+	// 1000 × 1.1² − 550 × 1.1 = 605
+	r, err := stats.XIRR(flows, time.Date(2023, 1, 1, 0, 0, 0, 0, time.UTC), 605)
+	fmt.Printf("%.6f %v\n", r, err)
+	// Output: 0.100000 <nil>
+}

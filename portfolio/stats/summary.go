@@ -1,0 +1,315 @@
+package stats
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"strings"
+	"time"
+
+	"github.com/gofolio/gofolio/portfolio"
+)
+
+// Options configures Compute.
+type Options struct {
+	// RiskFree is the annual risk-free rate as a fraction (0.03 for 3 %),
+	// converted to a daily rate by DailyRiskFree for Sharpe and Sortino.
+	RiskFree float64
+	// PeriodsPerYear is the number of daily returns in a year; 0 means
+	// TradingDaysPerYear (252).
+	PeriodsPerYear float64
+}
+
+// DayReturn is the return of one day.
+type DayReturn struct {
+	Date   time.Time // zero when Return is NaN
+	Return Figure
+}
+
+// Summary holds every statistic of a performance frame. Returns are
+// fractions; annual figures use the convention their comment names.
+type Summary struct {
+	Currency   string
+	Start, End time.Time // first and last dates
+	Dates      int       // dates in the frame
+	// ReturnDays is the number of daily returns the risk statistics use:
+	// every date after the first on which the portfolio held something or
+	// received a deposit (value[t−1] + in[t] > 0). Days on which it was
+	// empty, and the first day (from the deposit to the first close), are
+	// left out so that they do not dilute volatility.
+	ReturnDays int
+	Years      float64 // (End − Start) in days / 365.25
+
+	EndValue         float64
+	Deposits         float64 // total paid in
+	Withdrawals      float64 // total taken out, positive
+	NetContributions float64 // Deposits − Withdrawals
+	PnL              float64 // EndValue − NetContributions
+
+	// TWR is the cumulative time-weighted return Π(1 + r[t]) − 1 over
+	// every date, with r from DailyReturns.
+	TWR Figure
+	// TWRAnnualised is CAGR(TWR, Start, End): calendar days / 365.25.
+	TWRAnnualised Figure
+	// TWRAnnualisedTrading is CAGRTrading(TWR, Dates − 1, PeriodsPerYear):
+	// trading days elapsed / 252.
+	TWRAnnualisedTrading Figure
+	// IRR is the money-weighted annual return, XIRR (Act/365) of the
+	// day's deposits, withdrawals and the end value.
+	IRR Figure
+
+	DailyRiskFree float64 // (1 + RiskFree)^(1/PeriodsPerYear) − 1
+	Volatility    Figure  // Volatility of the ReturnDays returns, × sqrt(252)
+	Sharpe        Figure  // Sharpe of those returns against DailyRiskFree
+	Sortino       Figure  // Sortino of those returns, target DailyRiskFree
+	// MaxDrawdown is MaxDrawdown of the wealth index 1 + cumulative TWR;
+	// its Depth is NaN only when that index is never positive or not
+	// finite (Calmar's Reason then says so).
+	MaxDrawdown Drawdown
+	// Calmar is TWRAnnualised / |MaxDrawdown.Depth| over the whole frame
+	// (not a trailing 36 months).
+	Calmar Figure
+
+	BestDay, WorstDay     DayReturn   // over the ReturnDays returns
+	BestMonth, WorstMonth MonthReturn // over Monthly, partial months included
+	// PositiveMonths is the share of Monthly rows with a defined return
+	// that are above 0.
+	PositiveMonths Figure
+
+	Periods []PeriodReturn // 1M, 3M, 6M, YTD, 1Y, 3Y, 5Y, ITD
+	Monthly []MonthReturn  // one row per calendar month with a date
+	Yearly  []YearReturn   // one row per calendar year with a date
+}
+
+// Period returns the period named name ("1M", ..., "ITD") and whether it
+// exists.
+func (s *Summary) Period(name string) (PeriodReturn, bool) {
+	for _, p := range s.Periods {
+		if p.Name == name {
+			return p, true
+		}
+	}
+	return PeriodReturn{}, false
+}
+
+// Compute computes every statistic of perf. It reads only Dates, Value,
+// Deposits and Withdrawals (nil Deposits or Withdrawals mean none) and
+// recomputes the daily returns from them with DailyReturns, so the other
+// columns (MarketValue and Cash, or a DailyReturn column filled elsewhere)
+// cannot change the result.
+//
+// An empty frame, columns of other lengths than Dates, dates not strictly
+// ascending, NaN or infinite amounts, or negative flows are an error listing
+// every problem. Otherwise every figure is defined or NaN with a reason.
+func Compute(perf *portfolio.Performance, opts Options) (*Summary, error) {
+	if err := validate(perf, opts); err != nil {
+		return nil, err
+	}
+	ppy := opts.PeriodsPerYear
+	if ppy == 0 {
+		ppy = TradingDaysPerYear
+	}
+	dates, value := perf.Dates, perf.Value
+	n := len(dates)
+	s := &Summary{
+		Currency: perf.Currency,
+		Start:    dates[0], End: dates[n-1], Dates: n,
+		Years:         Years(dates[0], dates[n-1]),
+		EndValue:      value[n-1],
+		DailyRiskFree: DailyRiskFree(opts.RiskFree, ppy),
+	}
+
+	daily := DailyReturns(value, perf.Deposits, perf.Withdrawals)
+	w := make([]float64, n) // wealth index Π(1 + r)
+	invested := make([]bool, n)
+	risk := make([]float64, 0, n)
+	riskAt := make([]int, 0, n)
+	var flows []portfolio.Flow
+	g, prev, anyHeld := 1.0, 0.0, false
+	for t := range n {
+		in, out := at(perf.Deposits, t), at(perf.Withdrawals, t)
+		s.Deposits += in
+		s.Withdrawals += out
+		if in > 0 {
+			flows = append(flows, portfolio.Flow{Date: dates[t], Amount: in})
+		}
+		if out > 0 {
+			flows = append(flows, portfolio.Flow{Date: dates[t], Amount: -out})
+		}
+		invested[t] = prev+in > 0
+		anyHeld = anyHeld || invested[t]
+		if invested[t] && t > 0 {
+			risk = append(risk, daily[t])
+			riskAt = append(riskAt, t)
+		}
+		g *= 1 + daily[t]
+		w[t] = g
+		prev = value[t]
+	}
+	s.NetContributions = s.Deposits - s.Withdrawals
+	s.PnL = s.EndValue - s.NetContributions
+	s.ReturnDays = len(risk)
+
+	if anyHeld {
+		s.TWR = figure(w[n-1]-1, "")
+	} else {
+		s.TWR = undefined("the portfolio never held anything")
+	}
+	s.TWRAnnualised = annualisedFigure(s.TWR, s.Start, s.End)
+	switch {
+	case !s.TWR.Defined():
+		s.TWRAnnualisedTrading = s.TWR
+	case n-1 < int(ppy):
+		s.TWRAnnualisedTrading = undefined("a period shorter than a year is not annualised")
+	default:
+		s.TWRAnnualisedTrading = figure(CAGRTrading(s.TWR.Value, n-1, ppy), "the loss is larger than 100 %")
+	}
+
+	if irr, err := XIRR(flows, s.End, s.EndValue); err != nil {
+		s.IRR = undefined(strings.TrimPrefix(err.Error(), "stats: XIRR: "))
+	} else {
+		s.IRR = figure(irr, "")
+	}
+
+	riskStats(s, risk, riskAt, dates, ppy)
+
+	s.MaxDrawdown = MaxDrawdown(dates, w)
+	switch dd := s.MaxDrawdown.Depth; {
+	case !s.TWRAnnualised.Defined():
+		s.Calmar = undefined("annualised return: " + s.TWRAnnualised.Reason)
+	case math.IsNaN(dd):
+		s.Calmar = undefined("no drawdown can be measured: the wealth index is not finite or never positive")
+	case dd == 0:
+		s.Calmar = undefined("no drawdown: the wealth index never fell")
+	default:
+		s.Calmar = figure(s.TWRAnnualised.Value/-dd, "")
+	}
+
+	s.Monthly, s.Yearly = calendarReturns(dates, w, invested)
+	monthStats(s)
+	s.Periods = periodReturns(dates, w)
+	return s, nil
+}
+
+// riskStats fills the figures computed on the daily returns.
+func riskStats(s *Summary, risk []float64, riskAt []int, dates []time.Time, ppy float64) {
+	rf := s.DailyRiskFree
+	if len(risk) < 2 {
+		why := fmt.Sprintf("needs at least 2 daily returns, there are %d", len(risk))
+		s.Volatility, s.Sharpe, s.Sortino = undefined(why), undefined(why), undefined(why)
+	} else {
+		s.Volatility = figure(Volatility(risk, ppy), "")
+		s.Sharpe = figure(Sharpe(risk, rf, ppy), "the returns do not vary (zero volatility)")
+		s.Sortino = figure(Sortino(risk, rf, ppy), "no daily return is below the risk-free rate (zero downside deviation)")
+	}
+	if len(risk) == 0 {
+		why := "no daily return after the first day"
+		s.BestDay, s.WorstDay = DayReturn{Return: undefined(why)}, DayReturn{Return: undefined(why)}
+		return
+	}
+	best, worst := 0, 0
+	for i, r := range risk {
+		if r > risk[best] {
+			best = i
+		}
+		if r < risk[worst] {
+			worst = i
+		}
+	}
+	s.BestDay = DayReturn{Date: dates[riskAt[best]], Return: figure(risk[best], "")}
+	s.WorstDay = DayReturn{Date: dates[riskAt[worst]], Return: figure(risk[worst], "")}
+}
+
+// monthStats fills the figures computed on the monthly table.
+func monthStats(s *Summary) {
+	best, worst, positive, defined := -1, -1, 0, 0
+	for i, m := range s.Monthly {
+		if !m.Return.Defined() {
+			continue
+		}
+		defined++
+		if m.Return.Value > 0 {
+			positive++
+		}
+		if best < 0 || m.Return.Value > s.Monthly[best].Return.Value {
+			best = i
+		}
+		if worst < 0 || m.Return.Value < s.Monthly[worst].Return.Value {
+			worst = i
+		}
+	}
+	if defined == 0 {
+		why := "no month with a defined return"
+		s.BestMonth = MonthReturn{Return: undefined(why)}
+		s.WorstMonth = MonthReturn{Return: undefined(why)}
+		s.PositiveMonths = undefined(why)
+		return
+	}
+	s.BestMonth, s.WorstMonth = s.Monthly[best], s.Monthly[worst]
+	s.PositiveMonths = figure(float64(positive)/float64(defined), "")
+}
+
+// validate reports every problem with perf and opts at once.
+func validate(perf *portfolio.Performance, opts Options) error {
+	if perf == nil {
+		return errors.New("stats: nil performance frame")
+	}
+	var errs []error
+	n := len(perf.Dates)
+	if n == 0 {
+		errs = append(errs, errors.New("the frame has no dates"))
+	}
+	for i := 1; i < n; i++ {
+		if !perf.Dates[i].After(perf.Dates[i-1]) {
+			errs = append(errs, fmt.Errorf("dates not strictly ascending at %s (index %d)", perf.Dates[i].Format(time.DateOnly), i))
+			break
+		}
+	}
+	columns := []struct {
+		name     string
+		v        []float64
+		optional bool
+		positive bool
+	}{
+		{"Value", perf.Value, false, false},
+		{"Deposits", perf.Deposits, true, true},
+		{"Withdrawals", perf.Withdrawals, true, true},
+	}
+	for _, c := range columns {
+		if len(c.v) != n && !(c.optional && len(c.v) == 0) {
+			errs = append(errs, fmt.Errorf("%s has %d values for %d dates", c.name, len(c.v), n))
+			continue
+		}
+		var bad []string
+		count := 0
+		for i, v := range c.v {
+			if math.IsNaN(v) || math.IsInf(v, 0) || (c.positive && v < 0) {
+				count++
+				if len(bad) < 5 {
+					bad = append(bad, fmt.Sprintf("%v on %s", v, perf.Dates[i].Format(time.DateOnly)))
+				}
+			}
+		}
+		if count > 0 {
+			what := "NaN or infinite"
+			if c.positive {
+				what = "NaN, infinite or negative"
+			}
+			more := ""
+			if count > len(bad) {
+				more = fmt.Sprintf(" and %d more", count-len(bad))
+			}
+			errs = append(errs, fmt.Errorf("%s is %s on %d date(s): %s%s", c.name, what, count, strings.Join(bad, ", "), more))
+		}
+	}
+	if math.IsNaN(opts.RiskFree) || math.IsInf(opts.RiskFree, 0) || opts.RiskFree <= -1 {
+		errs = append(errs, fmt.Errorf("risk-free rate %v is not a finite rate above −100 %%", opts.RiskFree))
+	}
+	if math.IsNaN(opts.PeriodsPerYear) || math.IsInf(opts.PeriodsPerYear, 0) || opts.PeriodsPerYear < 0 {
+		errs = append(errs, fmt.Errorf("periods per year %v is not a positive number", opts.PeriodsPerYear))
+	}
+	if len(errs) > 0 {
+		return fmt.Errorf("stats: %w", errors.Join(errs...))
+	}
+	return nil
+}

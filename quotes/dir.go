@@ -1,0 +1,566 @@
+package quotes
+
+import (
+	"context"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"math"
+	"os"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+)
+
+// DirOptions configures a Dir.
+type DirOptions struct {
+	// Currency of the symbols that symbols.csv does not list; "" means USD.
+	Currency string
+	// Timezone of the symbols that symbols.csv does not list; "" means
+	// unknown.
+	Timezone string
+	// SplitAdjusted says the closes and dividends in the files are already
+	// divided by the ratio of every later split, as a Yahoo Finance
+	// download's Close column is; false means they are the prices as
+	// traded. See Series.SplitAdjusted.
+	SplitAdjusted bool
+}
+
+// Dir is a Source over a directory of CSV files, one per symbol, for users'
+// own prices. It is safe for concurrent use; each file is parsed once and
+// kept in memory (a file that fails to parse is read again on the next
+// call, so that a corrected file is picked up).
+//
+// The files, all UTF-8 CSV with a header line whose names are matched
+// without regard to case or surrounding space, extra columns ignored:
+//
+//	SYMBOL.csv            date,close      (required for each symbol)
+//	SYMBOL.dividends.csv  date,amount     (optional; "dividends" also accepted)
+//	SYMBOL.splits.csv     date,ratio      (optional; ratio "4:1", "4/1" or "4")
+//	                      or date,numerator,denominator
+//	symbols.csv           symbol,currency,timezone   (optional metadata)
+//
+// Dates are YYYY-MM-DD. A Yahoo Finance download
+// (Date,Open,High,Low,Close,Adj Close,Volume) works as it is: the Close
+// column is used. Rows whose close is empty or "null" are skipped; any other
+// close must be a positive number. Rows may come in any order; two rows for
+// the same date are an error. Every problem of a file is reported at once,
+// as a *FileError naming the file, line, column and value.
+//
+// The file of a symbol is its name followed by ".csv", literally: ^GSPC is
+// read from ^GSPC.csv and EURUSD=X from EURUSD=X.csv. Symbols that cannot be
+// a plain file name in the directory (empty, ".", "..", containing a path
+// separator or a control character, or naming one of the other files, like
+// "symbols" or "X.splits") are unknown symbols, and files are opened through
+// os.Root so that nothing outside the directory is ever read.
+type Dir struct {
+	path string
+	opts DirOptions
+	meta map[string]symbolMeta
+
+	mu    sync.Mutex
+	cache map[string]*dirEntry
+}
+
+type symbolMeta struct{ currency, timezone string }
+
+// dirEntry is one symbol's parsed files; ready is closed once series or err
+// is set.
+type dirEntry struct {
+	ready  chan struct{}
+	series *Series
+	err    error
+}
+
+const (
+	metaFile       = "symbols.csv"
+	dividendSuffix = ".dividends"
+	splitSuffix    = ".splits"
+)
+
+// NewDir returns a Dir over the directory at path. It reads symbols.csv
+// now, if there is one, and the price files when they are first asked for.
+func NewDir(path string, opts DirOptions) (*Dir, error) {
+	if opts.Currency == "" {
+		opts.Currency = "USD"
+	}
+	root, err := os.OpenRoot(path)
+	if err != nil {
+		return nil, fmt.Errorf("quotes: csv dir: %w", err)
+	}
+	defer root.Close()
+	d := &Dir{path: path, opts: opts, meta: map[string]symbolMeta{}, cache: map[string]*dirEntry{}}
+	f, err := root.Open(metaFile)
+	if errors.Is(err, fs.ErrNotExist) {
+		return d, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("quotes: csv dir: %w", err)
+	}
+	defer f.Close()
+	if d.meta, err = readSymbolsFile(metaFile, f); err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+func (d *Dir) source() string { return "csv dir " + d.path }
+
+// Symbols lists the symbols that have a price file, sorted.
+func (d *Dir) Symbols() ([]string, error) {
+	entries, err := os.ReadDir(d.path)
+	if err != nil {
+		return nil, fmt.Errorf("quotes: %s: %w", d.source(), err)
+	}
+	var out []string
+	for _, e := range entries {
+		sym, ok := strings.CutSuffix(e.Name(), ".csv")
+		if ok && e.Type().IsRegular() && validDirSymbol(sym) == nil {
+			out = append(out, sym)
+		}
+	}
+	sort.Strings(out)
+	return out, nil
+}
+
+// validDirSymbol says why symbol cannot name a price file, or nil.
+func validDirSymbol(symbol string) error {
+	switch {
+	case symbol == "" || symbol == "." || symbol == "..":
+		return fmt.Errorf("%q is not a symbol", symbol)
+	case strings.ContainsAny(symbol, `/\`):
+		return fmt.Errorf("%q contains a path separator", symbol)
+	case strings.IndexFunc(symbol, func(r rune) bool { return r < 0x20 || r == 0x7f }) >= 0:
+		return fmt.Errorf("%q contains a control character", symbol)
+	}
+	lower := strings.ToLower(symbol)
+	if lower == "symbols" || strings.HasSuffix(lower, dividendSuffix) || strings.HasSuffix(lower, splitSuffix) {
+		return fmt.Errorf("%q names a metadata or event file, not a price file", symbol)
+	}
+	return nil
+}
+
+// Series implements Source.
+func (d *Dir) Series(ctx context.Context, symbol string, from, to time.Time) (*Series, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if err := validDirSymbol(symbol); err != nil {
+		return nil, &SymbolError{Source: d.source(), Symbol: symbol, Err: fmt.Errorf("%w: %v", ErrUnknownSymbol, err)}
+	}
+	s, err := d.load(ctx, symbol)
+	if err != nil {
+		return nil, err
+	}
+	out := s.Between(from, to)
+	if out.Len() == 0 {
+		return nil, &SymbolError{Source: d.source(), Symbol: symbol,
+			Err: fmt.Errorf("%w: %s has data from %s to %s", ErrNoData, symbol,
+				s.First().Format(time.DateOnly), s.Last().Format(time.DateOnly))}
+	}
+	return out, nil
+}
+
+// load returns the cached series of symbol, parsing its files the first
+// time; concurrent callers for one symbol wait for a single parse.
+func (d *Dir) load(ctx context.Context, symbol string) (*Series, error) {
+	d.mu.Lock()
+	e, ok := d.cache[symbol]
+	if !ok {
+		e = &dirEntry{ready: make(chan struct{})}
+		d.cache[symbol] = e
+	}
+	d.mu.Unlock()
+	if ok {
+		select {
+		case <-e.ready:
+			return e.series, e.err
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		}
+	}
+	e.series, e.err = d.parse(symbol)
+	if e.err != nil {
+		d.mu.Lock()
+		delete(d.cache, symbol)
+		d.mu.Unlock()
+	}
+	close(e.ready)
+	return e.series, e.err
+}
+
+// parse reads symbol's price file and its optional event files, reporting
+// the problems of all of them together.
+func (d *Dir) parse(symbol string) (*Series, error) {
+	fail := func(err error) (*Series, error) {
+		return nil, &SymbolError{Source: d.source(), Symbol: symbol, Err: err}
+	}
+	root, err := os.OpenRoot(d.path)
+	if err != nil {
+		return fail(err)
+	}
+	defer root.Close()
+	s := &Series{Symbol: symbol, Currency: d.opts.Currency, Timezone: d.opts.Timezone, SplitAdjusted: d.opts.SplitAdjusted}
+	if m, ok := d.meta[symbol]; ok {
+		if m.currency != "" {
+			s.Currency = m.currency
+		}
+		if m.timezone != "" {
+			s.Timezone = m.timezone
+		}
+	}
+	var errs []error
+	read := func(name string, required bool, parse func(string, io.Reader) error) {
+		f, err := root.Open(name)
+		if errors.Is(err, fs.ErrNotExist) && !required {
+			return
+		}
+		if errors.Is(err, fs.ErrNotExist) {
+			err = fmt.Errorf("%w: no file %s", ErrUnknownSymbol, name)
+		}
+		if err != nil {
+			errs = append(errs, err)
+			return
+		}
+		defer f.Close()
+		if err := parse(name, f); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	read(symbol+".csv", true, func(name string, r io.Reader) (err error) {
+		s.Dates, s.Close, err = readPrices(name, r)
+		return err
+	})
+	if len(errs) > 0 && errors.Is(errs[0], ErrUnknownSymbol) {
+		return fail(errs[0])
+	}
+	read(symbol+dividendSuffix+".csv", false, func(name string, r io.Reader) (err error) {
+		s.Dividends, err = readDividends(name, r)
+		return err
+	})
+	read(symbol+splitSuffix+".csv", false, func(name string, r io.Reader) (err error) {
+		s.Splits, err = readSplits(name, r)
+		return err
+	})
+	if len(errs) > 0 {
+		return fail(errors.Join(errs...))
+	}
+	if s.Len() == 0 {
+		return fail(fmt.Errorf("%w: %s.csv has no prices", ErrNoData, symbol))
+	}
+	if err := s.Validate(); err != nil {
+		return fail(err)
+	}
+	return s, nil
+}
+
+// FileError lists every problem found in one file.
+type FileError struct {
+	File     string
+	Problems []FileProblem
+}
+
+// FileProblem is one bad value in a file.
+type FileProblem struct {
+	Line     int    // 1-based; 0 when the problem is about the whole file
+	Column   string // as the header names it; "" when not about one column
+	Value    string // the offending value as found
+	Expected string // what was expected instead, e.g. "want a date YYYY-MM-DD"
+}
+
+func (p FileProblem) String() string {
+	var b strings.Builder
+	if p.Line > 0 {
+		fmt.Fprintf(&b, "line %d", p.Line)
+	}
+	if p.Column != "" {
+		if b.Len() > 0 {
+			b.WriteString(", ")
+		}
+		fmt.Fprintf(&b, "column %s", p.Column)
+	}
+	if b.Len() > 0 {
+		b.WriteString(": ")
+	}
+	if p.Value != "" || p.Line > 0 {
+		fmt.Fprintf(&b, "%q: ", p.Value)
+	}
+	b.WriteString(p.Expected)
+	return b.String()
+}
+
+// maxListedProblems caps how many problems FileError.Error spells out.
+const maxListedProblems = 50
+
+func (e *FileError) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s: ", e.File)
+	if len(e.Problems) == 1 {
+		b.WriteString(e.Problems[0].String())
+		return b.String()
+	}
+	fmt.Fprintf(&b, "%d problems:", len(e.Problems))
+	for i, p := range e.Problems {
+		if i == maxListedProblems {
+			fmt.Fprintf(&b, "\n\t... and %d more", len(e.Problems)-i)
+			break
+		}
+		b.WriteString("\n\t")
+		b.WriteString(p.String())
+	}
+	return b.String()
+}
+
+// table is a CSV file being read: its header and the problems found so far.
+type table struct {
+	file   string
+	header []string
+	fe     FileError
+}
+
+func (t *table) problem(line int, column, value, expected string) {
+	t.fe.Problems = append(t.fe.Problems, FileProblem{Line: line, Column: column, Value: value, Expected: expected})
+}
+
+func (t *table) err() error {
+	if len(t.fe.Problems) == 0 {
+		return nil
+	}
+	sort.SliceStable(t.fe.Problems, func(i, j int) bool { return t.fe.Problems[i].Line < t.fe.Problems[j].Line })
+	t.fe.File = t.file
+	return &t.fe
+}
+
+// read reads a whole CSV file into t, calling row for each record after
+// the header with its line number. columns are the header names wanted
+// (each may list alternatives, "amount|dividends", and be optional, with a
+// leading "?"); their indexes are passed to row, -1 for an absent optional
+// one.
+func (t *table) read(r io.Reader, columns []string, row func(line int, rec []string, idx []int)) {
+	cr := csv.NewReader(r)
+	cr.FieldsPerRecord = -1
+	header, err := cr.Read()
+	if err != nil {
+		if err == io.EOF {
+			t.problem(0, "", "", "the file is empty: want a header line with the columns "+strings.Join(columns, ","))
+		} else {
+			t.problem(0, "", "", "unreadable header: "+err.Error())
+		}
+		return
+	}
+	t.header = append([]string(nil), header...)
+	idx := make([]int, len(columns))
+	for i, want := range columns {
+		optional := strings.HasPrefix(want, "?")
+		idx[i] = -1
+		for j, h := range header {
+			name := strings.ToLower(strings.TrimSpace(strings.TrimPrefix(h, "\ufeff")))
+			for _, alt := range strings.Split(strings.TrimPrefix(want, "?"), "|") {
+				if name == alt && idx[i] < 0 {
+					idx[i] = j
+				}
+			}
+		}
+		if idx[i] < 0 && !optional {
+			t.problem(1, "", strings.Join(header, ","), "no "+strings.ReplaceAll(strings.TrimPrefix(want, "?"), "|", " or ")+" column in the header")
+		}
+	}
+	if len(t.fe.Problems) > 0 {
+		return
+	}
+	for {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			return
+		}
+		var pe *csv.ParseError
+		if errors.As(err, &pe) {
+			t.problem(pe.Line, "", "", pe.Err.Error())
+			if pe.Err == csv.ErrQuote || pe.Err == csv.ErrBareQuote {
+				return // the reader cannot find the next line reliably
+			}
+			continue
+		}
+		if err != nil {
+			t.problem(0, "", "", err.Error())
+			return
+		}
+		line, _ := cr.FieldPos(0)
+		short := false
+		for _, i := range idx {
+			short = short || i >= len(rec)
+		}
+		if short {
+			t.problem(line, "", strings.Join(rec, ","), fmt.Sprintf("want %d fields as in the header", len(header)))
+			continue
+		}
+		row(line, rec, idx)
+	}
+}
+
+// date parses the date cell rec[i], or records a problem.
+func (t *table) date(line int, rec []string, i int) (time.Time, bool) {
+	d, err := time.Parse(time.DateOnly, strings.TrimSpace(rec[i]))
+	if err != nil {
+		t.problem(line, t.header[i], rec[i], "want a date YYYY-MM-DD")
+		return time.Time{}, false
+	}
+	return d, true
+}
+
+// positive parses the number cell rec[i], which must be positive and
+// finite, or records a problem.
+func (t *table) positive(line int, rec []string, i int, what string) (float64, bool) {
+	v, err := strconv.ParseFloat(strings.TrimSpace(rec[i]), 64)
+	if err != nil || !(v > 0) || math.IsInf(v, 0) {
+		t.problem(line, t.header[i], rec[i], "want "+what)
+		return 0, false
+	}
+	return v, true
+}
+
+// readPrices reads a price file in the format documented on Dir,
+// returning its dates in ascending order and their closes. Errors are a
+// *FileError listing every problem.
+func readPrices(name string, r io.Reader) (dates []time.Time, closes []float64, err error) {
+	type price struct {
+		date  time.Time
+		close float64
+		line  int
+	}
+	var prices []price
+	t := &table{file: name}
+	t.read(r, []string{"date", "close"}, func(line int, rec []string, idx []int) {
+		d, okDate := t.date(line, rec, idx[0])
+		cell := strings.TrimSpace(rec[idx[1]])
+		if cell == "" || strings.EqualFold(cell, "null") {
+			return // no trade that day, as Yahoo writes it
+		}
+		c, okClose := t.positive(line, rec, idx[1], `a positive price, "null" or empty`)
+		if okDate && okClose {
+			prices = append(prices, price{d, c, line})
+		}
+	})
+	sort.SliceStable(prices, func(i, j int) bool { return prices[i].date.Before(prices[j].date) })
+	for i := 1; i < len(prices); i++ {
+		if prices[i].date.Equal(prices[i-1].date) {
+			t.problem(prices[i].line, t.header[0], prices[i].date.Format(time.DateOnly),
+				fmt.Sprintf("want a date that is not already on line %d", prices[i-1].line))
+		}
+	}
+	if err := t.err(); err != nil {
+		return nil, nil, err
+	}
+	dates, closes = make([]time.Time, len(prices)), make([]float64, len(prices))
+	for i, p := range prices {
+		dates[i], closes[i] = p.date, p.close
+	}
+	return dates, closes, nil
+}
+
+// readDividends reads SYMBOL.dividends.csv: date and amount per share.
+func readDividends(name string, r io.Reader) ([]Dividend, error) {
+	var out []Dividend
+	t := &table{file: name}
+	t.read(r, []string{"date", "amount|dividends|dividend"}, func(line int, rec []string, idx []int) {
+		d, okDate := t.date(line, rec, idx[0])
+		a, okAmount := t.positive(line, rec, idx[1], "a positive amount per share")
+		if okDate && okAmount {
+			out = append(out, Dividend{Date: d, Amount: a})
+		}
+	})
+	if err := t.err(); err != nil {
+		return nil, err
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Date.Before(out[j].Date) })
+	return out, nil
+}
+
+// readSplits reads SYMBOL.splits.csv: date and either a ratio column
+// ("4:1", "4/1", or "4" for 4:1) or numerator and denominator columns.
+func readSplits(name string, r io.Reader) ([]Split, error) {
+	var out []Split
+	t := &table{file: name}
+	reported := false // the missing-columns problem, reported once
+	columns := []string{"date", "?ratio|stock splits|split", "?numerator", "?denominator"}
+	t.read(r, columns, func(line int, rec []string, idx []int) {
+		d, ok := t.date(line, rec, idx[0])
+		sp := Split{Date: d, Denominator: 1}
+		switch {
+		case idx[1] >= 0:
+			num, den, found := strings.Cut(strings.TrimSpace(rec[idx[1]]), ":")
+			if !found {
+				num, den, found = strings.Cut(num, "/")
+			}
+			var okNum, okDen = true, true
+			sp.Numerator, okNum = positiveString(num)
+			if found {
+				sp.Denominator, okDen = positiveString(den)
+			}
+			if !okNum || !okDen {
+				t.problem(line, t.header[idx[1]], rec[idx[1]], `want a split ratio such as "4:1"`)
+				ok = false
+			}
+		case idx[2] >= 0 && idx[3] >= 0:
+			var okNum, okDen bool
+			sp.Numerator, okNum = t.positive(line, rec, idx[2], "a positive number of new shares")
+			sp.Denominator, okDen = t.positive(line, rec, idx[3], "a positive number of old shares")
+			ok = ok && okNum && okDen
+		default:
+			if !reported {
+				t.problem(1, "", strings.Join(t.header, ","), "no ratio column, nor numerator and denominator columns, in the header")
+				reported = true
+			}
+			ok = false
+		}
+		if ok {
+			out = append(out, sp)
+		}
+	})
+	if err := t.err(); err != nil {
+		return nil, err
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Date.Before(out[j].Date) })
+	return out, nil
+}
+
+func positiveString(s string) (float64, bool) {
+	v, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
+	return v, err == nil && v > 0 && !math.IsInf(v, 0)
+}
+
+// readSymbolsFile reads symbols.csv: symbol, and optionally currency and
+// timezone, per line.
+func readSymbolsFile(name string, r io.Reader) (map[string]symbolMeta, error) {
+	out := map[string]symbolMeta{}
+	lines := map[string]int{}
+	t := &table{file: name}
+	t.read(r, []string{"symbol", "?currency", "?timezone"}, func(line int, rec []string, idx []int) {
+		sym := strings.TrimSpace(rec[idx[0]])
+		if sym == "" {
+			t.problem(line, t.header[idx[0]], rec[idx[0]], "want a symbol")
+			return
+		}
+		if prev, dup := lines[sym]; dup {
+			t.problem(line, t.header[idx[0]], sym, fmt.Sprintf("want a symbol not already on line %d", prev))
+			return
+		}
+		lines[sym] = line
+		var m symbolMeta
+		if idx[1] >= 0 {
+			m.currency = strings.TrimSpace(rec[idx[1]])
+		}
+		if idx[2] >= 0 {
+			m.timezone = strings.TrimSpace(rec[idx[2]])
+		}
+		out[sym] = m
+	})
+	if err := t.err(); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
