@@ -1,0 +1,16 @@
+// Package atomicfile writes files so that readers, and the file system after
+// a crash, only ever see the old content or the new content, never a mix,
+// and serialises read-modify-write cycles between processes with a lock
+// file.
+//
+// Write puts the new content in a temporary file in the same directory,
+// flushes it to stable storage (fsync), renames it over the target (an atomic
+// replacement on POSIX file systems and on NTFS) and syncs the directory so
+// the rename itself survives a power cut. A process killed at any point
+// leaves at worst a stray temporary file whose name starts with "." and
+// contains ".tmp-"; RemoveStale deletes those.
+//
+// Lock takes an exclusive advisory lock (flock on Unix, LockFileEx on
+// Windows) on a separate lock file; the kernel drops it when the holder dies,
+// so a crash never leaves a stale lock behind.
+package atomicfile

@@ -1,0 +1,258 @@
+package yahoo
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+	_ "time/tzdata" // exchange timezones must resolve the same on every OS
+
+	"github.com/gofolio/gofolio/quotes"
+)
+
+// ChartError is an error body of the chart endpoint, such as
+// {"chart":{"result":null,"error":{"code":"Not Found","description":"No data
+// found, symbol may be delisted"}}}.
+//
+// It matches quotes.ErrUnknownSymbol under errors.Is when Yahoo says the
+// symbol does not exist, and quotes.ErrNoData when it says the range holds
+// no data.
+type ChartError struct {
+	Status      int // HTTP status, 0 when not known
+	Code        string
+	Description string
+}
+
+func (e *ChartError) Error() string {
+	if e.Status != 0 {
+		return fmt.Sprintf("Yahoo error (HTTP %d) %s: %s", e.Status, e.Code, e.Description)
+	}
+	return fmt.Sprintf("Yahoo error %s: %s", e.Code, e.Description)
+}
+
+// Is maps Yahoo's error texts to the sentinel errors of package quotes.
+func (e *ChartError) Is(target error) bool {
+	d := strings.ToLower(e.Description)
+	switch target {
+	case quotes.ErrUnknownSymbol:
+		return e.Code == "Not Found" || strings.Contains(d, "no data found") ||
+			strings.Contains(d, "symbol may be delisted") || strings.Contains(d, "invalid symbol")
+	case quotes.ErrNoData:
+		return strings.Contains(d, "data doesn't exist") || strings.Contains(d, "data does not exist")
+	}
+	return false
+}
+
+// invalidCrumb reports whether Yahoo refused the request for want of a
+// valid cookie and crumb.
+func (e *ChartError) invalidCrumb() bool {
+	d := strings.ToLower(e.Description)
+	return e.Code == "Unauthorized" || strings.Contains(d, "invalid crumb") || strings.Contains(d, "invalid cookie")
+}
+
+// The v8 chart response, reduced to what is used. Pointers tell JSON null
+// and missing values from zeros.
+type chartBody struct {
+	Chart struct {
+		Result []*chartResult `json:"result"`
+		Error  *ChartError    `json:"error"`
+	} `json:"chart"`
+}
+
+type chartResult struct {
+	Meta struct {
+		Currency             string `json:"currency"`
+		Symbol               string `json:"symbol"`
+		ExchangeTimezoneName string `json:"exchangeTimezoneName"`
+		GMTOffset            *int64 `json:"gmtoffset"`
+	} `json:"meta"`
+	Timestamp []*int64 `json:"timestamp"`
+	Events    struct {
+		Dividends map[string]*struct {
+			Amount *float64 `json:"amount"`
+			Date   *int64   `json:"date"`
+		} `json:"dividends"`
+		Splits map[string]*struct {
+			Date        *int64   `json:"date"`
+			Numerator   *float64 `json:"numerator"`
+			Denominator *float64 `json:"denominator"`
+		} `json:"splits"`
+	} `json:"events"`
+	Indicators struct {
+		Quote []*struct {
+			Close []*float64 `json:"close"`
+		} `json:"quote"`
+	} `json:"indicators"`
+}
+
+func (e *ChartError) UnmarshalJSON(b []byte) error {
+	var v struct{ Code, Description string }
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	e.Code, e.Description = v.Code, v.Description
+	return nil
+}
+
+// Timestamps outside these years are taken for garbage rather than dates.
+var (
+	minUnix = time.Date(1900, 1, 1, 0, 0, 0, 0, time.UTC).Unix()
+	maxUnix = time.Date(2200, 1, 1, 0, 0, 0, 0, time.UTC).Unix()
+)
+
+// ParseChart reads a v8 chart response body and returns the series it
+// holds, with the symbol Yahoo names in meta.symbol.
+//
+// Each timestamp becomes the calendar day it falls on in the exchange's
+// timezone (meta.exchangeTimezoneName, or the fixed meta.gmtoffset when the
+// name is unknown). A null or non-positive close drops its day; when a day
+// appears twice (Yahoo may append a live row for today) the last row wins.
+// Closes are Yahoo's, adjusted for splits but not dividends. Dividends and
+// splits are dated by the exchange day of their timestamp. A body with a
+// chart error gives a *ChartError; a body with no timestamps gives an empty
+// series; timestamps and closes of unequal length, null timestamps, and
+// events without date or amount are errors.
+func ParseChart(r io.Reader) (*quotes.Series, error) {
+	var body chartBody
+	if err := json.NewDecoder(r).Decode(&body); err != nil {
+		return nil, fmt.Errorf("yahoo: malformed chart response: %w", err)
+	}
+	if e := body.Chart.Error; e != nil {
+		return nil, e
+	}
+	if len(body.Chart.Result) == 0 || body.Chart.Result[0] == nil {
+		return nil, fmt.Errorf("yahoo: chart response has no result: %w", quotes.ErrNoData)
+	}
+	return parseResult(body.Chart.Result[0])
+}
+
+func parseResult(res *chartResult) (*quotes.Series, error) {
+	m := res.Meta
+	s := &quotes.Series{Symbol: m.Symbol, Currency: m.Currency, Timezone: m.ExchangeTimezoneName, SplitAdjusted: true}
+	loc, named, err := exchangeLocation(m.ExchangeTimezoneName, m.GMTOffset)
+	if err != nil {
+		return nil, fmt.Errorf("yahoo: %s: %w", m.Symbol, err)
+	}
+	if !named {
+		s.Timezone = ""
+	}
+	dayOf := func(what string, ts *int64) (time.Time, error) {
+		if ts == nil {
+			return time.Time{}, fmt.Errorf("yahoo: %s: %s has no timestamp", m.Symbol, what)
+		}
+		if *ts < minUnix || *ts > maxUnix {
+			return time.Time{}, fmt.Errorf("yahoo: %s: %s has timestamp %d, outside 1900-2200", m.Symbol, what, *ts)
+		}
+		return quotes.Day(time.Unix(*ts, 0).In(loc)), nil
+	}
+
+	var closes []*float64
+	switch q := res.Indicators.Quote; {
+	case len(q) > 0 && q[0] != nil:
+		closes = q[0].Close
+	case len(res.Timestamp) > 0:
+		return nil, fmt.Errorf("yahoo: %s: %d timestamps but no quote indicators", m.Symbol, len(res.Timestamp))
+	}
+	if len(closes) != len(res.Timestamp) {
+		return nil, fmt.Errorf("yahoo: %s: %d timestamps but %d closes", m.Symbol, len(res.Timestamp), len(closes))
+	}
+	type row struct {
+		day   time.Time
+		close float64
+	}
+	rows := make([]row, 0, len(closes))
+	for i, ts := range res.Timestamp {
+		d, err := dayOf("close "+strconv.Itoa(i), ts)
+		if err != nil {
+			return nil, err
+		}
+		if c := closes[i]; c != nil && *c > 0 {
+			rows = append(rows, row{d, *c})
+		}
+	}
+	// Stable, so that among rows of one day the last stays last.
+	sort.SliceStable(rows, func(i, j int) bool { return rows[i].day.Before(rows[j].day) })
+	for i, r := range rows {
+		if i+1 < len(rows) && rows[i+1].day == r.day {
+			continue
+		}
+		s.Dates = append(s.Dates, r.day)
+		s.Close = append(s.Close, r.close)
+	}
+
+	for key, d := range res.Events.Dividends {
+		what := "dividend " + key
+		if d == nil || d.Amount == nil || !(*d.Amount > 0) {
+			return nil, fmt.Errorf("yahoo: %s: %s has no positive amount", m.Symbol, what)
+		}
+		date, err := dayOf(what, eventTime(d.Date, key))
+		if err != nil {
+			return nil, err
+		}
+		s.Dividends = append(s.Dividends, quotes.Dividend{Date: date, Amount: *d.Amount})
+	}
+	sort.Slice(s.Dividends, func(i, j int) bool {
+		a, b := s.Dividends[i], s.Dividends[j]
+		return a.Date.Before(b.Date) || a.Date == b.Date && a.Amount < b.Amount
+	})
+	for key, sp := range res.Events.Splits {
+		what := "split " + key
+		if sp == nil || sp.Numerator == nil || sp.Denominator == nil || !(*sp.Numerator > 0) || !(*sp.Denominator > 0) {
+			return nil, fmt.Errorf("yahoo: %s: %s has no positive numerator and denominator", m.Symbol, what)
+		}
+		date, err := dayOf(what, eventTime(sp.Date, key))
+		if err != nil {
+			return nil, err
+		}
+		s.Splits = append(s.Splits, quotes.Split{Date: date, Numerator: *sp.Numerator, Denominator: *sp.Denominator})
+	}
+	sort.Slice(s.Splits, func(i, j int) bool {
+		a, b := s.Splits[i], s.Splits[j]
+		return a.Date.Before(b.Date) || a.Date == b.Date && a.Ratio() < b.Ratio()
+	})
+	return s, nil
+}
+
+// eventTime is an event's "date" field, or else the timestamp it is keyed
+// by.
+func eventTime(date *int64, key string) *int64 {
+	if date != nil {
+		return date
+	}
+	if ts, err := strconv.ParseInt(key, 10, 64); err == nil {
+		return &ts
+	}
+	return nil
+}
+
+var locations sync.Map // timezone name -> *time.Location
+
+// exchangeLocation resolves Yahoo's exchange timezone, falling back to the
+// fixed offset Yahoo gives alongside it. named tells whether name was used.
+func exchangeLocation(name string, gmtoffset *int64) (loc *time.Location, named bool, err error) {
+	if name != "" {
+		if l, ok := locations.Load(name); ok {
+			return l.(*time.Location), true, nil
+		}
+		if l, err := time.LoadLocation(name); err == nil {
+			locations.Store(name, l)
+			return l, true, nil
+		}
+	}
+	if gmtoffset != nil {
+		if off := *gmtoffset; off >= -16*3600 && off <= 16*3600 {
+			return time.FixedZone(fmt.Sprintf("UTC%+d", off), int(off)), false, nil
+		}
+		return nil, false, fmt.Errorf("gmtoffset %d is out of range", *gmtoffset)
+	}
+	if name == "" {
+		// Some responses (empty ranges) carry no usable meta; their days,
+		// if any, are counted in UTC.
+		return time.UTC, false, nil
+	}
+	return nil, false, fmt.Errorf("unknown exchange timezone %q and no gmtoffset", name)
+}

@@ -1,0 +1,254 @@
+package yahoo
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/gofolio/gofolio/quotes"
+)
+
+// maxBody bounds a response body; ten years of one symbol is about 100 kB.
+const maxBody = 32 << 20
+
+// client speaks the v8 chart endpoint: retries, backoff, crumb.
+type client struct {
+	http           *http.Client
+	base           string
+	cookieURL      string
+	userAgent      string
+	retries        int
+	backoff        time.Duration
+	maxBackoff     time.Duration
+	requestTimeout time.Duration
+
+	mu         sync.Mutex
+	crumb      string
+	crumbGen   int       // bumped at each crumb fetch
+	pauseUntil time.Time // no request before this (set by 429s)
+}
+
+// HTTPError is a response with an unexpected HTTP status.
+type HTTPError struct {
+	Status int
+	Body   string // the start of the body
+}
+
+func (e *HTTPError) Error() string {
+	return fmt.Sprintf("HTTP %d %s: %q", e.Status, http.StatusText(e.Status), e.Body)
+}
+
+// chart fetches the daily chart of symbol for timestamps p1 <= t < p2.
+func (c *client) chart(ctx context.Context, symbol string, p1, p2 int64) (*quotes.Series, error) {
+	q := url.Values{}
+	q.Set("period1", strconv.FormatInt(p1, 10))
+	q.Set("period2", strconv.FormatInt(p2, 10))
+	q.Set("interval", "1d")
+	q.Set("events", "div,splits")
+	q.Set("includePrePost", "false")
+	u := c.base + "/v8/finance/chart/" + url.PathEscape(symbol)
+	crumbTried := false
+	var last error
+	for attempt := 0; ; attempt++ {
+		if attempt > c.retries {
+			return nil, fmt.Errorf("GET %s: giving up after %d attempts: %w", u, attempt, last)
+		}
+		if err := c.waitPause(ctx); err != nil {
+			return nil, err
+		}
+		c.mu.Lock()
+		crumb, gen := c.crumb, c.crumbGen
+		c.mu.Unlock()
+		if crumb != "" {
+			q.Set("crumb", crumb)
+		}
+		status, header, body, err := c.get(ctx, u+"?"+q.Encode())
+		if err != nil {
+			if ctx.Err() != nil {
+				return nil, fmt.Errorf("GET %s: %w", u, ctx.Err())
+			}
+			last = err
+			c.sleep(ctx, c.delay(attempt, nil))
+			continue
+		}
+		var cerr *ChartError
+		s, perr := ParseChart(bytes.NewReader(body))
+		if errors.As(perr, &cerr) {
+			cerr.Status = status
+		}
+		switch {
+		case status == http.StatusOK && perr == nil:
+			return s, nil
+		case status == http.StatusUnauthorized || status == http.StatusForbidden || cerr != nil && cerr.invalidCrumb():
+			if crumbTried {
+				return nil, fmt.Errorf("GET %s: refused even with a fresh crumb: %w", u, statusErr(status, body, cerr))
+			}
+			crumbTried = true
+			if err := c.refreshCrumb(ctx, gen); err != nil {
+				return nil, fmt.Errorf("GET %s: HTTP %d and crumb handshake failed: %w", u, status, err)
+			}
+			attempt-- // the handshake retry is not a failure
+		case status == http.StatusTooManyRequests || status >= 500:
+			last = statusErr(status, body, nil)
+			d := c.delay(attempt, header)
+			if status == http.StatusTooManyRequests {
+				c.pause(d)
+			}
+			c.sleep(ctx, d)
+		case status == http.StatusOK && truncated(perr):
+			// A body cut short by a proxy or a dropped connection that
+			// still looked complete to HTTP: worth another try.
+			last = perr
+			c.sleep(ctx, c.delay(attempt, nil))
+		case cerr != nil:
+			return nil, cerr
+		case status == http.StatusOK:
+			return nil, perr
+		default:
+			return nil, fmt.Errorf("GET %s: %w", u, statusErr(status, body, nil))
+		}
+		if ctx.Err() != nil {
+			return nil, fmt.Errorf("GET %s: %w (last error: %v)", u, ctx.Err(), last)
+		}
+	}
+}
+
+func truncated(err error) bool {
+	var se *json.SyntaxError
+	return errors.Is(err, io.ErrUnexpectedEOF) || errors.As(err, &se)
+}
+
+func statusErr(status int, body []byte, cerr *ChartError) error {
+	if cerr != nil {
+		return cerr
+	}
+	snippet := strings.TrimSpace(string(body))
+	if len(snippet) > 120 {
+		snippet = snippet[:120] + "..."
+	}
+	return &HTTPError{Status: status, Body: snippet}
+}
+
+// get does one request with the per-request timeout and reads the whole
+// body, so that a connection dropped mid-body is an error here.
+func (c *client) get(ctx context.Context, u string) (int, http.Header, []byte, error) {
+	ctx, cancel := context.WithTimeout(ctx, c.requestTimeout)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
+	if err != nil {
+		return 0, nil, nil, err
+	}
+	req.Header.Set("User-Agent", c.userAgent)
+	req.Header.Set("Accept", "application/json,text/plain,*/*")
+	resp, err := c.http.Do(req)
+	if err != nil {
+		return 0, nil, nil, err
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(io.LimitReader(resp.Body, maxBody+1))
+	if err != nil {
+		return 0, nil, nil, fmt.Errorf("reading response of %s: %w", req.URL.Redacted(), err)
+	}
+	if len(body) > maxBody {
+		return 0, nil, nil, fmt.Errorf("response of %s is over %d bytes", req.URL.Redacted(), maxBody)
+	}
+	return resp.StatusCode, resp.Header, body, nil
+}
+
+// refreshCrumb does Yahoo's cookie and crumb handshake: a request that sets
+// the session cookie, then /v1/test/getcrumb. gen is the crumb generation
+// the failed request used; when another goroutine has refreshed it since,
+// that crumb is used instead of fetching another.
+func (c *client) refreshCrumb(ctx context.Context, gen int) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.crumbGen != gen {
+		return nil
+	}
+	// The cookie page answers 404 on purpose; only its Set-Cookie matters.
+	if _, _, _, err := c.get(ctx, c.cookieURL); err != nil {
+		return fmt.Errorf("cookie: %w", err)
+	}
+	status, _, body, err := c.get(ctx, c.base+"/v1/test/getcrumb")
+	if err != nil {
+		return fmt.Errorf("crumb: %w", err)
+	}
+	crumb := strings.TrimSpace(string(body))
+	if status != http.StatusOK || crumb == "" || len(crumb) > 64 || strings.ContainsAny(crumb, "<>{} \n") {
+		return fmt.Errorf("crumb: %w", statusErr(status, body, nil))
+	}
+	c.crumb = crumb
+	c.crumbGen++
+	return nil
+}
+
+// delay is the wait before retry number attempt+1: Retry-After when the
+// server sent one, else exponential backoff with jitter (a random wait
+// between half and all of backoff*2^attempt), capped at maxBackoff.
+func (c *client) delay(attempt int, h http.Header) time.Duration {
+	if ra := retryAfter(h); ra > 0 {
+		return min(ra, c.maxBackoff)
+	}
+	d := c.backoff << min(attempt, 20)
+	if d <= 0 || d > c.maxBackoff {
+		d = c.maxBackoff
+	}
+	return d/2 + rand.N(d/2+1)
+}
+
+// retryAfter parses a Retry-After header, in seconds or as an HTTP date.
+func retryAfter(h http.Header) time.Duration {
+	v := h.Get("Retry-After")
+	if v == "" {
+		return 0
+	}
+	if n, err := strconv.Atoi(strings.TrimSpace(v)); err == nil && n >= 0 {
+		return time.Duration(n) * time.Second
+	}
+	if t, err := http.ParseTime(v); err == nil {
+		return time.Until(t)
+	}
+	return 0
+}
+
+// pause holds back every request of this client for d, so that a 429 on one
+// symbol slows all of them instead of each finding out for itself.
+func (c *client) pause(d time.Duration) {
+	c.mu.Lock()
+	if t := time.Now().Add(d); t.After(c.pauseUntil) {
+		c.pauseUntil = t
+	}
+	c.mu.Unlock()
+}
+
+func (c *client) waitPause(ctx context.Context) error {
+	c.mu.Lock()
+	d := time.Until(c.pauseUntil)
+	c.mu.Unlock()
+	if d > 0 {
+		c.sleep(ctx, d)
+	}
+	return ctx.Err()
+}
+
+func (c *client) sleep(ctx context.Context, d time.Duration) {
+	if d <= 0 {
+		return
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+	case <-t.C:
+	}
+}

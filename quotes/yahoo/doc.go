@@ -1,0 +1,24 @@
+// Package yahoo gets daily price histories from Yahoo Finance's v8 chart
+// endpoint and keeps them in an on-disk cache (package quotes/yahoo/cache).
+//
+// New returns a Source implementing quotes.Source and quotes.BatchSource.
+// A call asks Yahoo only for the days the cache lacks, plus a few days of
+// overlap at the end to pick up revisions; a repeated call makes no request.
+// Many symbols are fetched a few at a time (Options.Concurrency), with a
+// browser User-Agent, the cookie-and-crumb handshake when Yahoo asks for it,
+// and retries with exponential backoff and jitter on network errors, 429s
+// and 5xxs, honouring Retry-After. When the network fails but the cache
+// covers the range, the cache is used and a warning given; Options.Offline
+// never touches the network.
+//
+// Series follow the conventions of package quotes: dates are the exchange's
+// calendar days, closes are Yahoo's (split-adjusted, not dividend-adjusted),
+// a null close drops the day instead of becoming zero, and dividends and
+// splits are events on their ex-dates. The currency is Yahoo's, "GBp" for
+// pence included, and an FX pair such as EURUSD=X is quoted in its second
+// currency.
+//
+// This client replaces github.com/piquette/finance-go, whose chart parser
+// turns null closes into zero prices, panics on short arrays, ignores
+// dividends and splits and sends Go's default User-Agent.
+package yahoo
