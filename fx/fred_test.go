@@ -3,10 +3,11 @@ package fx
 import (
 	"errors"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/gofolio/gofolio/internal/shared"
 )
 
 func TestReadFRED(t *testing.T) {
@@ -117,28 +118,5 @@ func TestReadFREDRealFile(t *testing.T) {
 	}
 }
 
-// sharedFile returns the path of a file in the project's ../shared folder,
-// skipping the test when that folder is absent (as it is for anyone who
-// clones the project).
-func sharedFile(t *testing.T, parts ...string) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("skipping: no go.mod above the test directory, so no ../shared")
-		}
-		dir = parent
-	}
-	path := filepath.Join(append([]string{dir, "..", "shared"}, parts...)...)
-	if _, err := os.Stat(path); err != nil {
-		t.Skipf("skipping: shared data not available: %v", err)
-	}
-	return path
-}
+// sharedFile returns the path of a file in ../shared beside the repository.
+func sharedFile(t *testing.T, parts ...string) string { return shared.Path(t, parts...) }

@@ -13,6 +13,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/gofolio/gofolio/internal/shared"
+
 	"github.com/gofolio/gofolio/quotes"
 	"github.com/gofolio/gofolio/quotes/sample"
 	"github.com/gofolio/gofolio/quotes/sample/internal/nyse"
@@ -217,13 +219,7 @@ func TestGeneratedDataIsCurrent(t *testing.T) {
 	if testing.Short() {
 		t.Skip("skipping: runs the generator with go run")
 	}
-	src, err := filepath.Abs(filepath.Join("..", "..", "..", "shared", "marketdata"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := os.Stat(src); err != nil {
-		t.Skipf("skipping: shared market data not available: %v", err)
-	}
+	src := shared.Path(t, "marketdata")
 	goTool, err := exec.LookPath("go")
 	if err != nil {
 		t.Skipf("skipping: no go command: %v", err)

@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/gofolio/gofolio/internal/shared"
+
 	"github.com/gofolio/gofolio/quotes"
 )
 
@@ -140,30 +142,8 @@ func TestParseChartEmptyRange(t *testing.T) {
 	}
 }
 
-// sharedDir is ../shared/yahoo seen from the repository root, found by
-// walking up to go.mod.
-func sharedDir(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("recorded responses skipped: no go.mod above the test directory")
-		}
-		dir = parent
-	}
-	shared := filepath.Join(dir, "..", "shared", "yahoo")
-	if _, err := os.Stat(shared); err != nil {
-		t.Skipf("recorded Yahoo responses skipped: %v (they live outside the repository)", err)
-	}
-	return shared
-}
+// sharedDir is ../shared/yahoo beside the repository.
+func sharedDir(t *testing.T) string { return shared.Path(t, "yahoo") }
 
 func parseFile(t *testing.T, name string) (*quotes.Series, error) {
 	t.Helper()
