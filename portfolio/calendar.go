@@ -12,9 +12,22 @@ import (
 // numbers instead of time.Time keeps the hot loops to integer compares.
 type dayNumber int32
 
+// toDayNumber is the engine's hottest conversion (every date of every
+// series passes through it), so it works on the Unix seconds directly
+// instead of going through quotes.Day and time.Date, which profiled at half
+// of Build's time: t's calendar day in its own location is
+// floor((Unix seconds + zone offset) / 86400).
 func toDayNumber(t time.Time) dayNumber {
-	secs := quotes.Day(t).Unix()
-	return dayNumber(secs / 86400)
+	secs := t.Unix()
+	if t.Location() != time.UTC {
+		_, offset := t.Zone()
+		secs += int64(offset)
+	}
+	days := secs / 86400
+	if secs%86400 < 0 {
+		days-- // floor, for instants before 1970
+	}
+	return dayNumber(days)
 }
 
 func (d dayNumber) time() time.Time { return time.Unix(int64(d)*86400, 0).UTC() }
@@ -28,21 +41,36 @@ type calendar struct {
 	// first+i, or len(days) when there is none.
 	first dayNumber
 	next  []int32
+	// seriesDays[i] is the day number of every date of the i-th series the
+	// calendar was built from, converted once here and reused by align.
+	seriesDays [][]dayNumber
 }
 
 // newCalendar builds the union of the series' days in [from, to]. It marks
 // days in a bitmap spanning the range rather than sorting every date of
 // every series: O(total dates + range) with no allocation per date.
 func newCalendar(series []*quotes.Series, from, to dayNumber) *calendar {
-	c := &calendar{first: from}
+	c := &calendar{first: from, seriesDays: make([][]dayNumber, len(series))}
+	total := 0
+	for _, s := range series {
+		total += len(s.Dates)
+	}
+	all := make([]dayNumber, total) // one allocation for every series
+	for i, s := range series {
+		days := all[:len(s.Dates):len(s.Dates)]
+		all = all[len(s.Dates):]
+		for j, t := range s.Dates {
+			days[j] = toDayNumber(t)
+		}
+		c.seriesDays[i] = days
+	}
 	if to < from {
 		return c
 	}
 	span := int(to-from) + 1
 	mark := make([]bool, span)
-	for _, s := range series {
-		for _, t := range s.Dates {
-			d := toDayNumber(t)
+	for _, days := range c.seriesDays {
+		for _, d := range days {
 			if d >= from && d <= to {
 				mark[d-from] = true
 			}
@@ -87,16 +115,18 @@ func (c *calendar) index(d dayNumber) (int, bool) {
 	return i, i < len(c.days)
 }
 
-// align returns s's closes on the calendar, forward-filled over days on which
+// align writes the closes of the si-th series the calendar was built from,
+// s, on the calendar into out (len(out) == len(c.days), the holdings' Close
+// column, so no temporary is allocated), forward-filled over days on which
 // s did not trade (another market's holidays) and NaN before its first day.
 // When s is SplitAdjusted the closes are multiplied back by the ratio of
 // every later split so that they are the prices actually traded.
-func (c *calendar) align(s *quotes.Series) []float64 {
-	out := make([]float64, len(c.days))
+func (c *calendar) align(out []float64, si int, s *quotes.Series) {
+	sdays := c.seriesDays[si]
 	j := 0
 	last := math.NaN()
 	for i, d := range c.days {
-		for j < len(s.Dates) && toDayNumber(s.Dates[j]) <= d {
+		for j < len(sdays) && sdays[j] <= d {
 			last = s.Close[j]
 			j++
 		}
@@ -108,7 +138,6 @@ func (c *calendar) align(s *quotes.Series) []float64 {
 			out[i] *= f[i]
 		}
 	}
-	return out
 }
 
 // splitFactors returns, for each calendar day, the product of the ratios of

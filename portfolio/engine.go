@@ -95,13 +95,21 @@ type engine struct {
 
 	symbols []string // traded, sorted
 	series  []*quotes.Series
-	cal     *calendar
+	// txSymbol[i] is the index in symbols of txs[i]'s symbol, -1 for a
+	// transaction that names none (or an unknown one): looked up once, so
+	// that the later passes index slices instead of hashing symbol names.
+	txSymbol []int
+	cal      *calendar
 
 	// rate[c][d] converts currency c to the reporting currency on day d;
 	// NaN before the currency is first used.
 	rate map[string][]float64
 	// cashDelta[c][d] is the change of cash in currency c on day d.
 	cashDelta map[string][]float64
+	// lastCashCurrency and lastCash remember cash's last answer: nearly
+	// every transaction books cash in the currency of the one before.
+	lastCashCurrency string
+	lastCash         []float64
 
 	holdings    *Holdings
 	deposits    []float64
@@ -125,26 +133,44 @@ func (e *engine) problem(tx *Transaction, column, value, expected string) {
 
 func needsSymbol(k Kind) bool { return k == Buy || k == Sell || k == Dividend || k == Split }
 
-// checkSymbols finds the traded symbols and reports the unknown ones.
+// checkSymbols finds the traded symbols, reports the unknown ones and maps
+// every transaction to its symbol's index (txSymbol).
 func (e *engine) checkSymbols() {
-	seen := map[string]bool{}
+	// Symbols are numbered in order of first use, then renumbered once
+	// they are sorted; -1 marks an unknown symbol.
+	firstUse := map[string]int{}
+	e.txSymbol = make([]int, len(e.txs))
 	for i := range e.txs {
 		tx := &e.txs[i]
+		e.txSymbol[i] = -1
 		if !needsSymbol(tx.Kind) {
 			continue
 		}
-		if _, ok := e.cfg.Series[tx.Symbol]; !ok {
+		n, seen := firstUse[tx.Symbol]
+		if !seen {
+			n = -1
+			if _, ok := e.cfg.Series[tx.Symbol]; ok {
+				n = len(e.symbols)
+				e.symbols = append(e.symbols, tx.Symbol)
+			}
+			firstUse[tx.Symbol] = n
+		}
+		if n < 0 {
 			e.problem(tx, "symbol", tx.Symbol, "a symbol the market data knows ("+knownSymbols(e.cfg.Series)+")")
 			continue
 		}
-		if !seen[tx.Symbol] {
-			seen[tx.Symbol] = true
-			e.symbols = append(e.symbols, tx.Symbol)
-		}
+		e.txSymbol[i] = n
 	}
 	sort.Strings(e.symbols)
-	for _, s := range e.symbols {
+	sorted := make([]int, len(e.symbols)) // first-use number → sorted index
+	for si, s := range e.symbols {
+		sorted[firstUse[s]] = si
 		e.series = append(e.series, e.cfg.Series[s])
+	}
+	for i, n := range e.txSymbol {
+		if n >= 0 {
+			e.txSymbol[i] = sorted[n]
+		}
 	}
 }
 
@@ -201,8 +227,8 @@ func (e *engine) placeOnCalendar() {
 			continue
 		}
 		e.txIndex[i] = idx
-		if needsSymbol(tx.Kind) {
-			s := e.cfg.Series[tx.Symbol]
+		if si := e.txSymbol[i]; si >= 0 {
+			s := e.series[si]
 			if s.Len() == 0 || toDayNumber(s.First()) > d {
 				first := "none"
 				if s.Len() > 0 {
@@ -226,14 +252,14 @@ func txDays(txs []Transaction) *quotes.Series {
 	return s
 }
 
-// txCurrency is the currency a transaction's amounts are in: its own, or
-// the symbol's for trades and dividends, or the reporting currency for cash.
-func (e *engine) txCurrency(tx *Transaction) string {
-	if tx.Currency != "" {
-		return tx.Currency
+// txCurrency is the currency the amounts of txs[i] are in: its own, or the
+// symbol's for trades and dividends, or the reporting currency for cash.
+func (e *engine) txCurrency(i int) string {
+	if c := e.txs[i].Currency; c != "" {
+		return c
 	}
-	if needsSymbol(tx.Kind) {
-		return e.cfg.Series[tx.Symbol].Currency
+	if si := e.txSymbol[i]; si >= 0 {
+		return e.series[si].Currency
 	}
 	return e.cfg.Currency
 }
@@ -244,17 +270,24 @@ func (e *engine) loadRates() {
 	n := len(e.cal.days)
 	firstUse := map[string]int{}
 	whoFirst := map[string]*Transaction{}
+	// The transactions are in date order, so the first use of a currency
+	// is its first appearance; last skips the map for a repeated currency.
+	last, haveLast := "", false
 	use := func(c string, d int, tx *Transaction) {
-		if f, ok := firstUse[c]; !ok || d < f {
+		if haveLast && c == last {
+			return
+		}
+		last, haveLast = c, true
+		if _, ok := firstUse[c]; !ok {
 			firstUse[c] = d
 			whoFirst[c] = tx
 		}
 	}
 	for i := range e.txs {
 		tx := &e.txs[i]
-		use(e.txCurrency(tx), e.txIndex[i], tx)
-		if needsSymbol(tx.Kind) {
-			use(e.cfg.Series[tx.Symbol].Currency, e.txIndex[i], tx)
+		use(e.txCurrency(i), e.txIndex[i], tx)
+		if si := e.txSymbol[i]; si >= 0 {
+			use(e.series[si].Currency, e.txIndex[i], tx)
 		}
 	}
 	e.rate = make(map[string][]float64, len(firstUse))

@@ -1,0 +1,259 @@
+package portfolio
+
+import (
+	"archive/zip"
+	"bytes"
+	"errors"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+)
+
+// badInput is one broken file and the exact problems it must produce,
+// each written as Problem.String gives it: file, sheet, row, column, the
+// value found, and what was expected.
+type badInput struct {
+	name string
+	csv  string  // CSV input, or
+	book *rtBook // a workbook to write, or
+	raw  func(t *testing.T) []byte
+	opts ReadOptions
+	want []string
+}
+
+const badCSVHeader = "date,kind,symbol,quantity,price,commission,amount,currency,note\n"
+
+// The catalogue of broken inputs. Every case is built here, none is a
+// committed binary.
+var badInputs = []badInput{
+	// Structure.
+	{name: "csv empty", csv: "", want: []string{
+		`bad.csv: "": a header row (date, kind, symbol, quantity, price, commission, amount, currency, note) and transactions below it: the file is empty`}},
+	{name: "csv header only", csv: badCSVHeader, want: []string{
+		`bad.csv, row 1: "": transactions below the header row: there are none`}},
+	{name: "missing date column", csv: "Kind,Symbol\nBUY,IBM\n", want: []string{
+		`bad.csv, row 1, column date: "": missing column: a date column; the headers found are: "Kind", "Symbol"`}},
+	{name: "semicolon separated", csv: "date;kind;amount\n2016-02-01;DEPOSIT;5\n", want: []string{
+		`bad.csv, row 1, column date: "": missing column: a date column; the headers found are: "date;kind;amount" (the columns must be separated by commas)`,
+		`bad.csv, row 1, column kind: "": missing column: a kind column (or tx, type, action); the headers found are: "date;kind;amount" (the columns must be separated by commas)`}},
+	{name: "duplicate header", csv: "date,kind,Fee,Commission,PRICE,price\n", want: []string{
+		`bad.csv, row 1, column Commission: "Commission": one commission column: "Fee" and "Commission" are both commission (keep one)`,
+		`bad.csv, row 1, column price: "price": one price column: "PRICE" and "price" are both price (keep one)`}},
+	{name: "unterminated quote", csv: badCSVHeader + "2016-02-01,DEPOSIT,,,,,\"5,\n", want: []string{
+		`bad.csv, row 2: "": well-formed CSV: extraneous or missing " in quoted-field`}},
+	{name: "too many rows", csv: badCSVHeader + "2016-02-01,DEPOSIT,,,,,1\n2016-02-02,DEPOSIT,,,,,1\n\n2016-02-03,DEPOSIT,,,,,1\n", opts: ReadOptions{MaxRows: 2}, want: []string{
+		`bad.csv, row 5: "": at most 2 data rows (split the file, or raise ReadOptions.MaxRows)`}},
+
+	// Kinds.
+	{name: "unknown kind", csv: badCSVHeader + "2016-02-01,PURCHASE,IBM,1,1,,\n2016-02-01,buy now,IBM,1,1,,\n", want: []string{
+		`bad.csv, row 2, column kind: "PURCHASE": one of BUY, SELL, DEPOSIT, WITHDRAWAL, DIVIDEND, FEE, INTEREST, TAX, SPLIT`,
+		`bad.csv, row 3, column kind: "buy now": one of BUY, SELL, DEPOSIT, WITHDRAWAL, DIVIDEND, FEE, INTEREST, TAX, SPLIT`}},
+	{name: "no kind and a symbol", csv: "date,tx,symbol,cash\n20160201,,IBM,100\n20160202,,,\n20160203,,,0\n", want: []string{
+		`bad.csv, row 2, column tx: "": a kind (one of BUY, SELL, DEPOSIT, WITHDRAWAL, DIVIDEND, FEE, INTEREST, TAX, SPLIT), or a cash amount with no symbol for a deposit or withdrawal`,
+		`bad.csv, row 3, column tx: "": a kind (one of BUY, SELL, DEPOSIT, WITHDRAWAL, DIVIDEND, FEE, INTEREST, TAX, SPLIT), or a cash amount with no symbol for a deposit or withdrawal`,
+		`bad.csv, row 4, column tx: "": a kind (one of BUY, SELL, DEPOSIT, WITHDRAWAL, DIVIDEND, FEE, INTEREST, TAX, SPLIT), or a cash amount with no symbol for a deposit or withdrawal`}},
+
+	// Dates.
+	{name: "ambiguous date", csv: badCSVHeader + "01/02/2016,DEPOSIT,,,,,5\n", want: []string{
+		`bad.csv, row 2, column date: "01/02/2016": an unambiguous ISO date such as 2016-02-01 (is 01/02/2016 the 1st of February or the 2nd of January?)`}},
+	{name: "unparseable dates", csv: badCSVHeader + "yesterday,DEPOSIT,,,,,5\n2016-02-30,DEPOSIT,,,,,5\n,DEPOSIT,,,,,5\n", want: []string{
+		`bad.csv, row 2, column date: "yesterday": a date: yyyy-mm-dd, a yyyymmdd number or a spreadsheet date`,
+		`bad.csv, row 3, column date: "2016-02-30": a date: yyyy-mm-dd, a yyyymmdd number or a spreadsheet date`,
+		`bad.csv, row 4, column date: "": a date: yyyy-mm-dd, a yyyymmdd number or a spreadsheet date`}},
+	{name: "far past and future", csv: badCSVHeader + "1899-12-31,DEPOSIT,,,,,5\n21010101,DEPOSIT,,,,,5\n", want: []string{
+		`bad.csv, row 2, column date: "1899-12-31": a date between 1900-01-01 and 2100-12-31 (far past or future)`,
+		`bad.csv, row 3, column date: "21010101": a date between 1900-01-01 and 2100-12-31 (far past or future)`}},
+	{name: "time of day", csv: badCSVHeader + "2016-02-01T10:30:00,DEPOSIT,,,,,5\n", want: []string{
+		`bad.csv, row 2, column date: "2016-02-01T10:30:00": a date without a time of day`}},
+
+	// Numbers.
+	{name: "decimal commas", csv: badCSVHeader + "2016-02-01,DEPOSIT,,,,,\"12,5\"\n2016-02-01,DEPOSIT,,,,,\"1.234,56\"\n", want: []string{
+		`bad.csv, row 2, column amount: "12,5": a number with '.' as the decimal separator, such as 12.5`,
+		`bad.csv, row 3, column amount: "1.234,56": a number with '.' as the decimal separator, such as 12.5`}},
+	{name: "not numbers", csv: badCSVHeader + "2016-02-01,BUY,IBM,ten,$125,,\n2016-02-01,BUY,IBM,NaN,Inf,,\n", want: []string{
+		`bad.csv, row 2, column quantity: "ten": a number such as 1234.56`,
+		`bad.csv, row 2, column price: "$125": a number such as 1234.56`,
+		`bad.csv, row 3, column quantity: "NaN": a finite number`,
+		`bad.csv, row 3, column price: "Inf": a finite number`}},
+	{name: "huge quantity", csv: badCSVHeader + "2016-02-01,BUY,IBM,2e12,1,,\n2016-02-01,BUY,IBM,1e400,1,,\n", want: []string{
+		`bad.csv, row 2, column quantity: "2e12": a number no larger than 1e12`,
+		`bad.csv, row 3, column quantity: "1e400": a number no larger than 1e12`}},
+	{name: "spreadsheet error exported as text", csv: badCSVHeader + "2016-02-01,BUY,IBM,1,#N/A,,\n", want: []string{
+		`bad.csv, row 2, column price: "#N/A": a value, not the spreadsheet error #N/A (fix the formula or the data it uses)`}},
+
+	// Per-kind rules.
+	{name: "negative quantity", csv: badCSVHeader + "2016-02-01,SELL,IBM,-10,1,,\n2016-02-01,BUY,IBM,,1,,\n", want: []string{
+		`bad.csv, row 2, column quantity: "-10": a number of shares greater than 0 (the kind gives the direction)`,
+		`bad.csv, row 3, column quantity: "": a number of shares greater than 0 (the kind gives the direction)`}},
+	{name: "buy without symbol", csv: badCSVHeader + "2016-02-01,BUY,,10,1,,\n", want: []string{
+		`bad.csv, row 2, column symbol: "": a symbol: BUY rows need one`}},
+	{name: "price zero or negative", csv: badCSVHeader + "2016-02-01,BUY,IBM,1,0,,\n2016-02-01,SELL,IBM,1,-3,,\n", want: []string{
+		`bad.csv, row 2, column price: "0": a price greater than 0, or blank for that day's close`,
+		`bad.csv, row 3, column price: "-3": a price greater than 0, or blank for that day's close`}},
+	{name: "negative commission", csv: badCSVHeader + "2016-02-01,BUY,IBM,1,1,-1,\n", want: []string{
+		`bad.csv, row 2, column commission: "-1": a commission of 0 or more`}},
+	{name: "signed cash amounts", csv: badCSVHeader + "2016-02-01,WITHDRAWAL,,,,,-500\n2016-02-01,FEE,,,,,-5\n2016-02-01,INTEREST,,,,,\n", want: []string{
+		`bad.csv, row 2, column amount: "-500": an amount greater than 0 (the kind gives the direction)`,
+		`bad.csv, row 3, column amount: "-5": an amount greater than 0 (the kind gives the direction)`,
+		`bad.csv, row 4, column amount: "": an amount greater than 0 (the kind gives the direction)`}},
+	{name: "cash rows with trade fields", csv: badCSVHeader + "2016-02-01,DEPOSIT,IBM,5,,,100\n2016-02-01,BUY,IBM,1,1,,100\n", want: []string{
+		`bad.csv, row 2, column symbol: "IBM": no symbol: DEPOSIT rows are cash only`,
+		`bad.csv, row 2, column quantity: "5": blank: DEPOSIT rows do not use quantity`,
+		`bad.csv, row 3, column amount: "100": blank: BUY rows do not use amount`}},
+	{name: "dividend without symbol or amount", csv: badCSVHeader + "2016-02-01,DIVIDEND,,,,,\n", want: []string{
+		`bad.csv, row 2, column symbol: "": a symbol: DIVIDEND rows need one`,
+		`bad.csv, row 2, column amount: "": an amount greater than 0 (the kind gives the direction)`}},
+	{name: "split ratios", csv: "date,kind,symbol,quantity,price,ratio\n2016-02-01,SPLIT,AAPL,,,\n2016-02-01,SPLIT,AAPL,,,4-1\n2016-02-01,SPLIT,AAPL,4,1,4:1\n2016-02-01,SPLIT,AAPL,4,,\n", want: []string{
+		`bad.csv, row 2, column quantity: "": a split ratio: a ratio column such as 4:1, or the quantity column for the new shares and price for the old (4 and 1 for 4:1)`,
+		`bad.csv, row 3, column ratio: "4-1": a split ratio such as 4:1 (text: a spreadsheet reads 4:1 typed in a cell as a time of day)`,
+		`bad.csv, row 4, column ratio: "4:1": either a ratio or quantity and price, not both`,
+		`bad.csv, row 5, column price: "": a number of shares greater than 0 (the kind gives the direction)`}},
+
+	// Text.
+	{name: "currencies", csv: badCSVHeader + "2016-02-01,DEPOSIT,,,,,5,usd,\n2016-02-01,DEPOSIT,,,,,5,EURO,\n2016-02-01,DEPOSIT,,,,,5,gbp,\n", want: []string{
+		`bad.csv, row 2, column currency: "usd": a 3-letter upper-case ISO 4217 code such as USD, or one of the minor units GBp, GBX, ZAc, ILA`,
+		`bad.csv, row 3, column currency: "EURO": a 3-letter upper-case ISO 4217 code such as USD, or one of the minor units GBp, GBX, ZAc, ILA`,
+		`bad.csv, row 4, column currency: "gbp": a 3-letter upper-case ISO 4217 code such as USD, or one of the minor units GBp, GBX, ZAc, ILA`}},
+	{name: "control characters and bad UTF-8 in symbols", csv: badCSVHeader + "2016-02-01,BUY,IB\aM,1,1,,\n2016-02-01,BUY,IB\xffM,1,1,,\n2016-02-01,BUY,\u00a0\u00a0,1,1,,\n", want: []string{
+		`bad.csv, row 2, column symbol: "IB\aM": a symbol without control characters`,
+		`bad.csv, row 3, column symbol: "IB\xffM": UTF-8 text`,
+		`bad.csv, row 4, column symbol: "\u00a0\u00a0": a symbol: BUY rows need one`}},
+
+	// Workbooks.
+	{name: "xlsx empty sheet", book: &rtBook{sheets: []rtSheet{{name: "A"}}}, want: []string{
+		`bad.xlsx, sheet A: "": a header row (date, kind, symbol, quantity, price, commission, amount, currency, note) and transactions below it: the sheet is empty`}},
+	{name: "xlsx missing sheet", book: &rtBook{sheets: []rtSheet{{name: "A"}, {name: "B"}}}, opts: ReadOptions{Sheet: "Trades"}, want: []string{
+		`bad.xlsx, sheet Trades: "Trades": the name of a sheet in the workbook: "A", "B"`}},
+	{name: "xlsx merged cells", book: &rtBook{sheets: []rtSheet{{
+		rows:   [][]any{{"date", "kind", "amount"}, {20160201, "DEPOSIT", 5}, {nil, "DEPOSIT", 6}},
+		merges: [][2]string{{"A2", "A3"}},
+	}}}, want: []string{
+		`bad.xlsx, sheet Sheet1, row 3, column date: "": a date: yyyy-mm-dd, a yyyymmdd number or a spreadsheet date`,
+		`bad.xlsx, sheet Sheet1, row 2, column date: "A2:A3": unmerged cells: a merged region holds its value in its first cell only (unmerge it and fill in each cell)`}},
+	{name: "xlsx formula errors", book: &rtBook{sheets: []rtSheet{{
+		rows:  [][]any{{"date", "kind", "symbol", "quantity", "price"}, {20160201, "BUY", "IBM", rtFormula{formula: "A1*2"}, "x"}},
+		patch: readErrorCellPatch("E2", "#DIV/0!"),
+	}}}, want: []string{
+		`bad.xlsx, sheet Sheet1, row 2, column quantity: "": a value: the formula has no saved result (open and save the file in a spreadsheet program)`,
+		`bad.xlsx, sheet Sheet1, row 2, column price: "#DIV/0!": a value, not the spreadsheet error #DIV/0! (fix the formula or the data it uses)`}},
+	{name: "xlsx wrong cell types", book: &rtBook{sheets: []rtSheet{{rows: [][]any{
+		{"date", "kind", "symbol", "quantity", "ratio"},
+		{42401, "BUY", "IBM", true},
+		{rtNum{v: 42401, format: "#,##0.00"}, "SPLIT", "IBM", nil, rtDate{serial: 0.1673611, format: "h:mm"}},
+	}}}}, want: []string{
+		`bad.xlsx, sheet Sheet1, row 2, column date: "42401": a date: this number has no date format and is not a yyyymmdd date`,
+		`bad.xlsx, sheet Sheet1, row 2, column quantity: "1": a number, not TRUE or FALSE`,
+		`bad.xlsx, sheet Sheet1, row 3, column date: "42401": a date: this number has no date format and is not a yyyymmdd date`,
+		`bad.xlsx, sheet Sheet1, row 3, column ratio: "0.1673611": a split ratio such as 4:1 (text: a spreadsheet reads 4:1 typed in a cell as a time of day)`}},
+	{name: "xlsx serial dates out of range", book: &rtBook{date1904: true, sheets: []rtSheet{{rows: [][]any{
+		{"date", "kind", "amount"},
+		{rtDate{serial: 75000}, "DEPOSIT", 5},   // 1904-01-01 + 75000 days = 2109-05-05
+		{rtDate{serial: 40939.5}, "DEPOSIT", 5}, // 2016-02-01 at noon
+	}}}}, want: []string{
+		`bad.xlsx, sheet Sheet1, row 2, column date: "75000": a date between 1900-01-01 and 2100-12-31 (far past or future)`,
+		`bad.xlsx, sheet Sheet1, row 3, column date: "40939.5": a date without a time of day`}},
+	{name: "xlsx huge and lower-case", book: &rtBook{sheets: []rtSheet{{rows: [][]any{
+		{" DATE ", "Action", "Ticker", "Shares"},
+		{20160201, "buy ", "\u00a0IBM\u00a0", 1e13},
+	}}}}, want: []string{
+		`bad.xlsx, sheet Sheet1, row 2, column Shares: "10000000000000": a number no larger than 1e12`}},
+	{name: "xlsx hostile sheet name", book: &rtBook{sheets: []rtSheet{{name: `<b onclick="x">'s`, rows: [][]any{
+		{"date", "kind", "symbol", "quantity", "note"},
+		{20160201, "BUY", "<script>", 0, `<img src=x onerror="alert(1)">`},
+	}}}}, want: []string{
+		`bad.xlsx, sheet <b onclick="x">'s, row 2, column quantity: "0": a number of shares greater than 0 (the kind gives the direction)`}},
+	{name: "not a zip", raw: func(*testing.T) []byte { return []byte("date,kind\n") }, want: []string{
+		`bad.xlsx: "": an .xlsx workbook (a zip archive): zip: not a valid zip file`}},
+	{name: "old xls", raw: func(*testing.T) []byte { return []byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1rest") }, want: []string{
+		`bad.xlsx: "": an .xlsx workbook: this is an older .xls workbook or a password-protected one (save it as .xlsx without a password)`}},
+	{name: "zip bomb over the limit", raw: readZipBomb, opts: ReadOptions{MaxUnzippedBytes: 32 << 20}, want: []string{
+		`bad.xlsx: "": a workbook that unzips to at most 33554432 bytes: it declares more (a zip bomb?)`}},
+	{name: "zip bomb ratio", raw: readZipBomb, want: []string{
+		`bad.xlsx: "": a workbook whose parts compress at most 400 to 1: xl/worksheets/sheet1.xml compresses 67108864 bytes into {compressed} (a zip bomb?)`}},
+}
+
+// The deflated size of the zip bomb depends on the compressor's version;
+// "{compressed}" in a wanted message stands for it.
+func readZipCompressedSize(t *testing.T, data []byte) string {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil || len(zr.File) == 0 {
+		return "?"
+	}
+	return strconv.FormatUint(zr.File[0].CompressedSize64, 10)
+}
+
+var readZipBombOnce struct {
+	sync.Once
+	data []byte
+}
+
+// readZipBomb is a zip whose worksheet is 64 MiB of zeros, deflated to about
+// 64 KiB: a ratio no spreadsheet has. It is built once per test run.
+func readZipBomb(t *testing.T) []byte {
+	readZipBombOnce.Do(func() { readZipBombOnce.data = readBuildZipBomb(t) })
+	return readZipBombOnce.data
+}
+
+func readBuildZipBomb(t *testing.T) []byte {
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	w, err := zw.Create("xl/worksheets/sheet1.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	zeros := make([]byte, 1<<20)
+	for range 64 {
+		if _, err := w.Write(zeros); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func TestBadInputs(t *testing.T) {
+	if len(badInputs) < 30 {
+		t.Errorf("the catalogue has %d cases, want at least 30", len(badInputs))
+	}
+	for _, c := range badInputs {
+		t.Run(c.name, func(t *testing.T) {
+			opts := c.opts
+			var txs []Transaction
+			var err error
+			if c.book == nil && c.raw == nil {
+				opts.Name = "bad.csv"
+				txs, err = ReadCSV(strings.NewReader(c.csv), opts)
+			} else {
+				opts.Name = "bad.xlsx"
+				var data []byte
+				if c.raw != nil {
+					data = c.raw(t)
+				} else {
+					data = readBuildWorkbook(t, *c.book)
+				}
+				txs, err = ReadExcel(bytes.NewReader(data), opts)
+			}
+			want := strings.Join(c.want, "\n")
+			if c.raw != nil {
+				want = strings.ReplaceAll(want, "{compressed}", readZipCompressedSize(t, c.raw(t)))
+			}
+			var ve *ValidationError
+			if !errors.As(err, &ve) {
+				t.Fatalf("got %d transactions and error %v, want a *ValidationError", len(txs), err)
+			}
+			if txs != nil {
+				t.Errorf("got %d transactions with the error, want none", len(txs))
+			}
+			var got []string
+			for _, p := range ve.Problems {
+				got = append(got, p.String())
+			}
+			if strings.Join(got, "\n") != want {
+				t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), want)
+			}
+		})
+	}
+}

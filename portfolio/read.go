@@ -1,0 +1,266 @@
+package portfolio
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// ReadOptions configures ReadCSV, ReadExcel and ReadFile.
+type ReadOptions struct {
+	// Sheet is the worksheet to read from a workbook; "" reads the first.
+	// Names match case-insensitively, as spreadsheet programs match them.
+	Sheet string
+	// Name is the file name used in messages (ReadFile sets it to the path
+	// when empty).
+	Name string
+	// MaxRows is the most data rows accepted; 0 means DefaultMaxRows.
+	MaxRows int
+	// MaxUnzippedBytes is the most a workbook may expand to when unzipped
+	// (an .xlsx file is a zip archive); 0 means DefaultMaxUnzippedBytes.
+	MaxUnzippedBytes int64
+}
+
+// Defaults for ReadOptions.
+const (
+	DefaultMaxRows = 1_000_000
+	// DefaultMaxUnzippedBytes fits DefaultMaxRows: a 1,000,000-row sheet
+	// of 7 columns unzips to about 400 MiB of XML (which is streamed from
+	// a temporary file, not held in memory).
+	DefaultMaxUnzippedBytes = 1 << 30
+	// MaxWorkbookBytes is the largest compressed workbook ReadExcel reads.
+	MaxWorkbookBytes = 100 << 20
+	// maxProblems is how many problems a ValidationError lists one by one;
+	// a file with more (a shifted column in a million-row sheet) gets a
+	// final problem counting the rest instead of a million lines.
+	maxProblems = 1000
+)
+
+func (o ReadOptions) maxRows() int {
+	if o.MaxRows > 0 {
+		return o.MaxRows
+	}
+	return DefaultMaxRows
+}
+
+func (o ReadOptions) maxUnzippedBytes() int64 {
+	if o.MaxUnzippedBytes > 0 {
+		return o.MaxUnzippedBytes
+	}
+	return DefaultMaxUnzippedBytes
+}
+
+// ReadFile reads transactions from the file at path, choosing the format by
+// extension: .xlsx and .xlsm are workbooks (see ReadExcel), .csv is CSV (see
+// ReadCSV). The file is opened read-only and never modified.
+func ReadFile(path string, opts ReadOptions) ([]Transaction, error) {
+	if opts.Name == "" {
+		opts.Name = path
+	}
+	var read func(f *os.File, opts ReadOptions) ([]Transaction, error)
+	switch ext := strings.ToLower(filepath.Ext(path)); ext {
+	case ".xlsx", ".xlsm":
+		read = func(f *os.File, opts ReadOptions) ([]Transaction, error) { return ReadExcel(f, opts) }
+	case ".csv":
+		read = func(f *os.File, opts ReadOptions) ([]Transaction, error) { return ReadCSV(f, opts) }
+	default:
+		return nil, fmt.Errorf("portfolio: read %s: unsupported file type %q: want .xlsx, .xlsm or .csv", path, ext)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("portfolio: %w", err)
+	}
+	defer f.Close()
+	return read(f, opts)
+}
+
+// readField is a column the reader knows.
+type readField uint8
+
+const (
+	readDateField readField = iota
+	readKindField
+	readSymbolField
+	readQuantityField
+	readPriceField
+	readCommissionField
+	readAmountField
+	readCurrencyField
+	readNoteField
+	readRatioField
+	readFieldCount
+)
+
+var readFieldNames = [readFieldCount]string{"date", "kind", "symbol", "quantity", "price", "commission", "amount", "currency", "note", "ratio"}
+
+// readHeaderNames maps each accepted header, lower-cased, to its field.
+// "tx" and "cash" are the original notebook's names.
+var readHeaderNames = map[string]readField{
+	"date": readDateField,
+	"kind": readKindField, "tx": readKindField, "type": readKindField, "action": readKindField,
+	"symbol": readSymbolField, "ticker": readSymbolField,
+	"quantity": readQuantityField, "shares": readQuantityField, "qty": readQuantityField,
+	"price":      readPriceField,
+	"commission": readCommissionField, "fee": readCommissionField, "fees": readCommissionField,
+	"amount": readAmountField, "cash": readAmountField,
+	"currency": readCurrencyField,
+	"note":     readNoteField, "notes": readNoteField, "memo": readNoteField, "description": readNoteField,
+	"ratio": readRatioField,
+}
+
+// readColumns is the header of a file: where each field is and what its
+// header says.
+type readColumns struct {
+	index  [readFieldCount]int    // column index of each field, -1 when absent
+	header [readFieldCount]string // the header as written in the file
+}
+
+// readBuilder turns rows into transactions, collecting every problem. The
+// CSV and Excel readers feed it the header row and then each data row.
+type readBuilder struct {
+	opts      ReadOptions
+	sheet     string
+	empty     string // says the input is empty: "the file is empty"
+	date1904  bool
+	cols      readColumns
+	haveHead  bool
+	headerRow int
+	dataRows  int
+	tooMany   bool
+	txs       []Transaction
+	problems  []Problem
+	dropped   int // problems beyond maxProblems
+}
+
+func (b *readBuilder) origin(row int) Origin {
+	return Origin{File: b.opts.Name, Sheet: b.sheet, Row: row}
+}
+
+func (b *readBuilder) problem(row int, column, value, expected string) {
+	if len(b.problems) >= maxProblems {
+		b.dropped++
+		return
+	}
+	b.problems = append(b.problems, Problem{Origin: b.origin(row), Column: column, Value: value, Expected: expected})
+}
+
+// readBlank reports whether every cell is empty.
+func readBlank(cells []readCell) bool {
+	for _, c := range cells {
+		if readTrim(c.text) != "" || c.errorValue || c.formulaNoValue {
+			return false
+		}
+	}
+	return true
+}
+
+// header reads the header row: headers are matched to fields
+// case-insensitively after trimming (non-breaking spaces included); unknown
+// headers are ignored, so a sheet may carry columns of its own; a field
+// named twice (by the same or an alias: "fee" and "commission") is a
+// problem; date and kind (or an alias: tx, type, action) are required. It
+// reports whether rows can be read.
+func (b *readBuilder) header(row int, cells []readCell) bool {
+	b.haveHead, b.headerRow = true, row
+	for f := range b.cols.index {
+		b.cols.index[f] = -1
+	}
+	var found []string
+	for i, c := range cells {
+		h := readTrim(c.text)
+		if h == "" {
+			continue
+		}
+		found = append(found, h)
+		f, ok := readHeaderNames[strings.ToLower(h)]
+		if !ok {
+			continue
+		}
+		if j := b.cols.index[f]; j >= 0 {
+			b.problem(row, h, h, fmt.Sprintf("one %s column: %q and %q are both %s (keep one)", readFieldNames[f], b.cols.header[f], h, readFieldNames[f]))
+			continue
+		}
+		b.cols.index[f], b.cols.header[f] = i, h
+	}
+	ok := true
+	for _, f := range []readField{readDateField, readKindField} {
+		if b.cols.index[f] >= 0 {
+			continue
+		}
+		ok = false
+		expected := fmt.Sprintf("a %s column; the headers found are: %s", readFieldNames[f], strings.Join(readQuoteAll(found), ", "))
+		if f == readKindField {
+			expected = fmt.Sprintf("a kind column (or tx, type, action); the headers found are: %s", strings.Join(readQuoteAll(found), ", "))
+		}
+		if len(found) == 1 && strings.ContainsAny(found[0], ";\t") {
+			expected += " (the columns must be separated by commas)"
+		}
+		b.problem(row, readFieldNames[f], "", "missing column: "+expected)
+	}
+	return ok && len(b.problems) == 0
+}
+
+func readQuoteAll(s []string) []string {
+	q := make([]string, len(s))
+	for i, v := range s {
+		q[i] = fmt.Sprintf("%q", v)
+	}
+	if len(q) == 0 {
+		return []string{"none"}
+	}
+	return q
+}
+
+// cell returns the row's cell for field f, blank when the file has no such
+// column or the row is short.
+func (b *readBuilder) cell(cells []readCell, f readField) readCell {
+	if i := b.cols.index[f]; i >= 0 && i < len(cells) {
+		return cells[i]
+	}
+	return readCell{}
+}
+
+// data reads one data row. Rows whose known columns are all blank are
+// skipped, so blank separator rows and columns of the user's own (an
+// index, a running total) do not count as rows. It reports false once the
+// row limit is passed, when reading should stop.
+func (b *readBuilder) data(row int, cells []readCell) bool {
+	var known [readFieldCount]readCell
+	for f := range known {
+		known[f] = b.cell(cells, readField(f))
+	}
+	if readBlank(known[:]) {
+		return true
+	}
+	b.dataRows++
+	if b.dataRows > b.opts.maxRows() {
+		b.tooMany = true
+		b.problem(row, "", "", fmt.Sprintf("at most %d data rows (split the file, or raise ReadOptions.MaxRows)", b.opts.maxRows()))
+		return false
+	}
+	r := readRow{b: b, row: row, cells: cells}
+	if tx, ok := r.transaction(); ok {
+		b.txs = append(b.txs, tx)
+	}
+	return true
+}
+
+// result sorts the transactions stably by date (file order within a day)
+// and returns them, or a *ValidationError listing every problem.
+func (b *readBuilder) result() ([]Transaction, error) {
+	if !b.haveHead && len(b.problems) == 0 {
+		b.problem(0, "", "", "a header row (date, kind, symbol, quantity, price, commission, amount, currency, note) and transactions below it: "+readNameOr(b.empty, "the file is empty"))
+	} else if b.haveHead && len(b.problems) == 0 && len(b.txs) == 0 {
+		b.problem(b.headerRow, "", "", "transactions below the header row: there are none")
+	}
+	if b.dropped > 0 {
+		b.problems = append(b.problems, Problem{Origin: b.origin(0), Expected: fmt.Sprintf("%d more problems not listed", b.dropped)})
+	}
+	if len(b.problems) > 0 {
+		return nil, &ValidationError{Problems: b.problems}
+	}
+	sort.SliceStable(b.txs, func(i, j int) bool { return b.txs[i].Date.Before(b.txs[j].Date) })
+	return b.txs, nil
+}

@@ -1,0 +1,316 @@
+package portfolio
+
+import (
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+)
+
+// readCell is one cell of an input row: its text as found (for a
+// spreadsheet, the raw stored value, never the formatted one) and what the
+// spreadsheet says about it. CSV cells are plain text: every flag is false.
+type readCell struct {
+	text string
+	// numeric: the spreadsheet stores a number (text is its raw value).
+	numeric bool
+	// dateFormat: a numeric cell whose number format is a date or time
+	// format, so text is a serial day count.
+	dateFormat bool
+	errorValue bool // a spreadsheet error such as #N/A (text is the error)
+	boolean    bool // a TRUE/FALSE cell (text is "1" or "0")
+	// formulaNoValue: a formula whose result was never saved, so there is
+	// no value to read.
+	formulaNoValue bool
+}
+
+// Limits on values, to catch typing slips and garbage rather than to model
+// real markets.
+const (
+	readMaxNumber = 1e12 // largest accepted quantity, price, commission or amount
+	readFirstYear = 1900
+	readLastYear  = 2100
+)
+
+// The messages below say what would have been accepted; tests assert them.
+const (
+	readExpectNumber        = "a number such as 1234.56"
+	readExpectDecimalPoint  = "a number with '.' as the decimal separator, such as 12.5"
+	readExpectFinite        = "a finite number"
+	readExpectNotHuge       = "a number no larger than 1e12"
+	readExpectNumberNotBool = "a number, not TRUE or FALSE"
+	readExpectSavedResult   = "a value: the formula has no saved result (open and save the file in a spreadsheet program)"
+	readExpectDate          = "a date: yyyy-mm-dd, a yyyymmdd number or a spreadsheet date"
+	readExpectISODate       = "an unambiguous ISO date such as 2016-02-01 (is 01/02/2016 the 1st of February or the 2nd of January?)"
+	readExpectDateFormat    = "a date: this number has no date format and is not a yyyymmdd date"
+	readExpectDateRange     = "a date between 1900-01-01 and 2100-12-31 (far past or future)"
+	readExpectNoTime        = "a date without a time of day"
+	readExpectText          = "text, not a number"
+	readExpectUTF8          = "UTF-8 text"
+	readExpectCurrency      = "a 3-letter upper-case ISO 4217 code such as USD, or one of the minor units GBp, GBX, ZAc, ILA"
+	readExpectSymbolChars   = "a symbol without control characters"
+)
+
+// readErrorExpect is the message for a spreadsheet error value.
+func readErrorExpect(value string) string {
+	return "a value, not the spreadsheet error " + value + " (fix the formula or the data it uses)"
+}
+
+// readSpreadsheetErrors are the error values spreadsheets show in place of
+// a formula result; a CSV exported from a sheet carries them as text.
+var readSpreadsheetErrors = map[string]bool{
+	"#NULL!": true, "#DIV/0!": true, "#VALUE!": true, "#REF!": true, "#NAME?": true,
+	"#NUM!": true, "#N/A": true, "#GETTING_DATA": true, "#SPILL!": true, "#CALC!": true,
+	"#FIELD!": true, "#BLOCKED!": true, "#CONNECT!": true, "#UNKNOWN!": true, "#BUSY!": true,
+}
+
+// readTrim removes surrounding white space, including the non-breaking
+// spaces (U+00A0) that web pages and spreadsheets paste in, zero-width
+// spaces and byte order marks.
+func readTrim(s string) string {
+	return strings.TrimFunc(s, func(r rune) bool {
+		return unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff' || r == '\u2060'
+	})
+}
+
+// readCellProblem reports why a cell holds no usable value of any type:
+// a spreadsheet error, a formula without a saved result, or text that is
+// not UTF-8. It returns "" when the cell is usable.
+func readCellProblem(c readCell) string {
+	switch {
+	case c.errorValue:
+		return readErrorExpect(c.text)
+	case c.formulaNoValue:
+		return readExpectSavedResult
+	case !utf8.ValidString(c.text):
+		return readExpectUTF8
+	}
+	if t := readTrim(c.text); readSpreadsheetErrors[strings.ToUpper(t)] {
+		return readErrorExpect(t)
+	}
+	return ""
+}
+
+var (
+	readPlainNumber = regexp.MustCompile(`^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$`)
+	// Groups of three digits separated by commas, with an optional decimal
+	// point: "1,234.50". "1,234" is read as one thousand two hundred and
+	// thirty-four.
+	readThousands = regexp.MustCompile(`^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$`)
+	// A comma used as the decimal separator, possibly after '.' thousands
+	// separators: "12,5", "1.234,56".
+	readDecimalComma = regexp.MustCompile(`^[+-]?(\d+|\d{1,3}(\.\d{3})+),\d+$`)
+	readNonFinite    = regexp.MustCompile(`(?i)^[+-]?(nan|inf|infinity)$`)
+)
+
+// readNumber parses a number cell. blank reports an empty cell; expected is
+// non-empty when the cell holds something other than an acceptable number.
+//
+// Accepted: plain decimals ("1234.5", "-3", "1e3"), and in text cells
+// comma thousands separators ("1,234.50"). Rejected: decimal commas
+// ("12,5"), NaN and infinities, currency signs or units, magnitudes above
+// 1e12, TRUE/FALSE, spreadsheet errors.
+func readNumber(c readCell) (v float64, blank bool, expected string) {
+	if p := readCellProblem(c); p != "" {
+		return 0, false, p
+	}
+	s := readTrim(c.text)
+	if s == "" {
+		return 0, true, ""
+	}
+	if c.boolean {
+		return 0, false, readExpectNumberNotBool
+	}
+	switch {
+	case readPlainNumber.MatchString(s):
+	case readThousands.MatchString(s):
+		s = strings.ReplaceAll(s, ",", "")
+	case readDecimalComma.MatchString(s):
+		return 0, false, readExpectDecimalPoint
+	case readNonFinite.MatchString(s):
+		return 0, false, readExpectFinite
+	default:
+		return 0, false, readExpectNumber
+	}
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil || math.IsInf(v, 0) || math.IsNaN(v) {
+		// Only a range error is possible after the pattern matched: the
+		// magnitude is beyond float64.
+		return 0, false, readExpectNotHuge
+	}
+	if math.Abs(v) > readMaxNumber {
+		return 0, false, readExpectNotHuge
+	}
+	return v, false, ""
+}
+
+var (
+	readISODate     = regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})$`)
+	readISODateTime = regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(:(\d{2})(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$`)
+	readYYYYMMDD    = regexp.MustCompile(`^\d{8}$`)
+	readSlashDate   = regexp.MustCompile(`^\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}$`)
+)
+
+// readDate parses a date cell into midnight UTC.
+//
+// Accepted: ISO text "2016-02-01"; ISO date-times at midnight
+// ("2016-02-01T00:00:00", "2016-02-01 00:00:00Z"); a yyyymmdd number or text
+// (19000101..99991231, the original notebook's layout); and in spreadsheets a
+// numeric cell with a date format, read as a serial day count in the
+// workbook's date system (1900 or 1904). Integers in the yyyymmdd range are
+// always yyyymmdd: serial numbers of dates up to 2100 are below 73,051, so
+// the two never meet. Rejected: day/month orders ("01/02/2016", ambiguous),
+// a time of day other than midnight, dates outside 1900..2100, plain numbers
+// without a date format.
+func readDate(c readCell, date1904 bool) (d time.Time, blank bool, expected string) {
+	if p := readCellProblem(c); p != "" {
+		return time.Time{}, false, p
+	}
+	s := readTrim(c.text)
+	if s == "" {
+		return time.Time{}, true, ""
+	}
+	if c.boolean {
+		return time.Time{}, false, readExpectDate
+	}
+	if c.numeric {
+		v, err := strconv.ParseFloat(s, 64)
+		if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
+			return time.Time{}, false, readExpectDate
+		}
+		if v == math.Trunc(v) && v >= 19000101 && v <= 99991231 {
+			return readYMDNumber(int(v))
+		}
+		if !c.dateFormat {
+			return time.Time{}, false, readExpectDateFormat
+		}
+		return readSerialDate(v, date1904)
+	}
+	if readYYYYMMDD.MatchString(s) {
+		n, _ := strconv.Atoi(s)
+		return readYMDNumber(n)
+	}
+	if m := readISODate.FindStringSubmatch(s); m != nil {
+		return readCheckDate(atoi(m[1]), atoi(m[2]), atoi(m[3]))
+	}
+	if m := readISODateTime.FindStringSubmatch(s); m != nil {
+		d, _, expected := readCheckDate(atoi(m[1]), atoi(m[2]), atoi(m[3]))
+		if expected != "" {
+			return time.Time{}, false, expected
+		}
+		if strings.Trim(m[4]+m[5]+m[7]+strings.TrimPrefix(m[8], "."), "0") != "" {
+			return time.Time{}, false, readExpectNoTime
+		}
+		return d, false, ""
+	}
+	if readSlashDate.MatchString(s) {
+		return time.Time{}, false, readExpectISODate
+	}
+	return time.Time{}, false, readExpectDate
+}
+
+func atoi(s string) int {
+	n, _ := strconv.Atoi(s)
+	return n
+}
+
+func readYMDNumber(n int) (time.Time, bool, string) {
+	return readCheckDate(n/10000, n/100%100, n%100)
+}
+
+// readCheckDate builds the date y-m-d, rejecting impossible days (such as
+// February 30th, which time.Date would silently normalise) and years
+// outside 1900..2100.
+func readCheckDate(y, m, d int) (time.Time, bool, string) {
+	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
+	if t.Year() != y || int(t.Month()) != m || t.Day() != d {
+		return time.Time{}, false, readExpectDate
+	}
+	if y < readFirstYear || y > readLastYear {
+		return time.Time{}, false, readExpectDateRange
+	}
+	return t, false, ""
+}
+
+// readSerialDate converts a spreadsheet serial day count. In the 1900
+// system day 1 is 1900-01-01 (and day 60 the fictitious 1900-02-29 that
+// Lotus 1-2-3 invented); in the 1904 system day 0 is 1904-01-01.
+func readSerialDate(v float64, date1904 bool) (time.Time, bool, string) {
+	// 1900..2100 is at most 73,051 days in either system; anything much
+	// further out is rejected before it reaches date arithmetic.
+	if v < 0 || v > 80000 {
+		return time.Time{}, false, readExpectDateRange
+	}
+	t := readExcelDateToTime(v, date1904)
+	if t.Hour() != 0 || t.Minute() != 0 || t.Second() != 0 {
+		return time.Time{}, false, readExpectNoTime
+	}
+	if t.Year() < readFirstYear || t.Year() > readLastYear {
+		return time.Time{}, false, readExpectDateRange
+	}
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC), false, ""
+}
+
+var readCurrencyCode = regexp.MustCompile(`^[A-Z]{3}$`)
+
+// readMinorUnits are the quote currencies that exchanges give in minor
+// units; their case is significant (GBp is pence, GBP pounds).
+var readMinorUnits = map[string]bool{"GBp": true, "GBX": true, "ZAc": true, "ILA": true}
+
+// readCurrency checks a currency cell: a 3-letter upper-case ISO 4217 code
+// or one of the minor units GBp, GBX, ZAc, ILA. Case is not folded, since
+// "GBP" and "GBp" differ a hundredfold.
+func readCurrency(c readCell) (string, string) {
+	s, expected := readText(c)
+	if expected != "" || s == "" {
+		return "", expected
+	}
+	if !readCurrencyCode.MatchString(s) && !readMinorUnits[s] {
+		return "", readExpectCurrency
+	}
+	return s, ""
+}
+
+// readText reads a text cell, trimmed. Numbers are accepted as text (a
+// symbol such as 7203 for Toyota in Tokyo is a number to a spreadsheet).
+func readText(c readCell) (string, string) {
+	if p := readCellProblem(c); p != "" {
+		return "", p
+	}
+	if c.boolean {
+		return "", readExpectText
+	}
+	return readTrim(c.text), ""
+}
+
+// readSymbol reads a symbol: trimmed (non-breaking spaces included), case
+// kept (symbols such as "BRK-b" on some sources are case-sensitive), and
+// rejected when it holds control or formatting characters, which cannot be
+// a ticker and which would corrupt messages and reports.
+func readSymbol(c readCell) (string, string) {
+	s, expected := readText(c)
+	if expected != "" {
+		return "", expected
+	}
+	for _, r := range s {
+		if unicode.IsControl(r) || unicode.Is(unicode.Cf, r) {
+			return "", readExpectSymbolChars
+		}
+	}
+	return s, ""
+}
+
+// readNote reads a note verbatim except for surrounding space: HTML,
+// quotes and control characters are kept, to be escaped where rendered.
+func readNote(c readCell) (string, string) {
+	if !utf8.ValidString(c.text) {
+		return "", readExpectUTF8
+	}
+	if c.errorValue || c.formulaNoValue {
+		return readText(c)
+	}
+	return readTrim(c.text), ""
+}
