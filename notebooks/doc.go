@@ -1,0 +1,14 @@
+// Package notebooks holds gofolio's Jupyter notebooks (portfolio.ipynb,
+// tearsheet.ipynb), which run with the Go kernel gonb, and their checker.
+//
+// The notebooks are documentation that users run, so they are executed on
+// every CI run: run.sh installs Jupyter and gonb when missing, executes each
+// notebook headless with jupyter nbconvert and then runs this package's
+// TestExecutedNotebooks on the executed copies. The checker requires of each
+// executed notebook that every code cell ran, that no cell has an error
+// output or wrote to stderr, that each cell tagged "chart" shows an image
+// (image/svg+xml or image/png), and that the STATS and RELATIVE lines the
+// notebook prints (see report/notebook.StatsRecord) hold exactly the figures
+// the Go API computes for the same inputs. The other tests check that the
+// committed notebooks carry no outputs and start with the setup cell.
+package notebooks

@@ -1,0 +1,83 @@
+package notebook
+
+import (
+	"math"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/gofolio/gofolio/portfolio/stats"
+)
+
+// missing is shown for a value that is not defined.
+const missing = "–"
+
+// money formats an amount with thousands separators and two decimals:
+// 1234567.891 is "1,234,567.89". Rounding happens here, in presentation only.
+func money(v float64) string {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return missing
+	}
+	return groupThousands(strconv.FormatFloat(v, 'f', 2, 64))
+}
+
+// groupThousands puts a comma between each group of three digits of the
+// integer part of a formatted number.
+func groupThousands(s string) string {
+	sign := ""
+	if strings.HasPrefix(s, "-") {
+		sign, s = "-", s[1:]
+	}
+	intPart, frac, hasFrac := strings.Cut(s, ".")
+	var b strings.Builder
+	b.WriteString(sign)
+	for i, c := range intPart {
+		if i > 0 && (len(intPart)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	if hasFrac {
+		b.WriteByte('.')
+		b.WriteString(frac)
+	}
+	return b.String()
+}
+
+// percent formats a fraction as a percentage with two decimals: 0.12345 is
+// "12.35%".
+func percent(v float64) string {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return missing
+	}
+	return strconv.FormatFloat(v*100, 'f', 2, 64) + "%"
+}
+
+// ratio formats a plain number with two decimals.
+func ratio(v float64) string {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return missing
+	}
+	return strconv.FormatFloat(v, 'f', 2, 64)
+}
+
+// day formats a date as 2006-01-02, or missing for the zero time.
+func day(t time.Time) string {
+	if t.IsZero() {
+		return missing
+	}
+	return t.Format(time.DateOnly)
+}
+
+// cell is one table cell: its text and, for an undefined figure, why.
+type cell struct {
+	text, reason string
+}
+
+// figure formats f with format, carrying its reason when undefined.
+func figure(f stats.Figure, format func(float64) string) cell {
+	if !f.Defined() {
+		return cell{text: missing, reason: f.Reason}
+	}
+	return cell{text: format(f.Value)}
+}
