@@ -59,9 +59,13 @@ func TestRunBadTransactionsWritesNothing(t *testing.T) {
 	if err := os.WriteFile(tx, []byte(csv), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	before, err := os.Stat(tx)
+	if err != nil {
+		t.Fatal(err)
+	}
 	out := filepath.Join(dir, "report.html")
 	var stdout, stderr bytes.Buffer
-	err := run(context.Background(), []string{"-tx", tx, "-currency", "USD", "-out", out}, &stdout, &stderr)
+	err = run(context.Background(), []string{"-tx", tx, "-currency", "USD", "-out", out}, &stdout, &stderr)
 	if err == nil {
 		t.Fatal("run accepted a file with an unknown symbol")
 	}
@@ -71,6 +75,19 @@ func TestRunBadTransactionsWritesNothing(t *testing.T) {
 	}
 	if _, err := os.Stat(out); !os.IsNotExist(err) {
 		t.Errorf("a report was written for an invalid file (stat: %v)", err)
+	}
+	// The user's file is only read.
+	after, err := os.Stat(tx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, _ := os.ReadFile(tx)
+	if string(got) != csv || !after.ModTime().Equal(before.ModTime()) || after.Mode() != before.Mode() {
+		t.Error("the transactions file was modified")
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Errorf("files beside the input after a failed run: %v", entries)
 	}
 }
 
