@@ -19,9 +19,10 @@ type Index struct {
 	// Dates is calendar[Offset:], the portfolio calendar from its first date
 	// on or after the benchmark's first close (it shares calendar's array).
 	Dates []time.Time
-	// Values[i] is the last close on or before Dates[i] (forward-filled
-	// over the benchmark's holidays), times the rate from the benchmark's
-	// currency to Currency on Dates[i]. Every value is finite and positive.
+	// Values[i] is the benchmark's total-return index on the last trading
+	// day on or before Dates[i] (forward-filled over its holidays), times
+	// the rate from the benchmark's currency to Currency on Dates[i]. Every
+	// value is finite and positive. See TotalReturn for the index.
 	Values []float64
 	Offset int
 }
@@ -30,7 +31,9 @@ type Index struct {
 func (x *Index) Len() int { return len(x.Dates) }
 
 // Align lays series over calendar (ascending days, such as
-// portfolio.Performance.Dates) in currency. Closes are converted at each
+// portfolio.Performance.Dates) in currency. The series' TotalReturn index
+// (dividends reinvested, raw splits undone, so that it compares with a
+// portfolio's TWR, which includes dividends) is converted at each
 // calendar date's rate from rates; rates may be nil when series is already
 // in currency. Calendar dates before the series' first close are left out
 // (see Index.Offset); dates after its last close carry the last close.
@@ -54,12 +57,13 @@ func Align(series *quotes.Series, calendar []time.Time, currency string, rates p
 	}
 	dates := calendar[off:]
 	x := &Index{Symbol: series.Symbol, Currency: currency, Dates: dates, Values: make([]float64, len(dates)), Offset: off}
+	tr := TotalReturn(series)
 	j := 0
 	for i, d := range dates {
 		for j+1 < series.Len() && !series.Dates[j+1].After(d) {
 			j++
 		}
-		x.Values[i] = series.Close[j]
+		x.Values[i] = tr[j]
 	}
 	if series.Currency == currency {
 		return x, nil
@@ -82,6 +86,45 @@ func Align(series *quotes.Series, calendar []time.Time, currency string, rates p
 		x.Values[i] *= r[i]
 	}
 	return x, nil
+}
+
+// TotalReturn is the total-return index of s on its own dates, equal to
+// the close on the first one:
+//
+//	TR[0] = Close[0]
+//	TR[k] = TR[k−1] × (Close[k] + D[k]) × S[k] / Close[k−1]
+//
+// where D[k] is the dividend per share with an ex-date in
+// (Dates[k−1], Dates[k]] and S[k] the ratio of the splits in that interval
+// when s is not SplitAdjusted (a split-adjusted series has no jump to undo:
+// S[k] = 1). Dividends are reinvested at the ex-date close. For a price
+// index without dividend events (such as ^DJI) it is the close itself.
+func TotalReturn(s *quotes.Series) []float64 {
+	tr := make([]float64, s.Len())
+	if s.Len() == 0 {
+		return tr
+	}
+	tr[0] = s.Close[0]
+	dv, sp := 0, 0
+	for dv < len(s.Dividends) && !s.Dividends[dv].Date.After(s.Dates[0]) {
+		dv++
+	}
+	for sp < len(s.Splits) && !s.Splits[sp].Date.After(s.Dates[0]) {
+		sp++
+	}
+	for k := 1; k < s.Len(); k++ {
+		d, ratio := 0.0, 1.0
+		for ; dv < len(s.Dividends) && !s.Dividends[dv].Date.After(s.Dates[k]); dv++ {
+			d += s.Dividends[dv].Amount
+		}
+		for ; sp < len(s.Splits) && !s.Splits[sp].Date.After(s.Dates[k]); sp++ {
+			if !s.SplitAdjusted {
+				ratio *= s.Splits[sp].Ratio()
+			}
+		}
+		tr[k] = tr[k-1] * (s.Close[k] + d) * ratio / s.Close[k-1]
+	}
+	return tr
 }
 
 // ascending reports the first date that is not after its predecessor.

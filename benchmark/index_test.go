@@ -147,3 +147,25 @@ func TestRebase(t *testing.T) {
 	checkSlice(t, "start before", CumulativeReturn(dates, v, day(-3)), []float64{0, 0.1, 0.21, -0.01})
 	checkSlice(t, "returns", Returns(v), []float64{0.1, 0.1, 99.0/121 - 1})
 }
+
+func TestTotalReturn(t *testing.T) {
+	// A raw ETF: 100, 102, then a 2:1 split (51), then a 0.5 dividend with
+	// the close at 50.5, then 51.
+	raw := &quotes.Series{Symbol: "ETF", Currency: "USD", Dates: days(5), Close: []float64{100, 102, 51, 50.5, 51},
+		Splits:    []quotes.Split{{Date: day(2), Numerator: 2, Denominator: 1}},
+		Dividends: []quotes.Dividend{{Date: day(3), Amount: 0.5}}}
+	// TR: 100; 102; 102 × 51 × 2 / 102 = 102; 102 × (50.5 + 0.5) / 51 = 102;
+	// 102 × 51 / 50.5 = 103.0198…
+	checkSlice(t, "raw", TotalReturn(raw), []float64{100, 102, 102, 102, 102 * 51 / 50.5})
+	// The same history split-adjusted (Yahoo): closes before the split
+	// halved, the split is no jump; the dividend is still reinvested.
+	adj := *raw
+	adj.SplitAdjusted, adj.Close = true, []float64{50, 51, 51, 50.5, 51}
+	checkSlice(t, "adjusted", TotalReturn(&adj), []float64{50, 51, 51, 51, 51 * 51 / 50.5})
+	// Align uses it: the held-through-the-split benchmark has no −50 % step.
+	idx, err := Align(raw, days(5), "USD", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkSlice(t, "aligned", idx.Values, []float64{100, 102, 102, 102, 102 * 51 / 50.5})
+}

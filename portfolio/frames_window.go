@@ -7,9 +7,10 @@ import (
 )
 
 // Window returns the performance frame restricted to the dates from from to
-// to (inclusive; zero leaves a side open), as if the portfolio had been
-// started on the window's first date with its value then as a deposit at
-// that close. Money columns keep their values; NetContributions and PnL
+// to (inclusive; zero leaves a side open). A window that starts after the
+// first date is computed as if the portfolio had been started on the
+// window's first date with its value then as a deposit at that close; one
+// that starts on the first date is the frame cut short, unchanged. Money columns keep their values; NetContributions and PnL
 // count from that notional deposit; DailyReturn, CumulativeReturn and
 // Drawdown are recomputed so the window's TWR starts at 0. This is what
 // statistics over a chosen range (1Y, YTD, -from) must be computed on: the
@@ -33,6 +34,15 @@ func (p *Performance) Window(from, to time.Time) *Performance {
 	}
 	n := hi - lo
 	clip := func(col []float64) []float64 { return append([]float64(nil), col[lo:hi]...) }
+	if lo == 0 {
+		return &Performance{
+			Currency: p.Currency, Dates: p.Dates[:hi:hi],
+			MarketValue: clip(p.MarketValue), Cash: clip(p.Cash), Value: clip(p.Value),
+			Deposits: clip(p.Deposits), Withdrawals: clip(p.Withdrawals),
+			NetContributions: clip(p.NetContributions), PnL: clip(p.PnL),
+			DailyReturn: clip(p.DailyReturn), CumulativeReturn: clip(p.CumulativeReturn), Drawdown: clip(p.Drawdown),
+		}
+	}
 	w := &Performance{
 		Currency:         p.Currency,
 		Dates:            p.Dates[lo:hi:hi],

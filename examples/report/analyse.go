@@ -18,8 +18,10 @@ func analyse(j *job) error {
 	if perf == nil {
 		return fmt.Errorf("no trading day between -from %s and -to %s", o.from.Format("2006-01-02"), o.to.Format("2006-01-02"))
 	}
+	// The same-cash-flows benchmarks must see the window's flows, with the
+	// opening value as the first deposit, not the whole history's.
 	windowed := *j.result
-	windowed.Performance = perf
+	windowed.Performance, windowed.Flows = perf, perf.Flows()
 	opts := stats.Options{RiskFree: o.riskFree}
 	sum, err := stats.Compute(perf, opts)
 	if err != nil {

@@ -42,7 +42,9 @@ func load(ctx context.Context, o *options, stderr io.Writer) (*job, error) {
 		return nil, err
 	}
 	first := j.txs[0].Date
-	benchmarks, err := quotes.FetchAll(ctx, src, o.benchmarks, first, o.to)
+	// A benchmark's market may be closed on the portfolio's first day: fetch
+	// a few days earlier so its last close carries forward.
+	benchmarks, err := quotes.FetchAll(ctx, src, o.benchmarks, first.AddDate(0, 0, -fx.LoadLookback), o.to)
 	if err != nil {
 		return nil, fmt.Errorf("benchmarks: %w", err)
 	}

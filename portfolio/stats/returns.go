@@ -52,14 +52,13 @@ func Cumulative(daily []float64) []float64 {
 }
 
 // Drawdowns is the fall of the wealth index 1 + cumulative[t] from its
-// running peak:
+// running peak, counting the 1 it starts from (the money as invested, so
+// a loss on the first day is a drawdown, as in portfolio.Performance):
 //
-//	d[t] = (1 + c[t]) / max_{i ≤ t}(1 + c[i]) − 1  (≤ 0),
-//
-// and 0 while the peak is not positive (nothing to fall from).
+//	d[t] = (1 + c[t]) / max(1, max_{i ≤ t}(1 + c[i])) − 1  (≤ 0).
 func Drawdowns(cumulative []float64) []float64 {
 	d := make([]float64, len(cumulative))
-	peak := math.Inf(-1)
+	peak := 1.0
 	for t, c := range cumulative {
 		w := 1 + c
 		if math.IsNaN(w) {

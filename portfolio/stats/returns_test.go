@@ -36,9 +36,13 @@ func TestDailyReturnsDegenerate(t *testing.T) {
 	if !math.IsNaN(r[1]) {
 		t.Errorf("Inf value: got %v, want NaN", r[1])
 	}
-	if d := Drawdowns([]float64{-1, -1}); d[0] != 0 || d[1] != 0 {
-		t.Errorf("drawdown of a zero index = %v, want zeros", d)
+	// Everything lost from the start: the wealth index is 0 against the 1
+	// invested, a drawdown of −100 % on both days.
+	if d := Drawdowns([]float64{-1, -1}); d[0] != -1 || d[1] != -1 {
+		t.Errorf("drawdown of a zero index = %v, want [-1 -1]", d)
 	}
+	// A first-day loss is a drawdown: 0.99 / 1 − 1, then 1.1 is a new peak.
+	checkSlice(t, "first-day loss", Drawdowns([]float64{-0.01, 0.1, 0.045}), []float64{-0.01, 0, 1.045/1.1 - 1})
 }
 
 // The four returns used below: mean = (0.01 − 0.02 + 0.03 + 0)/4 = 0.005;

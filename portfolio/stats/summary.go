@@ -173,7 +173,10 @@ func Compute(perf *portfolio.Performance, opts Options) (*Summary, error) {
 
 	riskStats(s, risk, riskAt, dates, ppy)
 
-	s.MaxDrawdown = MaxDrawdown(dates, w)
+	// The wealth index starts at 1 before the first date's return: a loss
+	// on the first day (a commission, a buy above the close) is a drawdown
+	// from it, as in the engine's Drawdown column.
+	s.MaxDrawdown = MaxDrawdown(append([]time.Time{dates[0]}, dates...), append([]float64{1}, w...))
 	switch dd := s.MaxDrawdown.Depth; {
 	case !s.TWRAnnualised.Defined():
 		s.Calmar = undefined("annualised return: " + s.TWRAnnualised.Reason)

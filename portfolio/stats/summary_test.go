@@ -185,3 +185,20 @@ func TestComputeErrors(t *testing.T) {
 		}
 	}
 }
+
+func TestComputeFirstDayLossIsADrawdown(t *testing.T) {
+	// 1000 deposited, 10 paid in commission on the first day, then flat:
+	// the wealth index is 0.99 from the start, 1 % below the money invested.
+	n := 5
+	value, in := make([]float64, n), make([]float64, n)
+	for i := range value {
+		value[i] = 990
+	}
+	in[0] = 1000
+	d := days(n)
+	s := compute(t, frame(d, value, in, nil), Options{})
+	checkFigure(t, "TWR", s.TWR, -0.01)
+	if got := s.MaxDrawdown; math.Abs(got.Depth+0.01) > 1e-12 || !got.Peak.Equal(d[0]) || !got.Trough.Equal(d[0]) || got.Recovered() {
+		t.Errorf("max drawdown = %+v, want −1 %% from and at %v, not recovered", got, d[0])
+	}
+}
