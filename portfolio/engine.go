@@ -26,6 +26,14 @@ type Config struct {
 	// To is the last day of the frames; zero means the last day of the
 	// market data.
 	To time.Time
+	// AutoDeposit counts money spent beyond the cash held as deposited
+	// that day: whenever a currency's cash would fall below zero, the
+	// shortfall becomes a deposit (an external flow, neutral for the
+	// time-weighted return). Use it for a file that lists trades but not the
+	// money paid in. Without it, a portfolio whose value falls to zero or
+	// below while it holds shares is a validation problem: its returns
+	// would have no meaning.
+	AutoDeposit bool
 }
 
 // Result is a built portfolio.
@@ -83,7 +91,11 @@ func Build(txs []Transaction, cfg Config) (*Result, error) {
 	if len(e.problems) > 0 {
 		return nil, &ValidationError{Problems: e.problems}
 	}
-	return e.result(), nil
+	res := e.result()
+	if len(e.problems) > 0 {
+		return nil, &ValidationError{Problems: e.problems}
+	}
+	return res, nil
 }
 
 // engine holds the working state of one Build.

@@ -3,10 +3,33 @@ package portfolio
 import (
 	"fmt"
 	"math"
+	"sort"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/gofolio/gofolio/quotes"
 )
+
+// A SPLIT row within splitWindow days of a split in the market data, or a
+// DIVIDEND row up to dividendPayWindow days after an ex-date in it, is taken
+// to be the same event and reported, rather than counted twice.
+const (
+	splitWindow       = 10
+	dividendPayWindow = 60
+)
+
+// nearEvent returns the first event dated from lo to hi days after day
+// (negative: before it).
+func nearEvent[E any](events []E, date func(E) time.Time, day time.Time, lo, hi int) (E, bool) {
+	for _, ev := range events {
+		if diff := int(toDayNumber(date(ev)) - toDayNumber(day)); diff >= lo && diff <= hi {
+			return ev, true
+		}
+	}
+	var zero E
+	return zero, false
+}
 
 // shareEpsilon is how far a quantity may fall below zero through floating
 // point error (selling exactly what a split left) before it is an oversell.
@@ -100,25 +123,32 @@ func (e *engine) symbolEvents(s *quotes.Series, txs []int) []event {
 		factor = e.cal.splitFactors(s)
 	}
 	var evs []event
-	marketSplit := map[int]bool{}
 	for _, sp := range s.Splits {
 		if d, ok := e.cal.index(toDayNumber(sp.Date)); ok {
 			evs = append(evs, event{day: d, ratio: sp.Ratio()})
-			marketSplit[d] = true
 		}
 	}
 	for _, i := range txs {
 		tx := &e.txs[i]
-		if tx.Kind != Split {
-			continue
+		switch tx.Kind {
+		case Split:
+			// A SPLIT row is for a split the data lacks; one near a split
+			// the data has is the same split, and would double the shares.
+			if sp, ok := nearEvent(s.Splits, func(sp quotes.Split) time.Time { return sp.Date }, tx.Date, -splitWindow, splitWindow); ok {
+				e.problem(tx, "kind", "SPLIT", fmt.Sprintf("no SPLIT row: the market data already has the %v:%v split of %s on %s",
+					sp.Numerator, sp.Denominator, tx.Symbol, sp.Date.Format(time.DateOnly)))
+				continue
+			}
+			evs = append(evs, event{day: e.txIndex[i], ratio: tx.Quantity / tx.Price})
+		case Dividend:
+			// A DIVIDEND row is for a dividend the data lacks; one paid
+			// within the usual ex-date to pay-date gap after a dividend the
+			// data has would be counted twice.
+			if dv, ok := nearEvent(s.Dividends, func(dv quotes.Dividend) time.Time { return dv.Date }, tx.Date, -dividendPayWindow, 0); ok {
+				e.problem(tx, "kind", "DIVIDEND", fmt.Sprintf("no DIVIDEND row: the market data already pays the %v dividend of %s with ex-date %s",
+					dv.Amount, tx.Symbol, dv.Date.Format(time.DateOnly)))
+			}
 		}
-		d := e.txIndex[i]
-		if marketSplit[d] {
-			e.problem(tx, "kind", "SPLIT", fmt.Sprintf("no SPLIT row: the market data already has a split of %s on %s",
-				tx.Symbol, e.cal.dates[d].Format(time.DateOnly)))
-			continue
-		}
-		evs = append(evs, event{day: d, ratio: tx.Quantity / tx.Price})
 	}
 	for _, dv := range s.Dividends {
 		if d, ok := e.cal.index(toDayNumber(dv.Date)); ok {
@@ -288,21 +318,9 @@ func (e *engine) result() *Result {
 			p.MarketValue[d] += x
 		}
 	}
-	cash := make(map[string][]float64, len(e.cashDelta))
-	for c, delta := range e.cashDelta {
-		bal := make([]float64, n)
-		rate := e.rate[c]
-		var b float64
-		for d, x := range delta {
-			b += x
-			bal[d] = b
-			if b != 0 {
-				p.Cash[d] += b * rate[d]
-			}
-		}
-		cash[c] = bal
-	}
+	cash := e.cashBalances(p)
 	var net, prev, index, peak float64 = 0, 0, 1, 1
+	negative := -1
 	for d := 0; d < n; d++ {
 		p.Value[d] = p.MarketValue[d] + p.Cash[d]
 		net += p.Deposits[d] - p.Withdrawals[d]
@@ -315,6 +333,12 @@ func (e *engine) result() *Result {
 		peak = math.Max(peak, index)
 		p.Drawdown[d] = index/peak - 1
 		prev = p.Value[d]
+		if negative < 0 && (p.Value[d] < -minDenominator || (p.MarketValue[d] > minDenominator && p.Value[d] <= minDenominator)) {
+			negative = d
+		}
+	}
+	if negative >= 0 {
+		e.reportNegativeValue(p, cash, negative)
 	}
 	return &Result{
 		Currency:     e.cfg.Currency,
@@ -324,6 +348,78 @@ func (e *engine) result() *Result {
 		Flows:        e.flows,
 		Cash:         cash,
 	}
+}
+
+// cashBalances sums each currency's cash changes into balances and adds
+// their value to p.Cash. With Config.AutoDeposit a balance that would go
+// below zero is topped up by a deposit of the shortfall that day (an
+// external flow), as when a broker's export lists trades but not the money
+// paid in for them. Currencies are summed in sorted order so that the
+// result is the same to the last bit on every run.
+func (e *engine) cashBalances(p *Performance) map[string][]float64 {
+	n := len(e.cal.days)
+	currencies := make([]string, 0, len(e.cashDelta))
+	for c := range e.cashDelta {
+		currencies = append(currencies, c)
+	}
+	sort.Strings(currencies)
+	cash := make(map[string][]float64, len(currencies))
+	funded := false
+	for _, c := range currencies {
+		bal := make([]float64, n)
+		rate := e.rate[c]
+		var b float64
+		for d, x := range e.cashDelta[c] {
+			b += x
+			if e.cfg.AutoDeposit && b < -minDenominator {
+				in := -b * rate[d]
+				e.deposits[d] += in
+				e.flows = append(e.flows, Flow{Date: e.cal.dates[d], Amount: in})
+				b, funded = 0, true
+			}
+			bal[d] = b
+			if b != 0 {
+				p.Cash[d] += b * rate[d]
+			}
+		}
+		cash[c] = bal
+	}
+	if funded {
+		sort.SliceStable(e.flows, func(i, j int) bool { return e.flows[i].Date.Before(e.flows[j].Date) })
+	}
+	return cash
+}
+
+// reportNegativeValue reports the first day on which the portfolio is worth
+// nothing or less while it holds shares: bought with money that was never
+// deposited. A time-weighted return divides by the value, so it has no
+// meaning there; the problem points at the last transaction before it.
+func (e *engine) reportNegativeValue(p *Performance, cash map[string][]float64, d int) {
+	last := 0
+	for i, idx := range e.txIndex {
+		if idx <= d {
+			last = i
+		}
+	}
+	var owed []string
+	for _, c := range sortedKeys(cash) {
+		if b := cash[c][d]; b < 0 {
+			owed = append(owed, c+" "+strconv.FormatFloat(b, 'f', 2, 64))
+		}
+	}
+	e.problem(&e.txs[last], "", strconv.FormatFloat(p.Value[d], 'f', 2, 64), fmt.Sprintf(
+		"a portfolio worth more than nothing: on %s its value in %s is %.2f (shares %.2f, cash %s); "+
+			"add the DEPOSIT rows that paid for the purchases, or set Config.AutoDeposit (-auto-deposit) to count each shortfall as a deposit",
+		e.cal.dates[d].Format(time.DateOnly), e.cfg.Currency, p.Value[d], p.MarketValue[d], strings.Join(owed, ", ")))
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }
 
 // DailyReturn is r[t] of the time-weighted return documented on

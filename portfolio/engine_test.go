@@ -152,7 +152,13 @@ func TestBuildSplitBetweenBuyAndSell(t *testing.T) {
 	dup := append(append([]Transaction{}, txs...), Transaction{Date: d3, Kind: Split, Symbol: "X", Quantity: 2, Price: 1,
 		Origin: Origin{File: "t.csv", Row: 5}})
 	_, err := Build(dup, Config{Currency: "USD", Series: market(adjusted)})
-	wantProblems(t, err, `t.csv, row 5, column kind: "SPLIT": no SPLIT row: the market data already has a split of X on 2024-01-03`)
+	wantProblems(t, err, `t.csv, row 5, column kind: "SPLIT": no SPLIT row: the market data already has the 2:1 split of X on 2024-01-03`)
+	// The same split entered a day late (the broker's date) is still the same split.
+	longer := *adjusted
+	longer.Dates, longer.Close = days(d1, d2, d3, d4), []float64{50, 55, 60, 61}
+	dup[len(dup)-1].Date = d4
+	_, err = Build(dup, Config{Currency: "USD", Series: market(&longer)})
+	wantProblems(t, err, `t.csv, row 5, column kind: "SPLIT": no SPLIT row: the market data already has the 2:1 split of X on 2024-01-03`)
 }
 
 func TestBuildDividends(t *testing.T) {
@@ -167,18 +173,30 @@ func TestBuildDividends(t *testing.T) {
 		{Date: d1, Kind: Buy, Symbol: "X", Quantity: 10, Price: 100},
 		// Bought on the ex-date: no dividend on these.
 		{Date: d2, Kind: Buy, Symbol: "X", Quantity: 5, Price: 110},
-		// A dividend the data does not carry, entered by hand.
-		{Date: d3, Kind: Dividend, Symbol: "X", Amount: 3},
+		// A dividend the data does not carry, entered by hand (Y has no
+		// dividend events).
+		{Date: d1, Kind: Buy, Symbol: "Y", Quantity: 1, Price: 10},
+		{Date: d3, Kind: Dividend, Symbol: "Y", Amount: 3},
 	}
-	res := build(t, txs, Config{Currency: "USD", Series: market(x)})
+	y := testSeries("Y", "USD", days(d1, d2, d3), 10, 10, 10)
+	res := build(t, txs, Config{Currency: "USD", Series: market(x, y)})
 	h, p := res.Holdings, res.Performance
 	// Day 2: 10 shares held at day 1's close × 1.0 = 10 of dividends.
 	near(t, "Dividends[1]", h.Dividends[1], 10)
-	near(t, "Dividends[2]", h.Dividends[2], 13)
-	// Cash: 2000 − 1000 − 550 + 10 + 3 = 463; 30 shares at 60 = 1800.
-	near(t, "Cash[2]", p.Cash[2], 463)
+	near(t, "Dividends[2]", h.Dividends[2], 10)
+	near(t, "Y Dividends[2]", h.Dividends[h.Row(1, 2)], 3)
+	// Cash: 2000 − 1000 − 550 − 10 + 10 + 3 = 453; 30 X at 60 = 1800, 1 Y at 10.
+	near(t, "Cash[2]", p.Cash[2], 453)
 	near(t, "Value[2]", p.Value[2], 2263)
 	near(t, "Quantity[2]", h.Quantity[2], 30)
+
+	// The broker's DIVIDEND row for the dividend the data carries, paid
+	// after the ex-date, would count it twice.
+	dup := append(txs, Transaction{Date: d3, Kind: Dividend, Symbol: "X", Amount: 10,
+		Origin: Origin{File: "t.csv", Row: 9}})
+	_, err := Build(dup, Config{Currency: "USD", Series: market(x, y)})
+	wantProblems(t, err,
+		`t.csv, row 9, column kind: "DIVIDEND": no DIVIDEND row: the market data already pays the 0.5 dividend of X with ex-date 2024-01-02`)
 }
 
 func TestBuildMinorUnitStockInAnotherCurrency(t *testing.T) {
@@ -338,4 +356,44 @@ func TestBuildCurrencyWithoutRate(t *testing.T) {
 	txs := []Transaction{{Date: d1, Kind: Buy, Symbol: "X", Quantity: 1, Origin: Origin{Row: 2}}}
 	_, err := Build(txs, Config{Currency: "GBP", Series: market(x), Rates: rates})
 	wantProblems(t, err, `row 2, column currency: "USD": a currency with a rate to GBP: fake: no USD rate on or before 2024-01-01`)
+}
+
+func TestBuildBuyingWithoutDeposits(t *testing.T) {
+	// A broker export: trades only. 10 X at 100 + 5 commission with no
+	// money paid in leaves the portfolio worth −5.
+	x := testSeries("X", "USD", days(d1, d2, d3), 100, 110, 121)
+	txs := []Transaction{{Date: d1, Kind: Buy, Symbol: "X", Quantity: 10, Price: 100, Commission: 5,
+		Origin: Origin{File: "broker.csv", Row: 2}}}
+	_, err := Build(txs, Config{Currency: "USD", Series: market(x)})
+	wantProblems(t, err, `broker.csv, row 2: "-5.00": a portfolio worth more than nothing: on 2024-01-01 its value in USD is -5.00 `+
+		`(shares 1000.00, cash USD -1005.00); add the DEPOSIT rows that paid for the purchases, `+
+		`or set Config.AutoDeposit (-auto-deposit) to count each shortfall as a deposit`)
+
+	// With AutoDeposit the 1005 spent is deposited that day: r1 = 1000/1005 − 1
+	// (the commission), then the stock's own +10 %, +10 %.
+	res := build(t, txs, Config{Currency: "USD", Series: market(x), AutoDeposit: true})
+	p := res.Performance
+	near(t, "Deposits[0]", p.Deposits[0], 1005)
+	near(t, "Cash[2]", p.Cash[2], 0)
+	near(t, "Value[2]", p.Value[2], 1210)
+	near(t, "CumulativeReturn[2]", p.CumulativeReturn[2], 1000.0/1005*1.21-1)
+	if len(res.Flows) != 1 || res.Flows[0].Amount != 1005 || !res.Flows[0].Date.Equal(d1) {
+		t.Errorf("flows %v, want one deposit of 1005 on %v", res.Flows, d1)
+	}
+}
+
+func TestBuildOverWithdrawal(t *testing.T) {
+	// Withdrawing 1500 from a portfolio worth 1000 leaves it at −500.
+	x := testSeries("X", "USD", days(d1, d2, d3), 100, 100, 200)
+	txs := []Transaction{
+		{Date: d1, Kind: Deposit, Amount: 1000, Origin: Origin{Row: 2}},
+		{Date: d1, Kind: Buy, Symbol: "X", Quantity: 10, Origin: Origin{Row: 3}},
+		{Date: d2, Kind: Withdrawal, Amount: 1500, Origin: Origin{Row: 4}},
+	}
+	_, err := Build(txs, Config{Currency: "USD", Series: market(x)})
+	var ve *ValidationError
+	if !errors.As(err, &ve) || len(ve.Problems) != 1 || ve.Problems[0].Row != 4 ||
+		!strings.Contains(ve.Problems[0].Expected, "on 2024-01-02 its value in USD is -500.00") {
+		t.Errorf("err = %v, want one problem at row 4 about a value of −500 on 2024-01-02", err)
+	}
 }

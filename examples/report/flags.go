@@ -18,6 +18,7 @@ type options struct {
 	source     string // "sample", "yahoo" or "csv:DIR"
 	offline    bool   // Yahoo from the cache only
 	adjusted   bool   // CSV closes are split-adjusted
+	autoFund   bool   // count spending beyond the cash held as deposits
 	out        string // HTML report path; "" = none
 	echarts    string // ECharts script URL or local file to inline
 	xlsx       string // Excel workbook of the frames; "" = none
@@ -46,6 +47,7 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	fs.StringVar(&o.out, "out", "report.html", "HTML report `file` to write; empty for none")
 	fs.StringVar(&o.echarts, "echarts", "", "ECharts script: a `URL` to load, or a local file to inline; default: the pinned CDN URL")
 	fs.StringVar(&o.xlsx, "xlsx", "", "also write the holdings and performance frames to this Excel `file`")
+	fs.BoolVar(&o.autoFund, "auto-deposit", false, "count money spent beyond the cash held as deposited that day (for files that list trades but no deposits)")
 	fs.Float64Var(&o.riskFree, "riskfree", 0, "annual risk-free `rate` for Sharpe and Sortino, e.g. 0.03")
 	if err := fs.Parse(args); err != nil {
 		return nil, err

@@ -58,7 +58,7 @@ func load(ctx context.Context, o *options, stderr io.Writer) (*job, error) {
 		}
 	}
 	j.rates = rates
-	j.result, err = portfolio.Build(j.txs, portfolio.Config{Currency: o.currency, Series: series, Rates: rates, To: o.to})
+	j.result, err = portfolio.Build(j.txs, portfolio.Config{Currency: o.currency, Series: series, Rates: rates, To: o.to, AutoDeposit: o.autoFund})
 	if err != nil {
 		return nil, err
 	}
