@@ -1,0 +1,361 @@
+package report
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"sort"
+	"time"
+
+	"github.com/gofolio/gofolio/benchmark"
+	"github.com/gofolio/gofolio/fx"
+	"github.com/gofolio/gofolio/portfolio"
+	"github.com/gofolio/gofolio/portfolio/stats"
+)
+
+// Benchmark is a benchmark to compare the portfolio with in NewInput.
+type Benchmark struct {
+	Name  string           // shown in the chart and tables; "" means Index.Symbol
+	Index *benchmark.Index // aligned on the portfolio's calendar (benchmark.Align)
+}
+
+// InputOptions configures NewInput.
+type InputOptions struct {
+	Title string // "" means "Portfolio report"
+	// Stats sets the risk-free rate and periods per year used for the
+	// benchmarks' statistics; use the options the portfolio's Summary was
+	// computed with so the columns compare.
+	Stats stats.Options
+	// Rates converts cash held in other currencies for the allocation by
+	// currency; nil shows all cash as one "Cash" slice.
+	Rates portfolio.Rates
+}
+
+// NewInput builds a report's input from a built portfolio, its statistics
+// (stats.Compute of res.Performance) and benchmarks. For each benchmark it
+// computes the index's own statistics, the same-cash-flows benchmark
+// (benchmark.SameCashFlows, with its statistics) and the portfolio's
+// statistics relative to the index (benchmark.Against); the statistics
+// table has a column for the portfolio, each index and each same-cash-flows
+// benchmark. Every problem found is reported at once.
+func NewInput(res *portfolio.Result, sum *stats.Summary, benches []Benchmark, opts InputOptions) (*Input, error) {
+	if res == nil || res.Performance == nil || res.Holdings == nil || sum == nil {
+		return nil, errors.New("report: NewInput needs a result with performance and holdings frames and a summary")
+	}
+	perf := res.Performance
+	n := perf.Len()
+	if n == 0 {
+		return nil, errors.New("report: NewInput: the performance frame has no dates")
+	}
+	in := &Input{
+		Title:         opts.Title,
+		Currency:      res.Currency,
+		AsOf:          perf.Dates[n-1],
+		Dates:         perf.Dates,
+		Value:         perf.Value,
+		Contributions: perf.NetContributions,
+		Drawdown:      perf.Drawdown,
+	}
+	if in.Title == "" {
+		in.Title = "Portfolio report"
+	}
+	in.Summary = Summary{
+		Value: sum.EndValue, NetContributions: sum.NetContributions, PnL: sum.PnL,
+		TWR: sum.TWR.Value, IRR: sum.IRR.Value,
+		DayChange: math.NaN(), DayReturn: math.NaN(),
+		From: perf.Dates[0], PeriodChange: sum.PnL,
+	}
+	if n >= 2 {
+		in.Summary.DayChange = perf.PnL[n-1] - perf.PnL[n-2]
+		in.Summary.DayReturn = perf.DailyReturn[n-1]
+	}
+
+	portfolioIndex := make([]float64, n)
+	for i, c := range perf.CumulativeReturn {
+		portfolioIndex[i] = positiveOrNaN(1 + c)
+	}
+	in.Lines = []Line{{Name: "Portfolio", Index: portfolioIndex}}
+	in.Statistics.Columns = []string{"Portfolio"}
+	cols := []statColumn{{summary: sum, hasMoney: true, hasIRR: true}}
+
+	var errs []error
+	for i, b := range benches {
+		name := b.Name
+		if b.Index == nil {
+			errs = append(errs, fmt.Errorf("benchmark %d (%q): no index", i, name))
+			continue
+		}
+		if name == "" {
+			name = b.Index.Symbol
+		}
+		idx := b.Index
+		if idx.Offset < 0 || idx.Offset+len(idx.Values) != n || len(idx.Dates) != len(idx.Values) {
+			errs = append(errs, fmt.Errorf("benchmark %q: index of %d values from offset %d is not aligned on the %d portfolio dates", name, len(idx.Values), idx.Offset, n))
+			continue
+		}
+		line := make([]float64, n)
+		for j := range line {
+			line[j] = math.NaN()
+		}
+		for j, v := range idx.Values {
+			line[idx.Offset+j] = positiveOrNaN(v)
+		}
+		in.Lines = append(in.Lines, Line{Name: name, Index: line})
+
+		col := statColumn{}
+		if s, err := indexSummary(idx, opts.Stats); err != nil {
+			errs = append(errs, fmt.Errorf("benchmark %q: %w", name, err))
+		} else {
+			col.summary = s
+		}
+		if rel, err := benchmark.Against(perf, idx, opts.Stats); err != nil {
+			errs = append(errs, fmt.Errorf("benchmark %q: relative statistics: %w", name, err))
+		} else {
+			col.relative = rel
+		}
+		in.Statistics.Columns = append(in.Statistics.Columns, name)
+		cols = append(cols, col)
+
+		same, err := benchmark.SameCashFlows(idx, res.Flows, perf.Dates)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("benchmark %q: same cash flows: %w", name, err))
+			continue
+		}
+		s, err := stats.Compute(same, opts.Stats)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("benchmark %q: same cash flows statistics: %w", name, err))
+			continue
+		}
+		in.Statistics.Columns = append(in.Statistics.Columns, "Same cash flows in "+name)
+		cols = append(cols, statColumn{summary: s, hasMoney: true, hasIRR: true})
+	}
+	if len(errs) > 0 {
+		return nil, fmt.Errorf("report: NewInput: %w", errors.Join(errs...))
+	}
+	in.Statistics.Rows = statRows(cols)
+	in.Monthly = monthlyRows(sum)
+	holdingsAndAllocation(in, res, opts.Rates)
+	for _, t := range res.Transactions {
+		in.Transactions = append(in.Transactions, TransactionRow{
+			Date: t.Date, Kind: t.Kind.String(), Symbol: t.Symbol, Quantity: t.Quantity, Price: t.Price,
+			Commission: t.Commission, Amount: t.Amount, Currency: t.Currency, Note: t.Note,
+		})
+	}
+	if err := in.Validate(); err != nil {
+		return nil, err
+	}
+	return in, nil
+}
+
+func positiveOrNaN(v float64) float64 {
+	if v > 0 && !math.IsInf(v, 0) {
+		return v
+	}
+	return math.NaN()
+}
+
+// indexSummary is the statistics of holding the index from its first date:
+// a frame whose only flow is a deposit of the first value.
+func indexSummary(idx *benchmark.Index, opts stats.Options) (*stats.Summary, error) {
+	n := len(idx.Values)
+	if n == 0 {
+		return nil, errors.New("index has no values")
+	}
+	deposits := make([]float64, n)
+	deposits[0] = idx.Values[0]
+	return stats.Compute(&portfolio.Performance{
+		Currency: idx.Currency, Dates: idx.Dates, Value: idx.Values,
+		Deposits: deposits, Withdrawals: make([]float64, n),
+	}, opts)
+}
+
+// statColumn is one column of the statistics table; fields that do not
+// apply are nil or false and show as "–".
+type statColumn struct {
+	summary  *stats.Summary
+	relative *benchmark.RelativeStats
+	hasMoney bool // money figures mean something (not for a bare index)
+	hasIRR   bool
+}
+
+// statRows lays the columns out as rows.
+func statRows(cols []statColumn) []StatRow {
+	type rowDef struct {
+		name   string
+		format Format
+		value  func(c statColumn) float64
+	}
+	fromSummary := func(f func(s *stats.Summary) float64) func(statColumn) float64 {
+		return func(c statColumn) float64 {
+			if c.summary == nil {
+				return math.NaN()
+			}
+			return f(c.summary)
+		}
+	}
+	money := func(f func(s *stats.Summary) float64) func(statColumn) float64 {
+		return func(c statColumn) float64 {
+			if c.summary == nil || !c.hasMoney {
+				return math.NaN()
+			}
+			return f(c.summary)
+		}
+	}
+	relative := func(f func(r *benchmark.RelativeStats) stats.Figure) func(statColumn) float64 {
+		return func(c statColumn) float64 {
+			if c.relative == nil {
+				return math.NaN()
+			}
+			return f(c.relative).Value
+		}
+	}
+	defs := []rowDef{
+		{"Final value", Money, money(func(s *stats.Summary) float64 { return s.EndValue })},
+		{"Net contributions", Money, money(func(s *stats.Summary) float64 { return s.NetContributions })},
+		{"Profit / loss", Money, money(func(s *stats.Summary) float64 { return s.PnL })},
+		{"Time-weighted return", Percent, fromSummary(func(s *stats.Summary) float64 { return s.TWR.Value })},
+		{"TWR annualised", Percent, fromSummary(func(s *stats.Summary) float64 { return s.TWRAnnualised.Value })},
+		{"Money-weighted return (IRR)", Percent, func(c statColumn) float64 {
+			if c.summary == nil || !c.hasIRR {
+				return math.NaN()
+			}
+			return c.summary.IRR.Value
+		}},
+		{"Volatility (annualised)", Percent, fromSummary(func(s *stats.Summary) float64 { return s.Volatility.Value })},
+		{"Sharpe ratio", Ratio, fromSummary(func(s *stats.Summary) float64 { return s.Sharpe.Value })},
+		{"Sortino ratio", Ratio, fromSummary(func(s *stats.Summary) float64 { return s.Sortino.Value })},
+		{"Max drawdown", Percent, fromSummary(func(s *stats.Summary) float64 { return s.MaxDrawdown.Depth })},
+		{"Calmar ratio", Ratio, fromSummary(func(s *stats.Summary) float64 { return s.Calmar.Value })},
+		{"Best day", Percent, fromSummary(func(s *stats.Summary) float64 { return s.BestDay.Return.Value })},
+		{"Worst day", Percent, fromSummary(func(s *stats.Summary) float64 { return s.WorstDay.Return.Value })},
+		{"Positive months", Percent, fromSummary(func(s *stats.Summary) float64 { return s.PositiveMonths.Value })},
+	}
+	for _, p := range []string{"1M", "3M", "6M", "YTD", "1Y", "3Y", "5Y"} {
+		defs = append(defs, rowDef{"Return " + p, Percent, fromSummary(func(s *stats.Summary) float64 {
+			if r, ok := s.Period(p); ok {
+				return r.Return.Value
+			}
+			return math.NaN()
+		})})
+	}
+	defs = append(defs,
+		rowDef{"Beta", Ratio, relative(func(r *benchmark.RelativeStats) stats.Figure { return r.Beta })},
+		rowDef{"Alpha (annualised)", Percent, relative(func(r *benchmark.RelativeStats) stats.Figure { return r.Alpha })},
+		rowDef{"Correlation", Ratio, relative(func(r *benchmark.RelativeStats) stats.Figure { return r.Correlation })},
+		rowDef{"Tracking error", Percent, relative(func(r *benchmark.RelativeStats) stats.Figure { return r.TrackingError })},
+		rowDef{"Information ratio", Ratio, relative(func(r *benchmark.RelativeStats) stats.Figure { return r.InformationRatio })},
+		rowDef{"Up capture", Ratio, relative(func(r *benchmark.RelativeStats) stats.Figure { return r.UpCapture })},
+		rowDef{"Down capture", Ratio, relative(func(r *benchmark.RelativeStats) stats.Figure { return r.DownCapture })},
+	)
+	rows := make([]StatRow, len(defs))
+	for i, d := range defs {
+		rows[i] = StatRow{Name: d.name, Format: d.format, Values: make([]float64, len(cols))}
+		for j, c := range cols {
+			rows[i].Values[j] = d.value(c)
+		}
+	}
+	return rows
+}
+
+// monthlyRows lays the summary's monthly and yearly returns out as a grid.
+func monthlyRows(sum *stats.Summary) []MonthlyRow {
+	byYear := map[int]*MonthlyRow{}
+	var years []int
+	row := func(y int) *MonthlyRow {
+		r, ok := byYear[y]
+		if !ok {
+			r = &MonthlyRow{Year: y, Total: math.NaN()}
+			for m := range r.Months {
+				r.Months[m] = math.NaN()
+			}
+			byYear[y] = r
+			years = append(years, y)
+		}
+		return r
+	}
+	for _, m := range sum.Monthly {
+		row(m.Year).Months[m.Month-1] = m.Return.Value
+	}
+	for _, y := range sum.Yearly {
+		row(y.Year).Total = y.Return.Value
+	}
+	sort.Ints(years)
+	out := make([]MonthlyRow, len(years))
+	for i, y := range years {
+		out[i] = *byYear[y]
+	}
+	return out
+}
+
+// holdingsAndAllocation fills the holdings table (open positions on the last
+// date, then cash) and the allocations by holding and by currency.
+func holdingsAndAllocation(in *Input, res *portfolio.Result, rates portfolio.Rates) {
+	perf := res.Performance
+	last := perf.Len() - 1
+	byCurrency := map[string]float64{}
+	for _, p := range res.Positions(last) {
+		if p.Quantity == 0 {
+			continue
+		}
+		in.Holdings = append(in.Holdings, HoldingRow{
+			Symbol: p.Symbol, Currency: p.QuoteCurrency, Quantity: p.Quantity, Price: p.Close,
+			Value: p.Value, Cost: p.CostBasis, Unrealized: p.Unrealized,
+		})
+		if p.Value > 0 {
+			in.ByHolding = append(in.ByHolding, Slice{Name: p.Symbol, Value: p.Value})
+		}
+		byCurrency[majorCurrency(p.QuoteCurrency)] += math.Max(p.Value, 0)
+	}
+	cash := perf.Cash[last]
+	if cash != 0 {
+		in.Holdings = append(in.Holdings, HoldingRow{Symbol: "Cash", Currency: res.Currency, Price: math.NaN(), Value: cash, Cost: cash})
+	}
+	if cash > 0 {
+		in.ByHolding = append(in.ByHolding, Slice{Name: "Cash", Value: cash})
+		if split, ok := cashByCurrency(res, rates, perf.Dates[last:]); ok {
+			for c, v := range split {
+				byCurrency[c] += math.Max(v, 0)
+			}
+		} else {
+			byCurrency["Cash"] += cash
+		}
+	}
+	for c, v := range byCurrency {
+		if v > 0 {
+			in.ByCurrency = append(in.ByCurrency, Slice{Name: c, Value: v})
+		}
+	}
+	sort.Slice(in.ByCurrency, func(i, j int) bool { return in.ByCurrency[i].Name < in.ByCurrency[j].Name })
+}
+
+// cashByCurrency converts each currency's cash on the last date to the
+// reporting currency; false when that needs rates that are not given.
+func cashByCurrency(res *portfolio.Result, rates portfolio.Rates, day []time.Time) (map[string]float64, bool) {
+	out := map[string]float64{}
+	for c, balances := range res.Cash {
+		if len(balances) == 0 || balances[len(balances)-1] == 0 {
+			continue
+		}
+		v := balances[len(balances)-1]
+		if c != res.Currency {
+			if rates == nil {
+				return nil, false
+			}
+			r, err := rates.Rates(c, res.Currency, day)
+			if err != nil || len(r) != 1 {
+				return nil, false
+			}
+			v *= r[0]
+		}
+		out[majorCurrency(c)] += v
+	}
+	return out, true
+}
+
+// majorCurrency folds minor units into their currency (GBp into GBP).
+func majorCurrency(code string) string {
+	if m, _, ok := fx.Major(code); ok {
+		return m
+	}
+	return code
+}

@@ -1,0 +1,139 @@
+package report
+
+import (
+	"bytes"
+	"math"
+	"strings"
+	"testing"
+
+	"github.com/gofolio/gofolio/benchmark"
+	"github.com/gofolio/gofolio/portfolio"
+	"github.com/gofolio/gofolio/portfolio/stats"
+	"github.com/gofolio/gofolio/quotes"
+)
+
+// builtPortfolio is a four-day portfolio small enough to check by hand:
+// £1,000 deposited on 2 Jan 2024 and 50 shares of A bought at that day's
+// close of £10, A then closing 11, 12 and 9, so the value is
+// 500 cash + 50 × close = 1000, 1050, 1100, 950. The benchmark ^DJI, in
+// GBP, closes 100, 102, 101, 103.
+func builtPortfolio(t *testing.T) (*portfolio.Result, *stats.Summary, *benchmark.Index) {
+	t.Helper()
+	days := []int{2, 3, 4, 5}
+	series := func(sym string, closes ...float64) *quotes.Series {
+		s := &quotes.Series{Symbol: sym, Currency: "GBP"}
+		for i, c := range closes {
+			s.Dates = append(s.Dates, quotes.Date(2024, 1, days[i]))
+			s.Close = append(s.Close, c)
+		}
+		return s
+	}
+	a, dji := series("A", 10, 11, 12, 9), series("^DJI", 100, 102, 101, 103)
+	txs := []portfolio.Transaction{
+		{Date: quotes.Date(2024, 1, 2), Kind: portfolio.Deposit, Amount: 1000, Currency: "GBP"},
+		{Date: quotes.Date(2024, 1, 2), Kind: portfolio.Buy, Symbol: "A", Quantity: 50, Price: 10, Note: `first <script>alert("x")</script>`},
+	}
+	res, err := portfolio.Build(txs, portfolio.Config{Currency: "GBP", Series: map[string]*quotes.Series{"A": a}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum, err := stats.Compute(res.Performance, stats.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	idx, err := benchmark.Align(dji, res.Performance.Dates, "GBP", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res, sum, idx
+}
+
+func near(a, b float64) bool { return math.Abs(a-b) < 1e-9 }
+
+func TestNewInput(t *testing.T) {
+	res, sum, idx := builtPortfolio(t)
+	in, err := NewInput(res, sum, []Benchmark{{Index: idx}}, InputOptions{Title: "Test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// portfolio growth index 1 + TWR: 1000/1000, 1050/1000, 1100/1000, 950/1000
+	wantLines := map[string][]float64{"Portfolio": {1, 1.05, 1.1, 0.95}, "^DJI": {100, 102, 101, 103}}
+	if len(in.Lines) != 2 {
+		t.Fatalf("%d lines, want 2", len(in.Lines))
+	}
+	for _, l := range in.Lines {
+		for i, v := range wantLines[l.Name] {
+			if !near(l.Index[i], v) {
+				t.Errorf("line %s[%d] = %v, want %v", l.Name, i, l.Index[i], v)
+			}
+		}
+	}
+	s := in.Summary
+	// P&L = value − 1000: 0, 50, 100, −50; the last day's change is −50 − 100
+	// = −150 and its return 950/1100 − 1.
+	if !near(s.Value, 950) || !near(s.NetContributions, 1000) || !near(s.PnL, -50) ||
+		!near(s.DayChange, -150) || !near(s.DayReturn, 950.0/1100-1) || !near(s.TWR, -0.05) {
+		t.Errorf("summary %+v", s)
+	}
+	// allocation on 5 Jan: A 50 × 9 = 450, cash 500
+	if len(in.ByHolding) != 2 || !near(in.ByHolding[0].Value, 450) || in.ByHolding[1].Name != "Cash" || !near(in.ByHolding[1].Value, 500) {
+		t.Errorf("by holding %+v", in.ByHolding)
+	}
+	if len(in.ByCurrency) != 1 || in.ByCurrency[0].Name != "GBP" || !near(in.ByCurrency[0].Value, 950) {
+		t.Errorf("by currency %+v", in.ByCurrency)
+	}
+	wantCols := []string{"Portfolio", "^DJI", "Same cash flows in ^DJI"}
+	if strings.Join(in.Statistics.Columns, "|") != strings.Join(wantCols, "|") {
+		t.Fatalf("statistics columns %q, want %q", in.Statistics.Columns, wantCols)
+	}
+	row := func(name string) []float64 {
+		for _, r := range in.Statistics.Rows {
+			if r.Name == name {
+				return r.Values
+			}
+		}
+		t.Fatalf("no statistics row %q", name)
+		return nil
+	}
+	// same cash flows: £1,000 buys 10 units at 100, worth 10 × 103 = 1030;
+	// the index alone returns 103/100 − 1 = 3%.
+	fv := row("Final value")
+	if !near(fv[0], 950) || !math.IsNaN(fv[1]) || !near(fv[2], 1030) {
+		t.Errorf("final value row %v, want [950 NaN 1030]", fv)
+	}
+	twr := row("Time-weighted return")
+	if !near(twr[0], -0.05) || !near(twr[1], 0.03) {
+		t.Errorf("TWR row %v, want [-0.05 0.03 ...]", twr)
+	}
+	if beta := row("Beta"); !math.IsNaN(beta[0]) || math.IsNaN(beta[1]) {
+		t.Errorf("beta row %v: want a value for the index column only", beta)
+	}
+	if len(in.Monthly) != 1 || in.Monthly[0].Year != 2024 || !near(in.Monthly[0].Months[0], -0.05) {
+		t.Errorf("monthly %+v, want 2024 with January −5%%", in.Monthly)
+	}
+	if len(in.Transactions) != 2 || in.Transactions[1].Kind != "BUY" {
+		t.Errorf("transactions %+v", in.Transactions)
+	}
+	var buf bytes.Buffer
+	if err := Write(&buf, in, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(buf.String(), `<script>alert`) {
+		t.Error("the note's <script> reached the page unescaped")
+	}
+}
+
+func TestNewInputReportsEveryProblem(t *testing.T) {
+	res, sum, idx := builtPortfolio(t)
+	short := *idx
+	short.Values = short.Values[1:]
+	_, err := NewInput(res, sum, []Benchmark{{Name: "none"}, {Name: "short", Index: &short}}, InputOptions{})
+	if err == nil {
+		t.Fatal("no error for a missing and a misaligned index")
+	}
+	for _, want := range []string{`("none"): no index`, `"short": index of 3 values`} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("error %q lacks %q", err, want)
+		}
+	}
+}

@@ -1,0 +1,195 @@
+package report
+
+import (
+	"fmt"
+	"math"
+	"strings"
+	"time"
+)
+
+// Input is everything a report shows, already computed. Money is in
+// Currency; returns are fractions (0.05 is 5%); NaN marks a value that is
+// not known and is shown as "–".
+type Input struct {
+	Title    string
+	Currency string    // reporting currency, e.g. "GBP"
+	AsOf     time.Time // date of the last valuation
+
+	Summary Summary
+
+	// Dates is the calendar of every date-indexed series below.
+	Dates []time.Time
+	// Lines are the performance chart's lines, the portfolio first, then
+	// each benchmark.
+	Lines []Line
+	// Value and Contributions are the portfolio's value and net
+	// contributions (cumulative deposits − withdrawals) on Dates.
+	Value, Contributions []float64
+	// Drawdown is the portfolio's drawdown on Dates, fractions ≤ 0.
+	Drawdown []float64
+
+	Monthly []MonthlyRow
+
+	// ByHolding and ByCurrency are the allocation on AsOf: value per holding
+	// and per quote currency, in Currency.
+	ByHolding, ByCurrency []Slice
+
+	Holdings     []HoldingRow
+	Statistics   Statistics
+	Transactions []TransactionRow
+}
+
+// Summary is the headline figures.
+type Summary struct {
+	Value            float64 // total value on AsOf
+	NetContributions float64 // deposits − withdrawals to AsOf
+	PnL              float64 // Value − NetContributions
+	TWR              float64 // time-weighted return over the period
+	IRR              float64 // money-weighted annual return, NaN when it does not exist
+	DayChange        float64 // change in P&L on AsOf's day, in Currency
+	DayReturn        float64 // the day's time-weighted return
+	From             time.Time
+	PeriodChange     float64 // change in P&L from From to AsOf, in Currency
+}
+
+// Line is one line of the performance chart: a growth index on the report's
+// Dates (1 at the start, 1.25 after a 25% gain), NaN on dates before the
+// line's history starts. The chart shows Index[t]/Index[s] − 1 where s is
+// the first date of the range shown.
+type Line struct {
+	Name  string
+	Index []float64
+}
+
+// MonthlyRow is one year of the monthly returns heatmap: Months[m] is the
+// return of month m+1 (NaN when not held for it), Year the year's return.
+type MonthlyRow struct {
+	Year   int
+	Months [12]float64
+	Total  float64
+}
+
+// Slice is a part of an allocation.
+type Slice struct {
+	Name  string
+	Value float64
+}
+
+// HoldingRow is one line of the holdings table. Weight and the unrealized
+// return are computed from it: Weight = Value / Σ Value, unrealized return =
+// Unrealized / Cost.
+type HoldingRow struct {
+	Symbol     string
+	Currency   string  // quote currency
+	Quantity   float64 // shares
+	Price      float64 // close in the quote currency
+	Value      float64 // in the reporting currency
+	Cost       float64 // cost basis in the reporting currency
+	Unrealized float64 // Value − Cost
+}
+
+// Statistics is a table with one column per series (the portfolio, each
+// benchmark, the same-cash-flows benchmark) and one row per statistic.
+type Statistics struct {
+	Columns []string
+	Rows    []StatRow
+}
+
+// StatRow is one statistic; Values[i] belongs to Columns[i].
+type StatRow struct {
+	Name   string
+	Format Format
+	Values []float64
+}
+
+// Format says how a number is shown.
+type Format uint8
+
+// The formats.
+const (
+	Number  Format = iota // 1,234.57
+	Percent               // 12.34%
+	Money                 // 1,234.57 with the currency in the column header
+	Ratio                 // 1.23
+	Days                  // 123
+)
+
+// TransactionRow is one line of the transactions table.
+type TransactionRow struct {
+	Date       time.Time
+	Kind       string
+	Symbol     string
+	Quantity   float64
+	Price      float64
+	Commission float64
+	Amount     float64
+	Currency   string
+	Note       string
+}
+
+// InputError lists every problem found in an Input; nothing is written for
+// an Input that has one.
+type InputError struct {
+	Problems []string
+}
+
+func (e *InputError) Error() string {
+	return fmt.Sprintf("report: %d problem(s) in input:\n\t%s", len(e.Problems), strings.Join(e.Problems, "\n\t"))
+}
+
+// Validate checks that series match Dates, dates ascend and tables are
+// rectangular, reporting every problem at once as an *InputError.
+func (in *Input) Validate() error {
+	var p []string
+	add := func(format string, args ...any) { p = append(p, fmt.Sprintf(format, args...)) }
+	if in == nil {
+		return &InputError{Problems: []string{"input is nil"}}
+	}
+	if len(in.Dates) == 0 {
+		add("no dates")
+	}
+	for i := 1; i < len(in.Dates); i++ {
+		if !in.Dates[i].After(in.Dates[i-1]) {
+			add("Dates[%d] %s is not after %s", i, in.Dates[i].Format(time.DateOnly), in.Dates[i-1].Format(time.DateOnly))
+			break
+		}
+	}
+	n := len(in.Dates)
+	if len(in.Lines) == 0 {
+		add("no performance lines")
+	}
+	for i, l := range in.Lines {
+		if len(l.Index) != n {
+			add("line %d (%q) has %d values for %d dates", i, l.Name, len(l.Index), n)
+			continue
+		}
+		for j, v := range l.Index {
+			if !math.IsNaN(v) && !(v > 0 && !math.IsInf(v, 0)) {
+				add("line %d (%q) index %v on %s is not positive", i, l.Name, v, in.Dates[j].Format(time.DateOnly))
+				break
+			}
+		}
+	}
+	for _, s := range []struct {
+		name string
+		v    []float64
+	}{{"Value", in.Value}, {"Contributions", in.Contributions}, {"Drawdown", in.Drawdown}} {
+		if len(s.v) != n {
+			add("%s has %d values for %d dates", s.name, len(s.v), n)
+		}
+	}
+	for _, s := range append(append([]Slice(nil), in.ByHolding...), in.ByCurrency...) {
+		if math.IsNaN(s.Value) || math.IsInf(s.Value, 0) || s.Value < 0 {
+			add("allocation slice %q has value %v", s.Name, s.Value)
+		}
+	}
+	for i, r := range in.Statistics.Rows {
+		if len(r.Values) != len(in.Statistics.Columns) {
+			add("statistics row %d (%q) has %d values for %d columns", i, r.Name, len(r.Values), len(in.Statistics.Columns))
+		}
+	}
+	if len(p) > 0 {
+		return &InputError{Problems: p}
+	}
+	return nil
+}

@@ -1,0 +1,240 @@
+package report
+
+import (
+	"bufio"
+	"crypto/sha256"
+	_ "embed"
+	"encoding/base64"
+	"errors"
+	"fmt"
+	"html/template"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+)
+
+//go:embed report.html.tmpl
+var pageTemplate string
+
+//go:embed report.js
+var pageScript string
+
+var page = template.Must(template.New("report").Funcs(template.FuncMap{
+	"money":       formatMoney,
+	"signedMoney": formatSignedMoney,
+	"optMoney":    formatOptionalMoney,
+	"pct":         formatPercent,
+	"signedPct":   formatSignedPercent,
+	"qty":         formatQuantity,
+	"date":        formatDate,
+	"stat":        formatStat,
+	"sign":        sign,
+	"add":         func(a, b int) int { return a + b },
+}).Parse(pageTemplate))
+
+// scriptHash is the CSP source allowing the page's own script.
+var scriptHash = cspHash(pageScript)
+
+func cspHash(js string) string {
+	sum := sha256.Sum256([]byte(js))
+	return "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
+}
+
+// weighted is an allocation slice with its weight, Value / Σ Value.
+type weighted struct {
+	Slice
+	Weight float64
+}
+
+// weigh sorts slices largest first and computes their weights.
+func weigh(slices []Slice) []weighted {
+	var total float64
+	for _, s := range slices {
+		total += s.Value
+	}
+	out := make([]weighted, 0, len(slices))
+	for _, s := range slices {
+		w := weighted{Slice: s}
+		if total > 0 {
+			w.Weight = s.Value / total
+		}
+		out = append(out, w)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Value > out[j].Value })
+	return out
+}
+
+// holdingView is a holdings table row with its derived columns.
+type holdingView struct {
+	HoldingRow
+	Return float64 // Unrealized / Cost
+	Weight float64 // Value / Σ Value
+}
+
+// chartView is one chart as the template places it.
+type chartView struct {
+	ID, Title string
+	Static    template.HTMLAttr // src="data:image/svg+xml;base64,..."
+	Height    int               // pixels of the interactive chart
+}
+
+// pageData is the JSON the page's script reads.
+type pageData struct {
+	Perf   perfData    `json:"perf"`
+	Charts []chartData `json:"charts"`
+}
+
+type perfData struct {
+	ID     string   `json:"id"`
+	Dates  []string `json:"dates"`
+	Lines  [][]num  `json:"lines"`
+	Option ecOption `json:"option"`
+}
+
+type chartData struct {
+	ID     string   `json:"id"`
+	Unit   string   `json:"unit,omitempty"` // "pct" or "money": how the tooltip shows values
+	Option ecOption `json:"option"`
+}
+
+type view struct {
+	*Input
+	CSP          string
+	EChartsURL   string
+	Integrity    string
+	EChartsJS    template.JS // inlined echarts, or ""
+	Script       template.JS
+	Data         pageData
+	Perf         chartView
+	Charts       []chartView
+	Holdings     []holdingView
+	HoldingTotal holdingView
+	Presets      []string
+	Generated    string
+}
+
+// Write renders in as an HTML report to w. It validates in first (an
+// *InputError lists every problem) and reads opts.EChartsFile when set.
+func Write(w io.Writer, in *Input, opts Options) error {
+	if err := in.Validate(); err != nil {
+		return err
+	}
+	v := view{Input: in, Script: template.JS(pageScript), Presets: []string{"1M", "3M", "6M", "YTD", "1Y", "5Y", "Max"}}
+	scriptSrc := scriptHash
+	switch {
+	case opts.EChartsFile != "":
+		js, err := os.ReadFile(opts.EChartsFile)
+		if err != nil {
+			return fmt.Errorf("report: reading ECharts file: %w", err)
+		}
+		safe := safeInlineScript(string(js))
+		v.EChartsJS = template.JS(safe)
+		scriptSrc += " " + cspHash(safe)
+	default:
+		v.EChartsURL = opts.EChartsURL
+		v.Integrity = opts.EChartsIntegrity
+		if v.EChartsURL == "" {
+			v.EChartsURL, v.Integrity = DefaultEChartsURL, DefaultEChartsIntegrity
+		}
+		src, err := scriptSource(v.EChartsURL)
+		if err != nil {
+			return err
+		}
+		scriptSrc += " " + src
+	}
+	v.CSP = "default-src 'none'; script-src " + scriptSrc + "; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
+
+	holdings, currencies := weigh(in.ByHolding), weigh(in.ByCurrency)
+	static, err := staticCharts(in, holdings, currencies)
+	if err != nil {
+		return err
+	}
+	dates := dateLabels(in.Dates)
+	v.Data.Perf = perfData{ID: "performance", Dates: dates, Option: performanceOption(in, nil)}
+	for _, l := range in.Lines {
+		v.Data.Perf.Lines = append(v.Data.Perf.Lines, nums(l.Index, 1))
+	}
+	v.Perf = chartView{ID: "performance", Title: "Performance", Static: static["performance"], Height: 420}
+	// the performance option's axis data is the dates list, sent once
+	v.Data.Perf.Option.XAxis.Data = nil
+
+	addChart := func(id, title, unit string, o ecOption, height int) {
+		v.Charts = append(v.Charts, chartView{ID: id, Title: title, Static: static[id], Height: height})
+		v.Data.Charts = append(v.Data.Charts, chartData{ID: id, Unit: unit, Option: o})
+	}
+	addChart("value", "Value and net contributions ("+in.Currency+")", "money", valueOption(in, dates), 360)
+	addChart("drawdown", "Drawdown", "pct", drawdownOption(in, dates), 300)
+	if len(in.Monthly) > 0 {
+		addChart("monthly", "Monthly returns (%)", "", monthlyOption(in), 60+28*len(in.Monthly))
+	}
+	if len(holdings) > 0 {
+		addChart("by-holding", "Allocation by holding", "pct", allocationOption(holdings), barHeight(len(holdings)))
+	}
+	if len(currencies) > 0 {
+		addChart("by-currency", "Allocation by currency", "pct", allocationOption(currencies), barHeight(len(currencies)))
+	}
+
+	var total float64
+	for _, h := range in.Holdings {
+		total += h.Value
+	}
+	for _, h := range in.Holdings {
+		hv := holdingView{HoldingRow: h, Return: h.Unrealized / h.Cost, Weight: h.Value / total}
+		v.Holdings = append(v.Holdings, hv)
+		v.HoldingTotal.Value += h.Value
+		v.HoldingTotal.Cost += h.Cost
+		v.HoldingTotal.Unrealized += h.Unrealized
+	}
+	v.HoldingTotal.Return = v.HoldingTotal.Unrealized / v.HoldingTotal.Cost
+	v.HoldingTotal.Weight = 1
+
+	bw := bufio.NewWriterSize(w, 64<<10)
+	if err := page.Execute(bw, v); err != nil {
+		return fmt.Errorf("report: rendering: %w", err)
+	}
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("report: writing: %w", err)
+	}
+	return nil
+}
+
+func barHeight(n int) int { return 40 + 24*n }
+
+// WriteFile writes the report to path atomically: to a temporary file in
+// the same directory, synced, then renamed over path, so a reader never
+// sees half a report.
+func WriteFile(path string, in *Input, opts Options) (err error) {
+	dir, base := filepath.Split(path)
+	if dir == "" {
+		dir = "."
+	}
+	f, err := os.CreateTemp(dir, "."+base+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("report: %w", err)
+	}
+	defer func() {
+		if err != nil {
+			f.Close()
+			os.Remove(f.Name())
+		}
+	}()
+	if err = Write(f, in, opts); err != nil {
+		return err
+	}
+	if err = f.Sync(); err != nil {
+		return fmt.Errorf("report: %w", err)
+	}
+	if err = f.Close(); err != nil {
+		return fmt.Errorf("report: %w", err)
+	}
+	if err = os.Chmod(f.Name(), 0o644); err != nil {
+		return fmt.Errorf("report: %w", err)
+	}
+	if err = os.Rename(f.Name(), path); err != nil {
+		return fmt.Errorf("report: %w", err)
+	}
+	return nil
+}
+
+func joinErrors(errs []error) error { return errors.Join(errs...) }
