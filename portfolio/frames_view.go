@@ -14,17 +14,7 @@ import (
 // type). Rows before a symbol is first bought are left out.
 func (h *Holdings) DataFrame() dataframe.DataFrame {
 	n := len(h.Dates)
-	var rows []int
-	for s := range h.Symbols {
-		started := false
-		for d := 0; d < n; d++ {
-			r := h.Row(s, d)
-			started = started || h.Quantity[r] != 0 || h.Realized[r] != 0 || h.Dividends[r] != 0
-			if started {
-				rows = append(rows, r)
-			}
-		}
-	}
+	rows := h.activeRows()
 	date := make([]string, len(rows))
 	symbol := make([]string, len(rows))
 	for i, r := range rows {
@@ -50,6 +40,23 @@ func (h *Holdings) DataFrame() dataframe.DataFrame {
 		series.New(pick(h.Dividends), series.Float, "dividends"),
 		series.New(pick(h.Commissions), series.Float, "commissions"),
 	)
+}
+
+// activeRows lists the rows of every symbol from the first day it was held
+// (or paid or realized something) on: the rows a table of the frame shows.
+func (h *Holdings) activeRows() []int {
+	var rows []int
+	for s := range h.Symbols {
+		started := false
+		for d := range h.Dates {
+			r := h.Row(s, d)
+			started = started || h.Quantity[r] != 0 || h.Realized[r] != 0 || h.Dividends[r] != 0
+			if started {
+				rows = append(rows, r)
+			}
+		}
+	}
+	return rows
 }
 
 // DataFrame returns the performance frame as a gota DataFrame, one row per

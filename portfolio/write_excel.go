@@ -53,16 +53,7 @@ func (r *Result) WriteExcel(w io.Writer) error {
 		columns: [][]float64{h.Quantity, h.Close, h.Value, h.CostBasis, h.Unrealized, h.Realized, h.Dividends, h.Commissions},
 		styles:  []int{0, moneyStyle, moneyStyle, moneyStyle, moneyStyle, moneyStyle, moneyStyle, moneyStyle},
 	}
-	for s := range h.Symbols {
-		started := false
-		for d := 0; d < n; d++ {
-			i := h.Row(s, d)
-			started = started || h.Quantity[i] != 0 || h.Realized[i] != 0 || h.Dividends[i] != 0
-			if started {
-				hold.rows = append(hold.rows, i)
-			}
-		}
-	}
+	hold.rows = h.activeRows()
 	if err := hold.write(f, "holdings", dateStyle, func(i int) (any, []any) {
 		return h.Dates[i%n], []any{h.Symbols[i/n]}
 	}); err != nil {

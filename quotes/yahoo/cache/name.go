@@ -11,9 +11,14 @@ const Ext = ".json"
 // FileName returns the base name of the cache file for symbol: every byte
 // outside [A-Za-z0-9._-], and a leading '.', written as %XX with upper-case
 // hex, then Ext. "^GSPC" gives "%5EGSPC.json", "../x" gives "%2E.%2Fx.json".
-// Distinct symbols give distinct names, and SymbolOf reverses it.
+// Distinct symbols give distinct names, and SymbolOf reverses it. The empty
+// symbol, which no source accepts, gets "%.json" (a lone '%' no other symbol
+// produces) rather than the hidden ".json".
 func FileName(symbol string) string {
 	const hex = "0123456789ABCDEF"
+	if symbol == "" {
+		return "%" + Ext
+	}
 	var b strings.Builder
 	b.Grow(len(symbol) + len(Ext))
 	for i := 0; i < len(symbol); i++ {
@@ -36,6 +41,9 @@ func SymbolOf(name string) (string, error) {
 	enc, ok := strings.CutSuffix(name, Ext)
 	if !ok || enc == "" {
 		return "", fmt.Errorf("cache: %q is not a cache file name", name)
+	}
+	if enc == "%" {
+		return "", nil
 	}
 	var b strings.Builder
 	for i := 0; i < len(enc); i++ {
