@@ -4,134 +4,17 @@ import (
 	"math"
 	"strconv"
 	"time"
+
+	"github.com/gofolio/gofolio/internal/echarts"
+	"github.com/gofolio/gofolio/report/chart"
 )
 
-// The ECharts options are small typed structs marshalled with encoding/json:
-// only the fields gofolio sets, so the JSON embedded in the page stays small
-// and readable. The page's script adds what JSON cannot carry (formatter
-// functions) and the performance chart's rebased data.
+// The ECharts options are typed structs (package internal/echarts)
+// marshalled with encoding/json. The page's script adds what JSON cannot
+// carry (formatter functions) and the performance chart's rebased data.
 
-// num is a number in chart JSON: NaN and infinities are written as null
-// (a gap in ECharts), others with at most 7 significant digits.
-type num float64
-
-func (n num) MarshalJSON() ([]byte, error) {
-	f := float64(n)
-	if !known(f) {
-		return []byte("null"), nil
-	}
-	return strconv.AppendFloat(nil, f, 'g', 7, 64), nil
-}
-
-func nums(v []float64, scale float64) []num {
-	out := make([]num, len(v))
-	for i, x := range v {
-		out[i] = num(x * scale)
-	}
-	return out
-}
-
-type ecOption struct {
-	Animation bool          `json:"animation"`
-	Color     []string      `json:"color,omitempty"`
-	Grid      ecGrid        `json:"grid"`
-	Legend    *ecLegend     `json:"legend,omitempty"`
-	Tooltip   ecTooltip     `json:"tooltip"`
-	XAxis     ecAxis        `json:"xAxis"`
-	YAxis     ecAxis        `json:"yAxis"`
-	DataZoom  []ecDataZoom  `json:"dataZoom,omitempty"`
-	VisualMap []ecVisualMap `json:"visualMap,omitempty"`
-	Series    []ecSeries    `json:"series"`
-}
-
-type ecGrid struct {
-	Left         int  `json:"left"`
-	Right        int  `json:"right"`
-	Top          int  `json:"top"`
-	Bottom       int  `json:"bottom"`
-	ContainLabel bool `json:"containLabel"`
-}
-
-type ecLegend struct {
-	Top  int    `json:"top"`
-	Type string `json:"type,omitempty"`
-}
-
-type ecTooltip struct {
-	Trigger string `json:"trigger"`
-}
-
-type ecAxis struct {
-	Type        string       `json:"type"`
-	Data        []string     `json:"data,omitempty"`
-	BoundaryGap *bool        `json:"boundaryGap,omitempty"`
-	Scale       bool         `json:"scale,omitempty"`
-	Max         *float64     `json:"max,omitempty"`
-	Min         *float64     `json:"min,omitempty"`
-	Inverse     bool         `json:"inverse,omitempty"`
-	AxisLabel   *ecAxisLabel `json:"axisLabel,omitempty"`
-	SplitArea   *ecShow      `json:"splitArea,omitempty"`
-}
-
-type ecAxisLabel struct {
-	Formatter string `json:"formatter,omitempty"`
-	Interval  *int   `json:"interval,omitempty"`
-}
-
-type ecShow struct {
-	Show bool `json:"show"`
-}
-
-type ecDataZoom struct {
-	Type       string `json:"type"`
-	StartValue *int   `json:"startValue,omitempty"`
-	EndValue   *int   `json:"endValue,omitempty"`
-}
-
-type ecVisualMap struct {
-	Show        bool     `json:"show"`
-	SeriesIndex int      `json:"seriesIndex"`
-	Min         float64  `json:"min"`
-	Max         float64  `json:"max"`
-	Dimension   int      `json:"dimension"`
-	InRange     ecColors `json:"inRange"`
-}
-
-type ecColors struct {
-	Color []string `json:"color"`
-}
-
-type ecSeries struct {
-	Name       string       `json:"name"`
-	Type       string       `json:"type"`
-	Data       any          `json:"data"`
-	ShowSymbol *bool        `json:"showSymbol,omitempty"`
-	Step       string       `json:"step,omitempty"`
-	Sampling   string       `json:"sampling,omitempty"`
-	AreaStyle  *ecAreaStyle `json:"areaStyle,omitempty"`
-	LineStyle  *ecLineStyle `json:"lineStyle,omitempty"`
-	Label      *ecLabel     `json:"label,omitempty"`
-	BarWidth   string       `json:"barMaxWidth,omitempty"`
-}
-
-type ecAreaStyle struct {
-	Opacity float64 `json:"opacity"`
-}
-
-type ecLineStyle struct {
-	Width float64 `json:"width,omitempty"`
-	Type  string  `json:"type,omitempty"`
-}
-
-type ecLabel struct {
-	Show      bool   `json:"show"`
-	Position  string `json:"position,omitempty"`
-	Formatter string `json:"formatter,omitempty"`
-	FontSize  int    `json:"fontSize,omitempty"`
-}
-
-// palette matches report/chart.Palette so both renderings agree.
-var palette = []string{"#1a56db", "#e8710a", "#0e9f6e", "#9b1c9c", "#c81e1e", "#6b7280", "#8c6d1f", "#0694a2"}
+// palette is chart.Palette as CSS colours, so both renderings agree.
+var palette = echarts.HexColors(chart.Palette)
 
 func ptr[T any](v T) *T { return &v }
 
@@ -145,15 +28,15 @@ func dateLabels(dates []time.Time) []string {
 	return out
 }
 
-func timeSeriesOption(dates []string, yFormatter string) ecOption {
-	return ecOption{
+func timeSeriesOption(dates []string, yFormatter string) echarts.Option {
+	return echarts.Option{
 		Color:   palette,
-		Grid:    ecGrid{Left: 12, Right: 24, Top: 40, Bottom: 64, ContainLabel: true},
-		Legend:  &ecLegend{Top: 4, Type: "scroll"},
-		Tooltip: ecTooltip{Trigger: "axis"},
-		XAxis:   ecAxis{Type: "category", Data: dates, BoundaryGap: ptr(false)},
-		YAxis:   ecAxis{Type: "value", Scale: true, AxisLabel: &ecAxisLabel{Formatter: yFormatter}},
-		DataZoom: []ecDataZoom{
+		Grid:    echarts.Grid{Left: 12, Right: 24, Top: 40, Bottom: 64, ContainLabel: true},
+		Legend:  &echarts.Legend{Top: 4, Type: "scroll"},
+		Tooltip: echarts.Tooltip{Trigger: "axis"},
+		XAxis:   echarts.Axis{Type: "category", Data: dates, BoundaryGap: ptr(false)},
+		YAxis:   echarts.Axis{Type: "value", Scale: true, AxisLabel: &echarts.AxisLabel{Formatter: yFormatter}},
+		DataZoom: []echarts.DataZoom{
 			{Type: "slider"},
 			{Type: "inside"},
 		},
@@ -162,72 +45,72 @@ func timeSeriesOption(dates []string, yFormatter string) ecOption {
 
 // performanceOption is the performance chart without data: the page's
 // script fills each series with the lines rebased to the range shown.
-func performanceOption(in *Input, dates []string) ecOption {
+func performanceOption(in *Input, dates []string) echarts.Option {
 	o := timeSeriesOption(dates, "{value}%")
 	for i, l := range in.Lines {
-		s := ecSeries{Name: l.Name, Type: "line", Data: []num{}, ShowSymbol: ptr(false), Sampling: "lttb"}
+		s := echarts.Series{Name: l.Name, Type: "line", Data: []echarts.Num{}, ShowSymbol: ptr(false), Sampling: "lttb"}
 		if i == 0 {
-			s.LineStyle = &ecLineStyle{Width: 2.5}
+			s.LineStyle = &echarts.LineStyle{Width: 2.5}
 		} else {
-			s.LineStyle = &ecLineStyle{Width: 1.5}
+			s.LineStyle = &echarts.LineStyle{Width: 1.5}
 		}
 		o.Series = append(o.Series, s)
 	}
 	return o
 }
 
-func valueOption(in *Input, dates []string) ecOption {
+func valueOption(in *Input, dates []string) echarts.Option {
 	o := timeSeriesOption(dates, "")
 	o.YAxis.Scale = false
-	o.Series = []ecSeries{
-		{Name: "Value", Type: "line", Data: nums(in.Value, 1), ShowSymbol: ptr(false), Sampling: "lttb", AreaStyle: &ecAreaStyle{Opacity: 0.18}},
-		{Name: "Net contributions", Type: "line", Data: nums(in.Contributions, 1), ShowSymbol: ptr(false), Step: "end", LineStyle: &ecLineStyle{Type: "dashed"}},
+	o.Series = []echarts.Series{
+		{Name: "Value", Type: "line", Data: echarts.Nums(in.Value, 1), ShowSymbol: ptr(false), Sampling: "lttb", AreaStyle: &echarts.AreaStyle{Opacity: 0.18}},
+		{Name: "Net contributions", Type: "line", Data: echarts.Nums(in.Contributions, 1), ShowSymbol: ptr(false), Step: "end", LineStyle: &echarts.LineStyle{Type: "dashed"}},
 	}
 	o.Color = []string{palette[0], palette[5]}
 	return o
 }
 
-func drawdownOption(in *Input, dates []string) ecOption {
+func drawdownOption(in *Input, dates []string) echarts.Option {
 	o := timeSeriesOption(dates, "{value}%")
 	o.YAxis.Scale = false
 	o.YAxis.Max = ptr(0.0)
 	o.Legend = nil
 	o.Color = []string{palette[4]}
-	o.Series = []ecSeries{{Name: "Drawdown", Type: "line", Data: nums(in.Drawdown, 100), ShowSymbol: ptr(false), Sampling: "lttb", AreaStyle: &ecAreaStyle{Opacity: 0.25}}}
+	o.Series = []echarts.Series{{Name: "Drawdown", Type: "line", Data: echarts.Nums(in.Drawdown, 100), ShowSymbol: ptr(false), Sampling: "lttb", AreaStyle: &echarts.AreaStyle{Opacity: 0.25}}}
 	return o
 }
 
 // monthlyOption is a heatmap of years × months plus a Year column, coloured
 // on two scales (months, years) from red through white to green.
-func monthlyOption(in *Input) ecOption {
+func monthlyOption(in *Input) echarts.Option {
 	years := make([]string, len(in.Monthly))
-	var months, totals [][3]num
+	var months, totals [][3]echarts.Num
 	var maxMonth, maxYear float64
 	for y, row := range in.Monthly {
 		years[y] = strconv.Itoa(row.Year)
 		for m, v := range row.Months {
 			if known(v) {
-				months = append(months, [3]num{num(m), num(y), num(math.Round(v*1e4) / 100)})
+				months = append(months, [3]echarts.Num{echarts.Num(m), echarts.Num(y), echarts.Num(math.Round(v*1e4) / 100)})
 				maxMonth = math.Max(maxMonth, math.Abs(v*100))
 			}
 		}
 		if known(row.Total) {
-			totals = append(totals, [3]num{12, num(y), num(math.Round(row.Total*1e4) / 100)})
+			totals = append(totals, [3]echarts.Num{12, echarts.Num(y), echarts.Num(math.Round(row.Total*1e4) / 100)})
 			maxYear = math.Max(maxYear, math.Abs(row.Total*100))
 		}
 	}
-	colors := ecColors{Color: []string{"#d63a3a", "#ffffff", "#1e9e4a"}}
-	label := &ecLabel{Show: true, FontSize: 10}
-	return ecOption{
-		Grid:    ecGrid{Left: 12, Right: 12, Top: 12, Bottom: 12, ContainLabel: true},
-		Tooltip: ecTooltip{Trigger: "item"},
-		XAxis:   ecAxis{Type: "category", Data: []string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "Year"}, SplitArea: &ecShow{Show: true}},
-		YAxis:   ecAxis{Type: "category", Data: years, Inverse: true, SplitArea: &ecShow{Show: true}},
-		VisualMap: []ecVisualMap{
+	colors := echarts.Colors{Color: []string{"#d63a3a", "#ffffff", "#1e9e4a"}}
+	label := &echarts.Label{Show: true, FontSize: 10}
+	return echarts.Option{
+		Grid:    echarts.Grid{Left: 12, Right: 12, Top: 12, Bottom: 12, ContainLabel: true},
+		Tooltip: echarts.Tooltip{Trigger: "item"},
+		XAxis:   echarts.Axis{Type: "category", Data: []string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "Year"}, SplitArea: &echarts.Show{Show: true}},
+		YAxis:   echarts.Axis{Type: "category", Data: years, Inverse: true, SplitArea: &echarts.Show{Show: true}},
+		VisualMap: []echarts.VisualMap{
 			{SeriesIndex: 0, Min: -nonZero(maxMonth), Max: nonZero(maxMonth), Dimension: 2, InRange: colors},
 			{SeriesIndex: 1, Min: -nonZero(maxYear), Max: nonZero(maxYear), Dimension: 2, InRange: colors},
 		},
-		Series: []ecSeries{
+		Series: []echarts.Series{
 			{Name: "Month", Type: "heatmap", Data: months, Label: label},
 			{Name: "Year", Type: "heatmap", Data: totals, Label: label},
 		},
@@ -243,20 +126,20 @@ func nonZero(v float64) float64 {
 
 // allocationOption is horizontal bars of each slice's weight in percent,
 // largest at the top.
-func allocationOption(slices []weighted) ecOption {
+func allocationOption(slices []weighted) echarts.Option {
 	names := make([]string, len(slices))
-	weights := make([]num, len(slices))
+	weights := make([]echarts.Num, len(slices))
 	for i, s := range slices {
 		names[i] = s.Name
-		weights[i] = num(math.Round(s.Weight*1e4) / 100)
+		weights[i] = echarts.Num(math.Round(s.Weight*1e4) / 100)
 	}
-	return ecOption{
+	return echarts.Option{
 		Color:   []string{palette[0]},
-		Grid:    ecGrid{Left: 12, Right: 48, Top: 12, Bottom: 12, ContainLabel: true},
-		Tooltip: ecTooltip{Trigger: "axis"},
-		XAxis:   ecAxis{Type: "value", AxisLabel: &ecAxisLabel{Formatter: "{value}%"}},
-		YAxis:   ecAxis{Type: "category", Data: names, Inverse: true, AxisLabel: &ecAxisLabel{Interval: ptr(0)}},
-		Series: []ecSeries{{Name: "Weight", Type: "bar", Data: weights, BarWidth: "60%",
-			Label: &ecLabel{Show: true, Position: "right", Formatter: "{c}%", FontSize: 10}}},
+		Grid:    echarts.Grid{Left: 12, Right: 48, Top: 12, Bottom: 12, ContainLabel: true},
+		Tooltip: echarts.Tooltip{Trigger: "axis"},
+		XAxis:   echarts.Axis{Type: "value", AxisLabel: &echarts.AxisLabel{Formatter: "{value}%"}},
+		YAxis:   echarts.Axis{Type: "category", Data: names, Inverse: true, AxisLabel: &echarts.AxisLabel{Interval: ptr(0)}},
+		Series: []echarts.Series{{Name: "Weight", Type: "bar", Data: weights, BarWidth: "60%",
+			Label: &echarts.Label{Show: true, Position: "right", Formatter: "{c}%", FontSize: 10}}},
 	}
 }

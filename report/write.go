@@ -12,6 +12,8 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+
+	"github.com/gofolio/gofolio/internal/echarts"
 )
 
 //go:embed report.html.tmpl
@@ -86,16 +88,16 @@ type pageData struct {
 }
 
 type perfData struct {
-	ID     string   `json:"id"`
-	Dates  []string `json:"dates"`
-	Lines  [][]num  `json:"lines"`
-	Option ecOption `json:"option"`
+	ID     string          `json:"id"`
+	Dates  []string        `json:"dates"`
+	Lines  [][]echarts.Num `json:"lines"`
+	Option echarts.Option  `json:"option"`
 }
 
 type chartData struct {
-	ID     string   `json:"id"`
-	Unit   string   `json:"unit,omitempty"` // "pct" or "money": how the tooltip shows values
-	Option ecOption `json:"option"`
+	ID     string         `json:"id"`
+	Unit   string         `json:"unit,omitempty"` // "pct" or "money": how the tooltip shows values
+	Option echarts.Option `json:"option"`
 }
 
 type view struct {
@@ -153,13 +155,13 @@ func Write(w io.Writer, in *Input, opts Options) error {
 	dates := dateLabels(in.Dates)
 	v.Data.Perf = perfData{ID: "performance", Dates: dates, Option: performanceOption(in, nil)}
 	for _, l := range in.Lines {
-		v.Data.Perf.Lines = append(v.Data.Perf.Lines, nums(l.Index, 1))
+		v.Data.Perf.Lines = append(v.Data.Perf.Lines, echarts.Nums(l.Index, 1))
 	}
 	v.Perf = chartView{ID: "performance", Title: "Performance", Static: static["performance"], Height: 420}
 	// the performance option's axis data is the dates list, sent once
 	v.Data.Perf.Option.XAxis.Data = nil
 
-	addChart := func(id, title, unit string, o ecOption, height int) {
+	addChart := func(id, title, unit string, o echarts.Option, height int) {
 		v.Charts = append(v.Charts, chartView{ID: id, Title: title, Static: static[id], Height: height})
 		v.Data.Charts = append(v.Data.Charts, chartData{ID: id, Unit: unit, Option: o})
 	}

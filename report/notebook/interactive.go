@@ -11,6 +11,7 @@ import (
 
 	"github.com/janpfeifer/gonb/gonbui"
 
+	"github.com/gofolio/gofolio/internal/echarts"
 	"github.com/gofolio/gofolio/report"
 	"github.com/gofolio/gofolio/report/chart"
 )
@@ -83,83 +84,28 @@ func (p point) MarshalJSON() ([]byte, error) {
 	return append(b, ']'), nil
 }
 
-// The ECharts option: only what the chart sets. The script adds the
-// formatters, which JSON cannot carry, and the rebased data.
-type ecOption struct {
-	Animation bool         `json:"animation"`
-	UseUTC    bool         `json:"useUTC"`
-	Color     []string     `json:"color"`
-	Title     ecTitle      `json:"title"`
-	Legend    ecLegend     `json:"legend"`
-	Tooltip   ecTooltip    `json:"tooltip"`
-	Grid      ecGrid       `json:"grid"`
-	XAxis     ecAxis       `json:"xAxis"`
-	YAxis     ecAxis       `json:"yAxis"`
-	DataZoom  []ecDataZoom `json:"dataZoom"`
-	Series    []ecSeries   `json:"series"`
-}
-
-type ecTitle struct {
-	Text string `json:"text"`
-	Left string `json:"left"`
-}
-
-type ecLegend struct {
-	Top int `json:"top"`
-}
-
-type ecTooltip struct {
-	Trigger string `json:"trigger"`
-}
-
-type ecGrid struct {
-	Left         int  `json:"left"`
-	Right        int  `json:"right"`
-	Top          int  `json:"top"`
-	Bottom       int  `json:"bottom"`
-	ContainLabel bool `json:"containLabel"`
-}
-
-type ecAxis struct {
-	Type  string `json:"type"`
-	Scale bool   `json:"scale,omitempty"`
-}
-
-type ecDataZoom struct {
-	Type string `json:"type"`
-}
-
-type ecSeries struct {
-	Name       string      `json:"name"`
-	Type       string      `json:"type"`
-	ShowSymbol bool        `json:"showSymbol"`
-	Sampling   string      `json:"sampling"`
-	LineStyle  ecLineStyle `json:"lineStyle"`
-	Data       []point     `json:"data"`
-}
-
-type ecLineStyle struct {
-	Width float64 `json:"width"`
-}
-
 // interactiveOption builds the option and each line's growth index 1 + v,
-// from which the script rebases.
-func interactiveOption(title string, lines []chart.Line) (ecOption, [][]point, error) {
-	opt := ecOption{
-		UseUTC:   true, // dates are midnight UTC: local time would show the day before west of Greenwich
-		Color:    paletteHex(),
-		Title:    ecTitle{Text: title, Left: "center"},
-		Legend:   ecLegend{Top: 28},
-		Tooltip:  ecTooltip{Trigger: "axis"},
-		Grid:     ecGrid{Left: 16, Right: 24, Top: 64, Bottom: 64, ContainLabel: true},
-		XAxis:    ecAxis{Type: "time"},
-		YAxis:    ecAxis{Type: "value", Scale: true},
-		DataZoom: []ecDataZoom{{Type: "inside"}, {Type: "slider"}},
+// from which the script rebases. The script adds the formatters, which JSON
+// cannot carry, and the rebased data.
+func interactiveOption(title string, lines []chart.Line) (echarts.Option, [][]point, error) {
+	// Dates are midnight UTC: local time would show the day before west of
+	// Greenwich. The colours are chart.Palette's, so both drawings agree.
+	opt := echarts.Option{
+		UseUTC:   true,
+		Color:    echarts.HexColors(chart.Palette),
+		Title:    &echarts.Title{Text: title, Left: "center"},
+		Legend:   &echarts.Legend{Top: 28},
+		Tooltip:  echarts.Tooltip{Trigger: "axis"},
+		Grid:     echarts.Grid{Left: 16, Right: 24, Top: 64, Bottom: 64, ContainLabel: true},
+		XAxis:    echarts.Axis{Type: "time"},
+		YAxis:    echarts.Axis{Type: "value", Scale: true},
+		DataZoom: []echarts.DataZoom{{Type: "inside"}, {Type: "slider"}},
 	}
+	showSymbol := false
 	growth := make([][]point, len(lines))
 	for i, l := range lines {
 		if len(l.Values) != len(l.Dates) {
-			return ecOption{}, nil, fmt.Errorf("notebook: interactive chart: line %q: %d values for %d dates", l.Name, len(l.Values), len(l.Dates))
+			return echarts.Option{}, nil, fmt.Errorf("notebook: interactive chart: line %q: %d values for %d dates", l.Name, len(l.Values), len(l.Dates))
 		}
 		data := make([]point, len(l.Dates))
 		growth[i] = make([]point, len(l.Dates))
@@ -172,21 +118,11 @@ func interactiveOption(title string, lines []chart.Line) (ecOption, [][]point, e
 		if i == 0 {
 			width = 2.5 // the portfolio, as chart.Performance draws it
 		}
-		opt.Series = append(opt.Series, ecSeries{
-			Name: l.Name, Type: "line", Sampling: "lttb", LineStyle: ecLineStyle{Width: width}, Data: data,
+		opt.Series = append(opt.Series, echarts.Series{
+			Name: l.Name, Type: "line", ShowSymbol: &showSymbol, Sampling: "lttb", LineStyle: &echarts.LineStyle{Width: width}, Data: data,
 		})
 	}
 	return opt, growth, nil
-}
-
-// paletteHex is chart.Palette as CSS colours, so both drawings agree.
-func paletteHex() []string {
-	out := make([]string, len(chart.Palette))
-	for i, c := range chart.Palette {
-		r, g, b, _ := c.RGBA()
-		out[i] = fmt.Sprintf("#%02x%02x%02x", r>>8, g>>8, b>>8)
-	}
-	return out
 }
 
 var interactiveTemplate = template.Must(template.New("interactive").Parse(`<div id="{{.ID}}" class="gofolio-chart" style="width:100%;max-width:800px;height:450px">` +
