@@ -2,6 +2,7 @@ package portfolio
 
 import (
 	"math"
+	"slices"
 	"time"
 
 	"github.com/gofolio/gofolio/quotes"
@@ -51,6 +52,8 @@ type calendar struct {
 // every series: O(total dates + range) with no allocation per date.
 func newCalendar(series []*quotes.Series, from, to dayNumber) *calendar {
 	c := &calendar{first: from, seriesDays: make([][]dayNumber, len(series))}
+	span := max(0, int(to-from)+1)
+	mark := make([]bool, span)
 	total := 0
 	for _, s := range series {
 		total += len(s.Dates)
@@ -60,21 +63,16 @@ func newCalendar(series []*quotes.Series, from, to dayNumber) *calendar {
 		days := all[:len(s.Dates):len(s.Dates)]
 		all = all[len(s.Dates):]
 		for j, t := range s.Dates {
-			days[j] = toDayNumber(t)
+			d := toDayNumber(t)
+			days[j] = d
+			if d >= from && d <= to {
+				mark[d-from] = true
+			}
 		}
 		c.seriesDays[i] = days
 	}
 	if to < from {
 		return c
-	}
-	span := int(to-from) + 1
-	mark := make([]bool, span)
-	for _, days := range c.seriesDays {
-		for _, d := range days {
-			if d >= from && d <= to {
-				mark[d-from] = true
-			}
-		}
 	}
 	n := 0
 	for _, m := range mark {
@@ -123,6 +121,17 @@ func (c *calendar) index(d dayNumber) (int, bool) {
 // every later split so that they are the prices actually traded.
 func (c *calendar) align(out []float64, si int, s *quotes.Series) {
 	sdays := c.seriesDays[si]
+	if n := len(c.days); n > 0 {
+		// Most series trade on every day of the calendar: then their
+		// closes over it are a plain copy.
+		j0, _ := slices.BinarySearch(sdays, c.days[0])
+		j1, _ := slices.BinarySearch(sdays, c.days[n-1]+1)
+		if j1-j0 == n && slices.Equal(sdays[j0:j1], c.days) {
+			copy(out, s.Close[j0:j1])
+			c.undoSplitAdjustment(out, s)
+			return
+		}
+	}
 	j := 0
 	last := math.NaN()
 	for i, d := range c.days {
@@ -132,6 +141,12 @@ func (c *calendar) align(out []float64, si int, s *quotes.Series) {
 		}
 		out[i] = last
 	}
+	c.undoSplitAdjustment(out, s)
+}
+
+// undoSplitAdjustment multiplies the closes out of a SplitAdjusted series s
+// back by the ratio of every later split.
+func (c *calendar) undoSplitAdjustment(out []float64, s *quotes.Series) {
 	if s.SplitAdjusted && len(s.Splits) > 0 {
 		f := c.splitFactors(s)
 		for i := range out {

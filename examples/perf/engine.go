@@ -1,0 +1,252 @@
+package main
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strconv"
+	"syscall"
+	"time"
+
+	"github.com/gofolio/gofolio/portfolio"
+	"github.com/gofolio/gofolio/quotes"
+)
+
+// The engine is measured in a child process, like each pandas script, so
+// that its peak resident set (getrusage's ru_maxrss) is that of one workload
+// alone. The child is this program started again with these variables set.
+const (
+	workerEnv       = "GOFOLIO_PERF_WORKER"      // the input directory
+	workerRunsEnv   = "GOFOLIO_PERF_RUNS"        // how many times to build at least
+	workerMinEnv    = "GOFOLIO_PERF_MIN_SECONDS" // and more until the builds took this long
+	workerMaxRunEnv = "GOFOLIO_PERF_MAX_RUNS"    // but no more than this many times
+)
+
+// measurement is what one implementation reports for one workload, as a
+// JSON line on the child's stdout.
+type measurement struct {
+	LoadSeconds    float64   `json:"load_seconds"`
+	ComputeSeconds []float64 `json:"compute_seconds"`
+	MaxRSSKiB      int64     `json:"max_rss_kib"`
+	// PeakHeapBytes is the engine's largest runtime HeapInuse after a
+	// build (Go only).
+	PeakHeapBytes uint64 `json:"peak_heap_bytes,omitempty"`
+}
+
+// median is the median compute time in seconds.
+func (m *measurement) median() float64 {
+	t := append([]float64(nil), m.ComputeSeconds...)
+	sort.Float64s(t)
+	n := len(t)
+	if n%2 == 1 {
+		return t[n/2]
+	}
+	return (t[n/2-1] + t[n/2]) / 2
+}
+
+// workerMain runs the engine worker when this process was started as one,
+// and reports whether it was.
+func workerMain() (bool, error) {
+	dir := os.Getenv(workerEnv)
+	if dir == "" {
+		return false, nil
+	}
+	runs, err := strconv.Atoi(os.Getenv(workerRunsEnv))
+	if err != nil || runs < 1 {
+		return true, fmt.Errorf("%s=%q: want a number of runs ≥ 1", workerRunsEnv, os.Getenv(workerRunsEnv))
+	}
+	p := repeat{runs: runs, maxRuns: runs}
+	if s := os.Getenv(workerMinEnv); s != "" {
+		if p.minSeconds, err = strconv.ParseFloat(s, 64); err != nil {
+			return true, fmt.Errorf("%s=%q: %w", workerMinEnv, s, err)
+		}
+		if p.maxRuns, err = strconv.Atoi(os.Getenv(workerMaxRunEnv)); err != nil {
+			return true, fmt.Errorf("%s=%q: %w", workerMaxRunEnv, os.Getenv(workerMaxRunEnv), err)
+		}
+	}
+	m, err := measureEngine(dir, p, engineName)
+	if err != nil {
+		return true, err
+	}
+	return true, json.NewEncoder(os.Stdout).Encode(m)
+}
+
+// repeat says how many times an implementation computes: at least runs
+// times, and more while the runs so far took less than minSeconds in all,
+// up to maxRuns, so that a computation of a few milliseconds is timed often
+// enough for its median to hold still on a busy machine.
+type repeat struct {
+	runs       int
+	minSeconds float64
+	maxRuns    int
+}
+
+func (p repeat) more(times []float64) bool {
+	total := 0.0
+	for _, t := range times {
+		total += t
+	}
+	return len(times) < p.runs || (total < p.minSeconds && len(times) < p.maxRuns)
+}
+
+// measureEngine loads the inputs in dir, builds the portfolio as often as p
+// says (timing Build alone), and writes the outputs of the last build as
+// name.* in the format perfio.py documents.
+func measureEngine(dir string, p repeat, name string) (*measurement, error) {
+	start := time.Now()
+	in, err := loadInputs(dir)
+	if err != nil {
+		return nil, err
+	}
+	m := &measurement{LoadSeconds: time.Since(start).Seconds()}
+	cfg := portfolio.Config{Currency: "USD", Series: in.series}
+	var res *portfolio.Result
+	for p.more(m.ComputeSeconds) {
+		res = nil
+		runtime.GC() // start each run from the same clean heap
+		start := time.Now()
+		res, err = portfolio.Build(in.transactions, cfg)
+		elapsed := time.Since(start)
+		if err != nil {
+			return nil, fmt.Errorf("engine: %w", err)
+		}
+		m.ComputeSeconds = append(m.ComputeSeconds, elapsed.Seconds())
+		var ms runtime.MemStats
+		runtime.ReadMemStats(&ms)
+		m.PeakHeapBytes = max(m.PeakHeapBytes, ms.HeapInuse)
+	}
+	if err := writeEngineOutput(dir, name, in.symbols, res); err != nil {
+		return nil, err
+	}
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err == nil {
+		m.MaxRSSKiB = int64(ru.Maxrss) // KiB on Linux
+	}
+	return m, nil
+}
+
+// inputs are the workload files read back for the engine.
+type inputs struct {
+	symbols      []string // every symbol of prices.csv, sorted
+	series       map[string]*quotes.Series
+	transactions []portfolio.Transaction
+}
+
+func loadInputs(dir string) (*inputs, error) {
+	in := &inputs{series: map[string]*quotes.Series{}}
+	path := filepath.Join(dir, pricesFile)
+	err := readCSV(path, []string{"symbol", "date", "close"}, func(rec []string) error {
+		d, err := time.Parse(time.DateOnly, rec[1])
+		if err != nil {
+			return err
+		}
+		c, err := strconv.ParseFloat(rec[2], 64)
+		if err != nil {
+			return err
+		}
+		s := in.series[rec[0]]
+		if s == nil {
+			s = &quotes.Series{Symbol: rec[0], Currency: "USD"}
+			in.series[rec[0]] = s
+			in.symbols = append(in.symbols, rec[0])
+		}
+		s.Dates = append(s.Dates, d)
+		s.Close = append(s.Close, c)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	sort.Strings(in.symbols)
+	path = filepath.Join(dir, transactionsFile)
+	err = readCSV(path, []string{"date", "kind", "symbol", "quantity", "price", "commission", "amount"}, func(rec []string) error {
+		d, err := time.Parse(time.DateOnly, rec[0])
+		if err != nil {
+			return err
+		}
+		kind, ok := portfolio.ParseKind(rec[1])
+		if !ok {
+			return fmt.Errorf("kind %q: want one of %v", rec[1], portfolio.Kinds())
+		}
+		tx := portfolio.Transaction{Date: d, Kind: kind, Symbol: rec[2],
+			Origin: portfolio.Origin{File: path, Row: len(in.transactions) + 2}}
+		for i, dst := range []*float64{&tx.Quantity, &tx.Price, &tx.Commission, &tx.Amount} {
+			if rec[3+i] == "" {
+				continue // blank: 0, which for the price means the day's close
+			}
+			if *dst, err = strconv.ParseFloat(rec[3+i], 64); err != nil {
+				return err
+			}
+		}
+		in.transactions = append(in.transactions, tx)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return in, nil
+}
+
+// readCSV calls row for every record of the file after its header, which
+// must be header.
+func readCSV(path string, header []string, row func([]string) error) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	r := csv.NewReader(f)
+	r.ReuseRecord = true
+	r.FieldsPerRecord = len(header)
+	got, err := r.Read()
+	if err != nil {
+		return fmt.Errorf("%s: header: %w", path, err)
+	}
+	for i := range header {
+		if got[i] != header[i] {
+			return fmt.Errorf("%s: header column %d is %q, want %q", path, i+1, got[i], header[i])
+		}
+	}
+	for line := 2; ; line++ {
+		rec, err := r.Read()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return fmt.Errorf("%s: %w", path, err)
+		}
+		if err := row(rec); err != nil {
+			return fmt.Errorf("%s:%d: %w", path, line, err)
+		}
+	}
+}
+
+// writeEngineOutput writes the engine's holdings quantities and balance
+// as name.* files (see perfio.py). The engine's frames hold only the
+// symbols traded; the others are written as held at zero throughout, as
+// the pandas frames have them.
+func writeEngineOutput(dir, name string, symbols []string, res *portfolio.Result) error {
+	h := res.Holdings
+	n := len(h.Dates)
+	row := make(map[string]int, len(h.Symbols))
+	for i, s := range h.Symbols {
+		row[s] = i
+	}
+	qty := make([]float64, len(symbols)*n)
+	for i, s := range symbols {
+		if si, ok := row[s]; ok {
+			copy(qty[i*n:(i+1)*n], h.Quantity[h.Row(si, 0):h.Row(si, 0)+n])
+		}
+	}
+	days := make([]int64, n)
+	for i, d := range h.Dates {
+		days[i] = d.Unix() / 86400
+	}
+	out := &output{symbols: symbols, dates: days, quantity: qty, balance: res.Performance.Value}
+	return out.write(dir, name)
+}

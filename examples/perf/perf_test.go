@@ -1,0 +1,210 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestMain lets the test binary serve as the engine worker, as the command
+// does: compareWorkload starts os.Executable() with workerEnv set.
+func TestMain(m *testing.M) {
+	if worker, err := workerMain(); worker {
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "perf worker:", err)
+			os.Exit(1)
+		}
+		os.Exit(0)
+	}
+	os.Exit(m.Run())
+}
+
+// TestSmallestWorkloadAgrees runs the smallest workload through the
+// row-by-row pandas baseline, the vectorised pandas peer and the engine,
+// and checks (in compareWorkload) that every quantity and daily balance
+// agrees to 1e-9 relative.
+func TestSmallestWorkloadAgrees(t *testing.T) {
+	if _, err := pandasVersion(t.Context(), systemPython); err != nil {
+		if os.Getenv("GOFOLIO_REQUIRE_PANDAS") == "1" {
+			t.Fatalf("GOFOLIO_REQUIRE_PANDAS=1 but %v", err)
+		}
+		t.Skipf("pandas comparison skipped: %v (apt-get install python3-pandas; GOFOLIO_REQUIRE_PANDAS=1 makes this a failure)", err)
+	}
+	root := t.TempDir()
+	r, err := newRunner(systemPython, root, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := quickWorkloads[0]
+	dir := filepath.Join(root, "smallest")
+	rw, err := compareWorkload(t.Context(), r, dir, w, 2, 1, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, m := range map[string]*measurement{engineName: rw.engine, vectorisedName: rw.vectorised, baselineName: rw.baseline} {
+		if m == nil {
+			t.Fatalf("%s did not run", name)
+		}
+		if m.MaxRSSKiB <= 0 || m.median() <= 0 {
+			t.Errorf("%s reported peak RSS %d KiB and median %v s, want both positive", name, m.MaxRSSKiB, m.median())
+		}
+	}
+	if rw.engine.PeakHeapBytes == 0 {
+		t.Error("the engine reported no peak heap")
+	}
+
+	// The outputs describe the whole workload: every symbol on every day.
+	out, err := readOutput(dir, engineName)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(out.symbols) != w.Symbols || len(out.dates) != w.days() {
+		t.Errorf("engine output has %d symbols × %d dates, want %d × %d", len(out.symbols), len(out.dates), w.Symbols, w.days())
+	}
+	// The first synthetic transaction is a deposit of 10,000 on the first
+	// day, so the balance cannot be 0 there.
+	if out.balance[0] == 0 {
+		t.Error("balance on the first day is 0, want the first deposit and whatever it bought")
+	}
+
+	doc := resultsDocument([]*row{rw}, environment{runs: 2, baselineLimit: time.Minute, python: systemPython, versions: "pandas test"})
+	if !strings.Contains(doc, "| "+w.String()+" | 2,520 |") {
+		t.Errorf("results table lacks the workload's row:\n%s", doc)
+	}
+}
+
+func TestAgreeFindsDisagreement(t *testing.T) {
+	want := &output{
+		symbols:  []string{"A", "B"},
+		dates:    []int64{19723, 19724}, // 2024-01-01, 2024-01-02
+		quantity: []float64{1, 2, 0, 5},
+		balance:  []float64{1000, 2000},
+	}
+	clone := func() *output {
+		o := *want
+		o.quantity = append([]float64(nil), want.quantity...)
+		o.balance = append([]float64(nil), want.balance...)
+		return &o
+	}
+	if err := agree(want, clone(), "same"); err != nil {
+		t.Errorf("identical outputs: %v", err)
+	}
+
+	// 2000 × (1 + 4e-10) is within 1e-9 relative: |Δ| = 8e-7 ≤ 1e-9 × 2000 = 2e-6.
+	got := clone()
+	got.balance[1] = 2000 * (1 + 4e-10)
+	if err := agree(want, got, "rounding"); err != nil {
+		t.Errorf("a difference of 4e-10 relative: %v", err)
+	}
+
+	// 2000 × (1 + 2e-9): |Δ| = 4e-6 > 2e-6, and B's quantity 5 → 5.01.
+	got.balance[1] = 2000 * (1 + 2e-9)
+	got.quantity[3] = 5.01
+	err := agree(want, got, "wrong")
+	if err == nil {
+		t.Fatal("a balance 2e-9 relative away and a quantity 0.01 away were accepted")
+	}
+	for _, part := range []string{"2 values", "quantity of B on 2024-01-02 is 5.01, want 5", "balance on 2024-01-02"} {
+		if !strings.Contains(err.Error(), part) {
+			t.Errorf("error %q does not say %q", err, part)
+		}
+	}
+
+	// Below one unit the tolerance is absolute: 0 vs 5e-10 agrees, 0 vs 2e-9 does not.
+	got = clone()
+	got.quantity[2] = 5e-10
+	if err := agree(want, got, "tiny"); err != nil {
+		t.Errorf("0 vs 5e-10: %v", err)
+	}
+	got.quantity[2] = 2e-9
+	if err := agree(want, got, "small"); err == nil {
+		t.Error("0 vs 2e-9 was accepted")
+	}
+
+	got = clone()
+	got.dates = []int64{19723, 19725}
+	if err := agree(want, got, "dates"); err == nil || !strings.Contains(err.Error(), "dates") {
+		t.Errorf("different dates: %v", err)
+	}
+}
+
+func TestPlanBaseline(t *testing.T) {
+	last := &row{
+		w:        workload{Symbols: 50, Years: 10, Transactions: 2000}, // 126,000 symbol-days
+		baseline: &measurement{ComputeSeconds: []float64{2, 1, 3}},     // median 2 s
+	}
+	cases := []struct {
+		w        workload
+		runs     int
+		wantRuns int
+		skipped  bool
+	}{
+		// 4× the transactions, 2× the symbol-days: 2 s × 4 = 8 s a run; 5 runs fit in 60 s.
+		{workload{Symbols: 50, Years: 20, Transactions: 8000}, 5, 5, false},
+		// 10× both: 20 s a run; 60 s / 20 s = 3 runs.
+		{workload{Symbols: 500, Years: 10, Transactions: 20000}, 5, 3, false},
+		// 500 × 5040 / 126,000 = 20× the symbol-days, 25× the transactions: 2 s × 25 = 50 s, 1 run.
+		{workload{Symbols: 500, Years: 20, Transactions: 50000}, 5, 1, false},
+		// 40× the symbol-days, 50× the transactions: 100 s > 60 s, skipped.
+		{workload{Symbols: 500, Years: 40, Transactions: 100000}, 5, 0, true},
+	}
+	for _, c := range cases {
+		runs, why := planBaseline(last, c.w, c.runs, time.Minute)
+		if runs != c.wantRuns || (why != "") != c.skipped {
+			t.Errorf("%s: %d runs, %q; want %d runs, skipped %v", c.w, runs, why, c.wantRuns, c.skipped)
+		}
+	}
+	if runs, why := planBaseline(nil, cases[0].w, 5, time.Minute); runs != 5 || why != "" {
+		t.Errorf("with nothing to estimate from: %d runs, %q; want all 5", runs, why)
+	}
+}
+
+func TestFormatting(t *testing.T) {
+	for _, c := range []struct{ got, want string }{
+		{thousands(0), "0"},
+		{thousands(999), "999"},
+		{thousands(1000), "1,000"},
+		{thousands(2520000), "2,520,000"},
+		{seconds(2.5), "2.5 s"},
+		{seconds(0.01234), "12.3 ms"},
+		{seconds(0.000642), "642 µs"},
+		{ratio(1417.2), "1417×"},
+		{ratio(3.14), "3.1×"},
+		{mib(3 << 20), "3 MiB"},
+		{workload{500, 20, 50000}.String(), "500 sym × 20 y × 50,000 tx"},
+	} {
+		if c.got != c.want {
+			t.Errorf("got %q, want %q", c.got, c.want)
+		}
+	}
+	rows := []*row{
+		{ // 1.5 s / 10 ms = 150× ≥ 100×; 0.08 s / 10 ms = 8× < 10×
+			w:          ratioTarget,
+			engine:     &measurement{ComputeSeconds: []float64{0.01}},
+			vectorised: &measurement{ComputeSeconds: []float64{0.08}},
+			baseline:   &measurement{ComputeSeconds: []float64{1.5}},
+		},
+		{ // 0.5 s < 1 s; 2 GiB RSS ≥ 1 GiB
+			w:          scaleTarget,
+			engine:     &measurement{ComputeSeconds: []float64{0.5}, MaxRSSKiB: 2 << 20},
+			vectorised: &measurement{ComputeSeconds: []float64{5}},
+		},
+	}
+	want := "\nTargets:\n\n" +
+		"- 50 sym × 10 y × 2,000 tx: gofolio is 150× faster than the baseline (target ≥ 100×: met) and 8.0× faster than the vectorised peer (target ≥ 10×: NOT met).\n" +
+		"- 500 sym × 20 y × 50,000 tx: gofolio takes 500 ms (target < 1 s: met) with a peak RSS of 2048 MiB (target < 1 GiB: NOT met).\n"
+	if got := targets(rows); got != want {
+		t.Errorf("targets:\n%s\nwant:\n%s", got, want)
+	}
+
+	// Median of an odd count is the middle value; of an even count the mean of the two middle ones.
+	if m := (&measurement{ComputeSeconds: []float64{3, 1, 2}}).median(); m != 2 {
+		t.Errorf("median of 3, 1, 2 = %v, want 2", m)
+	}
+	if m := (&measurement{ComputeSeconds: []float64{4, 1, 2, 3}}).median(); m != 2.5 {
+		t.Errorf("median of 4, 1, 2, 3 = %v, want (2+3)/2 = 2.5", m)
+	}
+}
