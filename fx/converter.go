@@ -236,48 +236,29 @@ func (c *Converter) Rates(from, to string, dates []time.Time) ([]float64, error)
 	}
 	sorted := slices.IsSortedFunc(dates, func(a, b time.Time) int { return a.Compare(b) })
 	for _, l := range legs {
-		var bad int
-		if sorted {
-			bad = l.applySorted(out, dates)
-		} else {
-			bad = l.applySearch(out, dates)
-		}
-		if bad >= 0 {
+		if bad := l.apply(out, dates, sorted); bad >= 0 {
 			return nil, c.noRateError(from, to, l.s, dates)
 		}
 	}
 	return out, nil
 }
 
-// applySorted multiplies out[i] by the leg's rate on dates[i], walking the
-// ascending dates and the rate days together. It returns the index of a
-// date that has no rate on or before it, or -1.
-func (l leg) applySorted(out []float64, dates []time.Time) int {
+// apply multiplies out[i] by the leg's rate on dates[i] (the last rate on
+// or before it). Ascending dates are walked together with the rate days,
+// O(n + m); dates in any other order take a binary search each. It returns
+// the index of a date that has no rate on or before it, or -1.
+func (l leg) apply(out []float64, dates []time.Time, sorted bool) int {
 	days, rates := l.s.days, l.s.rates
 	j := -1
 	for i, d := range dates {
 		t := d.Unix()
-		for j+1 < len(days) && days[j+1] <= t {
-			j++
-		}
-		if j < 0 {
-			return i
-		}
-		if l.divide {
-			out[i] /= rates[j]
+		if sorted {
+			for j+1 < len(days) && days[j+1] <= t {
+				j++
+			}
 		} else {
-			out[i] *= rates[j]
+			j = sort.Search(len(days), func(k int) bool { return days[k] > t }) - 1
 		}
-	}
-	return -1
-}
-
-// applySearch is applySorted for dates in any order: a binary search each.
-func (l leg) applySearch(out []float64, dates []time.Time) int {
-	days, rates := l.s.days, l.s.rates
-	for i, d := range dates {
-		t := d.Unix()
-		j := sort.Search(len(days), func(k int) bool { return days[k] > t }) - 1
 		if j < 0 {
 			return i
 		}

@@ -145,13 +145,34 @@ func readBuildWorkbook(t testing.TB, book rtBook) []byte {
 // readPatchZipEntry rewrites one entry of a zip archive.
 func readPatchZipEntry(t testing.TB, data []byte, name string, patch func(string) string) []byte {
 	t.Helper()
+	found := false
+	out := readRewriteZip(t, data, zip.Deflate, func(entry string, content []byte) []byte {
+		if entry != name {
+			return content
+		}
+		found = true
+		patched := patch(string(content))
+		if patched == string(content) {
+			t.Fatalf("patch of %s changed nothing", name)
+		}
+		return []byte(patched)
+	})
+	if !found {
+		t.Fatalf("no %s in the workbook", name)
+	}
+	return out
+}
+
+// readRewriteZip copies a zip archive entry by entry with the given
+// compression method, passing each entry's content through edit.
+func readRewriteZip(t testing.TB, data []byte, method uint16, edit func(name string, content []byte) []byte) []byte {
+	t.Helper()
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		t.Fatal(err)
 	}
 	var out bytes.Buffer
 	zw := zip.NewWriter(&out)
-	found := false
 	for _, f := range zr.File {
 		rc, err := f.Open()
 		if err != nil {
@@ -162,27 +183,16 @@ func readPatchZipEntry(t testing.TB, data []byte, name string, patch func(string
 		if err != nil {
 			t.Fatal(err)
 		}
-		if f.Name == name {
-			found = true
-			patched := patch(string(content))
-			if patched == string(content) {
-				t.Fatalf("patch of %s changed nothing", name)
-			}
-			content = []byte(patched)
-		}
-		w, err := zw.Create(f.Name)
+		w, err := zw.CreateHeader(&zip.FileHeader{Name: f.Name, Method: method})
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := w.Write(content); err != nil {
+		if _, err := w.Write(edit(f.Name, content)); err != nil {
 			t.Fatal(err)
 		}
 	}
 	if err := zw.Close(); err != nil {
 		t.Fatal(err)
-	}
-	if !found {
-		t.Fatalf("no %s in the workbook", name)
 	}
 	return out.Bytes()
 }
