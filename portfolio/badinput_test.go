@@ -40,6 +40,11 @@ var badInputs = []badInput{
 	{name: "duplicate header", csv: "date,kind,Fee,Commission,PRICE,price\n", want: []string{
 		`bad.csv, row 1, column Commission: "Commission": one commission column: "Fee" and "Commission" are both commission (keep one)`,
 		`bad.csv, row 1, column price: "price": one price column: "PRICE" and "price" are both price (keep one)`}},
+	{name: "misspelt headers", csv: "date,kind,symbol,Quantiy,price,Comission,amount,Account,fx\n2016-02-01,BUY,IBM,1,1,1,,\n", want: []string{
+		`bad.csv, row 1, column Quantiy: "Quantiy": a header gofolio knows: "Quantiy" looks like quantity (rename it "quantity"; a column gofolio does not know is ignored, so its values would be lost)`,
+		`bad.csv, row 1, column Comission: "Comission": a header gofolio knows: "Comission" looks like commission (rename it "commission"; a column gofolio does not know is ignored, so its values would be lost)`}},
+	{name: "no amount column", csv: "date,kind\n2016-02-01,DEPOSIT\n", want: []string{
+		`bad.csv, row 2, column amount: "": an amount greater than 0 (the kind gives the direction) (the file has no amount column)`}},
 	{name: "unterminated quote", csv: badCSVHeader + "2016-02-01,DEPOSIT,,,,,\"5,\n", want: []string{
 		`bad.csv, row 2: "": well-formed CSV: extraneous or missing " in quoted-field`}},
 	{name: "too many rows", csv: badCSVHeader + "2016-02-01,DEPOSIT,,,,,1\n2016-02-02,DEPOSIT,,,,,1\n\n2016-02-03,DEPOSIT,,,,,1\n", opts: ReadOptions{MaxRows: 2}, want: []string{

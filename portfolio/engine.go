@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -34,6 +35,12 @@ type Config struct {
 	// below while it holds shares is a validation problem: its returns
 	// would have no meaning.
 	AutoDeposit bool
+	// KnownSymbols lists every symbol the market data offers, where the
+	// source can tell (quotes.Memory.Symbols, quotes.Dir.Symbols): a
+	// problem naming an unknown symbol then lists them and suggests the
+	// nearest. Empty: the keys of Series, which after Fetch are only the
+	// file's own symbols.
+	KnownSymbols []string
 }
 
 // Result is a built portfolio.
@@ -68,8 +75,9 @@ type Result struct {
 //
 // Build checks everything that needs the market data (unknown symbols, a
 // transaction before its symbol's first price or after the last day, a sell
-// of more shares than held, a rate missing for a currency) and returns a
-// *ValidationError listing every problem; it never returns a partial result.
+// of more shares than held, a withdrawal of more cash than held, a rate
+// missing for a currency) and returns a *ValidationError listing every
+// problem in file order; it never returns a partial result.
 func Build(txs []Transaction, cfg Config) (*Result, error) {
 	if cfg.Currency == "" {
 		return nil, errors.New("portfolio: Config.Currency (the reporting currency) is required")
@@ -78,24 +86,43 @@ func Build(txs []Transaction, cfg Config) (*Result, error) {
 		return nil, errors.New("portfolio: no transactions")
 	}
 	e := newEngine(txs, cfg)
+	// The checks that need only the market data run together, so that one
+	// error lists an unknown symbol, a date outside the data and a missing
+	// rate at once; the ledger (which finds oversold shares and a negative
+	// value) needs them all to pass.
 	e.checkSymbols()
-	if len(e.problems) == 0 {
-		e.placeOnCalendar()
-	}
-	if len(e.problems) == 0 {
+	e.placeOnCalendar()
+	if e.txIndex != nil {
 		e.loadRates()
 	}
+	var res *Result
 	if len(e.problems) == 0 {
 		e.run()
 	}
-	if len(e.problems) > 0 {
-		return nil, &ValidationError{Problems: e.problems}
+	// The cash checks in result would only repeat an oversell's damage.
+	if len(e.problems) == 0 {
+		res = e.result()
 	}
-	res := e.result()
 	if len(e.problems) > 0 {
+		sortProblems(e.problems)
 		return nil, &ValidationError{Problems: e.problems}
 	}
 	return res, nil
+}
+
+// sortProblems puts problems in the order of the file (file, sheet, row),
+// keeping the order they were found in within a row.
+func sortProblems(ps []Problem) {
+	sort.SliceStable(ps, func(i, j int) bool {
+		a, b := ps[i].Origin, ps[j].Origin
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		if a.Sheet != b.Sheet {
+			return a.Sheet < b.Sheet
+		}
+		return a.Row < b.Row
+	})
 }
 
 // engine holds the working state of one Build.
@@ -116,12 +143,9 @@ type engine struct {
 	// rate[c][d] converts currency c to the reporting currency on day d;
 	// NaN before the currency is first used.
 	rate map[string][]float64
-	// cashDelta[c][d] is the change of cash in currency c on day d.
-	cashDelta map[string][]float64
-	// lastCashCurrency and lastCash remember cash's last answer: nearly
-	// every transaction books cash in the currency of the one before.
-	lastCashCurrency string
-	lastCash         []float64
+	// cash holds the change of cash per currency and day, once run has
+	// merged the symbols' ledgers into it.
+	cash *ledger
 
 	holdings    *Holdings
 	deposits    []float64
@@ -168,7 +192,7 @@ func (e *engine) checkSymbols() {
 			firstUse[tx.Symbol] = n
 		}
 		if n < 0 {
-			e.problem(tx, "symbol", tx.Symbol, "a symbol the market data knows ("+knownSymbols(e.cfg.Series)+")")
+			e.problem(tx, "symbol", tx.Symbol, "a symbol the market data knows ("+e.knownSymbols(tx.Symbol)+")")
 			continue
 		}
 		e.txSymbol[i] = n
@@ -186,20 +210,30 @@ func (e *engine) checkSymbols() {
 	}
 }
 
-func knownSymbols(m map[string]*quotes.Series) string {
-	if len(m) == 0 {
+// knownSymbols says which symbols the market data knows, the one nearest
+// to unknown first.
+func (e *engine) knownSymbols(unknown string) string {
+	names := e.cfg.KnownSymbols
+	if len(names) == 0 {
+		names = make([]string, 0, len(e.cfg.Series))
+		for s := range e.cfg.Series {
+			names = append(names, s)
+		}
+	}
+	if len(names) == 0 {
 		return "it has none"
 	}
-	names := make([]string, 0, len(m))
-	for s := range m {
-		names = append(names, s)
-	}
+	names = slices.Clone(names)
 	sort.Strings(names)
+	var hint string
+	if near, ok := nearest(unknown, names, 3); ok {
+		hint = fmt.Sprintf("did you mean %s? ", near)
+	}
 	const most = 12
 	if len(names) > most {
-		return "known: " + strings.Join(names[:most], ", ") + fmt.Sprintf(" and %d more", len(names)-most)
+		return hint + "known: " + strings.Join(names[:most], ", ") + fmt.Sprintf(" and %d more", len(names)-most)
 	}
-	return "known: " + strings.Join(names, ", ")
+	return hint + "known: " + strings.Join(names, ", ")
 }
 
 // placeOnCalendar builds the calendar and maps every transaction to the day

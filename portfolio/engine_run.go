@@ -60,7 +60,7 @@ func (e *engine) run() {
 		Dividends:     make([]float64, nsym*n),
 		Commissions:   make([]float64, nsym*n),
 	}
-	e.cashDelta = make(map[string][]float64)
+	e.cash = newLedger(n)
 	e.deposits = make([]float64, n)
 	e.withdrawals = make([]float64, n)
 
@@ -72,22 +72,8 @@ func (e *engine) run() {
 			e.applyCash(i)
 		}
 	}
-	for si := range e.symbols {
-		e.runSymbol(si, e.series[si], bySymbol[si])
-	}
-}
-
-func (e *engine) cash(c string) []float64 {
-	if c == e.lastCashCurrency && e.lastCash != nil {
-		return e.lastCash
-	}
-	d, ok := e.cashDelta[c]
-	if !ok {
-		d = make([]float64, len(e.cal.days))
-		e.cashDelta[c] = d
-	}
-	e.lastCashCurrency, e.lastCash = c, d
-	return d
+	e.runSymbols(e.cash, bySymbol)
+	e.problems = append(e.problems, e.cash.problems...)
 }
 
 // applyCash applies a transaction that names no symbol.
@@ -98,26 +84,26 @@ func (e *engine) applyCash(i int) {
 	rate := e.rate[c][d]
 	switch tx.Kind {
 	case Deposit:
-		e.cash(c)[d] += tx.Amount
+		e.cash.cash(c)[d] += tx.Amount
 		e.deposits[d] += tx.Amount * rate
 		e.flows = append(e.flows, Flow{Date: e.cal.dates[d], Amount: tx.Amount * rate})
 	case Withdrawal:
-		e.cash(c)[d] -= tx.Amount
+		e.cash.cash(c)[d] -= tx.Amount
 		e.withdrawals[d] += tx.Amount * rate
 		e.flows = append(e.flows, Flow{Date: e.cal.dates[d], Amount: -tx.Amount * rate})
 	case Fee, Tax:
-		e.cash(c)[d] -= tx.Amount
+		e.cash.cash(c)[d] -= tx.Amount
 	case Interest:
-		e.cash(c)[d] += tx.Amount
+		e.cash.cash(c)[d] += tx.Amount
 	default:
-		e.problem(tx, "kind", tx.Kind.String(), "a kind the engine knows")
+		e.cash.problem(tx, "kind", tx.Kind.String(), "a kind the engine knows")
 	}
 	tx.Date = e.cal.dates[d]
 }
 
 // symbolEvents places s's split and dividend events, and the SPLIT
 // transactions of the file, on the calendar, in day order.
-func (e *engine) symbolEvents(s *quotes.Series, txs []int) []event {
+func (e *engine) symbolEvents(l *ledger, s *quotes.Series, txs []int) []event {
 	var factor []float64
 	if s.SplitAdjusted && len(s.Splits) > 0 {
 		factor = e.cal.splitFactors(s)
@@ -135,7 +121,7 @@ func (e *engine) symbolEvents(s *quotes.Series, txs []int) []event {
 			// A SPLIT row is for a split the data lacks; one near a split
 			// the data has is the same split, and would double the shares.
 			if sp, ok := nearEvent(s.Splits, func(sp quotes.Split) time.Time { return sp.Date }, tx.Date, -splitWindow, splitWindow); ok {
-				e.problem(tx, "kind", "SPLIT", fmt.Sprintf("no SPLIT row: the market data already has the %v:%v split of %s on %s",
+				l.problem(tx, "kind", "SPLIT", fmt.Sprintf("no SPLIT row: the market data already has the %v:%v split of %s on %s",
 					sp.Numerator, sp.Denominator, tx.Symbol, sp.Date.Format(time.DateOnly)))
 				continue
 			}
@@ -145,7 +131,7 @@ func (e *engine) symbolEvents(s *quotes.Series, txs []int) []event {
 			// within the usual ex-date to pay-date gap after a dividend the
 			// data has would be counted twice.
 			if dv, ok := nearEvent(s.Dividends, func(dv quotes.Dividend) time.Time { return dv.Date }, tx.Date, -dividendPayWindow, 0); ok {
-				e.problem(tx, "kind", "DIVIDEND", fmt.Sprintf("no DIVIDEND row: the market data already pays the %v dividend of %s with ex-date %s",
+				l.problem(tx, "kind", "DIVIDEND", fmt.Sprintf("no DIVIDEND row: the market data already pays the %v dividend of %s with ex-date %s",
 					dv.Amount, tx.Symbol, dv.Date.Format(time.DateOnly)))
 			}
 		}
@@ -180,8 +166,9 @@ func less(a, b event) bool {
 	return a.ratio != 0 && b.ratio == 0
 }
 
-// runSymbol fills the holdings rows of Symbols[si] and books its cash.
-func (e *engine) runSymbol(si int, s *quotes.Series, txs []int) {
+// runSymbol fills the holdings rows of Symbols[si] and books its cash and
+// problems in l.
+func (e *engine) runSymbol(l *ledger, si int, s *quotes.Series, txs []int) {
 	h := e.holdings
 	n := len(e.cal.days)
 	base := si * n
@@ -190,7 +177,7 @@ func (e *engine) runSymbol(si int, s *quotes.Series, txs []int) {
 	closes := h.Close[base : base+n]
 	e.cal.align(closes, si, s)
 	qrate := e.rate[quoteCcy]
-	evs := e.symbolEvents(s, txs)
+	evs := e.symbolEvents(l, s, txs)
 
 	var qty, cost, realized, dividends, commissions float64
 	ev, ti := 0, 0
@@ -204,7 +191,7 @@ func (e *engine) runSymbol(si int, s *quotes.Series, txs []int) {
 				qty *= evs[ev].ratio
 			} else if qty != 0 {
 				amt := qty * evs[ev].amount
-				e.cash(quoteCcy)[d] += amt
+				l.cash(quoteCcy)[d] += amt
 				dividends += amt * qrate[d]
 			}
 		}
@@ -225,18 +212,18 @@ func (e *engine) runSymbol(si int, s *quotes.Series, txs []int) {
 				gross := tx.Quantity * tx.Price
 				commissions += tx.Commission * rate
 				if tx.Kind == Buy {
-					e.cash(c)[d] -= gross + tx.Commission
+					l.cash(c)[d] -= gross + tx.Commission
 					cost += (gross + tx.Commission) * rate
 					qty += tx.Quantity
 					break
 				}
 				if tx.Quantity > qty*(1+shareEpsilon)+shareEpsilon {
-					e.problem(tx, "quantity", formatQty(tx.Quantity),
+					l.problem(tx, "quantity", formatQty(tx.Quantity),
 						fmt.Sprintf("at most the %s shares of %s held on %s", formatQty(qty), tx.Symbol, tx.Date.Format(time.DateOnly)))
 					continue
 				}
 				proceeds := gross - tx.Commission
-				e.cash(c)[d] += proceeds
+				l.cash(c)[d] += proceeds
 				avg := cost / qty
 				realized += proceeds*rate - avg*tx.Quantity
 				cost -= avg * tx.Quantity
@@ -245,7 +232,7 @@ func (e *engine) runSymbol(si int, s *quotes.Series, txs []int) {
 					qty, cost = 0, 0
 				}
 			case Dividend:
-				e.cash(c)[d] += tx.Amount
+				l.cash(c)[d] += tx.Amount
 				dividends += tx.Amount * rate
 			case Split:
 				// Applied with the day's events, before any trade.
@@ -337,7 +324,9 @@ func (e *engine) result() *Result {
 			negative = d
 		}
 	}
-	if negative >= 0 {
+	// An overdrawn withdrawal (reported by cashBalances) is the cause of
+	// the negative value that may follow it; one problem is enough.
+	if negative >= 0 && len(e.problems) == 0 {
 		e.reportNegativeValue(p, cash, negative)
 	}
 	return &Result{
@@ -358,8 +347,8 @@ func (e *engine) result() *Result {
 // result is the same to the last bit on every run.
 func (e *engine) cashBalances(p *Performance) map[string][]float64 {
 	n := len(e.cal.days)
-	currencies := make([]string, 0, len(e.cashDelta))
-	for c := range e.cashDelta {
+	currencies := make([]string, 0, len(e.cash.cashDelta))
+	for c := range e.cash.cashDelta {
 		currencies = append(currencies, c)
 	}
 	sort.Strings(currencies)
@@ -369,7 +358,7 @@ func (e *engine) cashBalances(p *Performance) map[string][]float64 {
 		bal := make([]float64, n)
 		rate := e.rate[c]
 		var b float64
-		for d, x := range e.cashDelta[c] {
+		for d, x := range e.cash.cashDelta[c] {
 			b += x
 			if e.cfg.AutoDeposit && b < -minDenominator {
 				in := -b * rate[d]
@@ -387,7 +376,29 @@ func (e *engine) cashBalances(p *Performance) map[string][]float64 {
 	if funded {
 		sort.SliceStable(e.flows, func(i, j int) bool { return e.flows[i].Date.Before(e.flows[j].Date) })
 	}
+	e.checkWithdrawals(cash)
 	return cash
+}
+
+// checkWithdrawals reports each withdrawal that leaves its currency's cash
+// below zero at the end of its day: money cannot be taken out that is not
+// there, so a DEPOSIT or SELL is missing from the file (or the amount is
+// wrong). Buying on credit stays allowed (see reportNegativeValue); with
+// AutoDeposit the shortfall has been counted as a deposit instead.
+func (e *engine) checkWithdrawals(cash map[string][]float64) {
+	for i := range e.txs {
+		tx := &e.txs[i]
+		if tx.Kind != Withdrawal {
+			continue
+		}
+		c, d := e.txCurrency(i), e.txIndex[i]
+		if b := cash[c][d]; b < -minDenominator {
+			e.problem(tx, "amount", strconv.FormatFloat(tx.Amount, 'f', -1, 64), fmt.Sprintf(
+				"a withdrawal of at most the cash held: after it, cash in %s is %.2f at the end of %s; "+
+					"add the DEPOSIT or SELL that provided the money, or correct the amount",
+				c, b, e.cal.dates[d].Format(time.DateOnly)))
+		}
+	}
 }
 
 // reportNegativeValue reports the first day on which the portfolio is worth

@@ -327,9 +327,21 @@ func TestBuildReportsEveryMarketProblem(t *testing.T) {
 		{Date: d3, Kind: Sell, Symbol: "X", Quantity: 3, Origin: at(6)},
 		{Date: d8, Kind: Deposit, Amount: 1, Origin: at(7)},
 	}
+	// The unknown symbol and both dates outside the data at once, in row
+	// order.
 	_, err := Build(txs, Config{Currency: "USD", Series: market(x)})
 	wantProblems(t, err,
-		`tx.xlsx, sheet A, row 4, column symbol: "NOPE": a symbol the market data knows (known: X)`)
+		`tx.xlsx, sheet A, row 3, column date: "2024-01-01": a date on or after the first price of X (2024-01-02)`,
+		`tx.xlsx, sheet A, row 4, column symbol: "NOPE": a symbol the market data knows (known: X)`,
+		`tx.xlsx, sheet A, row 7, column date: "2024-01-08": a date on or before the last day of the market data (2024-01-03)`)
+
+	// Told what the source offers, the problem lists it and suggests the
+	// nearest.
+	txs[2].Symbol = "xxxx"
+	_, err = Build(txs[:3], Config{Currency: "USD", Series: market(x), KnownSymbols: []string{"XXX", "X", "AB"}})
+	wantProblems(t, err,
+		`tx.xlsx, sheet A, row 3, column date: "2024-01-01": a date on or after the first price of X (2024-01-02)`,
+		`tx.xlsx, sheet A, row 4, column symbol: "xxxx": a symbol the market data knows (did you mean XXX? known: AB, X, XXX)`)
 
 	// Without the unknown symbol, the calendar checks and the oversell.
 	txs = append(txs[:2], txs[3:]...)
@@ -383,17 +395,37 @@ func TestBuildBuyingWithoutDeposits(t *testing.T) {
 }
 
 func TestBuildOverWithdrawal(t *testing.T) {
-	// Withdrawing 1500 from a portfolio worth 1000 leaves it at −500.
 	x := testSeries("X", "USD", days(d1, d2, d3), 100, 100, 200)
+	at := func(row int) Origin { return Origin{Row: row} }
+	// Withdrawing 1500 from a portfolio worth 1000 (all of it in shares)
+	// leaves it at −500: one problem, the withdrawal.
 	txs := []Transaction{
-		{Date: d1, Kind: Deposit, Amount: 1000, Origin: Origin{Row: 2}},
-		{Date: d1, Kind: Buy, Symbol: "X", Quantity: 10, Origin: Origin{Row: 3}},
-		{Date: d2, Kind: Withdrawal, Amount: 1500, Origin: Origin{Row: 4}},
+		{Date: d1, Kind: Deposit, Amount: 1000, Origin: at(2)},
+		{Date: d1, Kind: Buy, Symbol: "X", Quantity: 10, Origin: at(3)},
+		{Date: d2, Kind: Withdrawal, Amount: 1500, Origin: at(4)},
 	}
 	_, err := Build(txs, Config{Currency: "USD", Series: market(x)})
-	var ve *ValidationError
-	if !errors.As(err, &ve) || len(ve.Problems) != 1 || ve.Problems[0].Row != 4 ||
-		!strings.Contains(ve.Problems[0].Expected, "on 2024-01-02 its value in USD is -500.00") {
-		t.Errorf("err = %v, want one problem at row 4 about a value of −500 on 2024-01-02", err)
+	wantProblems(t, err,
+		`row 4, column amount: "1500": a withdrawal of at most the cash held: after it, cash in USD is -1500.00 at the end of 2024-01-02; add the DEPOSIT or SELL that provided the money, or correct the amount`)
+
+	// Withdrawing 600 of the 500 in cash while 500 is in shares: the value
+	// stays positive, but the money was not there.
+	txs = []Transaction{
+		{Date: d1, Kind: Deposit, Amount: 1000, Origin: at(2)},
+		{Date: d1, Kind: Buy, Symbol: "X", Quantity: 5, Origin: at(3)},
+		{Date: d2, Kind: Withdrawal, Amount: 600, Origin: at(4)},
+		{Date: d3, Kind: Withdrawal, Amount: 100, Origin: at(5)},
 	}
+	_, err = Build(txs, Config{Currency: "USD", Series: market(x)})
+	wantProblems(t, err,
+		`row 4, column amount: "600": a withdrawal of at most the cash held: after it, cash in USD is -100.00 at the end of 2024-01-02; add the DEPOSIT or SELL that provided the money, or correct the amount`,
+		`row 5, column amount: "100": a withdrawal of at most the cash held: after it, cash in USD is -200.00 at the end of 2024-01-03; add the DEPOSIT or SELL that provided the money, or correct the amount`)
+
+	// Exactly the cash held is fine; with AutoDeposit the shortfall is a
+	// deposit.
+	txs[2].Amount = 500
+	build(t, txs[:3], Config{Currency: "USD", Series: market(x)})
+	txs[2].Amount = 600
+	res := build(t, txs, Config{Currency: "USD", Series: market(x), AutoDeposit: true})
+	near(t, "Deposits[1]", res.Performance.Deposits[1], 100)
 }

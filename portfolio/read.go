@@ -102,10 +102,11 @@ var readHeaderNames = map[string]readField{
 	"kind": readKindField, "tx": readKindField, "type": readKindField, "action": readKindField,
 	"symbol": readSymbolField, "ticker": readSymbolField,
 	"quantity": readQuantityField, "shares": readQuantityField, "qty": readQuantityField,
-	"price":      readPriceField,
-	"commission": readCommissionField, "fee": readCommissionField, "fees": readCommissionField,
-	"amount": readAmountField, "cash": readAmountField,
-	"currency": readCurrencyField,
+	"price": readPriceField, "px": readPriceField,
+	"commission": readCommissionField, "commissions": readCommissionField, "comm": readCommissionField,
+	"fee": readCommissionField, "fees": readCommissionField,
+	"amount": readAmountField, "cash": readAmountField, "amt": readAmountField,
+	"currency": readCurrencyField, "ccy": readCurrencyField,
 	"note":     readNoteField, "notes": readNoteField, "memo": readNoteField, "description": readNoteField,
 	"ratio": readRatioField,
 }
@@ -158,16 +159,18 @@ func readBlank(cells []readCell) bool {
 
 // header reads the header row: headers are matched to fields
 // case-insensitively after trimming (non-breaking spaces included); unknown
-// headers are ignored, so a sheet may carry columns of its own; a field
-// named twice (by the same or an alias: "fee" and "commission") is a
-// problem; date and kind (or an alias: tx, type, action) are required. It
-// reports whether rows can be read.
+// headers are ignored, so a sheet may carry columns of its own, unless one
+// is a near miss of a field the file lacks ("Comission", "Quantiy"): its
+// values would be silently dropped, so it is a problem naming the field it
+// resembles. A field named twice (by the same or an alias: "fee" and
+// "commission") is a problem; date and kind (or an alias: tx, type, action)
+// are required. It reports whether rows can be read.
 func (b *readBuilder) header(row int, cells []readCell) bool {
 	b.haveHead, b.headerRow = true, row
 	for f := range b.cols.index {
 		b.cols.index[f] = -1
 	}
-	var found []string
+	var found, unknown []string
 	for i, c := range cells {
 		h := readTrim(c.text)
 		if h == "" {
@@ -176,6 +179,7 @@ func (b *readBuilder) header(row int, cells []readCell) bool {
 		found = append(found, h)
 		f, ok := readHeaderNames[strings.ToLower(h)]
 		if !ok {
+			unknown = append(unknown, h)
 			continue
 		}
 		if j := b.cols.index[f]; j >= 0 {
@@ -184,6 +188,7 @@ func (b *readBuilder) header(row int, cells []readCell) bool {
 		}
 		b.cols.index[f], b.cols.header[f] = i, h
 	}
+	b.nearMisses(row, unknown)
 	ok := true
 	for _, f := range []readField{readDateField, readKindField} {
 		if b.cols.index[f] >= 0 {
@@ -200,6 +205,25 @@ func (b *readBuilder) header(row int, cells []readCell) bool {
 		b.problem(row, readFieldNames[f], "", "missing column: "+expected)
 	}
 	return ok && len(b.problems) == 0
+}
+
+// nearMisses reports each unknown header that is a slip of the keyboard
+// away from the name or an alias of a field the file has no column for.
+func (b *readBuilder) nearMisses(row int, unknown []string) {
+	var names []string
+	for name, f := range readHeaderNames {
+		if b.cols.index[f] < 0 {
+			names = append(names, name)
+		}
+	}
+	sort.Strings(names) // ties go to the same name on every run
+	for _, h := range unknown {
+		if name, ok := nearest(h, names, 4); ok {
+			f := readHeaderNames[name]
+			b.problem(row, h, h, fmt.Sprintf("a header gofolio knows: %q looks like %s (rename it %q; a column gofolio does not know is ignored, so its values would be lost)",
+				h, readFieldNames[f], readFieldNames[f]))
+		}
+	}
 }
 
 func readQuoteAll(s []string) []string {

@@ -15,9 +15,11 @@ import (
 // The first non-blank line is the header. Columns are matched to fields by
 // header, case-insensitively and ignoring surrounding space (non-breaking
 // spaces included), in any order. Columns with other headers are ignored,
-// so a file may carry columns of its own (an index, a running total); a
-// field given twice (two "price" columns, or "fee" and "commission") is a
-// problem. The headers and their aliases:
+// so a file may carry columns of its own (an index, a running total),
+// unless the header is one slip of the keyboard (two for long names) from
+// a field the file lacks, such as "Comission": its values would be lost
+// silently, so it is a problem. A field given twice (two "price" columns,
+// or "fee" and "commission") is a problem. The headers and their aliases:
 //
 //	date                            required
 //	kind, tx, type, action          required: BUY, SELL, DEPOSIT, WITHDRAWAL,
@@ -25,10 +27,11 @@ import (
 //	                                any case ("buy ")
 //	symbol, ticker                  trimmed, case kept
 //	quantity, shares, qty
-//	price                           blank: that day's close
-//	commission, fee, fees
-//	amount, cash
-//	currency                        blank: the symbol's quote currency, or
+//	price, px                       blank: that day's close
+//	commission, commissions, comm,
+//	fee, fees
+//	amount, cash, amt
+//	currency, ccy                   blank: the symbol's quote currency, or
 //	                                the reporting currency for cash rows
 //	note, notes, memo, description  kept verbatim (HTML included)
 //	ratio                           SPLIT only, as text "4:1"

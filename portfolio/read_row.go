@@ -33,9 +33,17 @@ type readRow struct {
 
 func (r *readRow) cell(f readField) readCell { return r.b.cell(r.cells, f) }
 
+// problem reports the row's cell for field f. A field the file has no
+// column for is named by its own name, and the message says the column is
+// missing, so that the fix (add the column) is plain.
 func (r *readRow) problem(f readField, c readCell, expected string) {
 	r.ok = false
-	r.b.problem(r.row, r.b.cols.header[f], c.text, expected)
+	column := r.b.cols.header[f]
+	if r.b.cols.index[f] < 0 {
+		column = readFieldNames[f]
+		expected += fmt.Sprintf(" (the file has no %s column)", readFieldNames[f])
+	}
+	r.b.problem(r.row, column, c.text, expected)
 }
 
 func (r *readRow) number(f readField) (v float64, blank bool, ok bool) {

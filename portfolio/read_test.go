@@ -52,6 +52,23 @@ func TestReadCSVEveryKind(t *testing.T) {
 	readAssertTransactions(t, got, want)
 }
 
+// TestReadCSVBrokerAbbreviations reads the short headers broker exports
+// use (Px, Comm, Amt, Ccy) as their fields rather than ignoring them.
+func TestReadCSVBrokerAbbreviations(t *testing.T) {
+	in := "Date,Action,Symbol,Qty,Px,Comm,Amt,Ccy\n" +
+		"2016-02-01,DEPOSIT,,,,,1000,USD\n" +
+		"2016-02-02,BUY,IBM,3,125.5,4.95,,USD\n"
+	got, err := ReadCSV(strings.NewReader(in), ReadOptions{Name: "t.csv"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := func(row int) Origin { return Origin{File: "t.csv", Row: row} }
+	readAssertTransactions(t, got, []Transaction{
+		{Date: quotes.Date(2016, 2, 1), Kind: Deposit, Amount: 1000, Currency: "USD", Origin: o(2)},
+		{Date: quotes.Date(2016, 2, 2), Kind: Buy, Symbol: "IBM", Quantity: 3, Price: 125.5, Commission: 4.95, Currency: "USD", Origin: o(3)},
+	})
+}
+
 // TestReadCSVHostileText: notes keep HTML, quotes, path separators and
 // control characters verbatim (they are escaped where rendered); symbols
 // keep HTML-like text (the market data will not know it) but not control

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"time"
 
 	"github.com/gofolio/gofolio/benchmark"
 	"github.com/gofolio/gofolio/portfolio"
@@ -16,7 +17,7 @@ func analyse(j *job) error {
 	o := j.opts
 	perf := j.result.Performance.Window(o.from, o.to)
 	if perf == nil {
-		return fmt.Errorf("no trading day between -from %s and -to %s", o.from.Format("2006-01-02"), o.to.Format("2006-01-02"))
+		return noWindow(o, j.result.Performance)
 	}
 	// The same-cash-flows benchmarks must see the window's flows, with the
 	// opening value as the first deposit, not the whole history's.
@@ -52,4 +53,22 @@ type analysed struct {
 	perf    *portfolio.Performance // the -from/-to window
 	summary *stats.Summary
 	input   *report.Input
+}
+
+// noWindow is the error for a -from/-to window without a trading day. The
+// frame ends on or before -to (the engine stops there) and every transaction
+// is on or before -to, so the window can only be empty because -from is
+// after the frame's last day. An unset -to is named by what stands in for
+// it, never printed as a zero date.
+func noWindow(o *options, whole *portfolio.Performance) error {
+	if whole.Len() == 0 {
+		return fmt.Errorf("-from %s: the portfolio has no trading day at all", o.from.Format(time.DateOnly))
+	}
+	last := whole.Dates[whole.Len()-1].Format(time.DateOnly)
+	if o.to.IsZero() {
+		return fmt.Errorf("-from %s is after the end of the market data (%s): no trading day to report on",
+			o.from.Format(time.DateOnly), last)
+	}
+	return fmt.Errorf("no trading day from -from %s to -to %s: the portfolio's last trading day is %s",
+		o.from.Format(time.DateOnly), o.to.Format(time.DateOnly), last)
 }

@@ -4,25 +4,31 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"math"
+	"net/url"
+	"path/filepath"
 	"strings"
 	"time"
+
+	"github.com/gofolio/gofolio/fx"
 )
 
 // options are the parsed command-line flags.
 type options struct {
-	tx         string   // transactions file; "" = the embedded sample
-	sheet      string   // Excel sheet; "" = the first
-	currency   string   // reporting currency
-	benchmarks []string // benchmark symbols
-	from, to   time.Time
-	source     string // "sample", "yahoo" or "csv:DIR"
-	offline    bool   // Yahoo from the cache only
-	adjusted   bool   // CSV closes are split-adjusted
-	autoFund   bool   // count spending beyond the cash held as deposits
-	out        string // HTML report path; "" = none
-	echarts    string // ECharts script URL or local file to inline
-	xlsx       string // Excel workbook of the frames; "" = none
-	riskFree   float64
+	tx          string   // transactions file; "" = the embedded sample
+	sheet       string   // Excel sheet; "" = the first
+	currency    string   // reporting currency, a major ISO code in upper case
+	benchmarks  []string // benchmark symbols
+	from, to    time.Time
+	source      string // "sample", "yahoo" or "csv:DIR"
+	offline     bool   // Yahoo from the cache only
+	adjusted    bool   // CSV closes are split-adjusted
+	autoFund    bool   // count spending beyond the cash held as deposits
+	out         string // HTML report path; "" = none
+	echartsURL  string // -echarts when it is an http(s) URL
+	echartsFile string // -echarts when it is a local file to inline
+	xlsx        string // Excel workbook of the frames; "" = none
+	riskFree    float64
 }
 
 func parseFlags(args []string, stderr io.Writer) (*options, error) {
@@ -33,29 +39,34 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 		fs.PrintDefaults()
 	}
 	var o options
-	var benchmarks, from, to, prices string
+	var benchmarks, from, to, prices, echarts string
 	fs.StringVar(&o.tx, "tx", "", "transactions `file` (.xlsx or .csv); default: the embedded sample portfolio")
 	fs.StringVar(&o.sheet, "sheet", "", "Excel `sheet` to read; default: the first")
-	fs.StringVar(&o.currency, "currency", "", "reporting `currency` (ISO code); default: GBP for the sample, else USD")
+	fs.StringVar(&o.currency, "currency", "", "reporting `currency` (a major ISO code such as USD); default: GBP for the sample, else USD")
 	fs.StringVar(&benchmarks, "benchmarks", "", "comma-separated benchmark `symbols`; default: ^DJI on the sample, else ^GSPC")
-	fs.StringVar(&from, "from", "", "first `date` (YYYY-MM-DD) of the report's statistics and charts; default: the first transaction")
-	fs.StringVar(&to, "to", "", "last `date` (YYYY-MM-DD); default: the last day of the market data")
-	fs.StringVar(&o.source, "source", "sample", "market data: sample, yahoo or csv:`DIR`")
+	fs.StringVar(&from, "from", "", "first `date` (YYYY-MM-DD) of the report's figures, statistics and charts; default: the first transaction")
+	fs.StringVar(&to, "to", "", "`date` (YYYY-MM-DD) the report is as of: later transactions are left out; default: the last day of the market data")
+	fs.StringVar(&o.source, "source", "sample", "market data `source`: sample, yahoo or csv:DIR")
 	fs.StringVar(&prices, "prices", "", "`DIR` of CSV prices (same as -source csv:DIR)")
 	fs.BoolVar(&o.offline, "offline", false, "with -source yahoo: use only the cache, never the network")
 	fs.BoolVar(&o.adjusted, "split-adjusted", false, "with -source csv:DIR: the closes and dividends are split-adjusted, as in a Yahoo download")
 	fs.StringVar(&o.out, "out", "report.html", "HTML report `file` to write; empty for none")
-	fs.StringVar(&o.echarts, "echarts", "", "ECharts script: a `URL` to load, or a local file to inline; default: the pinned CDN URL")
+	fs.StringVar(&echarts, "echarts", "", "ECharts script: an http(s) `URL` to load, or a local file to inline; default: the pinned CDN URL")
 	fs.StringVar(&o.xlsx, "xlsx", "", "also write the holdings and performance frames to this Excel `file`")
 	fs.BoolVar(&o.autoFund, "auto-deposit", false, "count money spent beyond the cash held as deposited that day (for files that list trades but no deposits)")
-	fs.Float64Var(&o.riskFree, "riskfree", 0, "annual risk-free `rate` for Sharpe and Sortino, e.g. 0.03")
+	fs.Float64Var(&o.riskFree, "riskfree", 0, "annual risk-free `rate` for Sharpe and Sortino, as a fraction: 0.03 for 3%")
 	if err := fs.Parse(args); err != nil {
 		return nil, err
 	}
 	if fs.NArg() > 0 {
 		return nil, fmt.Errorf("unexpected argument %q (flags only; see -h)", fs.Arg(0))
 	}
+	set := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
 	if prices != "" {
+		if set["source"] {
+			return nil, fmt.Errorf("-prices %s and -source %s both name the market data: give one (-prices DIR is -source csv:DIR)", prices, o.source)
+		}
 		o.source = "csv:" + prices
 	}
 	switch {
@@ -74,6 +85,12 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	if !o.from.IsZero() && !o.to.IsZero() && o.to.Before(o.from) {
 		return nil, fmt.Errorf("-to %s is before -from %s", to, from)
 	}
+	if err := checkRiskFree(o.riskFree); err != nil {
+		return nil, err
+	}
+	if o.echartsURL, o.echartsFile, err = parseECharts(echarts); err != nil {
+		return nil, err
+	}
 	for _, b := range strings.Split(benchmarks, ",") {
 		if b = strings.TrimSpace(b); b != "" {
 			o.benchmarks = append(o.benchmarks, b)
@@ -86,13 +103,40 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 			o.currency = "GBP"
 		}
 	}
+	if o.currency, err = parseCurrency(o.currency); err != nil {
+		return nil, err
+	}
 	if len(o.benchmarks) == 0 && benchmarks == "" {
 		o.benchmarks = []string{"^GSPC"}
 		if sampleData {
 			o.benchmarks = []string{"^DJI"}
 		}
 	}
+	warnIneffective(&o, set, stderr)
 	return &o, nil
+}
+
+// warnIneffective prints one line on stderr for each flag that was given
+// but does nothing with the others: a silently ignored flag makes the user
+// believe the report reflects it.
+func warnIneffective(o *options, set map[string]bool, stderr io.Writer) {
+	warn := func(format string, args ...any) { fmt.Fprintf(stderr, "warning: "+format+"\n", args...) }
+	if o.offline && o.source != "yahoo" {
+		warn("-offline has no effect without -source yahoo")
+	}
+	if o.adjusted && !strings.HasPrefix(o.source, "csv:") {
+		warn("-split-adjusted has no effect without -source csv:DIR (or -prices DIR)")
+	}
+	switch {
+	case o.sheet == "":
+	case o.tx == "":
+		warn("-sheet has no effect without -tx (the embedded sample is CSV)")
+	case strings.EqualFold(filepath.Ext(o.tx), ".csv"):
+		warn("-sheet has no effect on a CSV file (%s)", o.tx)
+	}
+	if set["echarts"] && o.out == "" {
+		warn("-echarts has no effect without an HTML report (-out is empty)")
+	}
 }
 
 func parseDate(flagName, s string) (time.Time, error) {
@@ -104,4 +148,60 @@ func parseDate(flagName, s string) (time.Time, error) {
 		return time.Time{}, fmt.Errorf("%s %q: want a date as YYYY-MM-DD", flagName, s)
 	}
 	return t, nil
+}
+
+// checkRiskFree rejects rates that are surely a mistake: a percentage
+// written as a number (3 for 3%) would silently make every Sharpe and
+// Sortino ratio meaningless.
+func checkRiskFree(r float64) error {
+	switch {
+	case math.IsNaN(r) || math.IsInf(r, 0):
+		return fmt.Errorf("-riskfree %v: want a finite annual rate as a fraction, e.g. 0.03 for 3%%", r)
+	case r > 1:
+		hint := ""
+		if r != 3 {
+			hint = fmt.Sprintf("; for %v%% give %v", r, r/100)
+		}
+		return fmt.Errorf("-riskfree %v: want a fraction, e.g. 0.03 for 3%%%s", r, hint)
+	case r <= -1:
+		return fmt.Errorf("-riskfree %v: want a fraction above -1, e.g. 0.03 for 3%% or -0.005 for -0.5%%", r)
+	}
+	return nil
+}
+
+// parseECharts splits -echarts into an http(s) URL or a local file. Any
+// other scheme is rejected here: taken as a file name, "ftp://host/e.js"
+// would fail later with a baffling "no such file".
+func parseECharts(s string) (urlStr, file string, err error) {
+	if s == "" {
+		return "", "", nil
+	}
+	scheme, _, isURL := strings.Cut(s, "://")
+	if !isURL {
+		return "", s, nil
+	}
+	switch strings.ToLower(scheme) {
+	case "http", "https":
+	default:
+		return "", "", fmt.Errorf("-echarts %s: %q URLs are not supported: want an http(s) URL, or the path of a local file to inline", s, scheme)
+	}
+	u, err := url.Parse(s)
+	if err != nil || u.Host == "" {
+		return "", "", fmt.Errorf("-echarts %s: not a valid URL: want one such as %s", s, "https://cdn.example.org/echarts.min.js")
+	}
+	return s, "", nil
+}
+
+// parseCurrency normalises -currency ("gbp" is GBP) and rejects what cannot
+// be a reporting currency. Whether the market data can convert to it is
+// checked once the source is open (see checkCurrency).
+func parseCurrency(s string) (string, error) {
+	c, err := fx.Normalize(s)
+	if err != nil {
+		return "", fmt.Errorf("-currency %q: want a 3-letter ISO code such as USD, GBP or EUR", s)
+	}
+	if major, factor, _ := fx.Major(c); factor != 1 {
+		return "", fmt.Errorf("-currency %s: that is a minor unit (1/%g of %s): report in %s instead", c, 1/factor, major, major)
+	}
+	return c, nil
 }

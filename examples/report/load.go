@@ -7,6 +7,7 @@ import (
 	"io"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/gofolio/gofolio/fx"
 	"github.com/gofolio/gofolio/portfolio"
@@ -28,20 +29,56 @@ type job struct {
 
 func load(ctx context.Context, o *options, stderr io.Writer) (*job, error) {
 	j := &job{opts: o}
-	var err error
-	if j.txs, j.txName, err = readTransactions(o); err != nil {
-		return nil, err
-	}
 	src, rates, err := marketSource(o, stderr)
 	if err != nil {
 		return nil, err
+	}
+	accepted, err := reportingCurrencies(o, src)
+	if err != nil {
+		return nil, err
+	}
+	// A CSV directory may hold no exchange rates at all for a portfolio
+	// that needs none; its check waits until the currencies in use are
+	// known (below), still before any rate is loaded or anything built.
+	csvDir := strings.HasPrefix(o.source, "csv:")
+	if !csvDir {
+		if err := checkCurrency(o, accepted); err != nil {
+			return nil, err
+		}
+	}
+	if j.txs, j.txName, err = readTransactions(o); err != nil {
+		return nil, err
+	}
+	var leftOut []portfolio.Transaction
+	if !o.to.IsZero() {
+		j.txs, leftOut = splitAfter(j.txs, o.to)
+		if len(j.txs) == 0 {
+			return nil, beforeFirst(o, leftOut)
+		}
 	}
 	j.sourceName = o.source
 	series, err := portfolio.Fetch(ctx, src, j.txs, o.to)
 	if err != nil {
 		return nil, err
 	}
-	first := j.txs[0].Date
+	if !o.to.IsZero() {
+		var tradingDay time.Time
+		if last := lastTradingDay(series, o.to); !last.IsZero() && last.Before(quotes.Day(o.to)) {
+			var more []portfolio.Transaction
+			j.txs, more = splitAfter(j.txs, last)
+			if len(j.txs) == 0 {
+				first, _ := dateSpan(more)
+				return nil, fmt.Errorf("-to %s: the market data has no trading day from the first transaction, on %s, to -to: nothing to report",
+					o.to.Format(time.DateOnly), first.Format(time.DateOnly))
+			}
+			if len(more) > 0 {
+				leftOut, tradingDay = append(leftOut, more...), last
+				keepSeries(series, j.txs)
+			}
+		}
+		noteLeftOut(stderr, o.to, tradingDay, leftOut)
+	}
+	first, _ := dateSpan(j.txs)
 	// A benchmark's market may be closed on the portfolio's first day: fetch
 	// a few days earlier so its last close carries forward.
 	benchmarks, err := quotes.FetchAll(ctx, src, o.benchmarks, first.AddDate(0, 0, -fx.LoadLookback), o.to)
@@ -53,16 +90,44 @@ func load(ctx context.Context, o *options, stderr io.Writer) (*job, error) {
 	}
 	if rates == nil {
 		// Yahoo and CSV sources carry FX as Yahoo-style pairs (GBPUSD=X).
-		if rates, err = fx.Load(ctx, src, o.currency, currencies(j.txs, series, j.benchmarks), first, o.to); err != nil {
+		used := currencies(j.txs, series, j.benchmarks)
+		if csvDir && needsConversion(o.currency, used) {
+			if err := checkCurrency(o, accepted); err != nil {
+				return nil, err
+			}
+		}
+		if rates, err = fx.Load(ctx, src, o.currency, used, first, o.to); err != nil {
 			return nil, err
 		}
 	}
 	j.rates = rates
-	j.result, err = portfolio.Build(j.txs, portfolio.Config{Currency: o.currency, Series: series, Rates: rates, To: o.to, AutoDeposit: o.autoFund})
+	j.result, err = portfolio.Build(j.txs, portfolio.Config{Currency: o.currency, Series: series, Rates: rates, To: o.to,
+		AutoDeposit: o.autoFund, KnownSymbols: knownSymbols(src)})
 	if err != nil {
 		return nil, err
 	}
 	return j, analyse(j)
+}
+
+// beforeFirst is the error for a -to that leaves out every transaction.
+func beforeFirst(o *options, leftOut []portfolio.Transaction) error {
+	first, _ := dateSpan(leftOut)
+	return fmt.Errorf("-to %s is before the first transaction, on %s: nothing to report",
+		o.to.Format(time.DateOnly), first.Format(time.DateOnly))
+}
+
+// keepSeries drops from series the symbols that no transaction names any
+// more, so that they neither extend the calendar nor ask for exchange rates.
+func keepSeries(series map[string]*quotes.Series, txs []portfolio.Transaction) {
+	named := map[string]bool{}
+	for _, s := range portfolio.Symbols(txs) {
+		named[s] = true
+	}
+	for s := range series {
+		if !named[s] {
+			delete(series, s)
+		}
+	}
 }
 
 // readTransactions reads -tx, or the embedded sample portfolio.
@@ -109,5 +174,26 @@ func currencies(txs []portfolio.Transaction, series map[string]*quotes.Series, b
 		out = append(out, c)
 	}
 	sort.Strings(out)
+	return out
+}
+
+// knownSymbols lists what a source that can tell offers (the sample, a CSV
+// directory), for the problem that names an unknown symbol; Yahoo cannot
+// list its symbols. Exchange-rate pairs (GBPUSD=X) are left out: nobody
+// buys one by mistake.
+func knownSymbols(src quotes.Source) []string {
+	var all []string
+	switch s := src.(type) {
+	case *quotes.Memory:
+		all = s.Symbols()
+	case *quotes.Dir:
+		all, _ = s.Symbols() // without the list, the problem still names the symbol
+	}
+	out := all[:0:0]
+	for _, sym := range all {
+		if !strings.HasSuffix(sym, "=X") {
+			out = append(out, sym)
+		}
+	}
 	return out
 }

@@ -8,6 +8,28 @@
 //	go run ./examples/report
 //	go run ./examples/report -tx my.xlsx -sheet Trades -currency EUR -source yahoo -benchmarks ^GSPC,^IXIC
 //	go run ./examples/report -tx my.csv -source csv:prices/ -currency USD -benchmarks SPY
+//
+// The report is as of -to: transactions dated after it, or after the last
+// trading day on or before it, are left out, with a note on stderr saying
+// how many and from when. -from narrows the headline figures, statistics
+// and charts to the days from -from on, counting the portfolio's value on
+// the first of them as contributed that day; the holdings table is always
+// the position on the last day.
+//
+// -currency is a major ISO code in either case (gbp is GBP; a minor unit
+// such as GBp is refused) that the market data can convert to: for the
+// sample, the currencies of its exchange rates; for -source yahoo, an ISO
+// 4217 code; for -source csv:DIR, USD and each XXX with an XXXUSD=X.csv file
+// (any currency when the portfolio and benchmarks need no conversion to it).
+// It is checked, as are the output paths (their directories must exist and
+// be writable) and a local -echarts file, before anything is fetched (with
+// csv:DIR, once its prices are read, since they tell whether conversion is
+// needed) and before anything is built. The
+// outputs are written together: each to a temporary file beside it, renamed
+// over its path only once all are complete, so a failure leaves none
+// half-written and none from this run beside others from the last.
+//
+// The exit status is 0 on success and for -h, 1 on an error.
 package main
 
 import (
@@ -18,17 +40,26 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strings"
 )
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
-	if err := run(ctx, os.Args[1:], os.Stdout, os.Stderr); err != nil {
-		if !errors.Is(err, flag.ErrHelp) {
-			fmt.Fprintln(os.Stderr, "report:", err)
-		}
-		os.Exit(1)
+	code := exitCode(run(ctx, os.Args[1:], os.Stdout, os.Stderr), os.Stderr)
+	stop()
+	os.Exit(code)
+}
+
+// exitCode reports err on stderr and returns the process's exit status.
+// -h is not a failure: the usage it asked for has been printed.
+func exitCode(err error, stderr io.Writer) int {
+	switch {
+	case err == nil, errors.Is(err, flag.ErrHelp):
+		return 0
 	}
+	// Errors from package report start with its name, the command's too.
+	fmt.Fprintln(stderr, "report:", strings.TrimPrefix(err.Error(), "report: "))
+	return 1
 }
 
 // run is the whole program, with its arguments and outputs passed in so
@@ -36,6 +67,9 @@ func main() {
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	opts, err := parseFlags(args, stderr)
 	if err != nil {
+		return err
+	}
+	if err := checkOutputs(opts); err != nil {
 		return err
 	}
 	job, err := load(ctx, opts, stderr)

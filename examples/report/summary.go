@@ -3,26 +3,40 @@ package main
 import (
 	"fmt"
 	"io"
+	"math"
 	"sort"
 	"strconv"
 	"strings"
 	"text/tabwriter"
 	"time"
 
+	"github.com/gofolio/gofolio/portfolio"
 	"github.com/gofolio/gofolio/report"
 )
 
 // printSummary writes the holdings table and the headline figures.
+//
+// The headline figures and the statistics are both over the -from/-to
+// window (j.perf), as in the HTML report, and say so: figures of different
+// periods side by side would not add up. The holdings are a position on the
+// last day, so their realized P&L and dividends are to date, and say so
+// when -from makes that differ from the window.
 func printSummary(w io.Writer, j *job) error {
 	res := j.result
-	perf := res.Performance
-	last := perf.Len() - 1
+	whole := res.Performance
+	last := whole.Len() - 1
 	cur := res.Currency
+	start, end := whole.Dates[0].Format(time.DateOnly), whole.Dates[last].Format(time.DateOnly)
+	windowed := j.perf.Dates[0].After(whole.Dates[0])
 	fmt.Fprintf(w, "gofolio: %s\n", j.txName)
 	fmt.Fprintf(w, "market data: %s; reporting currency: %s; %s to %s (%d trading days)\n\n",
-		j.sourceName, cur, perf.Dates[0].Format(time.DateOnly), perf.Dates[last].Format(time.DateOnly), perf.Len())
+		j.sourceName, cur, start, end, whole.Len())
 
-	fmt.Fprintf(w, "Holdings on %s (money in %s; price in the quote currency)\n", perf.Dates[last].Format(time.DateOnly), cur)
+	since := ""
+	if windowed {
+		since = "; realized and dividends since " + start
+	}
+	fmt.Fprintf(w, "Holdings on %s (money in %s; price in the quote currency%s)\n", end, cur, since)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "symbol\tquantity\tprice\tvalue\tcost\tunrealized\trealized\tdividends\tweight\t")
 	for _, p := range res.Positions(-1) {
@@ -30,27 +44,49 @@ func printSummary(w io.Writer, j *job) error {
 			p.QuoteCurrency, money(p.Close), money(p.Value), money(p.CostBasis), money(p.Unrealized),
 			money(p.Realized), money(p.Dividends), percent(p.Weight))
 	}
+	// The positions' weights are of the total value, cash included; without
+	// a cash row they would not add up to 100%.
+	fmt.Fprintf(tw, "cash\t\t\t%s\t\t\t\t\t%s\t\n", money(whole.Cash[last]), percent(cashWeight(whole)))
 	if err := tw.Flush(); err != nil {
 		return err
 	}
 	fmt.Fprintf(w, "cash: %s\n\n", cashLine(j))
 
+	perf, n := j.perf, j.perf.Len()-1
+	from, to := perf.Dates[0].Format(time.DateOnly), perf.Dates[n].Format(time.DateOnly)
+	if windowed {
+		fmt.Fprintf(w, "From %s (-from) to %s, the value on %s counting as contributed that day\n", from, to, from)
+	} else {
+		fmt.Fprintf(w, "From %s to %s\n", from, to)
+	}
 	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	row := func(k, v string) { fmt.Fprintf(tw, "%s\t%s\n", k, v) }
-	row("Total value", cur+" "+money(perf.Value[last]))
-	row("Net contributions", cur+" "+money(perf.NetContributions[last]))
-	row("Profit and loss", cur+" "+money(perf.PnL[last]))
-	row("Time-weighted return", percent(perf.CumulativeReturn[last]))
+	if windowed {
+		row("Opening value", cur+" "+money(perf.Value[0]))
+	}
+	row("Total value", cur+" "+money(perf.Value[n]))
+	row("Net contributions", cur+" "+money(perf.NetContributions[n]))
+	row("Profit and loss", cur+" "+money(perf.PnL[n]))
+	row("Time-weighted return", percent(perf.CumulativeReturn[n]))
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "\nStatistics from %s to %s (risk-free rate %s)\n",
-		j.perf.Dates[0].Format(time.DateOnly), j.perf.Dates[j.perf.Len()-1].Format(time.DateOnly), percent(j.opts.riskFree))
+	fmt.Fprintf(w, "\nStatistics from %s to %s (risk-free rate %s)\n", from, to, percent(j.opts.riskFree))
 	if err := printStatistics(w, j.input.Statistics); err != nil {
 		return err
 	}
 	fmt.Fprintln(w)
 	return nil
+}
+
+// cashWeight is the share of the last day's value held as cash, NaN when
+// the portfolio is worth nothing (as Position.Weight is then).
+func cashWeight(perf *portfolio.Performance) float64 {
+	last := perf.Len() - 1
+	if perf.Value[last] <= 0 {
+		return math.NaN()
+	}
+	return perf.Cash[last] / perf.Value[last]
 }
 
 // cashLine lists the cash held in each currency on the last day.

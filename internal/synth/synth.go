@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"time"
 
 	"github.com/gofolio/gofolio/portfolio"
@@ -50,7 +51,8 @@ func Weekdays(start time.Time, n int) []time.Time {
 //
 // Closes follow a geometric random walk (daily σ 1.5%) from 20..220 and
 // are rounded to cents. Transactions: every tenth is a deposit of 10,000,
-// one in fifty a withdrawal of 1,000, the rest buys (60%) and sells (40%)
+// one in fifty a withdrawal of 1,000 (a deposit instead on a day that would
+// end with less than a dollar in cash), the rest buys (60%) and sells (40%)
 // of 1..100 shares at the day's close (price left blank for one in four,
 // so the engine fills it), with commissions of 0..9.99. A sell is turned into
 // a buy when nothing of the symbol is held, so the history is always valid.
@@ -104,5 +106,55 @@ func Generate(s Spec) *Workload {
 		}
 		w.Transactions = append(w.Transactions, tx)
 	}
+	w.keepWithdrawalsCovered()
 	return w
+}
+
+// keepWithdrawalsCovered turns into deposits the withdrawals of each day
+// that would end with less than a dollar in cash: buys may run the cash
+// below zero (the engine allows buying on credit), but money cannot be
+// taken out that is not there (portfolio.Build reports it).
+func (w *Workload) keepWithdrawalsCovered() {
+	txs := w.Transactions
+	var cash float64
+	for start := 0; start < len(txs); {
+		end := start
+		for end < len(txs) && txs[end].Date.Equal(txs[start].Date) {
+			end++
+		}
+		day := txs[start:end]
+		if cash+w.cashChange(day) < 1 {
+			for i := range day {
+				if day[i].Kind == portfolio.Withdrawal {
+					day[i].Kind = portfolio.Deposit
+				}
+			}
+		}
+		cash += w.cashChange(day)
+		start = end
+	}
+}
+
+// cashChange is what a day's transactions add to the cash.
+func (w *Workload) cashChange(day []portfolio.Transaction) float64 {
+	var sum float64
+	for _, tx := range day {
+		price := tx.Price
+		if price == 0 && tx.Symbol != "" {
+			s := w.Series[tx.Symbol]
+			i, _ := slices.BinarySearchFunc(s.Dates, tx.Date, func(a, b time.Time) int { return a.Compare(b) })
+			price = s.Close[i]
+		}
+		switch tx.Kind {
+		case portfolio.Deposit:
+			sum += tx.Amount
+		case portfolio.Withdrawal:
+			sum -= tx.Amount
+		case portfolio.Buy:
+			sum -= tx.Quantity*price + tx.Commission
+		case portfolio.Sell:
+			sum += tx.Quantity*price - tx.Commission
+		}
+	}
+	return sum
 }

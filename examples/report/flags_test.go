@@ -1,0 +1,115 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"strings"
+	"testing"
+)
+
+func TestFlagErrorMessages(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"-currency", "GBp"}, "-currency GBp: that is a minor unit (1/100 of GBP): report in GBP instead"},
+		{[]string{"-currency", "GBX"}, "report in GBP instead"},
+		{[]string{"-currency", "Gbp"}, `-currency "Gbp": want a 3-letter ISO code`},
+		{[]string{"-currency", "pounds"}, `-currency "pounds": want a 3-letter ISO code`},
+		{[]string{"-riskfree", "3"}, "-riskfree 3: want a fraction, e.g. 0.03 for 3%"},
+		{[]string{"-riskfree", "4.5"}, "for 4.5% give 0.045"},
+		{[]string{"-riskfree", "-1.5"}, "-riskfree -1.5: want a fraction above -1"},
+		{[]string{"-riskfree", "NaN"}, "-riskfree NaN: want a finite annual rate"},
+		{[]string{"-echarts", "ftp://example.org/echarts.min.js"}, `-echarts ftp://example.org/echarts.min.js: "ftp" URLs are not supported`},
+		{[]string{"-echarts", "file:///tmp/echarts.min.js"}, `"file" URLs are not supported`},
+		{[]string{"-echarts", "https://"}, "not a valid URL"},
+		{[]string{"-prices", "dir", "-source", "yahoo"}, "-prices dir and -source yahoo both name the market data"},
+	} {
+		var stderr bytes.Buffer
+		_, err := parseFlags(c.args, &stderr)
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("parseFlags(%q) = %v, want an error containing %q", c.args, err, c.want)
+		}
+	}
+}
+
+func TestFlagsAccepted(t *testing.T) {
+	for _, c := range []struct {
+		args                []string
+		currency, url, file string
+		riskFree            float64
+	}{
+		{args: []string{"-currency", "gbp"}, currency: "GBP"},
+		{args: []string{"-currency", " eur "}, currency: "EUR"},
+		{args: []string{"-riskfree", "1"}, currency: "GBP", riskFree: 1},
+		{args: []string{"-riskfree", "-0.005"}, currency: "GBP", riskFree: -0.005},
+		{args: []string{"-echarts", "HTTPS://cdn.example.org/e.js"}, currency: "GBP", url: "HTTPS://cdn.example.org/e.js"},
+		{args: []string{"-echarts", "js/echarts.min.js"}, currency: "GBP", file: "js/echarts.min.js"},
+	} {
+		var stderr bytes.Buffer
+		o, err := parseFlags(c.args, &stderr)
+		if err != nil {
+			t.Errorf("parseFlags(%q): %v", c.args, err)
+			continue
+		}
+		if o.currency != c.currency || o.echartsURL != c.url || o.echartsFile != c.file || o.riskFree != c.riskFree {
+			t.Errorf("parseFlags(%q) = currency %q, echarts URL %q file %q, riskfree %v", c.args, o.currency, o.echartsURL, o.echartsFile, o.riskFree)
+		}
+		if stderr.Len() != 0 {
+			t.Errorf("parseFlags(%q) warned: %s", c.args, stderr.String())
+		}
+	}
+}
+
+func TestFlagsWarnWhenIneffective(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		want string // "" for no warning
+	}{
+		{[]string{"-offline"}, "warning: -offline has no effect without -source yahoo\n"},
+		{[]string{"-offline", "-source", "yahoo"}, ""},
+		{[]string{"-split-adjusted"}, "warning: -split-adjusted has no effect without -source csv:DIR (or -prices DIR)\n"},
+		{[]string{"-split-adjusted", "-prices", "dir"}, ""},
+		{[]string{"-sheet", "Trades"}, "warning: -sheet has no effect without -tx (the embedded sample is CSV)\n"},
+		{[]string{"-sheet", "Trades", "-tx", "my.CSV"}, "warning: -sheet has no effect on a CSV file (my.CSV)\n"},
+		{[]string{"-sheet", "Trades", "-tx", "my.xlsx"}, ""},
+		{[]string{"-echarts", "e.js", "-out", ""}, "warning: -echarts has no effect without an HTML report (-out is empty)\n"},
+	} {
+		var stderr bytes.Buffer
+		if _, err := parseFlags(c.args, &stderr); err != nil {
+			t.Errorf("parseFlags(%q): %v", c.args, err)
+			continue
+		}
+		if stderr.String() != c.want {
+			t.Errorf("parseFlags(%q) stderr = %q, want %q", c.args, stderr.String(), c.want)
+		}
+	}
+}
+
+func TestUsage(t *testing.T) {
+	var stderr bytes.Buffer
+	_, err := parseFlags([]string{"-h"}, &stderr)
+	if !errors.Is(err, flag.ErrHelp) {
+		t.Fatalf("parseFlags(-h) = %v", err)
+	}
+	usage := stderr.String()
+	if !strings.Contains(usage, "-source source\n") || !strings.Contains(usage, "sample, yahoo or csv:DIR") {
+		t.Errorf("usage of -source:\n%s", usage)
+	}
+	var out bytes.Buffer
+	if code := exitCode(err, &out); code != 0 || out.Len() != 0 {
+		t.Errorf("-h: exit status %d, printed %q; want 0 and nothing more", code, out.String())
+	}
+}
+
+func TestExitCode(t *testing.T) {
+	var stderr bytes.Buffer
+	if code := exitCode(nil, &stderr); code != 0 || stderr.Len() != 0 {
+		t.Errorf("success: exit status %d, printed %q", code, stderr.String())
+	}
+	// Package report's errors start with "report: " too.
+	if code := exitCode(errors.New("report: rendering: boom"), &stderr); code != 1 || stderr.String() != "report: rendering: boom\n" {
+		t.Errorf("failure: exit status %d, printed %q", code, stderr.String())
+	}
+}
