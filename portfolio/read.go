@@ -107,7 +107,7 @@ var readHeaderNames = map[string]readField{
 	"fee": readCommissionField, "fees": readCommissionField,
 	"amount": readAmountField, "cash": readAmountField, "amt": readAmountField,
 	"currency": readCurrencyField, "ccy": readCurrencyField,
-	"note":     readNoteField, "notes": readNoteField, "memo": readNoteField, "description": readNoteField,
+	"note": readNoteField, "notes": readNoteField, "memo": readNoteField, "description": readNoteField,
 	"ratio": readRatioField,
 }
 
