@@ -217,9 +217,10 @@ func (c *Converter) leg(a, b string) (leg, bool) {
 
 // Rates returns, for each of dates, the number by which an amount in
 // currency from is multiplied to express it in currency to, following the
-// rules documented on Converter. Dates need not be sorted, but sorted dates
-// take one merge walk over each leg, O(len(dates) + len(rates)), instead of
-// a binary search per date.
+// rules documented on Converter. Each date stands for its calendar day in
+// its own location (see quotes.Day), whatever its time of day. Dates need
+// not be sorted, but sorted dates take one merge walk over each leg,
+// O(len(dates) + len(rates)), instead of a binary search per date.
 //
 // Errors are *Error: an unknown currency (the message lists the known
 // ones), two currencies with no route, or a date before the first rate of a
@@ -234,24 +235,34 @@ func (c *Converter) Rates(from, to string, dates []time.Time) ([]float64, error)
 	for i := range out {
 		out[i] = factor
 	}
-	sorted := slices.IsSortedFunc(dates, func(a, b time.Time) int { return a.Compare(b) })
+	if len(legs) == 0 {
+		return out, nil
+	}
+	// Rates are keyed by day, so each date counts as its calendar day (see
+	// quotes.Day), whatever its time of day or location: 2020-01-02 00:00
+	// in UTC+1 is 2020-01-01 23:00 UTC but has the rate of January 2.
+	days := make([]int64, len(dates))
+	for i, d := range dates {
+		days[i] = quotes.Day(d).Unix()
+	}
+	sorted := slices.IsSorted(days)
 	for _, l := range legs {
-		if bad := l.apply(out, dates, sorted); bad >= 0 {
-			return nil, c.noRateError(from, to, l.s, dates)
+		if bad := l.apply(out, days, sorted); bad >= 0 {
+			return nil, c.noRateError(from, to, l.s, days)
 		}
 	}
 	return out, nil
 }
 
-// apply multiplies out[i] by the leg's rate on dates[i] (the last rate on
-// or before it). Ascending dates are walked together with the rate days,
-// O(n + m); dates in any other order take a binary search each. It returns
-// the index of a date that has no rate on or before it, or -1.
-func (l leg) apply(out []float64, dates []time.Time, sorted bool) int {
+// apply multiplies out[i] by the leg's rate on day dates[i] (Unix seconds
+// of a quotes.Day), that is the last rate on or before it. Ascending days
+// are walked together with the rate days, O(n + m); days in any other order
+// take a binary search each. It returns the index of a day that has no rate
+// on or before it, or -1.
+func (l leg) apply(out []float64, dates []int64, sorted bool) int {
 	days, rates := l.s.days, l.s.rates
 	j := -1
-	for i, d := range dates {
-		t := d.Unix()
+	for i, t := range dates {
 		if sorted {
 			for j+1 < len(days) && days[j+1] <= t {
 				j++
@@ -271,15 +282,15 @@ func (l leg) apply(out []float64, dates []time.Time, sorted bool) int {
 	return -1
 }
 
-// noRateError names the earliest of dates that precedes the series s, and
-// how many dates do.
-func (c *Converter) noRateError(from, to string, s *rateSeries, dates []time.Time) error {
+// noRateError names the earliest of days (as in apply) that precedes the
+// series s, and how many do.
+func (c *Converter) noRateError(from, to string, s *rateSeries, days []int64) error {
 	first := s.days[0]
-	var earliest time.Time
+	var earliest int64
 	n := 0
-	for _, d := range dates {
-		if d.Unix() < first {
-			if n == 0 || d.Before(earliest) {
+	for _, d := range days {
+		if d < first {
+			if n == 0 || d < earliest {
 				earliest = d
 			}
 			n++
@@ -289,7 +300,7 @@ func (c *Converter) noRateError(from, to string, s *rateSeries, dates []time.Tim
 	if n > 1 {
 		more = fmt.Sprintf(" (nor on %d later dates)", n-1)
 	}
-	return &Error{From: from, To: to, Date: earliest,
+	return &Error{From: from, To: to, Date: time.Unix(earliest, 0).UTC(),
 		Err: fmt.Errorf("%w on or before that date%s: the %s rate starts on %s",
 			ErrNoRate, more, s.name(), s.first().Format(time.DateOnly))}
 }

@@ -110,6 +110,40 @@ func TestConverterRatesSortedAndUnsorted(t *testing.T) {
 	}
 }
 
+func TestConverterDatesCountAsTheirDay(t *testing.T) {
+	c := testConverter(t)
+	east, west := time.FixedZone("UTC+5", 5*3600), time.FixedZone("UTC-5", -5*3600)
+	// Each date is the calendar day it names, in its own location,
+	// whatever instant that is in UTC.
+	dates := []time.Time{
+		time.Date(1995, 1, 2, 0, 0, 0, 0, east),  // 01-01 19:00 UTC, but January 2: 100
+		time.Date(1995, 1, 3, 23, 0, 0, 0, west), // 01-04 04:00 UTC, but January 3: 110
+		time.Date(1995, 1, 4, 12, 0, 0, 0, time.UTC),
+	}
+	want := []float64{100, 110, 120}
+	got, err := c.Rates("USD", "JPY", dates)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range want {
+		if !approxEqual(got[i], want[i]) {
+			t.Errorf("rate on %v = %v, want %v", dates[i], got[i], want[i])
+		}
+	}
+	// Ascending as instants but not as days: 01-03 then 01-02.
+	mixed := []time.Time{time.Date(1995, 1, 3, 1, 0, 0, 0, east), time.Date(1995, 1, 2, 22, 0, 0, 0, time.UTC)}
+	if got, err := c.Rates("USD", "JPY", mixed); err != nil || !approxEqual(got[0], 110) || !approxEqual(got[1], 100) {
+		t.Errorf("days out of instant order: %v, %v; want [110 100]", got, err)
+	}
+	// 1995-01-01 23:00 in UTC-5 is after the first GBP/USD rate in UTC,
+	// but on January 1, which has none; the error names that day.
+	_, err = c.Rate("GBP", "USD", time.Date(1995, 1, 1, 23, 0, 0, 0, west))
+	var fe *Error
+	if !errors.As(err, &fe) || !errors.Is(err, ErrNoRate) || fe.Date != day(1995, 1, 1) {
+		t.Errorf("rate on 1995-01-01 in UTC-5: %v, want no rate on 1995-01-01", err)
+	}
+}
+
 func TestConverterConvert(t *testing.T) {
 	c := testConverter(t)
 	// 250 GBp = 2.50 GBP = 2.50 × 1.60 = 4.00 USD on 01-04
@@ -241,6 +275,15 @@ func TestMajorAndNormalize(t *testing.T) {
 		{"GBX", "GBP", 0.01, true},
 		{"ZAc", "ZAR", 0.01, true},
 		{"ILA", "ILS", 0.01, true},
+		// A code in one case means the same in the other: the minor units
+		// spelled in capitals or lower-case stay minor units.
+		{"ZAC", "ZAR", 0.01, true},
+		{"zac", "ZAR", 0.01, true},
+		{"gbx", "GBP", 0.01, true},
+		{"ila", "ILS", 0.01, true},
+		{"gbp", "GBP", 1, true},
+		{"zar", "ZAR", 1, true},
+		{"ZaC", "", 0, false},
 		{"GBP", "GBP", 1, true},
 		{" usd ", "USD", 1, true},
 		{"Gbp", "", 0, false},

@@ -8,7 +8,9 @@ import (
 // minorUnits maps each minor currency unit, spelled as exchanges and Yahoo
 // Finance quote it, to its major currency and the value of one minor unit
 // in the major one. The spelling is case-significant: "GBp" is pence while
-// "GBP" is pounds.
+// "GBP" is pounds. Each unit has an all-capitals spelling too (GBX, ZAC,
+// ILA), used by some feeds, so that a code read in any one case (as
+// Normalize does) means the same unit.
 var minorUnits = map[string]struct {
 	major  string
 	factor float64
@@ -16,6 +18,7 @@ var minorUnits = map[string]struct {
 	"GBp": {"GBP", 0.01}, // London prices in pence
 	"GBX": {"GBP", 0.01}, // the same, in the ISO-like spelling some feeds use
 	"ZAc": {"ZAR", 0.01}, // Johannesburg prices in South African cents
+	"ZAC": {"ZAR", 0.01}, // the same, all capitals; no currency has this code
 	"ILA": {"ILS", 0.01}, // Tel Aviv prices in agorot
 }
 
@@ -37,12 +40,13 @@ func Major(code string) (major string, factor float64, ok bool) {
 // Normalize returns code in its canonical spelling, or an error when it is
 // not a currency code.
 //
-// Surrounding space is removed. The minor units "GBp", "GBX", "ZAc" and
-// "ILA" are returned as they are. Any other code must be three ASCII
-// letters, all upper-case or all lower-case, and is returned upper-case:
-// "usd" becomes "USD". Mixed case such as "Gbp" is rejected rather than
-// guessed, because "GBp" (pence) and "GBP" (pounds) differ by a factor of
-// 100.
+// Surrounding space is removed. The minor units "GBp" and "ZAc" are
+// returned as they are. Any other code must be three ASCII letters, all
+// upper-case or all lower-case, and is returned upper-case: "usd" becomes
+// "USD", and "gbx", "zac" and "ila" become the minor units GBX, ZAC and ILA
+// (while "gbp" is GBP, pounds). Mixed case such as "Gbp" is rejected rather
+// than guessed, because "GBp" (pence) and "GBP" (pounds) differ by a factor
+// of 100.
 func Normalize(code string) (string, error) {
 	c := strings.TrimSpace(code)
 	if _, isMinor := minorUnits[c]; isMinor {

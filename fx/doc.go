@@ -6,7 +6,9 @@
 // by PairFromSeries and fetched by Load). A Converter inverts pairs and
 // crosses them through USD, forward-fills each rate over days without a
 // published rate, and understands minor currency units: GBp and GBX
-// (pence) are GBP/100, ZAc is ZAR/100, ILA is ILS/100.
+// (pence) are GBP/100, ZAc and ZAC are ZAR/100, ILA is ILS/100. Dates
+// stand for their calendar day (see quotes.Day), whatever their time of
+// day or location.
 //
 // The multiplier from currency F to currency T on day d is
 //

@@ -49,8 +49,10 @@ const LoadLookback = 14
 // needed to convert each of currencies (minor units included) and the
 // reporting currency into one another, and returns a Converter over them:
 // for each major currency other than USD the pair XXX/USD ("GBPUSD=X"), so
-// that any two convert through USD. Rates are fetched from LoadLookback days
-// before from (unless from is zero) to to.
+// that any two convert through USD. When all of them share one major
+// currency (GBp prices reported in GBP), no rate is needed and nothing is
+// fetched. Rates are fetched from LoadLookback days before from (unless
+// from is zero) to to.
 func Load(ctx context.Context, src quotes.Source, reporting string, currencies []string, from, to time.Time) (*Converter, error) {
 	majors := make(map[string]bool)
 	var bad []string
@@ -67,9 +69,14 @@ func Load(ctx context.Context, src quotes.Source, reporting string, currencies [
 	}
 	var symbols []string
 	for m := range majors {
-		if m != USD {
+		// With a single major currency every conversion is a fixed
+		// factor (GBp to GBP is 1/100) and needs no pair.
+		if m != USD && len(majors) > 1 {
 			symbols = append(symbols, YahooSymbol(m, USD))
 		}
+	}
+	if len(symbols) == 0 {
+		return NewConverter()
 	}
 	sort.Strings(symbols)
 	if !from.IsZero() {

@@ -3,6 +3,7 @@ package fx
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -71,5 +72,54 @@ func TestLoad(t *testing.T) {
 	}
 	if _, err := Load(ctx, src, "GBP", []string{"Usd"}, time.Time{}, time.Time{}); !errors.Is(err, ErrUnknownCurrency) {
 		t.Errorf("Load with Usd: error %v, want ErrUnknownCurrency", err)
+	}
+}
+
+// recording is a Source that notes the symbols asked for.
+type recording struct {
+	quotes.Source
+	asked []string
+}
+
+func (r *recording) Series(ctx context.Context, symbol string, from, to time.Time) (*quotes.Series, error) {
+	r.asked = append(r.asked, symbol)
+	return r.Source.Series(ctx, symbol, from, to)
+}
+
+func TestLoadFetchesOnlyNeededPairs(t *testing.T) {
+	mem, err := quotes.NewMemory(
+		&quotes.Series{Symbol: "GBPUSD=X", Currency: "USD", Dates: []time.Time{day(2020, 1, 2)}, Close: []float64{1.25}},
+		&quotes.Series{Symbol: "EURUSD=X", Currency: "USD", Dates: []time.Time{day(2020, 1, 2)}, Close: []float64{1.10}},
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		reporting  string
+		currencies []string
+		want       string // symbols fetched
+	}{
+		// One major currency: fixed factors only.
+		{"GBP", []string{"GBp", "GBX", "gbp"}, "[]"},
+		{"ZAR", []string{"ZAc"}, "[]"},
+		{"USD", []string{"USD"}, "[]"},
+		{"GBP", []string{"GBp", "USD"}, "[GBPUSD=X]"},
+		{"USD", []string{"GBp"}, "[GBPUSD=X]"},
+		{"EUR", []string{"GBp"}, "[EURUSD=X GBPUSD=X]"},
+	} {
+		src := &recording{Source: mem}
+		c, err := Load(context.Background(), src, tc.reporting, tc.currencies, day(2020, 1, 3), day(2020, 1, 31))
+		if err != nil {
+			t.Errorf("%s %v: %v", tc.reporting, tc.currencies, err)
+			continue
+		}
+		if got := fmt.Sprint(src.asked); got != tc.want {
+			t.Errorf("%s %v: fetched %s, want %s", tc.reporting, tc.currencies, got, tc.want)
+		}
+		for _, cur := range tc.currencies {
+			if _, err := c.Rate(cur, tc.reporting, day(2020, 1, 3)); err != nil {
+				t.Errorf("%s %v: %v", tc.reporting, tc.currencies, err)
+			}
+		}
 	}
 }

@@ -215,7 +215,7 @@ func statRows(cols []statColumn) []StatRow {
 		{"Profit / loss", Money, money(func(s *stats.Summary) float64 { return s.PnL })},
 		{"Time-weighted return", Percent, fromSummary(func(s *stats.Summary) float64 { return s.TWR.Value })},
 		{"TWR annualised", Percent, fromSummary(func(s *stats.Summary) float64 { return s.TWRAnnualised.Value })},
-		{"Money-weighted return (IRR)", Percent, func(c statColumn) float64 {
+		{"Money-weighted return (IRR, p.a.)", Percent, func(c statColumn) float64 {
 			if c.summary == nil || !c.hasIRR {
 				return math.NaN()
 			}

@@ -26,7 +26,7 @@ func TestRunSample(t *testing.T) {
 		"Holdings on 2001-01-02",
 		"Time-weighted return",
 		"Same cash flows in ^DJI",
-		"Money-weighted return (IRR)",
+		"Money-weighted return (IRR, p.a.)",
 		"report: " + out,
 	} {
 		if !strings.Contains(text, want) {

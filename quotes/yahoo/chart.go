@@ -2,8 +2,10 @@ package yahoo
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"math"
 	"sort"
 	"strconv"
 	"strings"
@@ -76,17 +78,19 @@ type chartResult struct {
 			Amount *float64 `json:"amount"`
 			Date   *int64   `json:"date"`
 		} `json:"dividends"`
-		Splits map[string]*struct {
-			Date        *int64   `json:"date"`
-			Numerator   *float64 `json:"numerator"`
-			Denominator *float64 `json:"denominator"`
-		} `json:"splits"`
+		Splits map[string]*chartSplit `json:"splits"`
 	} `json:"events"`
 	Indicators struct {
 		Quote []*struct {
 			Close []*float64 `json:"close"`
 		} `json:"quote"`
 	} `json:"indicators"`
+}
+
+type chartSplit struct {
+	Date        *int64   `json:"date"`
+	Numerator   *float64 `json:"numerator"`
+	Denominator *float64 `json:"denominator"`
 }
 
 func (e *ChartError) UnmarshalJSON(b []byte) error {
@@ -114,38 +118,48 @@ var (
 // Closes are Yahoo's, adjusted for splits but not dividends. Dividends and
 // splits are dated by the exchange day of their timestamp. A body with a
 // chart error gives a *ChartError; a body with no timestamps gives an empty
-// series; timestamps and closes of unequal length, null timestamps, and
-// events without date or amount are errors.
+// series; timestamps and closes of unequal length and null timestamps are
+// errors. A dividend or split that cannot be right (no date or a date
+// outside 1900-2200, an amount or ratio that is not a positive number, such
+// as Yahoo's occasional "0:0" split) is dropped on its own rather than
+// failing the series; a Source reports each one through Options.Warn.
 func ParseChart(r io.Reader) (*quotes.Series, error) {
+	s, _, err := parseChart(r)
+	return s, err
+}
+
+// parseChart is ParseChart, also returning why each dropped event was
+// dropped.
+func parseChart(r io.Reader) (s *quotes.Series, dropped []error, err error) {
 	var body chartBody
 	if err := json.NewDecoder(r).Decode(&body); err != nil {
-		return nil, fmt.Errorf("yahoo: malformed chart response: %w", err)
+		return nil, nil, fmt.Errorf("yahoo: malformed chart response: %w", err)
 	}
 	if e := body.Chart.Error; e != nil {
-		return nil, e
+		return nil, nil, e
 	}
 	if len(body.Chart.Result) == 0 || body.Chart.Result[0] == nil {
-		return nil, fmt.Errorf("yahoo: chart response has no result: %w", quotes.ErrNoData)
+		return nil, nil, fmt.Errorf("yahoo: chart response has no result: %w", quotes.ErrNoData)
 	}
 	return parseResult(body.Chart.Result[0])
 }
 
-func parseResult(res *chartResult) (*quotes.Series, error) {
+func parseResult(res *chartResult) (*quotes.Series, []error, error) {
 	m := res.Meta
 	s := &quotes.Series{Symbol: m.Symbol, Currency: m.Currency, Timezone: m.ExchangeTimezoneName, SplitAdjusted: true}
 	loc, named, err := exchangeLocation(m.ExchangeTimezoneName, m.GMTOffset)
 	if err != nil {
-		return nil, fmt.Errorf("yahoo: %s: %w", m.Symbol, err)
+		return nil, nil, fmt.Errorf("yahoo: %s: %w", m.Symbol, err)
 	}
 	if !named {
 		s.Timezone = ""
 	}
-	dayOf := func(what string, ts *int64) (time.Time, error) {
+	dayOf := func(ts *int64) (time.Time, error) {
 		if ts == nil {
-			return time.Time{}, fmt.Errorf("yahoo: %s: %s has no timestamp", m.Symbol, what)
+			return time.Time{}, errors.New("no timestamp")
 		}
 		if *ts < minUnix || *ts > maxUnix {
-			return time.Time{}, fmt.Errorf("yahoo: %s: %s has timestamp %d, outside 1900-2200", m.Symbol, what, *ts)
+			return time.Time{}, fmt.Errorf("timestamp %d, outside 1900-2200", *ts)
 		}
 		return quotes.Day(time.Unix(*ts, 0).In(loc)), nil
 	}
@@ -155,10 +169,10 @@ func parseResult(res *chartResult) (*quotes.Series, error) {
 	case len(q) > 0 && q[0] != nil:
 		closes = q[0].Close
 	case len(res.Timestamp) > 0:
-		return nil, fmt.Errorf("yahoo: %s: %d timestamps but no quote indicators", m.Symbol, len(res.Timestamp))
+		return nil, nil, fmt.Errorf("yahoo: %s: %d timestamps but no quote indicators", m.Symbol, len(res.Timestamp))
 	}
 	if len(closes) != len(res.Timestamp) {
-		return nil, fmt.Errorf("yahoo: %s: %d timestamps but %d closes", m.Symbol, len(res.Timestamp), len(closes))
+		return nil, nil, fmt.Errorf("yahoo: %s: %d timestamps but %d closes", m.Symbol, len(res.Timestamp), len(closes))
 	}
 	type row struct {
 		day   time.Time
@@ -166,9 +180,9 @@ func parseResult(res *chartResult) (*quotes.Series, error) {
 	}
 	rows := make([]row, 0, len(closes))
 	for i, ts := range res.Timestamp {
-		d, err := dayOf("close "+strconv.Itoa(i), ts)
+		d, err := dayOf(ts)
 		if err != nil {
-			return nil, err
+			return nil, nil, fmt.Errorf("yahoo: %s: close %d has %w", m.Symbol, i, err)
 		}
 		if c := closes[i]; c != nil && *c > 0 {
 			rows = append(rows, row{d, *c})
@@ -184,14 +198,22 @@ func parseResult(res *chartResult) (*quotes.Series, error) {
 		s.Close = append(s.Close, r.close)
 	}
 
+	// Events are few and each stands alone: a bad one is dropped, with
+	// the reason, instead of costing the whole history.
+	var dropped []error
 	for key, d := range res.Events.Dividends {
-		what := "dividend " + key
-		if d == nil || d.Amount == nil || !(*d.Amount > 0) {
-			return nil, fmt.Errorf("yahoo: %s: %s has no positive amount", m.Symbol, what)
+		if d == nil || d.Amount == nil || !positive(*d.Amount) {
+			amount := "null"
+			if d != nil && d.Amount != nil {
+				amount = strconv.FormatFloat(*d.Amount, 'g', -1, 64)
+			}
+			dropped = append(dropped, fmt.Errorf("dropped dividend %s: amount %s is not a positive number", key, amount))
+			continue
 		}
-		date, err := dayOf(what, eventTime(d.Date, key))
+		date, err := dayOf(eventTime(d.Date, key))
 		if err != nil {
-			return nil, err
+			dropped = append(dropped, fmt.Errorf("dropped dividend %s: it has %w", key, err))
+			continue
 		}
 		s.Dividends = append(s.Dividends, quotes.Dividend{Date: date, Amount: *d.Amount})
 	}
@@ -200,13 +222,15 @@ func parseResult(res *chartResult) (*quotes.Series, error) {
 		return a.Date.Before(b.Date) || a.Date == b.Date && a.Amount < b.Amount
 	})
 	for key, sp := range res.Events.Splits {
-		what := "split " + key
-		if sp == nil || sp.Numerator == nil || sp.Denominator == nil || !(*sp.Numerator > 0) || !(*sp.Denominator > 0) {
-			return nil, fmt.Errorf("yahoo: %s: %s has no positive numerator and denominator", m.Symbol, what)
+		if sp == nil || sp.Numerator == nil || sp.Denominator == nil ||
+			!positive(*sp.Numerator) || !positive(*sp.Denominator) || !positive(*sp.Numerator / *sp.Denominator) {
+			dropped = append(dropped, fmt.Errorf("dropped split %s: %s is not a ratio of positive numbers", key, splitText(sp)))
+			continue
 		}
-		date, err := dayOf(what, eventTime(sp.Date, key))
+		date, err := dayOf(eventTime(sp.Date, key))
 		if err != nil {
-			return nil, err
+			dropped = append(dropped, fmt.Errorf("dropped split %s: it has %w", key, err))
+			continue
 		}
 		s.Splits = append(s.Splits, quotes.Split{Date: date, Numerator: *sp.Numerator, Denominator: *sp.Denominator})
 	}
@@ -214,7 +238,27 @@ func parseResult(res *chartResult) (*quotes.Series, error) {
 		a, b := s.Splits[i], s.Splits[j]
 		return a.Date.Before(b.Date) || a.Date == b.Date && a.Ratio() < b.Ratio()
 	})
-	return s, nil
+	// Map order is random; sorted reasons make the warnings repeatable.
+	sort.Slice(dropped, func(i, j int) bool { return dropped[i].Error() < dropped[j].Error() })
+	return s, dropped, nil
+}
+
+// positive reports whether f is a positive finite number.
+func positive(f float64) bool { return f > 0 && !math.IsInf(f, 1) }
+
+// splitText shows a split event's ratio as Yahoo gave it, e.g. "0:0" or
+// "4:null".
+func splitText(sp *chartSplit) string {
+	if sp == nil {
+		return "null"
+	}
+	num := func(f *float64) string {
+		if f == nil {
+			return "null"
+		}
+		return strconv.FormatFloat(*f, 'g', -1, 64)
+	}
+	return num(sp.Numerator) + ":" + num(sp.Denominator)
 }
 
 // eventTime is an event's "date" field, or else the timestamp it is keyed

@@ -2,6 +2,7 @@ package yahoo
 
 import (
 	"errors"
+	"fmt"
 	"math"
 	"os"
 	"path/filepath"
@@ -104,10 +105,6 @@ func TestParseChartErrors(t *testing.T) {
 			nil, "has no timestamp"},
 		{"absurd timestamp", `{"chart":{"result":[{"meta":{"symbol":"X"},"timestamp":[99999999999999],"indicators":{"quote":[{"close":[1]}]}}]}}`,
 			nil, "outside 1900-2200"},
-		{"zero dividend", `{"chart":{"result":[{"meta":{"symbol":"X"},"events":{"dividends":{"1598880600":{"amount":0}}}}]}}`,
-			nil, "no positive amount"},
-		{"split without denominator", `{"chart":{"result":[{"meta":{"symbol":"X"},"events":{"splits":{"1598880600":{"numerator":4}}}}]}}`,
-			nil, "no positive numerator"},
 		{"truncated", `{"chart":{"result":[{"meta":{"symbol":"X"},"timestamp":[159888`, nil, "malformed"},
 		{"not json", `<html>Will be right back</html>`, nil, "malformed"},
 	} {
@@ -127,6 +124,60 @@ func TestParseChartErrors(t *testing.T) {
 			}
 		})
 	}
+}
+
+func TestParseChartDropsBadEventsOnly(t *testing.T) {
+	// One good dividend and split among bad ones: a "0:0" and a "1:0"
+	// split, a split without denominator, a zero and a negative dividend,
+	// a null one, and a dividend dated before 1900. Each bad one goes
+	// alone, with a reason; the closes and the good events stay.
+	body := `{"chart":{"result":[{"meta":{"currency":"USD","symbol":"AAPL","exchangeTimezoneName":"America/New_York","gmtoffset":-14400},
+	"timestamp":[` + ts0831 + `,` + ts0901 + `],
+	"events":{"dividends":{"` + ts0901 + `":{"amount":0.205,"date":` + ts0901 + `},
+	                       "1598000000":{"amount":0,"date":1598000000},
+	                       "1598100000":{"amount":-1,"date":1598100000},
+	                       "1598200000":null,
+	                       "-3000000000":{"amount":1}},
+	          "splits":{"` + ts0831 + `":{"date":` + ts0831 + `,"numerator":4,"denominator":1},
+	                    "1597000000":{"date":1597000000,"numerator":0,"denominator":0},
+	                    "1597100000":{"date":1597100000,"numerator":1,"denominator":0},
+	                    "1597200000":{"date":1597200000,"numerator":4}}},
+	"indicators":{"quote":[{"close":[129.04,130.5]}]}}],"error":null}}`
+	s, dropped, err := parseChart(strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Len() != 2 || len(s.Dividends) != 1 || s.Dividends[0].Amount != 0.205 ||
+		len(s.Splits) != 1 || s.Splits[0].Ratio() != 4 {
+		t.Errorf("kept %d closes, dividends %v, splits %v", s.Len(), s.Dividends, s.Splits)
+	}
+	if err := s.Validate(); err != nil {
+		t.Error(err)
+	}
+	want := []string{
+		"dropped dividend -3000000000: it has timestamp -3000000000, outside 1900-2200",
+		"dropped dividend 1598000000: amount 0 is not a positive number",
+		"dropped dividend 1598100000: amount -1 is not a positive number",
+		"dropped dividend 1598200000: amount null is not a positive number",
+		"dropped split 1597000000: 0:0 is not a ratio of positive numbers",
+		"dropped split 1597100000: 1:0 is not a ratio of positive numbers",
+		"dropped split 1597200000: 4:null is not a ratio of positive numbers",
+	}
+	if got := fmt.Sprint(dropped); got != fmt.Sprint(want) {
+		t.Errorf("dropped:\n%s\nwant:\n%s", strings.Join(errStrings(dropped), "\n"), strings.Join(want, "\n"))
+	}
+	// ParseChart gives the same series.
+	if s2, err := parse(t, body); err != nil || s2.Len() != 2 || len(s2.Splits) != 1 || len(s2.Dividends) != 1 {
+		t.Errorf("ParseChart: %v, %+v", err, s2)
+	}
+}
+
+func errStrings(errs []error) []string {
+	out := make([]string, len(errs))
+	for i, e := range errs {
+		out[i] = e.Error()
+	}
+	return out
 }
 
 func TestParseChartEmptyRange(t *testing.T) {

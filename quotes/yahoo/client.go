@@ -32,6 +32,11 @@ type client struct {
 	maxBackoff     time.Duration
 	requestTimeout time.Duration
 
+	// handshake holds a token while a crumb handshake is under way, so
+	// that concurrent callers wait for one handshake (cancellably) while
+	// mu stays free for requests that need no crumb.
+	handshake chan struct{}
+
 	mu         sync.Mutex
 	crumb      string
 	crumbGen   int       // bumped at each crumb fetch
@@ -48,8 +53,10 @@ func (e *HTTPError) Error() string {
 	return fmt.Sprintf("HTTP %d %s: %q", e.Status, http.StatusText(e.Status), e.Body)
 }
 
-// chart fetches the daily chart of symbol for timestamps p1 <= t < p2.
-func (c *client) chart(ctx context.Context, symbol string, p1, p2 int64) (*quotes.Series, error) {
+// chart fetches the daily chart of symbol for timestamps p1 <= t < p2
+// (p1 may be negative: Yahoo has data from before 1970), and why each event
+// the parser dropped was dropped (see ParseChart).
+func (c *client) chart(ctx context.Context, symbol string, p1, p2 int64) (*quotes.Series, []error, error) {
 	q := url.Values{}
 	q.Set("period1", strconv.FormatInt(p1, 10))
 	q.Set("period2", strconv.FormatInt(p2, 10))
@@ -61,10 +68,10 @@ func (c *client) chart(ctx context.Context, symbol string, p1, p2 int64) (*quote
 	var last error
 	for attempt := 0; ; attempt++ {
 		if attempt > c.retries {
-			return nil, fmt.Errorf("GET %s: giving up after %d attempts: %w", u, attempt, last)
+			return nil, nil, fmt.Errorf("GET %s: giving up after %d attempts: %w", u, attempt, last)
 		}
 		if err := c.waitPause(ctx); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		c.mu.Lock()
 		crumb, gen := c.crumb, c.crumbGen
@@ -75,27 +82,27 @@ func (c *client) chart(ctx context.Context, symbol string, p1, p2 int64) (*quote
 		status, header, body, err := c.get(ctx, u+"?"+q.Encode())
 		if err != nil {
 			if ctx.Err() != nil {
-				return nil, fmt.Errorf("GET %s: %w", u, ctx.Err())
+				return nil, nil, fmt.Errorf("GET %s: %w", u, ctx.Err())
 			}
 			last = err
 			c.sleep(ctx, c.delay(attempt, nil))
 			continue
 		}
 		var cerr *ChartError
-		s, perr := ParseChart(bytes.NewReader(body))
+		s, dropped, perr := parseChart(bytes.NewReader(body))
 		if errors.As(perr, &cerr) {
 			cerr.Status = status
 		}
 		switch {
 		case status == http.StatusOK && perr == nil:
-			return s, nil
+			return s, dropped, nil
 		case status == http.StatusUnauthorized || status == http.StatusForbidden || cerr != nil && cerr.invalidCrumb():
 			if crumbTried {
-				return nil, fmt.Errorf("GET %s: refused even with a fresh crumb: %w", u, statusErr(status, body, cerr))
+				return nil, nil, fmt.Errorf("GET %s: refused even with a fresh crumb: %w", u, statusErr(status, body, cerr))
 			}
 			crumbTried = true
 			if err := c.refreshCrumb(ctx, gen); err != nil {
-				return nil, fmt.Errorf("GET %s: HTTP %d and crumb handshake failed: %w", u, status, err)
+				return nil, nil, fmt.Errorf("GET %s: HTTP %d and crumb handshake failed: %w", u, status, err)
 			}
 			attempt-- // the handshake retry is not a failure
 		case status == http.StatusTooManyRequests || status >= 500:
@@ -111,14 +118,14 @@ func (c *client) chart(ctx context.Context, symbol string, p1, p2 int64) (*quote
 			last = perr
 			c.sleep(ctx, c.delay(attempt, nil))
 		case cerr != nil:
-			return nil, cerr
+			return nil, nil, cerr
 		case status == http.StatusOK:
-			return nil, perr
+			return nil, nil, perr
 		default:
-			return nil, fmt.Errorf("GET %s: %w", u, statusErr(status, body, nil))
+			return nil, nil, fmt.Errorf("GET %s: %w", u, statusErr(status, body, nil))
 		}
 		if ctx.Err() != nil {
-			return nil, fmt.Errorf("GET %s: %w (last error: %v)", u, ctx.Err(), last)
+			return nil, nil, fmt.Errorf("GET %s: %w (last error: %v)", u, ctx.Err(), last)
 		}
 	}
 }
@@ -168,11 +175,19 @@ func (c *client) get(ctx context.Context, u string) (int, http.Header, []byte, e
 // refreshCrumb does Yahoo's cookie and crumb handshake: a request that sets
 // the session cookie, then /v1/test/getcrumb. gen is the crumb generation
 // the failed request used; when another goroutine has refreshed it since,
-// that crumb is used instead of fetching another.
+// that crumb is used instead of fetching another. Concurrent callers wait
+// for one handshake, while requests that need no new crumb go on.
 func (c *client) refreshCrumb(ctx context.Context, gen int) error {
+	select {
+	case c.handshake <- struct{}{}:
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+	defer func() { <-c.handshake }()
 	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.crumbGen != gen {
+	done := c.crumbGen != gen
+	c.mu.Unlock()
+	if done {
 		return nil
 	}
 	// The cookie page answers 404 on purpose; only its Set-Cookie matters.
@@ -187,8 +202,10 @@ func (c *client) refreshCrumb(ctx context.Context, gen int) error {
 	if status != http.StatusOK || crumb == "" || len(crumb) > 64 || strings.ContainsAny(crumb, "<>{} \n") {
 		return fmt.Errorf("crumb: %w", statusErr(status, body, nil))
 	}
+	c.mu.Lock()
 	c.crumb = crumb
 	c.crumbGen++
+	c.mu.Unlock()
 	return nil
 }
 
@@ -206,17 +223,26 @@ func (c *client) delay(attempt int, h http.Header) time.Duration {
 	return d/2 + rand.N(d/2+1)
 }
 
-// retryAfter parses a Retry-After header, in seconds or as an HTTP date.
+// maxRetryAfter bounds what retryAfter returns, far above any MaxBackoff,
+// so that a huge value cannot overflow a time.Duration.
+const maxRetryAfter = 24 * time.Hour
+
+// retryAfter parses a Retry-After header, in seconds or as an HTTP date,
+// capped at maxRetryAfter; 0 when there is none or it cannot be read.
 func retryAfter(h http.Header) time.Duration {
-	v := h.Get("Retry-After")
+	v := strings.TrimSpace(h.Get("Retry-After"))
 	if v == "" {
 		return 0
 	}
-	if n, err := strconv.Atoi(strings.TrimSpace(v)); err == nil && n >= 0 {
+	if n, err := strconv.ParseUint(v, 10, 64); err == nil || errors.Is(err, strconv.ErrRange) {
+		// ErrRange: more digits than a uint64 holds, which is a long wait.
+		if err != nil || n > uint64(maxRetryAfter/time.Second) {
+			return maxRetryAfter
+		}
 		return time.Duration(n) * time.Second
 	}
 	if t, err := http.ParseTime(v); err == nil {
-		return time.Until(t)
+		return min(time.Until(t), maxRetryAfter)
 	}
 	return 0
 }

@@ -4,6 +4,11 @@
 // New returns a Source implementing quotes.Source and quotes.BatchSource.
 // A call asks Yahoo only for the days the cache lacks, plus a few days of
 // overlap at the end to pick up revisions; a repeated call makes no request.
+// Every request runs through today, whatever range was asked: Yahoo divides
+// all closes by every split it knows, so only then does the series list
+// each split its closes are adjusted for (splits after the range asked are
+// kept, as quotes.Series.Between does). Old histories are asked for too:
+// an open-ended range starts in 1900.
 // Many symbols are fetched a few at a time (Options.Concurrency), with a
 // browser User-Agent, the cookie-and-crumb handshake when Yahoo asks for it,
 // and retries with exponential backoff and jitter on network errors, 429s
@@ -14,7 +19,9 @@
 // Series follow the conventions of package quotes: dates are the exchange's
 // calendar days, closes are Yahoo's (split-adjusted, not dividend-adjusted),
 // a null close drops the day instead of becoming zero, and dividends and
-// splits are events on their ex-dates. The currency is Yahoo's, "GBp" for
+// splits are events on their ex-dates. An event that cannot be right (a
+// "0:0" split, a zero dividend) is dropped with a warning to Options.Warn
+// rather than failing the series. The currency is Yahoo's, "GBp" for
 // pence included, and an FX pair such as EURUSD=X is quoted in its second
 // currency.
 //

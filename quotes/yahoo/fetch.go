@@ -11,8 +11,11 @@ import (
 	"github.com/gofolio/gofolio/quotes/yahoo/cache"
 )
 
-// epoch is the first day of an open-ended range.
-var epoch = quotes.Date(1970, 1, 1)
+// earliest is the first day of an open-ended range, and the earliest day
+// ever asked for: the oldest histories on Yahoo (^GSPC, from 1927) start
+// after it, and the parser takes timestamps before it for garbage. Yahoo
+// takes the negative period1 of days before 1970.
+var earliest = quotes.Date(1900, 1, 1)
 
 // series gets one symbol: from the cache when it covers the range, else by
 // fetching what the cache lacks and merging it in.
@@ -28,8 +31,8 @@ func (s *Source) series(ctx context.Context, symbol string, from, to time.Time) 
 	// today is cut off.
 	lastDay := quotes.Day(now.UTC().Add(14 * time.Hour))
 	from, to = quotes.Day(from), quotes.Day(to)
-	if from.IsZero() || from.Before(epoch) {
-		from = epoch
+	if from.Before(earliest) {
+		from = earliest
 	}
 	if to.IsZero() || to.After(lastDay) {
 		to = lastDay
@@ -51,16 +54,22 @@ func (s *Source) series(ctx context.Context, symbol string, from, to time.Time) 
 		}
 		return inRange(old.Series, from, to)
 	}
-	lo, hi, fetch := s.plan(old, from, to, now)
+	lo, fetch := s.plan(old, from, to, now)
 	if !fetch {
 		return inRange(old.Series, from, to)
 	}
 
+	// Yahoo divides every close by all the splits it knows today, also
+	// those after the range asked for, so the request always runs through
+	// today: then every split the closes are adjusted for is in the series
+	// (and the cache), where the portfolio engine finds it to undo the
+	// adjustment. inRange trims the closes but keeps the later splits.
 	// One day of margin on each side: exchange days start up to 14 hours
 	// away from UTC midnight.
-	p1 := max(lo.AddDate(0, 0, -1).Unix(), 0)
+	hi := lastDay
+	p1 := lo.AddDate(0, 0, -1).Unix()
 	p2 := hi.AddDate(0, 0, 2).Unix()
-	fresh, err := s.client.chart(ctx, symbol, p1, p2)
+	fresh, dropped, err := s.client.chart(ctx, symbol, p1, p2)
 	switch {
 	case errors.Is(err, quotes.ErrNoData):
 		// Yahoo knows the symbol but has nothing in the range.
@@ -72,6 +81,9 @@ func (s *Source) series(ctx context.Context, symbol string, from, to time.Time) 
 			return inRange(old.Series, from, to)
 		}
 		return nil, err
+	}
+	for _, d := range dropped {
+		s.warn(symbol, d)
 	}
 	fresh.Symbol = symbol
 	if fresh.Len() == 0 && old != nil && old.Series.Between(lo, hi).Len() > 0 {
@@ -97,13 +109,20 @@ func (s *Source) series(ctx context.Context, symbol string, from, to time.Time) 
 	return inRange(entry.Series, from, to)
 }
 
-// plan decides which days to fetch, lo to hi, given the cached entry old
-// (nil when none) and the wanted range from..to; fetch is false when the
-// cache answers alone. The fetched range always touches or overlaps old's,
-// so that the merged entry covers one unbroken range.
-func (s *Source) plan(old *cache.Entry, from, to, now time.Time) (lo, hi time.Time, fetch bool) {
+// plan decides from which day to fetch, given the cached entry old (nil
+// when none) and the wanted range from..to; fetch is false when the cache
+// answers alone. A fetch always runs through today (see series), so the
+// merged entry covers one unbroken range.
+func (s *Source) plan(old *cache.Entry, from, to, now time.Time) (lo time.Time, fetch bool) {
 	if old == nil {
-		return from, to, true
+		return from, true
+	}
+	// Entries written since fetches run through today end on or after the
+	// day they were fetched. One that ends before was fetched for a
+	// bounded range and may lack splits, after its end, that its closes
+	// are divided by: fetch all of it again.
+	if old.To.Before(quotes.Day(old.Fetched.UTC())) {
+		return minTime(from, old.From), true
 	}
 	headCovered := !from.Before(old.From)
 	tailCovered := !to.After(old.To)
@@ -115,22 +134,25 @@ func (s *Source) plan(old *cache.Entry, from, to, now time.Time) (lo, hi time.Ti
 	}
 	switch {
 	case headCovered && tailCovered:
-		return time.Time{}, time.Time{}, false
+		return time.Time{}, false
 	case headCovered:
+		// New days, and the last few cached ones again for revisions.
 		lo = old.To.AddDate(0, 0, -s.opts.Overlap)
 		if lo.Before(old.From) {
 			lo = old.From
 		}
-		return lo, maxTime(to, old.To), true
-	case tailCovered:
-		return from, old.From, true
+		return lo, true
 	default:
-		return from, to, true
+		// Older days. Fetched now, they are divided by every split up to
+		// today, which the cached closes may not be (a split after the
+		// cache was fetched); fetching through today replaces the cached
+		// closes too, so the whole entry has one adjustment basis.
+		return from, true
 	}
 }
 
-func maxTime(a, b time.Time) time.Time {
-	if a.After(b) {
+func minTime(a, b time.Time) time.Time {
+	if a.Before(b) {
 		return a
 	}
 	return b

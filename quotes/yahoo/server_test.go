@@ -17,7 +17,9 @@ import (
 
 // fakeYahoo is a local server speaking the v8 chart format. Every symbol
 // trades on weekdays at 09:30 New York time with a close that depends only
-// on the day (closeOf), except "NOPE", which Yahoo does not know.
+// on the day (closeOf), except "NOPE", which Yahoo does not know. Like
+// Yahoo, it divides every close by the splits after it (see setSplits),
+// whatever the range asked for, but lists only the splits in that range.
 type fakeYahoo struct {
 	srv     *httptest.Server
 	latency time.Duration
@@ -28,6 +30,14 @@ type fakeYahoo struct {
 
 	mu      sync.Mutex
 	periods map[string][][2]int64 // symbol -> requested (period1, period2)
+	splits  []quotes.Split        // of every symbol, ascending
+}
+
+// setSplits makes every symbol have splits from now on.
+func (f *fakeYahoo) setSplits(splits ...quotes.Split) {
+	f.mu.Lock()
+	f.splits = splits
+	f.mu.Unlock()
 }
 
 func newFakeYahoo(t testing.TB) *fakeYahoo {
@@ -37,10 +47,10 @@ func newFakeYahoo(t testing.TB) *fakeYahoo {
 	return f
 }
 
-// closeOf is the fake close on day d: 100 plus a hundredth per day since
-// 2000-01-01.
+// closeOf is the fake close on day d: 500 plus a hundredth per day since
+// 2000-01-01, so positive from 1900 on.
 func closeOf(d time.Time) float64 {
-	return 100 + float64(d.Sub(quotes.Date(2000, 1, 1))/(24*time.Hour))/100
+	return 500 + float64(d.Sub(quotes.Date(2000, 1, 1))/(24*time.Hour))/100
 }
 
 func (f *fakeYahoo) serve(w http.ResponseWriter, r *http.Request) {
@@ -70,28 +80,54 @@ func (f *fakeYahoo) serve(w http.ResponseWriter, r *http.Request) {
 	}
 	f.mu.Lock()
 	f.periods[symbol] = append(f.periods[symbol], [2]int64{p1, p2})
+	splits := f.splits
 	f.mu.Unlock()
 	w.Header().Set("Content-Type", "application/json")
-	fmt.Fprint(w, chartJSON(symbol, p1, p2))
+	fmt.Fprint(w, chartJSON(symbol, p1, p2, splits...))
 }
 
-func chartJSON(symbol string, p1, p2 int64) string {
-	ny, _ := time.LoadLocation("America/New_York")
+var newYork = must(time.LoadLocation("America/New_York"))
+
+// closeAt is the time of day d's row: 09:30 in New York, where the fake
+// trades.
+func closeAt(d time.Time) time.Time {
+	return time.Date(d.Year(), d.Month(), d.Day(), 9, 30, 0, 0, newYork)
+}
+
+func chartJSON(symbol string, p1, p2 int64, splits ...quotes.Split) string {
 	var ts, closes []string
 	for d := quotes.Day(time.Unix(p1, 0).UTC()); d.Unix() < p2; d = d.AddDate(0, 0, 1) {
 		if wd := d.Weekday(); wd == time.Saturday || wd == time.Sunday {
 			continue
 		}
-		t := time.Date(d.Year(), d.Month(), d.Day(), 9, 30, 0, 0, ny)
+		t := closeAt(d)
 		if t.Unix() < p1 || t.Unix() >= p2 {
 			continue
 		}
 		ts = append(ts, strconv.FormatInt(t.Unix(), 10))
-		closes = append(closes, strconv.FormatFloat(closeOf(d), 'g', -1, 64))
+		closes = append(closes, strconv.FormatFloat(closeOf(d)/laterRatio(splits, d), 'g', -1, 64))
+	}
+	var events []string
+	for _, sp := range splits {
+		if t := closeAt(sp.Date).Unix(); t >= p1 && t < p2 {
+			events = append(events, fmt.Sprintf(`"%d":{"date":%d,"numerator":%v,"denominator":%v}`, t, t, sp.Numerator, sp.Denominator))
+		}
 	}
 	return `{"chart":{"result":[{"meta":{"currency":"USD","symbol":` + strconv.Quote(symbol) +
 		`,"exchangeTimezoneName":"America/New_York","gmtoffset":-18000},"timestamp":[` + strings.Join(ts, ",") +
-		`],"indicators":{"quote":[{"close":[` + strings.Join(closes, ",") + `]}]}}],"error":null}}`
+		`],"events":{"splits":{` + strings.Join(events, ",") + `}}` +
+		`,"indicators":{"quote":[{"close":[` + strings.Join(closes, ",") + `]}]}}],"error":null}}`
+}
+
+// laterRatio is the product of the ratios of the splits after day d.
+func laterRatio(splits []quotes.Split, d time.Time) float64 {
+	r := 1.0
+	for _, sp := range splits {
+		if sp.Date.After(d) {
+			r *= sp.Ratio()
+		}
+	}
+	return r
 }
 
 // clock is a settable Options.Now.

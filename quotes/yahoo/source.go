@@ -79,7 +79,8 @@ type Options struct {
 	Progress func(Progress)
 	// Warn receives problems that do not stop a fetch: a corrupt cache
 	// file, data served from the cache after a network failure, a cache
-	// that could not be written. Default: log.Print.
+	// that could not be written, a malformed dividend or split event that
+	// was dropped. Default: log.Print.
 	Warn func(error)
 	// Now replaces time.Now (tests and benchmarks).
 	Now func() time.Time
@@ -166,7 +167,7 @@ func New(opts Options) (*Source, error) {
 	src := &Source{opts: o, client: &client{
 		http: hc, base: o.BaseURL, cookieURL: o.CookieURL, userAgent: o.UserAgent,
 		retries: o.MaxRetries, backoff: o.Backoff, maxBackoff: o.MaxBackoff,
-		requestTimeout: o.RequestTimeout,
+		requestTimeout: o.RequestTimeout, handshake: make(chan struct{}, 1),
 	}}
 	if o.NoCache {
 		if o.Offline {

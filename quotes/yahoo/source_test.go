@@ -62,12 +62,16 @@ func TestColdWarmIncremental(t *testing.T) {
 	if got := time.Unix(p[0], 0).UTC(); got != quotes.Date(2025, 1, 5) {
 		t.Errorf("incremental period1 = %v, want 2025-01-05", got)
 	}
-	// An earlier start: one request for the head only.
+	// An earlier start: one request, from the new start through today
+	// (so that the whole entry has one split-adjustment basis).
 	if _, err := src.Series(bg, "AAPL", quotes.Date(2024, 12, 1), quotes.Date(2025, 1, 13)); err != nil || f.charts.Load() != 3 {
 		t.Fatalf("head: %v, %d requests", err, f.charts.Load())
 	}
-	if p := f.periods["AAPL"][2]; time.Unix(p[1], 0).UTC() != quotes.Date(2025, 1, 1) {
-		t.Errorf("head period2 = %v, want 2025-01-01 (cached start + 2 days)", time.Unix(p[1], 0).UTC())
+	// Monday 18:00 UTC: the latest day on Earth is Tuesday 01-14, plus
+	// two days of margin.
+	if p := f.periods["AAPL"][2]; time.Unix(p[0], 0).UTC() != quotes.Date(2024, 11, 30) ||
+		time.Unix(p[1], 0).UTC() != quotes.Date(2025, 1, 16) {
+		t.Errorf("head request %v to %v, want 2024-11-30 to 2025-01-16", time.Unix(p[0], 0).UTC(), time.Unix(p[1], 0).UTC())
 	}
 	if w.String() != "[]" {
 		t.Errorf("warnings: %v", w.String())

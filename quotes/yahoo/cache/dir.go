@@ -86,6 +86,19 @@ func (d *Dir) Load(symbol string) (*Entry, error) {
 	return e, nil
 }
 
+// lockDir is the subdirectory of the lock files. Beside the cache files, a
+// lock file could have a name RemoveStale takes for a dead writer's
+// temporary file (any hidden name holding ".tmp-", which symbols such as
+// "X.tmp-1" or "tmp-1" give) and delete it while it is held, letting two
+// processes lock two different files; RemoveStale does not look into
+// subdirectories. Lock files stay (see atomicfile.Lock).
+const lockDir = ".locks"
+
+// lockFile is the path of the file locked while symbol's entry is updated.
+func (d *Dir) lockFile(symbol string) string {
+	return filepath.Join(d.path, lockDir, FileName(symbol)+".lock")
+}
+
 // testHookMidWrite, when set, runs after half of a cache file has been
 // written to its temporary file and flushed: the crash-safety test kills
 // the process there.
@@ -98,7 +111,10 @@ var testHookMidWrite func(path string)
 // overwriting it. The new entry is written atomically; Update returns it.
 func (d *Dir) Update(ctx context.Context, symbol string, update func(old *Entry) (*Entry, error)) (*Entry, error) {
 	path := d.File(symbol)
-	lock, err := atomicfile.Lock(ctx, filepath.Join(d.path, "."+FileName(symbol)+".lock"))
+	if err := os.MkdirAll(filepath.Join(d.path, lockDir), 0o755); err != nil {
+		return nil, fmt.Errorf("cache: %w", err)
+	}
+	lock, err := atomicfile.Lock(ctx, d.lockFile(symbol))
 	if err != nil {
 		return nil, fmt.Errorf("cache: %s: %w", symbol, err)
 	}

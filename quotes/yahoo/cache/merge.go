@@ -23,7 +23,11 @@ import (
 // that the old entry did not have, Yahoo divides all earlier history by its
 // ratio, so the old closes and dividends kept from before that split are
 // divided by it too. Otherwise an incremental update after a split would
-// leave the cached history adjusted the old way.
+// leave the cached history adjusted the old way. This relies on fresh
+// listing every split its closes are divided by, which holds when the fetch
+// ran through the day it was made (Yahoo adjusts for all splits known
+// then); a fetch of older days only could bring closes divided by a later
+// split that neither fresh nor old lists.
 func Merge(old *Entry, fresh *quotes.Series, from, to, fetched time.Time) *Entry {
 	from, to = quotes.Day(from), quotes.Day(to)
 	in := func(d time.Time) bool { return !d.Before(from) && !d.After(to) }
