@@ -60,16 +60,25 @@ func newCalendar(series []*quotes.Series, from, to dayNumber) *calendar {
 	}
 	all := make([]dayNumber, total) // one allocation for every series
 	for i, s := range series {
-		days := all[:len(s.Dates):len(s.Dates)]
+		c.seriesDays[i] = all[:len(s.Dates):len(s.Dates)]
 		all = all[len(s.Dates):]
-		for j, t := range s.Dates {
-			d := toDayNumber(t)
-			days[j] = d
+	}
+	// Converting the dates is most of the calendar's cost, and each series
+	// converts into its own slice: in parallel, a chunk of series each.
+	forChunks(len(series), max(1, chunkSymbolDays/max(1, total/max(1, len(series)))), func(_, lo, hi int) {
+		for i := lo; i < hi; i++ {
+			days := c.seriesDays[i]
+			for j, t := range series[i].Dates {
+				days[j] = toDayNumber(t)
+			}
+		}
+	})
+	for _, days := range c.seriesDays {
+		for _, d := range days {
 			if d >= from && d <= to {
 				mark[d-from] = true
 			}
 		}
-		c.seriesDays[i] = days
 	}
 	if to < from {
 		return c

@@ -67,35 +67,42 @@ const chunkSymbolDays = 1 << 15
 // writes only its own rows of the holdings and its own transactions, so the
 // chunks share nothing they write.
 func (e *engine) runSymbols(l *ledger, bySymbol [][]int) {
-	nsym, days := len(e.symbols), len(e.cal.days)
+	days := len(e.cal.days)
 	per := max(1, chunkSymbolDays/max(days, 1))
-	chunks := (nsym + per - 1) / per
-	ledgers := make([]*ledger, chunks)
-	runChunk := func(k int) {
+	ledgers := make([]*ledger, (len(e.symbols)+per-1)/per)
+	forChunks(len(e.symbols), per, func(k, lo, hi int) {
 		cl := newLedger(days)
-		for si := k * per; si < min(nsym, (k+1)*per); si++ {
+		for si := lo; si < hi; si++ {
 			e.runSymbol(cl, si, e.series[si], bySymbol[si])
 		}
 		ledgers[k] = cl
-	}
-	workers := min(chunks, runtime.GOMAXPROCS(0))
-	if workers <= 1 {
-		for k := range chunks {
-			runChunk(k)
-		}
-	} else {
-		var next atomic.Int64
-		var wg sync.WaitGroup
-		for range workers {
-			wg.Go(func() {
-				for k := int(next.Add(1)) - 1; k < chunks; k = int(next.Add(1)) - 1 {
-					runChunk(k)
-				}
-			})
-		}
-		wg.Wait()
-	}
+	})
 	for _, cl := range ledgers {
 		l.merge(cl)
 	}
+}
+
+// forChunks calls fn for the chunks [0, per), [per, 2·per) … of [0, n),
+// numbered k = 0, 1 …, on up to GOMAXPROCS goroutines, and returns when all
+// are done. fn must write nothing another chunk reads or writes.
+func forChunks(n, per int, fn func(k, lo, hi int)) {
+	chunks := (n + per - 1) / per
+	run := func(k int) { fn(k, k*per, min(n, (k+1)*per)) }
+	workers := min(chunks, runtime.GOMAXPROCS(0))
+	if workers <= 1 {
+		for k := range chunks {
+			run(k)
+		}
+		return
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for k := int(next.Add(1)) - 1; k < chunks; k = int(next.Add(1)) - 1 {
+				run(k)
+			}
+		})
+	}
+	wg.Wait()
 }
