@@ -51,6 +51,9 @@ var badInputs = []badInput{
 		`bad.csv, row 5: "": at most 2 data rows (split the file, or raise ReadOptions.MaxRows)`}},
 
 	// Kinds.
+	{name: "misspelt kind", csv: badCSVHeader + "2016-02-01,WITHDRAWL,,,,,5\n2016-02-01,divdend,IBM,,,,5\n", want: []string{
+		`bad.csv, row 2, column kind: "WITHDRAWL": one of BUY, SELL, DEPOSIT, WITHDRAWAL, DIVIDEND, FEE, INTEREST, TAX, SPLIT (did you mean WITHDRAWAL?)`,
+		`bad.csv, row 3, column kind: "divdend": one of BUY, SELL, DEPOSIT, WITHDRAWAL, DIVIDEND, FEE, INTEREST, TAX, SPLIT (did you mean DIVIDEND?)`}},
 	{name: "unknown kind", csv: badCSVHeader + "2016-02-01,PURCHASE,IBM,1,1,,\n2016-02-01,buy now,IBM,1,1,,\n", want: []string{
 		`bad.csv, row 2, column kind: "PURCHASE": one of BUY, SELL, DEPOSIT, WITHDRAWAL, DIVIDEND, FEE, INTEREST, TAX, SPLIT`,
 		`bad.csv, row 3, column kind: "buy now": one of BUY, SELL, DEPOSIT, WITHDRAWAL, DIVIDEND, FEE, INTEREST, TAX, SPLIT`}},
@@ -116,10 +119,10 @@ var badInputs = []badInput{
 		`bad.csv, row 5, column price: "": a number of shares greater than 0 (the kind gives the direction)`}},
 
 	// Text.
-	{name: "currencies", csv: badCSVHeader + "2016-02-01,DEPOSIT,,,,,5,usd,\n2016-02-01,DEPOSIT,,,,,5,EURO,\n2016-02-01,DEPOSIT,,,,,5,gbp,\n", want: []string{
-		`bad.csv, row 2, column currency: "usd": a 3-letter upper-case ISO 4217 code such as USD, or one of the minor units GBp, GBX, ZAc, ILA`,
-		`bad.csv, row 3, column currency: "EURO": a 3-letter upper-case ISO 4217 code such as USD, or one of the minor units GBp, GBX, ZAc, ILA`,
-		`bad.csv, row 4, column currency: "gbp": a 3-letter upper-case ISO 4217 code such as USD, or one of the minor units GBp, GBX, ZAc, ILA`}},
+	{name: "currencies", csv: badCSVHeader + "2016-02-01,DEPOSIT,,,,,5,Usd,\n2016-02-01,DEPOSIT,,,,,5,EURO,\n2016-02-01,DEPOSIT,,,,,5,Gbp,\n2016-02-01,DEPOSIT,,,,,5,usd,\n", want: []string{
+		`bad.csv, row 2, column currency: "Usd": ` + readExpectCurrencyMixed,
+		`bad.csv, row 3, column currency: "EURO": a 3-letter ISO 4217 code such as USD, or one of the minor units GBp, GBX, ZAc, ILA`,
+		`bad.csv, row 4, column currency: "Gbp": ` + readExpectCurrencyMixed}},
 	{name: "control characters and bad UTF-8 in symbols", csv: badCSVHeader + "2016-02-01,BUY,IB\aM,1,1,,\n2016-02-01,BUY,IB\xffM,1,1,,\n2016-02-01,BUY,\u00a0\u00a0,1,1,,\n", want: []string{
 		`bad.csv, row 2, column symbol: "IB\aM": a symbol without control characters`,
 		`bad.csv, row 3, column symbol: "IB\xffM": UTF-8 text`,

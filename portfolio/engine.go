@@ -56,7 +56,9 @@ type Result struct {
 	// Flows are the external flows (deposits positive, withdrawals negative)
 	// in Currency at the rate of their day, for money-weighted returns.
 	Flows []Flow
-	// Cash is the cash balance in each currency, in that currency, per date.
+	// Cash is the cash balance in each currency, in that currency, per
+	// date. Amounts in a minor unit are held in its major currency: pence
+	// (GBp) as pounds (GBP).
 	Cash map[string][]float64
 }
 
@@ -253,8 +255,7 @@ func (e *engine) placeOnCalendar() {
 	}
 	calSeries := e.series
 	if len(calSeries) == 0 {
-		// A portfolio of cash only: its calendar is its transaction days.
-		calSeries = []*quotes.Series{txDays(e.txs)}
+		calSeries = []*quotes.Series{cashDays(e.txs, to)}
 	}
 	e.cal = newCalendar(calSeries, from, to)
 	if len(e.cal.days) == 0 {
@@ -269,7 +270,11 @@ func (e *engine) placeOnCalendar() {
 		d := toDayNumber(tx.Date)
 		idx, ok := e.cal.index(d)
 		if !ok {
-			e.problem(tx, "date", tx.Date.Format(time.DateOnly), "a date on or before the last day of the market data ("+last+")")
+			if !e.cfg.To.IsZero() && d > to {
+				e.problem(tx, "date", tx.Date.Format(time.DateOnly), "a date on or before Config.To, the last day of the frames ("+to.time().Format(time.DateOnly)+")")
+			} else {
+				e.problem(tx, "date", tx.Date.Format(time.DateOnly), "a date on or before the last day of the market data ("+last+")")
+			}
 			continue
 		}
 		e.txIndex[i] = idx
@@ -287,11 +292,21 @@ func (e *engine) placeOnCalendar() {
 	}
 }
 
-func txDays(txs []Transaction) *quotes.Series {
-	s := &quotes.Series{Symbol: "transactions"}
-	for _, tx := range txs {
-		if n := len(s.Dates); n == 0 || tx.Date.After(s.Dates[n-1]) {
-			s.Dates = append(s.Dates, tx.Date)
+// cashDays is the calendar of a portfolio of cash only, which has no
+// market data to take one from: every weekday from the first transaction
+// to to, and the days of the transactions (a deposit on a Saturday is on
+// its own day, not moved to Monday).
+func cashDays(txs []Transaction, to dayNumber) *quotes.Series {
+	s := &quotes.Series{Symbol: "cash"}
+	next := 0 // the first transaction not yet on the calendar
+	last := max(to, toDayNumber(txs[len(txs)-1].Date))
+	for d := toDayNumber(txs[0].Date); d <= last; d++ {
+		onTx := false
+		for ; next < len(txs) && toDayNumber(txs[next].Date) <= d; next++ {
+			onTx = true
+		}
+		if wd := d.time().Weekday(); onTx || (wd != time.Saturday && wd != time.Sunday) {
+			s.Dates = append(s.Dates, d.time())
 			s.Close = append(s.Close, 1)
 		}
 	}
@@ -327,6 +342,12 @@ func (e *engine) loadRates() {
 		if _, ok := firstUse[c]; !ok {
 			firstUse[c] = d
 			whoFirst[c] = tx
+			// Cash in a minor unit is held in its major currency.
+			if major, _ := cashCurrency(c); major != c {
+				if _, ok := firstUse[major]; !ok {
+					firstUse[major], whoFirst[major] = d, tx
+				}
+			}
 		}
 	}
 	for i := range e.txs {

@@ -84,17 +84,17 @@ func (e *engine) applyCash(i int) {
 	rate := e.rate[c][d]
 	switch tx.Kind {
 	case Deposit:
-		e.cash.cash(c)[d] += tx.Amount
+		e.cash.add(c, d, tx.Amount)
 		e.deposits[d] += tx.Amount * rate
 		e.flows = append(e.flows, Flow{Date: e.cal.dates[d], Amount: tx.Amount * rate})
 	case Withdrawal:
-		e.cash.cash(c)[d] -= tx.Amount
+		e.cash.add(c, d, -tx.Amount)
 		e.withdrawals[d] += tx.Amount * rate
 		e.flows = append(e.flows, Flow{Date: e.cal.dates[d], Amount: -tx.Amount * rate})
 	case Fee, Tax:
-		e.cash.cash(c)[d] -= tx.Amount
+		e.cash.add(c, d, -tx.Amount)
 	case Interest:
-		e.cash.cash(c)[d] += tx.Amount
+		e.cash.add(c, d, tx.Amount)
 	default:
 		e.cash.problem(tx, "kind", tx.Kind.String(), "a kind the engine knows")
 	}
@@ -191,7 +191,7 @@ func (e *engine) runSymbol(l *ledger, si int, s *quotes.Series, txs []int) {
 				qty *= evs[ev].ratio
 			} else if qty != 0 {
 				amt := qty * evs[ev].amount
-				l.cash(quoteCcy)[d] += amt
+				l.add(quoteCcy, d, amt)
 				dividends += amt * qrate[d]
 			}
 		}
@@ -212,18 +212,23 @@ func (e *engine) runSymbol(l *ledger, si int, s *quotes.Series, txs []int) {
 				gross := tx.Quantity * tx.Price
 				commissions += tx.Commission * rate
 				if tx.Kind == Buy {
-					l.cash(c)[d] -= gross + tx.Commission
+					l.add(c, d, -(gross + tx.Commission))
 					cost += (gross + tx.Commission) * rate
 					qty += tx.Quantity
 					break
 				}
 				if tx.Quantity > qty*(1+shareEpsilon)+shareEpsilon {
-					l.problem(tx, "quantity", formatQty(tx.Quantity),
-						fmt.Sprintf("at most the %s shares of %s held on %s", formatQty(qty), tx.Symbol, tx.Date.Format(time.DateOnly)))
+					expected := fmt.Sprintf("at most the %s shares of %s held on %s", formatQty(qty), tx.Symbol, tx.Date.Format(time.DateOnly))
+					if e.buyLaterThatDay(txs[ti+1:], d) {
+						// A newest-first broker export lists a day's
+						// sell above the buy that came before it.
+						expected += " (a day's rows apply in file order, and a BUY of it comes below this row: list the day oldest first)"
+					}
+					l.problem(tx, "quantity", formatQty(tx.Quantity), expected)
 					continue
 				}
 				proceeds := gross - tx.Commission
-				l.cash(c)[d] += proceeds
+				l.add(c, d, proceeds)
 				avg := cost / qty
 				realized += proceeds*rate - avg*tx.Quantity
 				cost -= avg * tx.Quantity
@@ -232,7 +237,7 @@ func (e *engine) runSymbol(l *ledger, si int, s *quotes.Series, txs []int) {
 					qty, cost = 0, 0
 				}
 			case Dividend:
-				l.cash(c)[d] += tx.Amount
+				l.add(c, d, tx.Amount)
 				dividends += tx.Amount * rate
 			case Split:
 				// Applied with the day's events, before any trade.
@@ -251,6 +256,20 @@ func (e *engine) runSymbol(l *ledger, si int, s *quotes.Series, txs []int) {
 		e.fillRows(base+d, base+next, qty, cost, realized, dividends, commissions, closes[d:next], qrate[d:next])
 		d = next
 	}
+}
+
+// buyLaterThatDay reports whether one of txs (a symbol's transactions
+// after the current one) is a BUY applied on day d.
+func (e *engine) buyLaterThatDay(txs []int, d int) bool {
+	for _, i := range txs {
+		if e.txIndex[i] != d {
+			return false
+		}
+		if e.txs[i].Kind == Buy {
+			return true
+		}
+	}
+	return false
 }
 
 // fillRows writes the rows [from, to) of the holdings of a position that
@@ -391,7 +410,8 @@ func (e *engine) checkWithdrawals(cash map[string][]float64) {
 		if tx.Kind != Withdrawal {
 			continue
 		}
-		c, d := e.txCurrency(i), e.txIndex[i]
+		c, _ := cashCurrency(e.txCurrency(i))
+		d := e.txIndex[i]
 		if b := cash[c][d]; b < -minDenominator {
 			e.problem(tx, "amount", strconv.FormatFloat(tx.Amount, 'f', -1, 64), fmt.Sprintf(
 				"a withdrawal of at most the cash held: after it, cash in %s is %.2f at the end of %s; "+

@@ -205,6 +205,7 @@ func TestBuildMinorUnitStockInAnotherCurrency(t *testing.T) {
 	l := testSeries("OCDO.L", "GBp", days(d1, d2), 200, 210)
 	rates := fakeRates{to: "EUR", rates: map[string]map[time.Time]float64{
 		"GBp": {d1: 0.012, d2: 0.0125},
+		"GBP": {d1: 1.2, d2: 1.25},
 	}}
 	txs := []Transaction{
 		{Date: d1, Kind: Deposit, Amount: 250},
@@ -212,17 +213,46 @@ func TestBuildMinorUnitStockInAnotherCurrency(t *testing.T) {
 	}
 	res := build(t, txs, Config{Currency: "EUR", Series: market(l), Rates: rates})
 	h, p := res.Holdings, res.Performance
-	// Cost 100 × 200p = 20000p × 0.012 = 240 EUR; cash −20000p.
+	// Cost 100 × 200p = 20000p × 0.012 = 240 EUR; cash −20000p, held as
+	// −200 GBP.
 	near(t, "CostBasis[0]", h.CostBasis[0], 240)
 	near(t, "Value[0]", h.Value[0], 240)
 	near(t, "Price filled in", res.Transactions[1].Price, 200)
-	// Day 2: 100 × 210p × 0.0125 = 262.5; the pence owed −20000 × 0.0125 = −250;
+	// Day 2: 100 × 210p × 0.0125 = 262.5; the pounds owed −200 × 1.25 = −250;
 	// EUR cash 250. Value 262.5; r2 = 262.5/250 − 1 = 0.05.
 	near(t, "Value[1]", h.Value[1], 262.5)
 	near(t, "Cash[1]", p.Cash[1], 0)
 	near(t, "Total[1]", p.Value[1], 262.5)
 	near(t, "DailyReturn[1]", p.DailyReturn[1], 0.05)
-	near(t, "Cash GBp", res.Cash["GBp"][1], -20000)
+	near(t, "Cash GBP", res.Cash["GBP"][1], -200)
+	if _, ok := res.Cash["GBp"]; ok {
+		t.Error("pence cash kept apart from pounds")
+	}
+}
+
+// TestBuildPenceAndPoundsAreOneAccount: a sterling account buying a stock
+// quoted in pence holds one GBP balance, and the withdrawal check sees it.
+func TestBuildPenceAndPoundsAreOneAccount(t *testing.T) {
+	l := testSeries("DDD.L", "GBp", days(d1, d2, d3), 510, 540, 540)
+	rates := fakeRates{to: "GBP", rates: map[string]map[time.Time]float64{"GBp": {d1: 0.01}}}
+	at := func(row int) Origin { return Origin{Row: row} }
+	txs := []Transaction{
+		{Date: d1, Kind: Deposit, Amount: 2000, Origin: at(2)},
+		{Date: d1, Kind: Buy, Symbol: "DDD.L", Quantity: 200, Price: 510, Origin: at(3)}, // £1020
+		{Date: d2, Kind: Sell, Symbol: "DDD.L", Quantity: 200, Price: 540, Origin: at(4)}, // £1080
+		{Date: d3, Kind: Withdrawal, Amount: 2050, Origin: at(5)},                         // of £2060 held
+	}
+	res := build(t, txs, Config{Currency: "GBP", Series: market(l), Rates: rates})
+	near(t, "GBP cash on day 3", res.Cash["GBP"][2], 10)
+	near(t, "Cash[2]", res.Performance.Cash[2], 10)
+	if len(res.Cash) != 1 {
+		t.Errorf("cash in %d currencies, want GBP only: %v", len(res.Cash), res.Cash)
+	}
+	// Without the sale, £980 is left: withdrawing £1900 overdraws it.
+	txs = append(txs[:2], Transaction{Date: d3, Kind: Withdrawal, Amount: 1900, Origin: at(5)})
+	_, err := Build(txs, Config{Currency: "GBP", Series: market(l), Rates: rates})
+	wantProblems(t, err,
+		`row 5, column amount: "1900": a withdrawal of at most the cash held: after it, cash in GBP is -920.00 at the end of 2024-01-03; add the DEPOSIT or SELL that provided the money, or correct the amount`)
 }
 
 func TestBuildDepositMidPeriodLeavesTWRUnchanged(t *testing.T) {
@@ -428,4 +458,49 @@ func TestBuildOverWithdrawal(t *testing.T) {
 	txs[2].Amount = 600
 	res := build(t, txs, Config{Currency: "USD", Series: market(x), AutoDeposit: true})
 	near(t, "Deposits[1]", res.Performance.Deposits[1], 100)
+}
+
+// TestBuildCashOnly: a portfolio of cash only has no market data for a
+// calendar; it runs on weekdays (and its own transaction days) to
+// Config.To, not just over its transaction days.
+func TestBuildCashOnly(t *testing.T) {
+	sat := quotes.Date(2024, 1, 6) // d1 is Monday 2024-01-01
+	txs := []Transaction{
+		{Date: d1, Kind: Deposit, Amount: 100},
+		{Date: sat, Kind: Deposit, Amount: 50},
+	}
+	to := d8.AddDate(0, 0, 3) // Thursday 2024-01-11
+	res := build(t, txs, Config{Currency: "USD", To: to})
+	p := res.Performance
+	var got []string
+	for _, d := range p.Dates {
+		got = append(got, d.Format("01-02"))
+	}
+	// Mon–Fri, the Saturday deposit's day, then Mon–Thu.
+	want := "01-01 01-02 01-03 01-04 01-05 01-06 01-08 01-09 01-10 01-11"
+	if strings.Join(got, " ") != want {
+		t.Errorf("dates %s, want %s", strings.Join(got, " "), want)
+	}
+	near(t, "last value", p.Value[len(p.Value)-1], 150)
+
+	// A transaction after Config.To is reported as such.
+	_, err := Build(txs, Config{Currency: "USD", To: d3})
+	wantProblems(t, err,
+		`column date: "2024-01-06": a date on or before Config.To, the last day of the frames (2024-01-03)`)
+}
+
+// TestBuildNewestFirstDayHint: a sell listed above the same day's buy (a
+// newest-first export) is an oversell in file order, and the problem says
+// why.
+func TestBuildNewestFirstDayHint(t *testing.T) {
+	x := testSeries("X", "USD", days(d1, d2), 100, 100)
+	at := func(row int) Origin { return Origin{Row: row} }
+	txs := []Transaction{
+		{Date: d2, Kind: Sell, Symbol: "X", Quantity: 5, Origin: at(2)},
+		{Date: d2, Kind: Buy, Symbol: "X", Quantity: 5, Origin: at(3)},
+		{Date: d1, Kind: Deposit, Amount: 1000, Origin: at(4)},
+	}
+	_, err := Build(txs, Config{Currency: "USD", Series: market(x)})
+	wantProblems(t, err,
+		`row 2, column quantity: "5": at most the 0 shares of X held on 2024-01-02 (a day's rows apply in file order, and a BUY of it comes below this row: list the day oldest first)`)
 }

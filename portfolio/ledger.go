@@ -1,6 +1,7 @@
 package portfolio
 
 import (
+	"github.com/gofolio/gofolio/fx"
 	"runtime"
 	"sync"
 	"sync/atomic"
@@ -12,12 +13,16 @@ import (
 // locks; the ledgers are then merged in chunk order.
 type ledger struct {
 	days int // calendar length
-	// cashDelta[c][d] is the change of cash in currency c on day d.
+	// cashDelta[c][d] is the change of cash in major currency c on day d:
+	// an amount in a minor unit (GBp) is booked in its major currency
+	// (GBP), as a broker's account holds it.
 	cashDelta map[string][]float64
-	// lastCurrency and last remember cash's last answer: nearly every
-	// transaction books cash in the currency of the one before.
+	// lastCurrency, last and lastFactor remember add's last currency:
+	// nearly every transaction books cash in the currency of the one
+	// before.
 	lastCurrency string
 	last         []float64
+	lastFactor   float64
 	problems     []Problem
 }
 
@@ -25,18 +30,32 @@ func newLedger(days int) *ledger {
 	return &ledger{days: days, cashDelta: map[string][]float64{}}
 }
 
-// cash returns the day-by-day cash changes of currency c.
-func (l *ledger) cash(c string) []float64 {
-	if c == l.lastCurrency && l.last != nil {
-		return l.last
+// add books amount, in currency c, to the cash of day d.
+func (l *ledger) add(c string, d int, amount float64) {
+	if c != l.lastCurrency || l.last == nil {
+		major, factor := cashCurrency(c)
+		l.lastCurrency, l.last, l.lastFactor = c, l.major(major), factor
 	}
+	l.last[d] += amount * l.lastFactor
+}
+
+// major returns the day-by-day cash changes of major currency c.
+func (l *ledger) major(c string) []float64 {
 	d, ok := l.cashDelta[c]
 	if !ok {
 		d = make([]float64, l.days)
 		l.cashDelta[c] = d
 	}
-	l.lastCurrency, l.last = c, d
 	return d
+}
+
+// cashCurrency is the currency cash in c is held in, and what one unit of
+// c is worth in it: GBp is held as GBP at 0.01.
+func cashCurrency(c string) (string, float64) {
+	if major, factor, ok := fx.Major(c); ok {
+		return major, factor
+	}
+	return c, 1 // not a code fx knows: kept apart, under its own name
 }
 
 func (l *ledger) problem(tx *Transaction, column, value, expected string) {
@@ -46,7 +65,7 @@ func (l *ledger) problem(tx *Transaction, column, value, expected string) {
 // merge adds other's cash changes and problems to l.
 func (l *ledger) merge(other *ledger) {
 	for c, delta := range other.cashDelta {
-		into := l.cash(c)
+		into := l.major(c)
 		for d, x := range delta {
 			into[d] += x
 		}

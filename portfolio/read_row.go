@@ -23,6 +23,9 @@ const (
 	readExpectSplitCurrency = "blank: a split has no currency"
 )
 
+// readKindNames are the kinds as a file writes them, for suggestions.
+var readKindNames = strings.Split("BUY SELL DEPOSIT WITHDRAWAL DIVIDEND FEE INTEREST TAX SPLIT", " ")
+
 // readRow validates one data row by the rules in ReadCSV's documentation.
 type readRow struct {
 	b     *readBuilder
@@ -137,7 +140,11 @@ func (r *readRow) transaction() (Transaction, bool) {
 	}
 	k, known := ParseKind(kindText)
 	if !known {
-		r.problem(readKindField, kindCell, readExpectKind)
+		expected := readExpectKind
+		if near, ok := nearest(kindText, readKindNames, 4); ok {
+			expected += fmt.Sprintf(" (did you mean %s?)", near)
+		}
+		r.problem(readKindField, kindCell, expected)
 		return tx, false
 	}
 	tx.Kind = k

@@ -8,6 +8,8 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/gofolio/gofolio/fx"
 )
 
 // readCell is one cell of an input row: its text as found (for a
@@ -50,7 +52,8 @@ const (
 	readExpectNoTime        = "a date without a time of day"
 	readExpectText          = "text, not a number"
 	readExpectUTF8          = "UTF-8 text"
-	readExpectCurrency      = "a 3-letter upper-case ISO 4217 code such as USD, or one of the minor units GBp, GBX, ZAc, ILA"
+	readExpectCurrency      = "a 3-letter ISO 4217 code such as USD, or one of the minor units GBp, GBX, ZAc, ILA"
+	readExpectCurrencyMixed = "a currency code in one case (USD or usd): mixed case is ambiguous, as GBp is pence and GBP pounds"
 	readExpectSymbolChars   = "a symbol without control characters"
 )
 
@@ -254,24 +257,21 @@ func readSerialDate(v float64, date1904 bool) (time.Time, bool, string) {
 	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC), false, ""
 }
 
-var readCurrencyCode = regexp.MustCompile(`^[A-Z]{3}$`)
-
-// readMinorUnits are the quote currencies that exchanges give in minor
-// units; their case is significant (GBp is pence, GBP pounds).
-var readMinorUnits = map[string]bool{"GBp": true, "GBX": true, "ZAc": true, "ILA": true}
-
-// readCurrency checks a currency cell: a 3-letter upper-case ISO 4217 code
-// or one of the minor units GBp, GBX, ZAc, ILA. Case is not folded, since
-// "GBP" and "GBp" differ a hundredfold.
+// readCurrency reads a currency code as fx.Normalize spells it: upper
+// case ("usd" is USD), minor units kept (GBp, ZAc), mixed case refused.
 func readCurrency(c readCell) (string, string) {
 	s, expected := readText(c)
 	if expected != "" || s == "" {
 		return "", expected
 	}
-	if !readCurrencyCode.MatchString(s) && !readMinorUnits[s] {
+	code, err := fx.Normalize(s)
+	if err != nil {
+		if len(s) == 3 && strings.ToUpper(s) != s && strings.ToLower(s) != s {
+			return "", readExpectCurrencyMixed
+		}
 		return "", readExpectCurrency
 	}
-	return s, ""
+	return code, ""
 }
 
 // readText reads a text cell, trimmed. Numbers are accepted as text (a

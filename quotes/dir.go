@@ -88,6 +88,16 @@ func NewDir(path string, opts DirOptions) (*Dir, error) {
 	if opts.Currency == "" {
 		opts.Currency = "USD"
 	}
+	c, ok := currencyCode(opts.Currency)
+	if !ok {
+		return nil, fmt.Errorf("quotes: csv dir: DirOptions.Currency %q: %s", opts.Currency, wantCurrency)
+	}
+	opts.Currency = c
+	if opts.Timezone != "" {
+		if _, err := time.LoadLocation(opts.Timezone); err != nil || opts.Timezone == "Local" {
+			return nil, fmt.Errorf("quotes: csv dir: DirOptions.Timezone %q: %s", opts.Timezone, wantTimezone)
+		}
+	}
 	root, err := os.OpenRoot(path)
 	if err != nil {
 		return nil, fmt.Errorf("quotes: csv dir: %w", err)
@@ -531,36 +541,4 @@ func readSplits(name string, r io.Reader) ([]Split, error) {
 func positiveString(s string) (float64, bool) {
 	v, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
 	return v, err == nil && v > 0 && !math.IsInf(v, 0)
-}
-
-// readSymbolsFile reads symbols.csv: symbol, and optionally currency and
-// timezone, per line.
-func readSymbolsFile(name string, r io.Reader) (map[string]symbolMeta, error) {
-	out := map[string]symbolMeta{}
-	lines := map[string]int{}
-	t := &table{file: name}
-	t.read(r, []string{"symbol", "?currency", "?timezone"}, func(line int, rec []string, idx []int) {
-		sym := strings.TrimSpace(rec[idx[0]])
-		if sym == "" {
-			t.problem(line, t.header[idx[0]], rec[idx[0]], "want a symbol")
-			return
-		}
-		if prev, dup := lines[sym]; dup {
-			t.problem(line, t.header[idx[0]], sym, fmt.Sprintf("want a symbol not already on line %d", prev))
-			return
-		}
-		lines[sym] = line
-		var m symbolMeta
-		if idx[1] >= 0 {
-			m.currency = strings.TrimSpace(rec[idx[1]])
-		}
-		if idx[2] >= 0 {
-			m.timezone = strings.TrimSpace(rec[idx[2]])
-		}
-		out[sym] = m
-	})
-	if err := t.err(); err != nil {
-		return nil, err
-	}
-	return out, nil
 }

@@ -206,6 +206,38 @@ func TestDirSymbolsFileProblems(t *testing.T) {
 	}
 }
 
+// TestDirSymbolsFileCurrencyAndZone: lower-case codes are upper-cased,
+// minor units keep their case, and a code or time zone that is neither is
+// a problem, not a currency of its own (which would keep "usd" cash apart
+// from "USD" cash).
+func TestDirSymbolsFileCurrencyAndZone(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "symbols.csv", "symbol,currency,timezone\nA,usd,America/New_York\nB,GBp,Europe/London\nC,Usd,\nD,EUR,Mars/Base\nE,EURO,\n")
+	_, err := NewDir(dir, DirOptions{})
+	for _, want := range []string{`symbols.csv: 3 problems:`,
+		`line 4, column currency: "Usd": ` + wantCurrency,
+		`line 5, column timezone: "Mars/Base": ` + wantTimezone,
+		`line 6, column currency: "EURO": ` + wantCurrency} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("error %v does not say %q", err, want)
+		}
+	}
+	writeFile(t, dir, "symbols.csv", "symbol,currency,timezone\nA,usd,America/New_York\nB,GBp,Europe/London\n")
+	d, err := NewDir(dir, DirOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.meta["A"].currency != "USD" || d.meta["B"].currency != "GBp" {
+		t.Errorf("currencies %+v, want A in USD and B in GBp", d.meta)
+	}
+	if _, err := NewDir(dir, DirOptions{Currency: "Eur"}); err == nil || !strings.Contains(err.Error(), `DirOptions.Currency "Eur"`) {
+		t.Errorf("DirOptions.Currency Eur: err = %v", err)
+	}
+	if _, err := NewDir(dir, DirOptions{Timezone: "Nowhere/Town"}); err == nil || !strings.Contains(err.Error(), `DirOptions.Timezone "Nowhere/Town"`) {
+		t.Errorf("DirOptions.Timezone: err = %v", err)
+	}
+}
+
 // FuzzDirCSV parses arbitrary bytes as each kind of file a Dir reads: the
 // result must be an error or data that keeps the Series invariants, never a
 // panic.

@@ -30,12 +30,21 @@ func Example() {
 	fmt.Printf("TWR %.4f, PnL %.0f\n", s.TWR.Value, s.PnL)
 	fmt.Printf("worst day %s %.4f\n", s.WorstDay.Date.Format(time.DateOnly), s.WorstDay.Return.Value)
 	fmt.Println("annualised:", s.TWRAnnualised)
-	fmt.Println("IRR defined:", s.IRR.Defined())
+	// The money-weighted return over the 6 days solves
+	// 1000 (1 + R) + 500 (1 + R)^(4/6) − 200 (1 + R)^(3/6) = 1350: R = 0.04058
+	// (Modified Dietz, 50 / (1000 + 500 × 4/6 − 200 × 3/6) = 0.04054, is close).
+	// Six days are not annualised.
+	fmt.Printf("MWR %.4f\n", s.MWR.Value)
+	fmt.Println("IRR:", s.IRR)
+	// Four daily returns (the first day has none) are too few for a volatility.
+	fmt.Println("volatility:", s.Volatility)
 	// Output:
 	// TWR 0.0498, PnL 50
 	// worst day 2024-01-05 -0.0130
 	// annualised: NaN (a period shorter than a year is not annualised)
-	// IRR defined: true
+	// MWR 0.0406
+	// IRR: NaN (a period shorter than a year is not annualised)
+	// volatility: NaN (fewer than 20 daily returns: there are 4)
 }
 
 func ExampleXIRR() {

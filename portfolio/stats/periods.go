@@ -120,6 +120,14 @@ func periodReturns(dates []time.Time, w []float64) []PeriodReturn {
 	return out
 }
 
+// notAnnualised is the reason an annual figure of a short period is NaN.
+const notAnnualised = "a period shorter than a year is not annualised"
+
+// shorterThanAYear reports whether end is before the anniversary of start:
+// returns of such periods are not annualised (GIPS), since extrapolating a
+// few days to a year turns noise into absurd rates.
+func shorterThanAYear(start, end time.Time) bool { return end.Before(start.AddDate(1, 0, 0)) }
+
 // annualisedFigure annualises total with CAGR, except over less than a
 // calendar year (GIPS: returns for periods under a year must not be
 // annualised).
@@ -127,8 +135,8 @@ func annualisedFigure(total Figure, start, end time.Time) Figure {
 	switch {
 	case !total.Defined():
 		return total
-	case end.Before(start.AddDate(1, 0, 0)):
-		return undefined("a period shorter than a year is not annualised")
+	case shorterThanAYear(start, end):
+		return undefined(notAnnualised)
 	}
 	return figure(CAGR(total.Value, start, end), "the loss is larger than 100 %")
 }

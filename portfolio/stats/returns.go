@@ -1,6 +1,7 @@
 package stats
 
 import (
+	"fmt"
 	"math"
 	"time"
 
@@ -9,6 +10,25 @@ import (
 
 // TradingDaysPerYear is the default number of daily periods in a year.
 const TradingDaysPerYear = 252
+
+// MinReturns is the fewest daily returns from which a Summary estimates
+// volatility, Sharpe and Sortino, and benchmark.Relative beta, alpha,
+// correlation, tracking error, information ratio and capture. Fewer give
+// estimates that are noise, which annualising then magnifies (12 days gave
+// an alpha of 5,849.91 % and a beta of −76.86): those figures are NaN with
+// the reason TooFewReturns gives. The primitives (Volatility, Sharpe, ...)
+// compute on any n ≥ 2.
+const MinReturns = 20
+
+// TooFewReturns is the reason a statistic estimated from n daily returns is
+// undefined, "fewer than 20 daily returns: there are n", or "" when n is at
+// least MinReturns.
+func TooFewReturns(n int) string {
+	if n >= MinReturns {
+		return ""
+	}
+	return fmt.Sprintf("fewer than %d daily returns: there are %d", MinReturns, n)
+}
 
 // DailyReturns is the time-weighted daily return of a value series with
 // external flows, with the convention of portfolio.Performance (see

@@ -54,14 +54,24 @@ type Summary struct {
 	// TWRAnnualisedTrading is CAGRTrading(TWR, Dates − 1, PeriodsPerYear):
 	// trading days elapsed / 252.
 	TWRAnnualisedTrading Figure
+	// MWR is the money-weighted return over the whole frame, not
+	// annualised: MWR(flows, Start, End, EndValue) = (1 + r)^(days/365) − 1
+	// with r the XIRR of the deposits, withdrawals and end value and days =
+	// End − Start. It is to IRR what TWR is to TWRAnnualised, and is
+	// defined for a period of any length.
+	MWR Figure
 	// IRR is the money-weighted annual return, XIRR (Act/365) of the
-	// day's deposits, withdrawals and the end value.
+	// day's deposits, withdrawals and the end value. NaN for a period
+	// shorter than a calendar year, which is not annualised: MWR is then
+	// the figure to show.
 	IRR Figure
 
 	DailyRiskFree float64 // (1 + RiskFree)^(1/PeriodsPerYear) − 1
-	Volatility    Figure  // Volatility of the ReturnDays returns, × sqrt(252)
-	Sharpe        Figure  // Sharpe of those returns against DailyRiskFree
-	Sortino       Figure  // Sortino of those returns, target DailyRiskFree
+	// Volatility, Sharpe and Sortino are estimated from the ReturnDays
+	// returns, and NaN when there are fewer than MinReturns of them.
+	Volatility Figure // Volatility of the ReturnDays returns, × sqrt(252)
+	Sharpe     Figure // Sharpe of those returns against DailyRiskFree
+	Sortino    Figure // Sortino of those returns, target DailyRiskFree
 	// MaxDrawdown is MaxDrawdown of the wealth index 1 + cumulative TWR;
 	// its Depth is NaN only when that index is never positive or not
 	// finite (Calmar's Reason then says so).
@@ -160,15 +170,22 @@ func Compute(perf *portfolio.Performance, opts Options) (*Summary, error) {
 	case !s.TWR.Defined():
 		s.TWRAnnualisedTrading = s.TWR
 	case n-1 < int(ppy):
-		s.TWRAnnualisedTrading = undefined("a period shorter than a year is not annualised")
+		s.TWRAnnualisedTrading = undefined(notAnnualised)
 	default:
 		s.TWRAnnualisedTrading = figure(CAGRTrading(s.TWR.Value, n-1, ppy), "the loss is larger than 100 %")
 	}
 
-	if irr, err := XIRR(flows, s.End, s.EndValue); err != nil {
-		s.IRR = undefined(strings.TrimPrefix(err.Error(), "stats: XIRR: "))
+	// One solve gives both: x = ln(1 + IRR), MWR = e^(x days/365) − 1.
+	if x, err := xirrLog(flows, s.End, s.EndValue); err != nil {
+		why := strings.TrimPrefix(err.Error(), "stats: XIRR: ")
+		s.MWR, s.IRR = undefined(why), undefined(why)
 	} else {
-		s.IRR = figure(irr, "")
+		s.MWR = figure(periodReturn(x, s.Start, s.End), tooLarge)
+		if shorterThanAYear(s.Start, s.End) {
+			s.IRR = undefined(notAnnualised)
+		} else {
+			s.IRR = figure(math.Expm1(x), "")
+		}
 	}
 
 	riskStats(s, risk, riskAt, dates, ppy)
@@ -197,8 +214,7 @@ func Compute(perf *portfolio.Performance, opts Options) (*Summary, error) {
 // riskStats fills the figures computed on the daily returns.
 func riskStats(s *Summary, risk []float64, riskAt []int, dates []time.Time, ppy float64) {
 	rf := s.DailyRiskFree
-	if len(risk) < 2 {
-		why := fmt.Sprintf("needs at least 2 daily returns, there are %d", len(risk))
+	if why := TooFewReturns(len(risk)); why != "" {
 		s.Volatility, s.Sharpe, s.Sortino = undefined(why), undefined(why), undefined(why)
 	} else {
 		s.Volatility = figure(Volatility(risk, ppy), "")

@@ -30,7 +30,7 @@ func noInf(t *testing.T, s *Summary) {
 	t.Helper()
 	figs := map[string]Figure{
 		"TWR": s.TWR, "TWRAnnualised": s.TWRAnnualised, "TWRAnnualisedTrading": s.TWRAnnualisedTrading,
-		"IRR": s.IRR, "Volatility": s.Volatility, "Sharpe": s.Sharpe, "Sortino": s.Sortino,
+		"MWR": s.MWR, "IRR": s.IRR, "Volatility": s.Volatility, "Sharpe": s.Sharpe, "Sortino": s.Sortino,
 		"Calmar": s.Calmar, "BestDay": s.BestDay.Return, "WorstDay": s.WorstDay.Return,
 		"BestMonth": s.BestMonth.Return, "WorstMonth": s.WorstMonth.Return, "PositiveMonths": s.PositiveMonths,
 	}
@@ -52,8 +52,8 @@ func noInf(t *testing.T, s *Summary) {
 }
 
 func TestComputeFlat(t *testing.T) {
-	// 100 deposited and nothing moves for 10 days.
-	n := 10
+	// 100 deposited and nothing moves for 25 days.
+	n := 25
 	value, in := make([]float64, n), make([]float64, n)
 	for i := range value {
 		value[i] = 100
@@ -64,15 +64,16 @@ func TestComputeFlat(t *testing.T) {
 	checkFigure(t, "volatility", s.Volatility, 0)
 	checkUndefined(t, "sharpe", s.Sharpe)
 	checkUndefined(t, "sortino", s.Sortino)
-	checkFigure(t, "IRR", s.IRR, 0) // 100 in, 100 out: r = 0
+	checkFigure(t, "MWR", s.MWR, 0) // 100 in, 100 out: r = 0
+	checkUndefined(t, "IRR (24 days)", s.IRR)
 	if s.MaxDrawdown != (Drawdown{}) {
 		t.Errorf("max drawdown = %+v, want none", s.MaxDrawdown)
 	}
 	checkUndefined(t, "calmar", s.Calmar)
-	checkUndefined(t, "annualised (9 days)", s.TWRAnnualised)
+	checkUndefined(t, "annualised (24 days)", s.TWRAnnualised)
 	checkFigure(t, "positive months", s.PositiveMonths, 0)
-	if s.ReturnDays != 9 || s.PnL != 0 || s.NetContributions != 100 {
-		t.Errorf("ReturnDays %d PnL %v Net %v, want 9, 0, 100", s.ReturnDays, s.PnL, s.NetContributions)
+	if s.ReturnDays != 24 || s.PnL != 0 || s.NetContributions != 100 {
+		t.Errorf("ReturnDays %d PnL %v Net %v, want 24, 0, 100", s.ReturnDays, s.PnL, s.NetContributions)
 	}
 }
 
@@ -81,11 +82,11 @@ func TestComputeSingleDay(t *testing.T) {
 	s := compute(t, frame(days(1), []float64{101}, []float64{100}, []float64{0}), Options{RiskFree: 0.02})
 	checkFigure(t, "TWR", s.TWR, 0.01)
 	for name, f := range map[string]Figure{"vol": s.Volatility, "sharpe": s.Sharpe, "sortino": s.Sortino,
-		"best day": s.BestDay.Return, "IRR": s.IRR, "calmar": s.Calmar} {
+		"best day": s.BestDay.Return, "MWR": s.MWR, "IRR": s.IRR, "calmar": s.Calmar} {
 		checkUndefined(t, name, f)
 	}
-	if !strings.Contains(s.IRR.Reason, "no time elapsed") {
-		t.Errorf("IRR reason = %q", s.IRR.Reason)
+	if !strings.Contains(s.IRR.Reason, "no time elapsed") || s.MWR.Reason != s.IRR.Reason {
+		t.Errorf("IRR reason = %q, MWR reason = %q", s.IRR.Reason, s.MWR.Reason)
 	}
 	if len(s.Monthly) != 1 || len(s.Yearly) != 1 {
 		t.Fatalf("got %d months and %d years, want 1 and 1", len(s.Monthly), len(s.Yearly))
@@ -104,6 +105,7 @@ func TestComputeAllZero(t *testing.T) {
 	z := make([]float64, 5)
 	s := compute(t, frame(days(5), z, z, z), Options{})
 	checkUndefined(t, "TWR", s.TWR)
+	checkUndefined(t, "MWR", s.MWR)
 	checkUndefined(t, "IRR", s.IRR)
 	checkUndefined(t, "volatility", s.Volatility)
 	checkUndefined(t, "best month", s.BestMonth.Return)
@@ -114,26 +116,33 @@ func TestComputeAllZero(t *testing.T) {
 }
 
 func TestComputeEmptiedAndRefilled(t *testing.T) {
-	// The frame of TestDailyReturnsEmptiedAndRefilled: r = 0, .1, .1, 0, 0, −.1.
-	p := frame(days(6), []float64{100, 110, 0, 0, 50, 45}, []float64{100, 0, 0, 0, 50, 0}, []float64{0, 0, 121, 0, 0, 0})
-	s := compute(t, p, Options{})
+	// The frame of TestDailyReturnsEmptiedAndRefilled, r = 0, .1, .1, 0, 0,
+	// −.1, then 20 days flat at 45 (r = 0) so that there are enough returns
+	// for a volatility.
+	value, in, out := []float64{100, 110, 0, 0, 50, 45}, []float64{100, 0, 0, 0, 50, 0}, []float64{0, 0, 121, 0, 0, 0}
+	for range 20 {
+		value, in, out = append(value, 45), append(in, 0), append(out, 0)
+	}
+	s := compute(t, frame(days(26), value, in, out), Options{})
 	// 1.1 × 1.1 × 0.9 − 1 = 0.089, not −100 %.
 	checkFigure(t, "TWR", s.TWR, 0.089)
-	// Risk returns leave out day 0 and the empty day 3: .1, .1, 0, −.1.
-	if s.ReturnDays != 4 {
-		t.Errorf("ReturnDays = %d, want 4", s.ReturnDays)
+	// Risk returns leave out day 0 and the empty day 3: .1, .1, 0, −.1 and
+	// the 20 zeros.
+	if s.ReturnDays != 24 {
+		t.Errorf("ReturnDays = %d, want 24", s.ReturnDays)
 	}
-	// mean 0.025; deviations .075 .075 −.025 −.125; squares .005625 .005625
-	// .000625 .015625, sum .0275, /3 → sd sqrt(.0275/3).
-	checkFigure(t, "volatility", s.Volatility, math.Sqrt(0.0275/3)*math.Sqrt(252))
+	// mean m = 0.1/24; Σ (x − m)² = Σ x² − 24 m² = 0.03 − 0.01/24
+	// = 0.0295833…, / 23 → sd.
+	checkFigure(t, "volatility", s.Volatility, math.Sqrt((0.03-0.01/24)/23)*math.Sqrt(252))
 	checkNear(t, "max drawdown", s.MaxDrawdown.Depth, -0.1) // 1.089/1.21 − 1
-	// IRR: the flows 100 (day 0), −121 (day 2), 50 (day 4) and end value 45
-	// (day 5) must balance at the rate found.
-	r := s.IRR.Value
-	fv := 100*math.Pow(1+r, 5.0/365) - 121*math.Pow(1+r, 3.0/365) + 50*math.Pow(1+r, 1.0/365)
-	if !s.IRR.Defined() || math.Abs(fv-45) > 1e-8 {
-		t.Errorf("IRR %v: future value of the flows %.12g, want 45", s.IRR, fv)
+	// MWR over the 25 days: the flows 100 (day 0), −121 (day 2), 50 (day 4)
+	// and end value 45 (day 25) must balance at 1 + R per 25 days.
+	r := s.MWR.Value
+	fv := 100*(1+r) - 121*math.Pow(1+r, 23.0/25) + 50*math.Pow(1+r, 21.0/25)
+	if !s.MWR.Defined() || math.Abs(fv-45) > 1e-8 {
+		t.Errorf("MWR %v: future value of the flows %.12g, want 45", s.MWR, fv)
 	}
+	checkUndefined(t, "IRR (25 days)", s.IRR)
 	checkNear(t, "PnL", s.PnL, 45-(150-121))
 }
 
@@ -142,18 +151,31 @@ func TestComputeSeesOnlyValue(t *testing.T) {
 	// MarketValue jumps from 10 to 1010 and Cash falls to 0, but Value does
 	// not move. The summary must be the one of Value alone; a stale
 	// DailyReturn column must not leak in either.
-	dates := days(4)
-	value := []float64{1010, 1010, 1020, 1000}
-	in := []float64{1010, 0, 0, 0}
+	// Then 20 days flat at 1000, so that there are enough returns for a
+	// volatility.
+	n := 24
+	dates := days(n)
+	value, in := make([]float64, n), make([]float64, n)
+	copy(value, []float64{1010, 1010, 1020})
+	for i := 3; i < n; i++ {
+		value[i] = 1000
+	}
+	in[0] = 1010
 	p := frame(dates, value, in, nil)
-	p.MarketValue = []float64{10, 1010, 1020, 1000}
-	p.Cash = []float64{1000, 0, 0, 0}
-	p.DailyReturn = []float64{0, 100, 0.5, -0.5}
-	p.CumulativeReturn = []float64{0, 100, 200, 100}
+	p.MarketValue = append([]float64{10}, value[1:]...)
+	p.Cash = make([]float64, n)
+	p.Cash[0] = 1000
+	p.DailyReturn, p.CumulativeReturn = make([]float64, n), make([]float64, n)
+	for i := range n {
+		p.DailyReturn[i], p.CumulativeReturn[i] = float64(i)*0.5, float64(i)*100
+	}
 	got := compute(t, p, Options{})
 	want := compute(t, frame(dates, value, in, nil), Options{})
 	// TWR = 1000/1010 − 1 (the buy is not a return).
 	checkFigure(t, "TWR", got.TWR, 1000.0/1010-1)
+	if !got.Volatility.Defined() {
+		t.Fatalf("volatility undefined: %s", got.Volatility.Reason)
+	}
 	if got.TWR != want.TWR || got.Volatility != want.Volatility || got.BestDay != want.BestDay {
 		t.Errorf("summary depends on MarketValue, Cash or DailyReturn: %+v vs %+v", got, want)
 	}

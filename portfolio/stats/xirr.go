@@ -31,6 +31,54 @@ var ErrNoIRR = errors.New("no internal rate of return")
 // A flow after end, or any NaN or infinite amount, is an error that does not
 // match ErrNoIRR; flows with no solution give one that does.
 func XIRR(flows []portfolio.Flow, end time.Time, endValue float64) (float64, error) {
+	x, err := xirrLog(flows, end, endValue)
+	if err != nil {
+		return math.NaN(), err
+	}
+	return math.Expm1(x), nil
+}
+
+// MWR is the money-weighted return over the period from start to end, not
+// annualised:
+//
+//	MWR = (1 + r)^(days / 365) − 1,  days = end − start in calendar days,
+//
+// where r is XIRR(flows, end, endValue), the Act/365 annual rate. For 100
+// paid in on start and 110 at end 73 days later, r = 1.1^(365/73) − 1 =
+// 61.051 % and MWR = 10 %. start is the first date of the period, on or
+// before the first flow. It is computed as e^(x days/365) − 1 from
+// x = ln(1 + r) as XIRR solves it, not from r: a steep loss over a few days
+// is an annual rate that rounds to −100 %, but its period return does not.
+//
+// The errors are XIRR's, and start after end; a return too large for a
+// float64 is an error matching ErrNoIRR.
+func MWR(flows []portfolio.Flow, start, end time.Time, endValue float64) (float64, error) {
+	if start.After(end) {
+		return math.NaN(), fmt.Errorf("stats: MWR: start %s is after the end date %s", start.Format(time.DateOnly), end.Format(time.DateOnly))
+	}
+	x, err := xirrLog(flows, end, endValue)
+	if err != nil {
+		return math.NaN(), err
+	}
+	m := periodReturn(x, start, end)
+	if math.IsNaN(m) {
+		return m, fmt.Errorf("stats: MWR: %w: %s", ErrNoIRR, tooLarge)
+	}
+	return m, nil
+}
+
+// tooLarge is why a period money-weighted return is NaN when XIRR exists.
+const tooLarge = "the return over the period is too large for a float64"
+
+// periodReturn is e^(x days/365) − 1, days = end − start: the return over
+// the period at the annual log-rate x = ln(1 + r) (Act/365); NaN when it
+// overflows.
+func periodReturn(x float64, start, end time.Time) float64 {
+	return finite(math.Expm1(x * end.Sub(start).Hours() / 24 / 365))
+}
+
+// xirrLog solves XIRR's equation for x = ln(1 + r); see XIRR.
+func xirrLog(flows []portfolio.Flow, end time.Time, endValue float64) (float64, error) {
 	var bad []error
 	if math.IsNaN(endValue) || math.IsInf(endValue, 0) {
 		bad = append(bad, fmt.Errorf("end value %v is not a finite number", endValue))
@@ -87,7 +135,7 @@ func XIRR(flows []portfolio.Flow, end time.Time, endValue float64) (float64, err
 	if !ok {
 		return math.NaN(), fmt.Errorf("stats: XIRR: %w: the cash flows do not balance at any rate from −100 %% to e^600", ErrNoIRR)
 	}
-	return math.Expm1(x), nil
+	return x, nil
 }
 
 // bracketRoot searches g for a sign change by stepping outward from 0 on

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"math"
 	"testing"
+	"time"
 
 	"github.com/gofolio/gofolio/portfolio"
 )
@@ -126,5 +127,71 @@ func TestXIRRBadInput(t *testing.T) {
 		if !contains(err.Error(), want) {
 			t.Errorf("error %q does not mention %q", err, want)
 		}
+	}
+}
+
+func TestMWR(t *testing.T) {
+	for _, tc := range []struct {
+		name       string
+		flows      []portfolio.Flow
+		start, end time.Time
+		endValue   float64
+		want       float64
+	}{{
+		// 100 in, 110 out 73 days later: 10 % over the period (XIRR
+		// 1.1^(365/73) − 1 = 1.1^5 − 1 a year).
+		name:  "one deposit",
+		flows: []portfolio.Flow{flow(2023, 1, 1, 100)}, start: date(2023, 1, 1), end: date(2023, 3, 15), endValue: 110,
+		want: 0.1,
+	}, {
+		// The period runs from start, not from the first flow: 100 paid in
+		// after 73 of 146 days grows to 110, XIRR 1.1^5 − 1, so over the 146
+		// days (1 + r)^(146/365) − 1 = 1.1^2 − 1 = 0.21.
+		name:  "deposit after the start",
+		flows: []portfolio.Flow{flow(2023, 3, 15, 100)}, start: date(2023, 1, 1), end: date(2023, 5, 27), endValue: 110,
+		want: 0.21,
+	}, {
+		// Two 365-day years at 10 % a year (TestXIRR's "deposit and
+		// withdrawal"): 1.1² − 1 = 0.21 over the two years.
+		name:  "two years",
+		flows: []portfolio.Flow{flow(2021, 1, 1, 1000), flow(2022, 1, 1, -550)}, start: date(2021, 1, 1), end: date(2023, 1, 1), endValue: 605,
+		want: 0.21,
+	}, {
+		// 100 in, 80 two days later: −20 %, although the annual rate,
+		// 0.8^182.5 − 1, is −1 to a float64.
+		name:  "steep loss",
+		flows: []portfolio.Flow{flow(2023, 6, 1, 100)}, start: date(2023, 6, 1), end: date(2023, 6, 3), endValue: 80,
+		want: -0.2,
+	}} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := MWR(tc.flows, tc.start, tc.end, tc.endValue)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !near(got, tc.want, 1e-9) {
+				t.Errorf("MWR = %.12g, want %.12g", got, tc.want)
+			}
+		})
+	}
+	// 1.1^(365/73) − 1 = 0.61051 is what the same flows give as an annual rate.
+	r, err := XIRR([]portfolio.Flow{flow(2023, 1, 1, 100)}, date(2023, 3, 15), 110)
+	if err != nil || !near(r, 0.61051, 1e-9) {
+		t.Errorf("XIRR = %v, %v; want 0.61051", r, err)
+	}
+}
+
+func TestMWRErrors(t *testing.T) {
+	one := []portfolio.Flow{flow(2023, 1, 1, 100)}
+	if _, err := MWR(one, date(2023, 2, 1), date(2023, 1, 15), 110); err == nil || !contains(err.Error(), "start 2023-02-01 is after the end date 2023-01-15") {
+		t.Errorf("start after end: %v", err)
+	}
+	if got, err := MWR(one, date(2023, 1, 1), date(2023, 2, 1), 0); !errors.Is(err, ErrNoIRR) || !math.IsNaN(got) {
+		t.Errorf("nothing left: %v, %v; want NaN and ErrNoIRR", got, err)
+	}
+	// A start long before the flows stretches e^(x days/365) past a float64:
+	// 100 → 200 in a day is x = 365 ln 2 = 253 a year, and over the 10
+	// years from start e^(253 × 10) overflows.
+	if got, err := MWR(one, date(2013, 1, 1), date(2023, 1, 2), 200); !errors.Is(err, ErrNoIRR) || !math.IsNaN(got) {
+		t.Errorf("overflow: %v, %v; want NaN and ErrNoIRR", got, err)
 	}
 }
