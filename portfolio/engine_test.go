@@ -238,7 +238,7 @@ func TestBuildPenceAndPoundsAreOneAccount(t *testing.T) {
 	at := func(row int) Origin { return Origin{Row: row} }
 	txs := []Transaction{
 		{Date: d1, Kind: Deposit, Amount: 2000, Origin: at(2)},
-		{Date: d1, Kind: Buy, Symbol: "DDD.L", Quantity: 200, Price: 510, Origin: at(3)}, // £1020
+		{Date: d1, Kind: Buy, Symbol: "DDD.L", Quantity: 200, Price: 510, Origin: at(3)},  // £1020
 		{Date: d2, Kind: Sell, Symbol: "DDD.L", Quantity: 200, Price: 540, Origin: at(4)}, // £1080
 		{Date: d3, Kind: Withdrawal, Amount: 2050, Origin: at(5)},                         // of £2060 held
 	}
