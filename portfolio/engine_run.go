@@ -2,6 +2,7 @@ package portfolio
 
 import (
 	"fmt"
+	"github.com/gofolio/gofolio/fx"
 	"math"
 	"sort"
 	"strconv"
@@ -208,6 +209,8 @@ func (e *engine) runSymbol(l *ledger, si int, s *quotes.Series, txs []int) {
 			case Buy, Sell:
 				if tx.Price == 0 {
 					tx.Price = closes[d] * qrate[d] / rate
+				} else if ratio := tx.Price * rate / (closes[d] * qrate[d]); ratio > priceBand || ratio < 1/priceBand {
+					l.problem(tx, "price", strconv.FormatFloat(tx.Price, 'f', -1, 64), priceFarFromClose(tx, c, ratio, closes[d], quoteCcy))
 				}
 				gross := tx.Quantity * tx.Price
 				commissions += tx.Commission * rate
@@ -256,6 +259,23 @@ func (e *engine) runSymbol(l *ledger, si int, s *quotes.Series, txs []int) {
 		e.fillRows(base+d, base+next, qty, cost, realized, dividends, commissions, closes[d:next], qrate[d:next])
 		d = next
 	}
+}
+
+// priceBand is how far from the day's close a trade's price may be. No
+// trade on an exchange is ten times its day's close or a tenth of it; such
+// a price is in the wrong unit (pence for pounds), for the wrong symbol, or
+// meets closes that lack a split.
+const priceBand = 10.0
+
+func priceFarFromClose(tx *Transaction, c string, ratio, close float64, quoteCcy string) string {
+	hint := ""
+	if major, factor, ok := fx.Major(quoteCcy); ok && factor != 1 && (ratio > 1/factor/2 && ratio < 2/factor || ratio > factor/2 && ratio < 2*factor) {
+		hint = fmt.Sprintf(" (%s is quoted in %s, 1/%g of %s: is the price in the other unit?)", tx.Symbol, quoteCcy, 1/factor, major)
+	} else if c != quoteCcy {
+		hint = fmt.Sprintf(" (the row is in %s; %s is quoted in %s)", c, tx.Symbol, quoteCcy)
+	}
+	return fmt.Sprintf("a price within a factor of %g of the day's close of %s (%s %s), not %.3g times it%s; "+
+		"if the price is right, the market data lacks a split (add a SPLIT row)", priceBand, tx.Symbol, strconv.FormatFloat(close, 'f', -1, 64), quoteCcy, ratio, hint)
 }
 
 // buyLaterThatDay reports whether one of txs (a symbol's transactions

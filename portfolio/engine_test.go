@@ -504,3 +504,23 @@ func TestBuildNewestFirstDayHint(t *testing.T) {
 	wantProblems(t, err,
 		`row 2, column quantity: "5": at most the 0 shares of X held on 2024-01-02 (a day's rows apply in file order, and a BUY of it comes below this row: list the day oldest first)`)
 }
+
+// TestBuildPriceFarFromClose: a price a hundred times the close is a
+// price in pence on a row in pounds (or the like), never a trade.
+func TestBuildPriceFarFromClose(t *testing.T) {
+	l := testSeries("DDD.L", "GBp", days(d1, d2), 505, 505)
+	x := testSeries("X", "USD", days(d1, d2), 100, 100)
+	rates := fakeRates{to: "GBP", rates: map[string]map[time.Time]float64{"GBp": {d1: 0.01}, "USD": {d1: 0.8}}}
+	at := func(row int) Origin { return Origin{Row: row} }
+	txs := []Transaction{
+		{Date: d1, Kind: Deposit, Amount: 100000, Origin: at(2)},
+		{Date: d1, Kind: Buy, Symbol: "DDD.L", Quantity: 10, Price: 505, Currency: "GBP", Origin: at(3)},
+		{Date: d1, Kind: Buy, Symbol: "DDD.L", Quantity: 10, Price: 5.05, Currency: "GBP", Origin: at(4)}, // right
+		{Date: d1, Kind: Buy, Symbol: "X", Quantity: 10, Price: 0.001, Origin: at(5)},
+		{Date: d1, Kind: Buy, Symbol: "X", Quantity: 10, Price: 130, Origin: at(6)}, // a wide day, but a trade
+	}
+	_, err := Build(txs, Config{Currency: "GBP", Series: market(l, x), Rates: rates})
+	wantProblems(t, err,
+		`row 3, column price: "505": a price within a factor of 10 of the day's close of DDD.L (505 GBp), not 100 times it (DDD.L is quoted in GBp, 1/100 of GBP: is the price in the other unit?); if the price is right, the market data lacks a split (add a SPLIT row)`,
+		`row 5, column price: "0.001": a price within a factor of 10 of the day's close of X (100 USD), not 1e-05 times it; if the price is right, the market data lacks a split (add a SPLIT row)`)
+}
