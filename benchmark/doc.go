@@ -14,7 +14,7 @@
 //
 // Relative and Against give beta, alpha, correlation, tracking error,
 // information ratio and up- and down-capture of the portfolio's daily
-// returns against the index's.
+// returns against the index's, from stats.MinReturns (20) days on.
 //
 // Returns are fractions (0.05 is 5 %), never percentages.
 package benchmark

@@ -11,7 +11,8 @@ import (
 
 // RelativeStats holds the statistics of a portfolio's daily returns p against a
 // benchmark's b over the same N days. P is the periods per year (252) and
-// rf the daily risk-free rate (stats.DailyRiskFree).
+// rf the daily risk-free rate (stats.DailyRiskFree). Every figure is NaN
+// when N is below stats.MinReturns.
 type RelativeStats struct {
 	Days, UpDays, DownDays int // N, days with b > 0, days with b < 0
 
@@ -37,7 +38,10 @@ type RelativeStats struct {
 // Relative computes the relative statistics of portfolio against benchmark,
 // two equally long slices of daily returns of the same days. Different
 // lengths, or a NaN or infinite return, are an error. opts gives the risk-free
-// rate and periods per year as for stats.Compute.
+// rate and periods per year as for stats.Compute. With fewer than
+// stats.MinReturns (20) days every statistic is NaN with the reason
+// stats.TooFewReturns gives: estimates from so few days are noise (12 days
+// gave an alpha of 5,849.91 % and a beta of −76.86).
 func Relative(portfolioDaily, benchmarkDaily []float64, opts stats.Options) (*RelativeStats, error) {
 	p, b := portfolioDaily, benchmarkDaily
 	if len(p) != len(b) {
@@ -75,10 +79,17 @@ func Relative(portfolioDaily, benchmarkDaily []float64, opts stats.Options) (*Re
 
 	n := len(p)
 	r := &RelativeStats{Days: n}
-	if n < 2 {
-		why := undefined(fmt.Sprintf("needs at least 2 daily returns, there are %d", n))
-		r.Beta, r.Alpha, r.Correlation, r.TrackingError, r.InformationRatio = why, why, why, why, why
-		r.UpCapture, r.DownCapture = why, why
+	if why := stats.TooFewReturns(n); why != "" {
+		f := undefined(why)
+		r.Beta, r.Alpha, r.Correlation, r.TrackingError, r.InformationRatio = f, f, f, f, f
+		r.UpCapture, r.DownCapture = f, f
+		for _, v := range b {
+			if v > 0 {
+				r.UpDays++
+			} else if v < 0 {
+				r.DownDays++
+			}
+		}
 		return r, nil
 	}
 	mp, mb := stats.Mean(p), stats.Mean(b)

@@ -43,8 +43,15 @@ func TestSameCashFlows(t *testing.T) {
 		t.Fatal(err)
 	}
 	checkNear(t, "TWR", s.TWR.Value, 0.1)
-	if !s.IRR.Defined() {
-		t.Errorf("IRR undefined: %s", s.IRR.Reason)
+	// The money came in at the top and went out at the bottom: 1000 + 1100
+	// − 550 paid in, 1550 at the end, so the money-weighted return over the
+	// 3 days is 0 (R = 0 solves 1000 (1+R) + 1100 (1+R)^(1/3) − 550 = 1550).
+	// Three days are not annualised.
+	if !s.MWR.Defined() || math.Abs(s.MWR.Value) > 1e-12 {
+		t.Errorf("MWR = %v, want 0", s.MWR)
+	}
+	if s.IRR.Defined() {
+		t.Errorf("IRR of 3 days = %v, want NaN", s.IRR)
 	}
 }
 
@@ -101,8 +108,9 @@ func TestSameCashFlowsErrors(t *testing.T) {
 
 func TestSameCashFlowsSingleDepositTracksIndex(t *testing.T) {
 	// With one deposit on the first day and no other flow, the benchmark
-	// frame's TWR is the index's own return, last/first − 1, and its IRR
-	// is that return annualised over the days elapsed (Act/365).
+	// frame's TWR is the index's own return, last/first − 1, its MWR the
+	// same, and its IRR that return annualised over the days elapsed
+	// (Act/365).
 	_, perf, _ := benchData()
 	series, _, _ := benchData()
 	idx, err := Align(series, perf.Dates, "USD", nil)
@@ -122,4 +130,5 @@ func TestSameCashFlowsSingleDepositTracksIndex(t *testing.T) {
 	checkNear(t, "TWR", s.TWR.Value, total)
 	years := idx.Dates[n-1].Sub(idx.Dates[0]).Hours() / 24 / 365
 	checkNear(t, "IRR", s.IRR.Value, math.Pow(1+total, 1/years)-1)
+	checkNear(t, "MWR", s.MWR.Value, total)
 }

@@ -12,6 +12,10 @@
 // shows every chart. Every user-supplied string goes through html/template
 // and the page carries a restrictive Content-Security-Policy.
 //
+// A figure that cannot be computed shows as "–" with the reason why: under
+// its headline card, and in the statistics table as a numbered note listed
+// under the table (Statistics.Cells gives the same for text output).
+//
 // Write renders an Input, a view model independent of how the numbers were
 // computed; NewInput builds one from the portfolio and statistics packages.
 package report

@@ -111,6 +111,15 @@ func formatStat(f Format, v float64) string {
 	}
 }
 
+// why is reason when v is not known, else "": the note shown under a
+// headline figure's "–".
+func why(v float64, reason string) string {
+	if known(v) {
+		return ""
+	}
+	return reason
+}
+
 // sign is "gain", "loss" or "" for CSS colouring.
 func sign(v float64) string {
 	switch {

@@ -61,7 +61,8 @@ func NewInput(res *portfolio.Result, sum *stats.Summary, benches []Benchmark, op
 	}
 	in.Summary = Summary{
 		Value: sum.EndValue, NetContributions: sum.NetContributions, PnL: sum.PnL,
-		TWR: sum.TWR.Value, IRR: sum.IRR.Value,
+		TWR: sum.TWR.Value, MWR: sum.MWR.Value, IRR: sum.IRR.Value,
+		TWRReason: sum.TWR.Reason, MWRReason: sum.MWR.Reason, IRRReason: sum.IRR.Reason,
 		DayChange: math.NaN(), DayReturn: math.NaN(),
 		From: perf.Dates[0], PeriodChange: sum.PnL,
 	}
@@ -178,64 +179,87 @@ type statColumn struct {
 	hasIRR   bool
 }
 
+// cellValue is a statistic of one column: a Value, or NaN with the Reason
+// it is undefined ("" when the statistic does not apply to the column).
+type cellValue struct {
+	v   float64
+	why string
+}
+
+var notApplicable = cellValue{v: math.NaN()}
+
+func fromFigure(f stats.Figure) cellValue { return cellValue{f.Value, f.Reason} }
+
 // statRows lays the columns out as rows.
 func statRows(cols []statColumn) []StatRow {
 	type rowDef struct {
 		name   string
 		format Format
-		value  func(c statColumn) float64
+		value  func(c statColumn) cellValue
 	}
-	fromSummary := func(f func(s *stats.Summary) float64) func(statColumn) float64 {
-		return func(c statColumn) float64 {
+	fromSummary := func(f func(s *stats.Summary) stats.Figure) func(statColumn) cellValue {
+		return func(c statColumn) cellValue {
 			if c.summary == nil {
-				return math.NaN()
+				return notApplicable
 			}
-			return f(c.summary)
+			return fromFigure(f(c.summary))
 		}
 	}
-	money := func(f func(s *stats.Summary) float64) func(statColumn) float64 {
-		return func(c statColumn) float64 {
+	fromSummaryValue := func(f func(s *stats.Summary) float64) func(statColumn) cellValue {
+		return func(c statColumn) cellValue {
+			if c.summary == nil {
+				return notApplicable
+			}
+			return cellValue{v: f(c.summary)}
+		}
+	}
+	money := func(f func(s *stats.Summary) float64) func(statColumn) cellValue {
+		return func(c statColumn) cellValue {
 			if c.summary == nil || !c.hasMoney {
-				return math.NaN()
+				return notApplicable
 			}
-			return f(c.summary)
+			return cellValue{v: f(c.summary)}
 		}
 	}
-	relative := func(f func(r *benchmark.RelativeStats) stats.Figure) func(statColumn) float64 {
-		return func(c statColumn) float64 {
-			if c.relative == nil {
-				return math.NaN()
+	irr := func(f func(s *stats.Summary) stats.Figure) func(statColumn) cellValue {
+		return func(c statColumn) cellValue {
+			if c.summary == nil || !c.hasIRR {
+				return notApplicable
 			}
-			return f(c.relative).Value
+			return fromFigure(f(c.summary))
+		}
+	}
+	relative := func(f func(r *benchmark.RelativeStats) stats.Figure) func(statColumn) cellValue {
+		return func(c statColumn) cellValue {
+			if c.relative == nil {
+				return notApplicable
+			}
+			return fromFigure(f(c.relative))
 		}
 	}
 	defs := []rowDef{
 		{"Final value", Money, money(func(s *stats.Summary) float64 { return s.EndValue })},
 		{"Net contributions", Money, money(func(s *stats.Summary) float64 { return s.NetContributions })},
 		{"Profit / loss", Money, money(func(s *stats.Summary) float64 { return s.PnL })},
-		{"Time-weighted return", Percent, fromSummary(func(s *stats.Summary) float64 { return s.TWR.Value })},
-		{"TWR annualised", Percent, fromSummary(func(s *stats.Summary) float64 { return s.TWRAnnualised.Value })},
-		{"Money-weighted return (IRR, p.a.)", Percent, func(c statColumn) float64 {
-			if c.summary == nil || !c.hasIRR {
-				return math.NaN()
-			}
-			return c.summary.IRR.Value
-		}},
-		{"Volatility (annualised)", Percent, fromSummary(func(s *stats.Summary) float64 { return s.Volatility.Value })},
-		{"Sharpe ratio", Ratio, fromSummary(func(s *stats.Summary) float64 { return s.Sharpe.Value })},
-		{"Sortino ratio", Ratio, fromSummary(func(s *stats.Summary) float64 { return s.Sortino.Value })},
-		{"Max drawdown", Percent, fromSummary(func(s *stats.Summary) float64 { return s.MaxDrawdown.Depth })},
-		{"Calmar ratio", Ratio, fromSummary(func(s *stats.Summary) float64 { return s.Calmar.Value })},
-		{"Best day", Percent, fromSummary(func(s *stats.Summary) float64 { return s.BestDay.Return.Value })},
-		{"Worst day", Percent, fromSummary(func(s *stats.Summary) float64 { return s.WorstDay.Return.Value })},
-		{"Positive months", Percent, fromSummary(func(s *stats.Summary) float64 { return s.PositiveMonths.Value })},
+		{"Time-weighted return", Percent, fromSummary(func(s *stats.Summary) stats.Figure { return s.TWR })},
+		{"TWR annualised", Percent, fromSummary(func(s *stats.Summary) stats.Figure { return s.TWRAnnualised })},
+		{"Money-weighted return", Percent, irr(func(s *stats.Summary) stats.Figure { return s.MWR })},
+		{"Money-weighted return (IRR, p.a.)", Percent, irr(func(s *stats.Summary) stats.Figure { return s.IRR })},
+		{"Volatility (annualised)", Percent, fromSummary(func(s *stats.Summary) stats.Figure { return s.Volatility })},
+		{"Sharpe ratio", Ratio, fromSummary(func(s *stats.Summary) stats.Figure { return s.Sharpe })},
+		{"Sortino ratio", Ratio, fromSummary(func(s *stats.Summary) stats.Figure { return s.Sortino })},
+		{"Max drawdown", Percent, fromSummaryValue(func(s *stats.Summary) float64 { return s.MaxDrawdown.Depth })},
+		{"Calmar ratio", Ratio, fromSummary(func(s *stats.Summary) stats.Figure { return s.Calmar })},
+		{"Best day", Percent, fromSummary(func(s *stats.Summary) stats.Figure { return s.BestDay.Return })},
+		{"Worst day", Percent, fromSummary(func(s *stats.Summary) stats.Figure { return s.WorstDay.Return })},
+		{"Positive months", Percent, fromSummary(func(s *stats.Summary) stats.Figure { return s.PositiveMonths })},
 	}
 	for _, p := range []string{"1M", "3M", "6M", "YTD", "1Y", "3Y", "5Y"} {
-		defs = append(defs, rowDef{"Return " + p, Percent, fromSummary(func(s *stats.Summary) float64 {
+		defs = append(defs, rowDef{"Return " + p, Percent, fromSummary(func(s *stats.Summary) stats.Figure {
 			if r, ok := s.Period(p); ok {
-				return r.Return.Value
+				return r.Return
 			}
-			return math.NaN()
+			return stats.Figure{Value: math.NaN(), Reason: "no such period"}
 		})})
 	}
 	defs = append(defs,
@@ -249,9 +273,10 @@ func statRows(cols []statColumn) []StatRow {
 	)
 	rows := make([]StatRow, len(defs))
 	for i, d := range defs {
-		rows[i] = StatRow{Name: d.name, Format: d.format, Values: make([]float64, len(cols))}
+		rows[i] = StatRow{Name: d.name, Format: d.format, Values: make([]float64, len(cols)), Reasons: make([]string, len(cols))}
 		for j, c := range cols {
-			rows[i].Values[j] = d.value(c)
+			cv := d.value(c)
+			rows[i].Values[j], rows[i].Reasons[j] = cv.v, cv.why
 		}
 	}
 	return rows

@@ -95,6 +95,15 @@ func TestNewInput(t *testing.T) {
 		t.Fatalf("no statistics row %q", name)
 		return nil
 	}
+	reasons := func(name string) []string {
+		for _, r := range in.Statistics.Rows {
+			if r.Name == name {
+				return r.Reasons
+			}
+		}
+		t.Fatalf("no statistics row %q", name)
+		return nil
+	}
 	// same cash flows: £1,000 buys 10 units at 100, worth 10 × 103 = 1030;
 	// the index alone returns 103/100 − 1 = 3%.
 	fv := row("Final value")
@@ -105,8 +114,22 @@ func TestNewInput(t *testing.T) {
 	if !near(twr[0], -0.05) || !near(twr[1], 0.03) {
 		t.Errorf("TWR row %v, want [-0.05 0.03 ...]", twr)
 	}
-	if beta := row("Beta"); !math.IsNaN(beta[0]) || math.IsNaN(beta[1]) {
-		t.Errorf("beta row %v: want a value for the index column only", beta)
+	// One deposit of 1000 worth 950 three days later: the money-weighted
+	// return is −5 % too; three days are not annualised.
+	if mwr := row("Money-weighted return"); !near(mwr[0], -0.05) || !math.IsNaN(mwr[1]) || !near(mwr[2], 0.03) {
+		t.Errorf("MWR row %v, want [-0.05 NaN 0.03]", mwr)
+	}
+	if !near(s.MWR, -0.05) || !math.IsNaN(s.IRR) || s.IRRReason != "a period shorter than a year is not annualised" || s.MWRReason != "" {
+		t.Errorf("summary MWR %v IRR %v (%q), want −0.05 and NaN for a short period", s.MWR, s.IRR, s.IRRReason)
+	}
+	// Three days compared with the index: too few for a beta, and the
+	// reason says so; the portfolio column has no beta at all.
+	beta, why := row("Beta"), reasons("Beta")
+	if !math.IsNaN(beta[0]) || !math.IsNaN(beta[1]) || why[0] != "" || why[1] != "fewer than 20 daily returns: there are 3" {
+		t.Errorf("beta row %v %q: want NaN, with the too-few-returns reason for the index column", beta, why)
+	}
+	if irr := reasons("Money-weighted return (IRR, p.a.)"); irr[0] != "a period shorter than a year is not annualised" || irr[1] != "" {
+		t.Errorf("IRR reasons %q", irr)
 	}
 	if len(in.Monthly) != 1 || in.Monthly[0].Year != 2024 || !near(in.Monthly[0].Months[0], -0.05) {
 		t.Errorf("monthly %+v, want 2024 with January −5%%", in.Monthly)

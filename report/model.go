@@ -45,11 +45,18 @@ type Summary struct {
 	NetContributions float64 // deposits − withdrawals to AsOf
 	PnL              float64 // Value − NetContributions
 	TWR              float64 // time-weighted return over the period
-	IRR              float64 // money-weighted annual return, NaN when it does not exist
-	DayChange        float64 // change in P&L on AsOf's day, in Currency
-	DayReturn        float64 // the day's time-weighted return
-	From             time.Time
-	PeriodChange     float64 // change in P&L from From to AsOf, in Currency
+	MWR              float64 // money-weighted return over the period, not annualised
+	// IRR is the money-weighted annual return: NaN when it does not exist
+	// and for a period shorter than a year, which is not annualised.
+	IRR          float64
+	DayChange    float64 // change in P&L on AsOf's day, in Currency
+	DayReturn    float64 // the day's time-weighted return
+	From         time.Time
+	PeriodChange float64 // change in P&L from From to AsOf, in Currency
+
+	// TWRReason, MWRReason and IRRReason say why TWR, MWR or IRR is NaN
+	// (stats.Figure.Reason); the page shows the reason under the "–".
+	TWRReason, MWRReason, IRRReason string
 }
 
 // Line is one line of the performance chart: a growth index on the report's
@@ -100,6 +107,11 @@ type StatRow struct {
 	Name   string
 	Format Format
 	Values []float64
+	// Reasons[i], when not empty, says why Values[i] is NaN (a
+	// stats.Figure's Reason); the page shows it as a note to the "–".
+	// Reasons is nil or as long as Values; "" is a value that is known or
+	// a statistic that does not apply to the column.
+	Reasons []string
 }
 
 // Format says how a number is shown.
@@ -186,6 +198,9 @@ func (in *Input) Validate() error {
 	for i, r := range in.Statistics.Rows {
 		if len(r.Values) != len(in.Statistics.Columns) {
 			add("statistics row %d (%q) has %d values for %d columns", i, r.Name, len(r.Values), len(in.Statistics.Columns))
+		}
+		if r.Reasons != nil && len(r.Reasons) != len(r.Values) {
+			add("statistics row %d (%q) has %d reasons for %d values", i, r.Name, len(r.Reasons), len(r.Values))
 		}
 	}
 	if len(p) > 0 {

@@ -89,7 +89,7 @@ func synthetic(symbols, years int) *Input {
 	s.Value, s.NetContributions = in.Value[n-1], in.Contributions[n-1]
 	s.PnL = s.Value - s.NetContributions
 	s.TWR = in.Lines[0].Index[n-1] - 1
-	s.IRR = 0.061
+	s.MWR, s.IRR = 0.35, 0.061
 	s.DayChange = (in.Value[n-1] - in.Contributions[n-1]) - (in.Value[n-2] - in.Contributions[n-2])
 	s.DayReturn = in.Lines[0].Index[n-1]/in.Lines[0].Index[n-2] - 1
 	s.From = dates[0]

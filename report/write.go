@@ -32,6 +32,7 @@ var page = template.Must(template.New("report").Funcs(template.FuncMap{
 	"date":        formatDate,
 	"stat":        formatStat,
 	"sign":        sign,
+	"why":         why,
 	"add":         func(a, b int) int { return a + b },
 }).Parse(pageTemplate))
 
@@ -112,6 +113,7 @@ type view struct {
 	Charts       []chartView
 	Holdings     []holdingView
 	HoldingTotal holdingView
+	Stats        statTable // the statistics table with its notes
 	Presets      []string
 	Generated    string
 }
@@ -122,7 +124,8 @@ func Write(w io.Writer, in *Input, opts Options) error {
 	if err := in.Validate(); err != nil {
 		return err
 	}
-	v := view{Input: in, Script: template.JS(pageScript), Presets: []string{"1M", "3M", "6M", "YTD", "1Y", "5Y", "Max"}}
+	v := view{Input: in, Script: template.JS(pageScript), Stats: in.Statistics.table(),
+		Presets: []string{"1M", "3M", "6M", "YTD", "1Y", "5Y", "Max"}}
 	scriptSrc := scriptHash
 	switch {
 	case opts.EChartsFile != "":

@@ -21,10 +21,11 @@
 //     uses which.
 //   - The money-weighted return (XIRR) counts time as Act/365: days/365.
 //   - Returns of periods shorter than a calendar year are not annualised in
-//     a Summary (the GIPS rule): TWRAnnualised, TWRAnnualisedTrading, IRR
-//     and PeriodReturn.Annualised are then NaN. The money-weighted return
-//     over the period, MWR = (1 + XIRR)^(days/365) − 1, is given for any
-//     period, as TWR is. The primitives annualise whatever they get.
+//     a Summary (the GIPS rule): TWRAnnualised, IRR and
+//     PeriodReturn.Annualised are then NaN (TWRAnnualisedTrading below
+//     PeriodsPerYear returns). The money-weighted return over the period,
+//     MWR = (1 + XIRR)^(days/365) − 1, is given for any period, as TWR is.
+//     The primitives annualise whatever they get.
 //   - Statistics estimated from daily returns (volatility, Sharpe, Sortino,
 //     and benchmark.Relative's) need at least MinReturns (20) of them in a
 //     Summary; the primitives compute on any n ≥ 2.

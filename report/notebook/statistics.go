@@ -52,6 +52,7 @@ var statRows = []statRow{
 	{name: "P&L", cell: func(c Column) cell { return cell{text: money(c.Summary.PnL)} }},
 	{name: "TWR", cell: func(c Column) cell { return figure(c.Summary.TWR, percent) }},
 	{name: "TWR annualised", cell: func(c Column) cell { return figure(c.Summary.TWRAnnualised, percent) }},
+	{name: "MWR (period)", cell: func(c Column) cell { return figure(c.Summary.MWR, percent) }},
 	{name: "IRR (annual)", cell: func(c Column) cell { return figure(c.Summary.IRR, percent) }},
 	{name: "Volatility (annual)", cell: func(c Column) cell { return figure(c.Summary.Volatility, percent) }},
 	{name: "Sharpe", cell: func(c Column) cell { return figure(c.Summary.Sharpe, ratio) }},

@@ -106,6 +106,7 @@ func testSummary() *stats.Summary {
 		NetContributions: 10000,
 		PnL:              2345.678,
 		TWR:              fig(0.23456),
+		MWR:              fig(0.1875),
 		IRR:              stats.Figure{Value: math.NaN(), Reason: "no sign change"},
 		Sharpe:           fig(1.234),
 		MaxDrawdown:      stats.Drawdown{Depth: -0.1},
@@ -123,6 +124,7 @@ func TestStatistics(t *testing.T) {
 	for _, want := range []string{
 		"12,345.68",           // end value
 		"23.46%",              // TWR 0.23456
+		"18.75%",              // MWR, not annualised
 		"1.23",                // Sharpe
 		"-10.00%",             // max drawdown
 		"5.00% on 2020-03-24", // best day
