@@ -7,9 +7,9 @@ import (
 	"slices"
 	"sort"
 	"strconv"
-	"strings"
 	"time"
 
+	"github.com/gofolio/gofolio/internal/suggest"
 	"github.com/gofolio/gofolio/quotes"
 )
 
@@ -227,15 +227,7 @@ func (e *engine) knownSymbols(unknown string) string {
 	}
 	names = slices.Clone(names)
 	sort.Strings(names)
-	var hint string
-	if near, ok := nearest(unknown, names, 3); ok {
-		hint = fmt.Sprintf("did you mean %s? ", near)
-	}
-	const most = 12
-	if len(names) > most {
-		return hint + "known: " + strings.Join(names[:most], ", ") + fmt.Sprintf(" and %d more", len(names)-most)
-	}
-	return hint + "known: " + strings.Join(names, ", ")
+	return suggest.Known(unknown, names, 3)
 }
 
 // placeOnCalendar builds the calendar and maps every transaction to the day

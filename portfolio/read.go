@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"github.com/gofolio/gofolio/internal/suggest"
 )
 
 // ReadOptions configures ReadCSV, ReadExcel and ReadFile.
@@ -218,7 +220,7 @@ func (b *readBuilder) nearMisses(row int, unknown []string) {
 	}
 	sort.Strings(names) // ties go to the same name on every run
 	for _, h := range unknown {
-		if name, ok := nearest(h, names, 4); ok {
+		if name, ok := suggest.Nearest(h, names, 4); ok {
 			f := readHeaderNames[name]
 			b.problem(row, h, h, fmt.Sprintf("a header gofolio knows: %q looks like %s (rename it %q; a column gofolio does not know is ignored, so its values would be lost)",
 				h, readFieldNames[f], readFieldNames[f]))

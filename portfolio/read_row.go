@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/gofolio/gofolio/internal/suggest"
 )
 
 // Messages for the per-kind rules; tests assert them.
@@ -141,7 +143,7 @@ func (r *readRow) transaction() (Transaction, bool) {
 	k, known := ParseKind(kindText)
 	if !known {
 		expected := readExpectKind
-		if near, ok := nearest(kindText, readKindNames, 4); ok {
+		if near, ok := suggest.Nearest(kindText, readKindNames, 4); ok {
 			expected += fmt.Sprintf(" (did you mean %s?)", near)
 		}
 		r.problem(readKindField, kindCell, expected)

@@ -7,7 +7,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/gofolio/gofolio/fx"
 	"github.com/gofolio/gofolio/quotes/yahoo/cache"
 )
 
@@ -96,5 +98,54 @@ func TestRunCSVDirCurrency(t *testing.T) {
 	}
 	if !strings.Contains(stdout, "reporting currency: GBP") {
 		t.Errorf("output:\n%s", stdout)
+	}
+}
+
+func TestRunCurrencyRatesStartTooLate(t *testing.T) {
+	// The sample's EUR rates start on 1999-01-04; its portfolio in 1991.
+	_, _, err := runReport(t, "-currency", "eur")
+	want := "-currency EUR: the sample's exchange rates to EUR start on 1999-01-04, after the first transaction (1991-01-14); choose one of: AUD, CAD, CHF, GBP, JPY, USD"
+	if err == nil || err.Error() != want {
+		t.Errorf("err = %v\nwant %s", err, want)
+	}
+	// A portfolio that starts once the rates do is reported in EUR.
+	tx := writeTx(t, "1999-02-01,DEPOSIT,,,,,10000", "1999-02-02,BUY,IBM,10,,5,")
+	stdout, stderr, err := runReport(t, "-tx", tx, "-currency", "EUR")
+	if err != nil {
+		t.Fatalf("run: %v\n%s", err, stderr)
+	}
+	if !strings.Contains(stdout, "reporting currency: EUR") {
+		t.Errorf("output:\n%s", stdout)
+	}
+	// Transactions in EUR before its rates start are the file's problem,
+	// whatever the reporting currency: the build names their rows.
+	tx = filepath.Join(t.TempDir(), "eur.csv")
+	csv := "date,kind,symbol,quantity,price,commission,amount,currency\n1995-01-03,DEPOSIT,,,,,10000,EUR\n1995-01-04,BUY,IBM,10,,5,,\n"
+	if err := os.WriteFile(tx, []byte(csv), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, _, err = runReport(t, "-tx", tx, "-currency", "GBP")
+	if err == nil || !strings.Contains(err.Error(), `row 2, column currency: "EUR"`) || strings.Contains(err.Error(), "-currency") {
+		t.Errorf("err = %v, want the build's problem naming the row", err)
+	}
+	// Reported in EUR, the USD purchase lacks a rate; but no other
+	// currency would do either, the deposit in EUR being as early.
+	_, _, err = runReport(t, "-tx", tx, "-currency", "EUR")
+	if err == nil || !strings.Contains(err.Error(), `row 3, column currency: "USD"`) || strings.Contains(err.Error(), "choose") {
+		t.Errorf("err = %v, want the build's problem naming the row", err)
+	}
+}
+
+func TestRateStart(t *testing.T) {
+	day := func(s string) time.Time { d, _ := time.Parse(time.DateOnly, s); return d }
+	c, err := fx.NewConverter(fx.Pair{Base: "EUR", Quote: "USD", Dates: []time.Time{day("1999-01-04"), day("1999-01-05")}, Rates: []float64{1.18, 1.17}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, ok := rateStart(c, "USD", "EUR", day("1991-01-14"), day("2001-01-02")); !ok || !got.Equal(day("1999-01-04")) {
+		t.Errorf("rateStart = %v, %v; want 1999-01-04", got, ok)
+	}
+	if _, ok := rateStart(c, "USD", "EUR", day("1991-01-14"), day("1995-01-02")); ok {
+		t.Error("rateStart found a start after the end")
 	}
 }

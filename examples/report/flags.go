@@ -1,12 +1,15 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"math"
 	"net/url"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -15,35 +18,42 @@ import (
 
 // options are the parsed command-line flags.
 type options struct {
-	tx          string   // transactions file; "" = the embedded sample
-	sheet       string   // Excel sheet; "" = the first
-	currency    string   // reporting currency, a major ISO code in upper case
-	benchmarks  []string // benchmark symbols
-	from, to    time.Time
-	source      string // "sample", "yahoo" or "csv:DIR"
-	offline     bool   // Yahoo from the cache only
-	adjusted    bool   // CSV closes are split-adjusted
-	autoFund    bool   // count spending beyond the cash held as deposits
-	out         string // HTML report path; "" = none
-	echartsURL  string // -echarts when it is an http(s) URL
-	echartsFile string // -echarts when it is a local file to inline
-	xlsx        string // Excel workbook of the frames; "" = none
-	riskFree    float64
+	tx         string   // transactions file; "" = the embedded sample
+	sheet      string   // Excel sheet; "" = the first
+	currency   string   // reporting currency, a major ISO code in upper case
+	benchmarks []string // benchmark symbols, without duplicates
+	// defaultBenchmarks is set when -benchmarks was left empty: an error
+	// about a benchmark then says the user never asked for it.
+	defaultBenchmarks bool
+	from, to          time.Time
+	source            string // "sample", "yahoo" or "csv:DIR"
+	offline           bool   // Yahoo from the cache only
+	adjusted          bool   // CSV closes are split-adjusted
+	autoFund          bool   // count spending beyond the cash held as deposits
+	out               string // HTML report path; "" = none
+	echartsURL        string // -echarts when it is an http(s) URL
+	echartsFile       string // -echarts when it is a local file to inline
+	xlsx              string // Excel workbook of the frames; "" = none
+	// targets maps -out and -xlsx to the file each writes, symbolic links
+	// followed; set by checkOutputs.
+	targets  map[string]string
+	riskFree float64
 }
 
 func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	fs := flag.NewFlagSet("report", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: go run ./examples/report [flags]\n\nWith no flags: the embedded sample portfolio, offline, reported in GBP against ^DJI.\n\nFlags:")
-		fs.PrintDefaults()
-	}
+	// The flag package would print each parse error, and the usage after
+	// it, before returning the error that main prints again: it stays
+	// silent, and parseFlags prints the usage only where it helps (-h, an
+	// unknown flag).
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
 	var o options
-	var benchmarks, from, to, prices, echarts string
+	var benchmarks, from, to, prices, echarts, riskFree string
 	fs.StringVar(&o.tx, "tx", "", "transactions `file` (.xlsx or .csv); default: the embedded sample portfolio")
 	fs.StringVar(&o.sheet, "sheet", "", "Excel `sheet` to read; default: the first")
 	fs.StringVar(&o.currency, "currency", "", "reporting `currency` (a major ISO code such as USD); default: GBP for the sample, else USD")
-	fs.StringVar(&benchmarks, "benchmarks", "", "comma-separated benchmark `symbols`; default: ^DJI on the sample, else ^GSPC")
+	fs.StringVar(&benchmarks, "benchmarks", "", "comma-separated benchmark `symbols`; empty for the default: ^DJI on the sample, else ^GSPC; \",\" for none")
 	fs.StringVar(&from, "from", "", "first `date` (YYYY-MM-DD) of the report's figures, statistics and charts; default: the first transaction")
 	fs.StringVar(&to, "to", "", "`date` (YYYY-MM-DD) the report is as of: later transactions are left out; default: the last day of the market data")
 	fs.StringVar(&o.source, "source", "sample", "market data `source`: sample, yahoo or csv:DIR")
@@ -54,8 +64,16 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	fs.StringVar(&echarts, "echarts", "", "ECharts script: an http(s) `URL` to load, or a local file to inline; default: the pinned CDN URL")
 	fs.StringVar(&o.xlsx, "xlsx", "", "also write the holdings and performance frames to this Excel `file`")
 	fs.BoolVar(&o.autoFund, "auto-deposit", false, "count money spent beyond the cash held as deposited that day (for files that list trades but no deposits)")
-	fs.Float64Var(&o.riskFree, "riskfree", 0, "annual risk-free `rate` for Sharpe and Sortino, as a fraction: 0.03 for 3%")
+	// -riskfree is read as a string and parsed below, so that "abc" gets
+	// the same hint as any other bad rate, not the flag package's "parse
+	// error".
+	fs.StringVar(&riskFree, "riskfree", "", "annual risk-free `rate` for Sharpe and Sortino, as a fraction: 0.03 for 3%; default: 0")
 	if err := fs.Parse(args); err != nil {
+		// The flag package has no error type: its message for a flag it
+		// does not know is the only way to tell that case.
+		if errors.Is(err, flag.ErrHelp) || strings.HasPrefix(err.Error(), "flag provided but not defined") {
+			printUsage(fs, stderr)
+		}
 		return nil, err
 	}
 	if fs.NArg() > 0 {
@@ -85,17 +103,13 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	if !o.from.IsZero() && !o.to.IsZero() && o.to.Before(o.from) {
 		return nil, fmt.Errorf("-to %s is before -from %s", to, from)
 	}
-	if err := checkRiskFree(o.riskFree); err != nil {
+	if o.riskFree, err = parseRiskFree(riskFree); err != nil {
 		return nil, err
 	}
 	if o.echartsURL, o.echartsFile, err = parseECharts(echarts); err != nil {
 		return nil, err
 	}
-	for _, b := range strings.Split(benchmarks, ",") {
-		if b = strings.TrimSpace(b); b != "" {
-			o.benchmarks = append(o.benchmarks, b)
-		}
-	}
+	o.benchmarks = parseBenchmarks(benchmarks)
 	sampleData := o.source == "sample"
 	if o.currency == "" {
 		o.currency = "USD"
@@ -106,8 +120,10 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	if o.currency, err = parseCurrency(o.currency); err != nil {
 		return nil, err
 	}
-	if len(o.benchmarks) == 0 && benchmarks == "" {
-		o.benchmarks = []string{"^GSPC"}
+	// An empty (or blank) -benchmarks is the default; "," lists no
+	// symbol and so asks for none.
+	if strings.TrimSpace(benchmarks) == "" {
+		o.benchmarks, o.defaultBenchmarks = []string{"^GSPC"}, true
 		if sampleData {
 			o.benchmarks = []string{"^DJI"}
 		}
@@ -139,6 +155,27 @@ func warnIneffective(o *options, set map[string]bool, stderr io.Writer) {
 	}
 }
 
+// printUsage prints the usage, which fs is told not to print itself.
+func printUsage(fs *flag.FlagSet, w io.Writer) {
+	fmt.Fprintln(w, "usage: go run ./examples/report [flags]\n\nWith no flags: the embedded sample portfolio, offline, reported in GBP against ^DJI.\n\nFlags:")
+	fs.SetOutput(w)
+	fs.PrintDefaults()
+	fs.SetOutput(io.Discard)
+}
+
+// parseBenchmarks splits -benchmarks into symbols, dropping empty ones and
+// repeats (the first occurrence keeps its place): a symbol given twice
+// would be fetched once but shown as two identical columns.
+func parseBenchmarks(s string) []string {
+	var out []string
+	for _, b := range strings.Split(s, ",") {
+		if b = strings.TrimSpace(b); b != "" && !slices.Contains(out, b) {
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
 func parseDate(flagName, s string) (time.Time, error) {
 	if s == "" {
 		return time.Time{}, nil
@@ -150,23 +187,34 @@ func parseDate(flagName, s string) (time.Time, error) {
 	return t, nil
 }
 
-// checkRiskFree rejects rates that are surely a mistake: a percentage
-// written as a number (3 for 3%) would silently make every Sharpe and
-// Sortino ratio meaningless.
-func checkRiskFree(r float64) error {
-	switch {
-	case math.IsNaN(r) || math.IsInf(r, 0):
-		return fmt.Errorf("-riskfree %v: want a finite annual rate as a fraction, e.g. 0.03 for 3%%", r)
-	case r > 1:
-		hint := ""
-		if r != 3 {
-			hint = fmt.Sprintf("; for %v%% give %v", r, r/100)
-		}
-		return fmt.Errorf("-riskfree %v: want a fraction, e.g. 0.03 for 3%%%s", r, hint)
-	case r <= -1:
-		return fmt.Errorf("-riskfree %v: want a fraction above -1, e.g. 0.03 for 3%% or -0.005 for -0.5%%", r)
+// Bounds of -riskfree. Below -10% a year no central bank has ever gone
+// (the most negative policy rates were about -0.75%), so a lower rate is a
+// percentage written as a number (-0.5 for -0.5%), as is one above 100%.
+const (
+	minRiskFree = -0.1
+	maxRiskFree = 1
+)
+
+// parseRiskFree parses -riskfree and rejects rates that are surely a
+// mistake: a percentage written as a number (3 for 3%) would silently make
+// every Sharpe and Sortino ratio meaningless.
+func parseRiskFree(s string) (float64, error) {
+	if s == "" {
+		return 0, nil
 	}
-	return nil
+	r, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
+	switch {
+	case err != nil || math.IsNaN(r) || math.IsInf(r, 0):
+		return 0, fmt.Errorf("-riskfree %s: want a finite annual rate as a fraction, e.g. 0.03 for 3%%", s)
+	case r > maxRiskFree || r < minRiskFree:
+		hint := ""
+		// 3 needs no hint: the example already says 0.03 for 3%.
+		if p := r / 100; p != 0.03 && p <= maxRiskFree && p >= minRiskFree {
+			hint = fmt.Sprintf("; for %v%% give %v", r, p)
+		}
+		return 0, fmt.Errorf("-riskfree %s: want a fraction, e.g. 0.03 for 3%%, from %v to %v%s", s, minRiskFree, maxRiskFree, hint)
+	}
+	return r, nil
 }
 
 // parseECharts splits -echarts into an http(s) URL or a local file. Any

@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"os"
 	"sort"
 	"strings"
 	"time"
@@ -46,6 +47,9 @@ func load(ctx context.Context, o *options, stderr io.Writer) (*job, error) {
 			return nil, err
 		}
 	}
+	if err := checkBenchmarks(o, src); err != nil {
+		return nil, err
+	}
 	if j.txs, j.txName, err = readTransactions(o); err != nil {
 		return nil, err
 	}
@@ -81,12 +85,8 @@ func load(ctx context.Context, o *options, stderr io.Writer) (*job, error) {
 	first, _ := dateSpan(j.txs)
 	// A benchmark's market may be closed on the portfolio's first day: fetch
 	// a few days earlier so its last close carries forward.
-	benchmarks, err := quotes.FetchAll(ctx, src, o.benchmarks, first.AddDate(0, 0, -fx.LoadLookback), o.to)
-	if err != nil {
-		return nil, fmt.Errorf("benchmarks: %w", err)
-	}
-	for _, b := range o.benchmarks {
-		j.benchmarks = append(j.benchmarks, benchmarks[b])
+	if j.benchmarks, err = fetchBenchmarks(ctx, o, src, first.AddDate(0, 0, -fx.LoadLookback), o.to); err != nil {
+		return nil, err
 	}
 	if rates == nil {
 		// Yahoo and CSV sources carry FX as Yahoo-style pairs (GBPUSD=X).
@@ -101,6 +101,9 @@ func load(ctx context.Context, o *options, stderr io.Writer) (*job, error) {
 		}
 	}
 	j.rates = rates
+	if err := checkRateHistory(o, rates, accepted, j.txs, series, j.benchmarks); err != nil {
+		return nil, err
+	}
 	j.result, err = portfolio.Build(j.txs, portfolio.Config{Currency: o.currency, Series: series, Rates: rates, To: o.to,
 		AutoDeposit: o.autoFund, KnownSymbols: knownSymbols(src)})
 	if err != nil {
@@ -135,6 +138,11 @@ func readTransactions(o *options) ([]portfolio.Transaction, string, error) {
 	if o.tx == "" {
 		txs, err := portfolio.ReadCSV(bytes.NewReader(sample.Transactions()), portfolio.ReadOptions{Name: sample.TransactionsFile})
 		return txs, sample.TransactionsFile + " (embedded sample)", err
+	}
+	// ReadFile goes by the extension alone, so a directory would get
+	// "unsupported file type" (or, named x.csv, a read error).
+	if info, err := os.Stat(o.tx); err == nil && info.IsDir() {
+		return nil, "", fmt.Errorf("-tx %s: is a directory; want a .xlsx or .csv file", o.tx)
 	}
 	txs, err := portfolio.ReadFile(o.tx, portfolio.ReadOptions{Sheet: o.sheet})
 	return txs, o.tx, err

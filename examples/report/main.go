@@ -21,13 +21,19 @@
 // sample, the currencies of its exchange rates; for -source yahoo, an ISO
 // 4217 code; for -source csv:DIR, USD and each XXX with an XXXUSD=X.csv file
 // (any currency when the portfolio and benchmarks need no conversion to it).
+// Its rates must also reach back to the first transaction (the sample's EUR
+// starts in 1999): when they do not, the error says when they start and
+// which currencies would do.
 // It is checked, as are the output paths (their directories must exist and
 // be writable) and a local -echarts file, before anything is fetched (with
 // csv:DIR, once its prices are read, since they tell whether conversion is
 // needed) and before anything is built. The
 // outputs are written together: each to a temporary file beside it, renamed
 // over its path only once all are complete, so a failure leaves none
-// half-written and none from this run beside others from the last.
+// half-written and none from this run beside others from the last. An
+// output path that is a symbolic link writes the link's target, as the
+// shell's > does; one that is a directory, a named pipe or a device
+// (/dev/stdout) is refused, since a rename would replace it.
 //
 // The exit status is 0 on success and for -h, 1 on an error.
 package main

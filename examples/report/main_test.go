@@ -257,10 +257,12 @@ func TestRunChecksOutputsBeforeBuilding(t *testing.T) {
 		want string
 	}{
 		{[]string{"-xlsx", filepath.Join(dir, "missing", "frames.xlsx")}, "-xlsx " + filepath.Join(dir, "missing", "frames.xlsx") + ": the directory " + filepath.Join(dir, "missing") + " does not exist"},
-		{[]string{"-xlsx", dir}, "-xlsx " + dir + " is a directory"},
+		{[]string{"-out", dir}, "-out " + dir + " is a directory"},
+		{[]string{"-xlsx", filepath.Join(dir, "frames.csv")}, "-xlsx " + filepath.Join(dir, "frames.csv") + ": the frames are written as an Excel workbook: want a file name ending in .xlsx"},
+		{[]string{"-xlsx", filepath.Join(dir, "frames")}, "want a file name ending in .xlsx"},
 		{[]string{"-echarts", filepath.Join(dir, "echarts.min.js")}, "-echarts " + filepath.Join(dir, "echarts.min.js") + ": cannot read it"},
 		{[]string{"-echarts", "ftp://example.org/echarts.min.js"}, `"ftp" URLs are not supported`},
-		{[]string{"-xlsx", out}, "-out and -xlsx both name"},
+		{[]string{"-out", filepath.Join(dir, "f.xlsx"), "-xlsx", filepath.Join(dir, "f.xlsx")}, "-out and -xlsx both name"},
 	} {
 		var stdout, stderr bytes.Buffer
 		err := run(context.Background(), append([]string{"-tx", tx, "-currency", "USD", "-out", out}, c.args...), &stdout, &stderr)
@@ -282,5 +284,20 @@ func TestRunChecksCurrencyBeforeBuilding(t *testing.T) {
 	_, _, err := runReport(t, "-tx", tx, "-currency", "xyz")
 	if err == nil || !strings.Contains(err.Error(), "-currency XYZ: the sample market has no exchange rates for it; accepted with -source sample: AUD, CAD, CHF, EUR, GBP, JPY, USD") {
 		t.Errorf("err = %v", err)
+	}
+}
+
+func TestRunTransactionsDirectory(t *testing.T) {
+	dir := t.TempDir()
+	_, _, err := runReport(t, "-tx", dir)
+	if want := "-tx " + dir + ": is a directory; want a .xlsx or .csv file"; err == nil || err.Error() != want {
+		t.Errorf("err = %v, want %s", err, want)
+	}
+}
+
+func TestXLSXExtensionAnyCase(t *testing.T) {
+	o := &options{xlsx: filepath.Join(t.TempDir(), "Frames.XLSX")}
+	if err := checkOutputs(o); err != nil {
+		t.Errorf("checkOutputs(-xlsx %s): %v", o.xlsx, err)
 	}
 }

@@ -16,7 +16,18 @@ import (
 // An output is one file the command writes.
 type output struct {
 	flag, path string // the flag that named it and the path as the user gave it
-	write      func(w io.Writer) error
+	// target is the file written: path with symbolic links followed (see
+	// resolveOutput); "" for path itself.
+	target string
+	write  func(w io.Writer) error
+}
+
+// file is the file out is written to.
+func (out output) file() string {
+	if out.target != "" {
+		return out.target
+	}
+	return out.path
 }
 
 // outputs lists the files the options ask for, in the order they are
@@ -26,10 +37,10 @@ func outputs(j *job) []output {
 	var outs []output
 	if o.out != "" {
 		ro := report.Options{EChartsURL: o.echartsURL, EChartsFile: o.echartsFile}
-		outs = append(outs, output{"-out", o.out, func(w io.Writer) error { return report.Write(w, j.input, ro) }})
+		outs = append(outs, output{"-out", o.out, o.targets["-out"], func(w io.Writer) error { return report.Write(w, j.input, ro) }})
 	}
 	if o.xlsx != "" {
-		outs = append(outs, output{"-xlsx", o.xlsx, func(w io.Writer) error { return j.result.WriteExcel(w) }})
+		outs = append(outs, output{"-xlsx", o.xlsx, o.targets["-xlsx"], func(w io.Writer) error { return j.result.WriteExcel(w) }})
 	}
 	return outs
 }
@@ -37,21 +48,33 @@ func outputs(j *job) []output {
 // checkOutputs checks, before anything is fetched or computed, that every
 // output can be written and that -echarts can be read, so that a bad path
 // fails in a second rather than after the whole build, and never after
-// another output was written.
+// another output was written. It records in o.targets the file each
+// output flag's path leads to, symbolic links followed.
 func checkOutputs(o *options) error {
-	paths := map[string]string{} // absolute path → flag
+	// The workbook is Excel whatever the name says: one named .csv would
+	// be taken by every program (and by the user) for what it is not.
+	if o.xlsx != "" && !strings.EqualFold(filepath.Ext(o.xlsx), ".xlsx") {
+		return fmt.Errorf("-xlsx %s: the frames are written as an Excel workbook: want a file name ending in .xlsx", o.xlsx)
+	}
+	o.targets = map[string]string{}
+	files := map[string]string{} // absolute target → flag
 	for _, f := range []struct{ flag, path string }{{"-out", o.out}, {"-xlsx", o.xlsx}} {
 		if f.path == "" {
 			continue
 		}
-		if err := checkWritable(f.flag, f.path); err != nil {
+		target, err := resolveOutput(f.flag, f.path)
+		if err != nil {
 			return err
 		}
-		abs := absolute(f.path)
-		if other, ok := paths[abs]; ok {
-			return fmt.Errorf("%s and %s both name %s: give each output its own file", other, f.flag, f.path)
+		if err := checkWritable(f.flag, f.path, target); err != nil {
+			return err
 		}
-		paths[abs] = f.flag
+		abs := absolute(target)
+		if other, ok := files[abs]; ok {
+			return fmt.Errorf("%s and %s both name %s: give each output its own file", other, f.flag, abs)
+		}
+		files[abs] = f.flag
+		o.targets[f.flag] = target
 	}
 	if o.echartsFile != "" && o.out != "" {
 		f, err := os.Open(o.echartsFile)
@@ -66,26 +89,108 @@ func checkOutputs(o *options) error {
 	return nil
 }
 
-// checkWritable checks that path names a file (not a directory) in an
-// existing directory the command may create files in, by creating and
-// removing a temporary file there, as writing the output will.
-func checkWritable(flag, path string) error {
-	if info, err := os.Stat(path); err == nil && info.IsDir() {
-		return fmt.Errorf("%s %s is a directory: want a file name", flag, path)
+// maxLinks bounds the symbolic links followed from an output path, as
+// the kernel bounds them (40 on Linux), so that a loop fails rather than
+// spins.
+const maxLinks = 40
+
+// resolveOutput returns the file that writing path replaces. Outputs are
+// written to a temporary file renamed over the path: a symbolic link
+// would be replaced by a regular file and its target left stale, so the
+// link is followed and its target written, as the shell's > does, even
+// when the target does not exist yet. Whatever else exists at the path
+// (a directory, a named pipe, a device such as /dev/stdout) cannot take
+// a rename and is refused.
+func resolveOutput(flag, path string) (string, error) {
+	target := path
+	for range maxLinks {
+		info, err := os.Lstat(target)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			return target, nil // created; checkWritable checks its directory
+		case err != nil:
+			return "", fmt.Errorf("%s %s: %w", flag, path, pathErr(err))
+		case info.Mode()&fs.ModeSymlink == 0:
+			if err := checkRegular(flag, path, target, info); err != nil {
+				return "", err
+			}
+			return target, nil
+		}
+		// Stat follows the whole chain, /proc's links to pipes included,
+		// and tells what is at the end of it.
+		if info, err := os.Stat(target); err == nil {
+			resolved, err := filepath.EvalSymlinks(target)
+			if err == nil {
+				if err := checkRegular(flag, path, resolved, info); err != nil {
+					return "", err
+				}
+				return resolved, nil
+			}
+			// EvalSymlinks fails on /proc's links to pipes, whose targets
+			// ("pipe:[123]") are no paths: say what is there without one.
+			if err := checkRegular(flag, path, target, info); err != nil {
+				return "", err
+			}
+		}
+		// A link to a file not yet created: follow it one step at a time.
+		link, err := os.Readlink(target)
+		if err != nil {
+			return "", fmt.Errorf("%s %s: %w", flag, path, pathErr(err))
+		}
+		if !filepath.IsAbs(link) {
+			link = filepath.Join(filepath.Dir(target), link)
+		}
+		target = link
 	}
-	dir := filepath.Dir(path)
+	return "", fmt.Errorf("%s %s: too many levels of symbolic links", flag, path)
+}
+
+// checkRegular refuses an existing output path that is not a regular
+// file. target is where path's links lead, info what is there.
+func checkRegular(flag, path, target string, info fs.FileInfo) error {
+	var what string
+	switch mode := info.Mode(); {
+	case mode.IsRegular():
+		return nil
+	case mode.IsDir():
+		what = "a directory"
+	case mode&fs.ModeNamedPipe != 0:
+		what = "a named pipe"
+	case mode&fs.ModeDevice != 0:
+		what = "a device"
+	case mode&fs.ModeSocket != 0:
+		what = "a socket"
+	default:
+		what = "not a regular file"
+	}
+	if target != path {
+		what = fmt.Sprintf("a link to %s, which is %s", target, what)
+	}
+	return fmt.Errorf("%s %s is %s: want the name of a regular file, or of one to create", flag, path, what)
+}
+
+// checkWritable checks that target, the file path leads to, is in an
+// existing directory the command may create files in, by creating and
+// removing a temporary file there, as writing the output will. Errors
+// name the user's path, and the target when a link leads elsewhere.
+func checkWritable(flag, path, target string) error {
+	name := path
+	if target != path {
+		name = fmt.Sprintf("%s (a link to %s)", path, target)
+	}
+	dir := filepath.Dir(target)
 	info, err := os.Stat(dir)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return fmt.Errorf("%s %s: the directory %s does not exist", flag, path, dir)
+		return fmt.Errorf("%s %s: the directory %s does not exist", flag, name, dir)
 	case err != nil:
-		return fmt.Errorf("%s %s: %w", flag, path, pathErr(err))
+		return fmt.Errorf("%s %s: %w", flag, name, pathErr(err))
 	case !info.IsDir():
-		return fmt.Errorf("%s %s: %s is not a directory", flag, path, dir)
+		return fmt.Errorf("%s %s: %s is not a directory", flag, name, dir)
 	}
-	f, err := os.CreateTemp(dir, tempPattern(path))
+	f, err := os.CreateTemp(dir, tempPattern(target))
 	if err != nil {
-		return fmt.Errorf("%s %s: cannot create a file in %s: %w", flag, path, dir, pathErr(err))
+		return fmt.Errorf("%s %s: cannot create a file in %s: %w", flag, name, dir, pathErr(err))
 	}
 	f.Close()
 	os.Remove(f.Name())
@@ -132,7 +237,7 @@ func writeAll(outs []output) (err error) {
 		temps = append(temps, tmp)
 	}
 	for i, out := range outs {
-		if err := os.Rename(temps[i], out.path); err != nil {
+		if err := os.Rename(temps[i], out.file()); err != nil {
 			return fmt.Errorf("writing %s: %w", out.path, pathErr(err))
 		}
 	}
@@ -143,7 +248,9 @@ func writeAll(outs []output) (err error) {
 // and closed, and returns the file's name. Errors name the user's path,
 // never the temporary file's.
 func writeTemp(out output) (tmp string, err error) {
-	f, err := os.CreateTemp(filepath.Dir(out.path), tempPattern(out.path))
+	// Beside the file it replaces, so that the rename stays on one file
+	// system.
+	f, err := os.CreateTemp(filepath.Dir(out.file()), tempPattern(out.file()))
 	if err != nil {
 		return "", fmt.Errorf("writing %s: %w", out.path, pathErr(err))
 	}

@@ -18,8 +18,8 @@ func TestWriteAllIsAllOrNothing(t *testing.T) {
 		t.Fatal(err)
 	}
 	err := writeAll([]output{
-		{"-out", html, func(w io.Writer) error { _, err := io.WriteString(w, "new report"); return err }},
-		{"-xlsx", xlsx, func(w io.Writer) error { return fmt.Errorf("report: rendering: %w", errors.ErrUnsupported) }},
+		{"-out", html, "", func(w io.Writer) error { _, err := io.WriteString(w, "new report"); return err }},
+		{"-xlsx", xlsx, "", func(w io.Writer) error { return fmt.Errorf("report: rendering: %w", errors.ErrUnsupported) }},
 	})
 	if err == nil {
 		t.Fatal("writeAll succeeded with a failing output")
@@ -36,8 +36,8 @@ func TestWriteAllIsAllOrNothing(t *testing.T) {
 	}
 
 	err = writeAll([]output{
-		{"-out", html, func(w io.Writer) error { _, err := io.WriteString(w, "new report"); return err }},
-		{"-xlsx", xlsx, func(w io.Writer) error { _, err := io.WriteString(w, "frames"); return err }},
+		{"-out", html, "", func(w io.Writer) error { _, err := io.WriteString(w, "new report"); return err }},
+		{"-xlsx", xlsx, "", func(w io.Writer) error { _, err := io.WriteString(w, "frames"); return err }},
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -60,7 +60,7 @@ func TestWriteAllNamesUsersPath(t *testing.T) {
 	// The directory vanished after the checks: the error must not show the
 	// temporary file's name.
 	path := filepath.Join(t.TempDir(), "gone", "report.html")
-	err := writeAll([]output{{"-out", path, func(w io.Writer) error { return nil }}})
+	err := writeAll([]output{{"-out", path, "", func(w io.Writer) error { return nil }}})
 	if err == nil || err.Error() != "writing "+path+": no such file or directory" {
 		t.Errorf("err = %v", err)
 	}

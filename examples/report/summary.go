@@ -119,12 +119,18 @@ func quantity(q float64) string { return strconv.FormatFloat(q, 'f', -1, 64) }
 func printStatistics(w io.Writer, st report.Statistics) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintf(tw, "\t%s\t\n", strings.Join(st.Columns, "\t"))
-	for _, r := range st.Rows {
-		cells := make([]string, len(r.Values))
-		for i, v := range r.Values {
-			cells[i] = r.Format.Text(v)
-		}
-		fmt.Fprintf(tw, "%s\t%s\t\n", r.Name, strings.Join(cells, "\t"))
+	cells, notes := st.Cells()
+	for i, r := range st.Rows {
+		fmt.Fprintf(tw, "%s\t%s\t\n", r.Name, strings.Join(cells[i], "\t"))
 	}
-	return tw.Flush()
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	// Why a figure is "–": each reason once, under the table.
+	for k, why := range notes {
+		if _, err := fmt.Fprintf(w, "  [%d] %s\n", k+1, why); err != nil {
+			return err
+		}
+	}
+	return nil
 }

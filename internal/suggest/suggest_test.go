@@ -1,9 +1,9 @@
-package portfolio
+package suggest
 
 import "testing"
 
-// TestEditDistance checks distances counted by hand.
-func TestEditDistance(t *testing.T) {
+// TestDistance checks distances counted by hand.
+func TestDistance(t *testing.T) {
 	for _, c := range []struct {
 		a, b string
 		want int
@@ -16,11 +16,11 @@ func TestEditDistance(t *testing.T) {
 		{"prix", "price", 2},     // x→c, +e
 		{"Ünïcode", "Unicode", 2},
 	} {
-		if got := editDistance(c.a, c.b); got != c.want {
-			t.Errorf("editDistance(%q, %q) = %d, want %d", c.a, c.b, got, c.want)
+		if got := Distance(c.a, c.b); got != c.want {
+			t.Errorf("Distance(%q, %q) = %d, want %d", c.a, c.b, got, c.want)
 		}
-		if got := editDistance(c.b, c.a); got != c.want {
-			t.Errorf("editDistance(%q, %q) = %d, want %d (symmetric)", c.b, c.a, got, c.want)
+		if got := Distance(c.b, c.a); got != c.want {
+			t.Errorf("Distance(%q, %q) = %d, want %d (symmetric)", c.b, c.a, got, c.want)
 		}
 	}
 }
@@ -43,12 +43,25 @@ func TestNearest(t *testing.T) {
 		{"px", ""}, // short names need an exact alias
 		{"fx", ""},
 	} {
-		got, ok := nearest(c.in, names, 4)
+		got, ok := Nearest(c.in, names, 4)
 		if !ok {
 			got = ""
 		}
 		if got != c.want {
-			t.Errorf("nearest(%q) = %q, want %q", c.in, got, c.want)
+			t.Errorf("Nearest(%q) = %q, want %q", c.in, got, c.want)
 		}
+	}
+}
+
+func TestKnown(t *testing.T) {
+	names := []string{"A1", "A2", "A3", "A4", "A5", "A6", "A7", "A8", "A9", "B1", "B2", "B3", "IBM", "MSFT"}
+	if got, want := Known("IBMM", names, 3), "did you mean IBM? known: A1, A2, A3, A4, A5, A6, A7, A8, A9, B1, B2, B3 and 2 more"; got != want {
+		t.Errorf("Known = %q, want %q", got, want)
+	}
+	if got, want := Known("ZZZZZ", names[:2], 3), "known: A1, A2"; got != want {
+		t.Errorf("Known = %q, want %q", got, want)
+	}
+	if got, want := Known("X", nil, 3), "there are none"; got != want {
+		t.Errorf("Known = %q, want %q", got, want)
 	}
 }
