@@ -150,6 +150,7 @@ type engine struct {
 	cash *ledger
 
 	holdings    *Holdings
+	perfBlock   []float64 // the performance frame's columns (perfColumn)
 	deposits    []float64
 	withdrawals []float64
 	flows       []Flow

@@ -47,23 +47,33 @@ type event struct {
 func (e *engine) run() {
 	n := len(e.cal.days)
 	nsym := len(e.symbols)
+	// The eight columns are one allocation, made before any work: the
+	// frames are most of what Build allocates, and allocating them while a
+	// garbage collection is marking would make Build pay for it in assists
+	// (measured: a third of the time of a 50-symbol, 10-year build).
+	// The performance frame's ten columns of n days come from the same
+	// block, after the holdings.
+	size := nsym * n
+	block := make([]float64, 8*size+perfColumns*n)
+	column := func(k int) []float64 { return block[k*size : (k+1)*size : (k+1)*size] }
+	e.perfBlock = block[8*size:]
 	e.holdings = &Holdings{
 		Currency:      e.cfg.Currency,
 		Symbols:       e.symbols,
 		Dates:         e.cal.dates,
 		QuoteCurrency: make([]string, nsym),
-		Quantity:      make([]float64, nsym*n),
-		Close:         make([]float64, nsym*n),
-		Value:         make([]float64, nsym*n),
-		CostBasis:     make([]float64, nsym*n),
-		Unrealized:    make([]float64, nsym*n),
-		Realized:      make([]float64, nsym*n),
-		Dividends:     make([]float64, nsym*n),
-		Commissions:   make([]float64, nsym*n),
+		Quantity:      column(0),
+		Close:         column(1),
+		Value:         column(2),
+		CostBasis:     column(3),
+		Unrealized:    column(4),
+		Realized:      column(5),
+		Dividends:     column(6),
+		Commissions:   column(7),
 	}
 	e.cash = newLedger(n)
-	e.deposits = make([]float64, n)
-	e.withdrawals = make([]float64, n)
+	e.deposits = e.perfColumn(0)
+	e.withdrawals = e.perfColumn(1)
 
 	bySymbol := make([][]int, nsym)
 	for i, si := range e.txSymbol {
@@ -320,6 +330,15 @@ func fill(col []float64, x float64) {
 	}
 }
 
+// perfColumns is how many columns of the performance frame run allocates
+// with the holdings; perfColumn returns the k-th.
+const perfColumns = 10
+
+func (e *engine) perfColumn(k int) []float64 {
+	n := len(e.cal.days)
+	return e.perfBlock[k*n : (k+1)*n : (k+1)*n]
+}
+
 // result sums the frames into the performance frame.
 func (e *engine) result() *Result {
 	n := len(e.cal.days)
@@ -327,16 +346,16 @@ func (e *engine) result() *Result {
 	p := &Performance{
 		Currency:         e.cfg.Currency,
 		Dates:            e.cal.dates,
-		MarketValue:      make([]float64, n),
-		Cash:             make([]float64, n),
-		Value:            make([]float64, n),
+		MarketValue:      e.perfColumn(2),
+		Cash:             e.perfColumn(3),
+		Value:            e.perfColumn(4),
 		Deposits:         e.deposits,
 		Withdrawals:      e.withdrawals,
-		NetContributions: make([]float64, n),
-		PnL:              make([]float64, n),
-		DailyReturn:      make([]float64, n),
-		CumulativeReturn: make([]float64, n),
-		Drawdown:         make([]float64, n),
+		NetContributions: e.perfColumn(5),
+		PnL:              e.perfColumn(6),
+		DailyReturn:      e.perfColumn(7),
+		CumulativeReturn: e.perfColumn(8),
+		Drawdown:         e.perfColumn(9),
 	}
 	for si := range h.Symbols {
 		v := h.Value[si*n : (si+1)*n]
