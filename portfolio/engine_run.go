@@ -114,7 +114,7 @@ func (e *engine) applyCash(i int) {
 
 // symbolEvents places s's split and dividend events, and the SPLIT
 // transactions of the file, on the calendar, in day order.
-func (e *engine) symbolEvents(l *ledger, s *quotes.Series, txs []int) []event {
+func (e *engine) symbolEvents(l *ledger, s *quotes.Series, closes []float64, txs []int) []event {
 	var factor []float64
 	if s.SplitAdjusted && len(s.Splits) > 0 {
 		factor = e.cal.splitFactors(s)
@@ -136,7 +136,12 @@ func (e *engine) symbolEvents(l *ledger, s *quotes.Series, txs []int) []event {
 					sp.Numerator, sp.Denominator, tx.Symbol, sp.Date.Format(time.DateOnly)))
 				continue
 			}
-			evs = append(evs, event{day: e.txIndex[i], ratio: tx.Quantity / tx.Price})
+			ratio := tx.Quantity / tx.Price
+			if why := splitInCloses(closes, e.txIndex[i], ratio, e.cal.dates); why != "" {
+				l.problem(tx, "date", tx.Date.Format(time.DateOnly), why)
+				continue
+			}
+			evs = append(evs, event{day: e.txIndex[i], ratio: ratio})
 		case Dividend:
 			// A DIVIDEND row is for a dividend the data lacks; one paid
 			// within the usual ex-date to pay-date gap after a dividend the
@@ -160,6 +165,44 @@ func (e *engine) symbolEvents(l *ledger, s *quotes.Series, txs []int) []event {
 	// share after that day's split.
 	sortEvents(evs)
 	return evs
+}
+
+// splitSearch is how many trading days either side of a SPLIT row
+// splitInCloses looks for the drop in the closes.
+const splitSearch = 5
+
+// splitInCloses checks a SPLIT row of ratio (shares after per share
+// before) on day d against the closes, as traded: a split the data lacks
+// still shows in them, the close falling about ratio-fold from the day
+// before. It returns "" when it does, or what is wrong: the drop is on
+// another day (the row's date would value the shares wrongly in between),
+// or there is none (the closes are already adjusted for the split, so the
+// row would count it twice, or the ratio is wrong). A split of less than
+// 3:2 either way is not checked: an ordinary day's move could hide it.
+func splitInCloses(closes []float64, d int, ratio float64, dates []time.Time) string {
+	want := math.Log(ratio)
+	if math.Abs(want) < math.Log(1.5) || d == 0 {
+		return ""
+	}
+	matches := func(j int) bool {
+		if j < 1 || j >= len(closes) || !(closes[j] > 0) || !(closes[j-1] > 0) {
+			return false
+		}
+		return math.Abs(math.Log(closes[j-1]/closes[j])-want) < math.Abs(want)/3
+	}
+	if matches(d) {
+		return ""
+	}
+	for off := 1; off <= splitSearch; off++ {
+		for _, j := range [2]int{d - off, d + off} {
+			if matches(j) {
+				return fmt.Sprintf("the date the closes show the split: they fall %.3g-fold on %s (from %g to %g), so date the row then",
+					closes[j-1]/closes[j], dates[j].Format(time.DateOnly), closes[j-1], closes[j])
+			}
+		}
+	}
+	return fmt.Sprintf("a split the closes show: they do not fall %.3g-fold on or near that day (%g the day before, %g that day); "+
+		"if the market data is already adjusted for it, drop the row, which would count it twice", ratio, closes[d-1], closes[d])
 }
 
 func sortEvents(evs []event) {
@@ -188,7 +231,7 @@ func (e *engine) runSymbol(l *ledger, si int, s *quotes.Series, txs []int) {
 	closes := h.Close[base : base+n]
 	e.cal.align(closes, si, s)
 	qrate := e.rate[quoteCcy]
-	evs := e.symbolEvents(l, s, txs)
+	evs := e.symbolEvents(l, s, closes, txs)
 
 	var qty, cost, realized, dividends, commissions float64
 	ev, ti := 0, 0

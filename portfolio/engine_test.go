@@ -524,3 +524,31 @@ func TestBuildPriceFarFromClose(t *testing.T) {
 		`row 3, column price: "505": a price within a factor of 10 of the day's close of DDD.L (505 GBp), not 100 times it (DDD.L is quoted in GBp, 1/100 of GBP: is the price in the other unit?); if the price is right, the market data lacks a split (add a SPLIT row)`,
 		`row 5, column price: "0.001": a price within a factor of 10 of the day's close of X (100 USD), not 1e-05 times it; if the price is right, the market data lacks a split (add a SPLIT row)`)
 }
+
+// TestBuildSplitRowMustShowInCloses: a SPLIT row is for a split the data
+// lacks, which then shows in the closes as traded: one dated off the drop,
+// or with no drop at all (closes already adjusted: the row would count the
+// split twice), is reported.
+func TestBuildSplitRowMustShowInCloses(t *testing.T) {
+	at := func(row int) Origin { return Origin{Row: row} }
+	txs := func(split time.Time) []Transaction {
+		return []Transaction{
+			{Date: d1, Kind: Deposit, Amount: 1000, Origin: at(2)},
+			{Date: d1, Kind: Buy, Symbol: "X", Quantity: 5, Origin: at(3)},
+			{Date: split, Kind: Split, Symbol: "X", Quantity: 4, Price: 1, Origin: at(4)},
+		}
+	}
+	// As traded: 100, 104, then 4:1 on d4 (26.5).
+	raw := testSeries("X", "USD", days(d1, d2, d3, d4, d5), 100, 102, 104, 26.5, 27)
+	build(t, txs(d4), Config{Currency: "USD", Series: market(raw)})
+
+	_, err := Build(txs(d3), Config{Currency: "USD", Series: market(raw)})
+	wantProblems(t, err,
+		`row 4, column date: "2024-01-03": the date the closes show the split: they fall 3.92-fold on 2024-01-04 (from 104 to 26.5), so date the row then`)
+
+	// Adjusted closes: no drop anywhere.
+	adjusted := testSeries("X", "USD", days(d1, d2, d3, d4, d5), 25, 25.5, 26, 26.5, 27)
+	_, err = Build(txs(d4), Config{Currency: "USD", Series: market(adjusted)})
+	wantProblems(t, err,
+		`row 4, column date: "2024-01-04": a split the closes show: they do not fall 4-fold on or near that day (26 the day before, 26.5 that day); if the market data is already adjusted for it, drop the row, which would count it twice`)
+}
