@@ -12,10 +12,25 @@ import (
 const excelMaxRows = 1 << 20
 
 // WriteExcel writes the performance and holdings frames as two sheets of an
-// .xlsx workbook: "performance" (one row per date) and "holdings" (one row
-// per symbol and date, from the symbol's first transaction on). Dates are
-// real Excel dates; money is unrounded, shown with two decimals. NaN (a
-// close before a symbol's first price) is written as an empty cell.
+// .xlsx workbook, each with a header row (frozen) and one row per entry:
+//
+//	performance: date, market_value, cash, value, deposits, withdrawals,
+//	             net_contributions, pnl, daily_return, cumulative_return,
+//	             drawdown, currency
+//	holdings:    date, symbol, quantity, close, value, cost_basis,
+//	             unrealized_pnl, realized_pnl, dividends, commissions,
+//	             quote_currency, currency
+//
+// "performance" has one row per date and "holdings" one per symbol and
+// date, from the symbol's first transaction on. Every money column is in
+// the reporting currency, which the "currency" column names on every row,
+// except close, which is in the symbol's quote currency, named by
+// "quote_currency" (for example "GBp", pence). The currency columns are
+// last so that the other columns keep the names and positions they had
+// before the workbook named its currencies, for readers written then.
+// Dates are real Excel dates; money is unrounded, shown with two decimals;
+// returns are fractions shown as percentages. NaN (a close before a
+// symbol's first price) is written as an empty cell.
 func (r *Result) WriteExcel(w io.Writer) error {
 	f := excelize.NewFile()
 	defer f.Close()
@@ -38,11 +53,13 @@ func (r *Result) WriteExcel(w io.Writer) error {
 		columns: [][]float64{p.MarketValue, p.Cash, p.Value, p.Deposits, p.Withdrawals, p.NetContributions, p.PnL,
 			p.DailyReturn, p.CumulativeReturn, p.Drawdown},
 		styles: []int{moneyStyle, moneyStyle, moneyStyle, moneyStyle, moneyStyle, moneyStyle, moneyStyle, pctStyle, pctStyle, pctStyle},
+		trail:  []string{"currency"},
 	}
 	for i := range p.Dates {
 		perf.rows = append(perf.rows, i)
 	}
-	if err := perf.write(f, "performance", dateStyle, func(i int) (any, []any) { return p.Dates[i], nil }); err != nil {
+	perfTrail := []any{r.Currency}
+	if err := perf.write(f, "performance", dateStyle, func(i int) (any, []any, []any) { return p.Dates[i], nil, perfTrail }); err != nil {
 		return err
 	}
 
@@ -52,10 +69,12 @@ func (r *Result) WriteExcel(w io.Writer) error {
 		header:  []string{"date", "symbol", "quantity", "close", "value", "cost_basis", "unrealized_pnl", "realized_pnl", "dividends", "commissions"},
 		columns: [][]float64{h.Quantity, h.Close, h.Value, h.CostBasis, h.Unrealized, h.Realized, h.Dividends, h.Commissions},
 		styles:  []int{0, moneyStyle, moneyStyle, moneyStyle, moneyStyle, moneyStyle, moneyStyle, moneyStyle},
+		trail:   []string{"quote_currency", "currency"},
 	}
 	hold.rows = h.activeRows()
-	if err := hold.write(f, "holdings", dateStyle, func(i int) (any, []any) {
-		return h.Dates[i%n], []any{h.Symbols[i/n]}
+	if err := hold.write(f, "holdings", dateStyle, func(i int) (any, []any, []any) {
+		s := i / n
+		return h.Dates[i%n], []any{h.Symbols[s]}, []any{h.QuoteCurrency[s], r.Currency}
 	}); err != nil {
 		return err
 	}
@@ -67,15 +86,17 @@ func (r *Result) WriteExcel(w io.Writer) error {
 }
 
 // frameSheet is one frame laid out as a sheet: a date, optional text
-// columns, then float columns, for the given row indices.
+// columns, float columns, then trailing text columns headed trail, for the
+// given row indices.
 type frameSheet struct {
 	header  []string
 	columns [][]float64
 	styles  []int
+	trail   []string
 	rows    []int
 }
 
-func (fs *frameSheet) write(f *excelize.File, name string, dateStyle int, lead func(row int) (date any, text []any)) error {
+func (fs *frameSheet) write(f *excelize.File, name string, dateStyle int, text func(row int) (date any, lead, trail []any)) error {
 	if len(fs.rows)+1 > excelMaxRows {
 		return fmt.Errorf("portfolio: the %s frame has %d rows, more than an Excel sheet holds (%d); write a shorter range or fewer symbols",
 			name, len(fs.rows), excelMaxRows-1)
@@ -87,9 +108,12 @@ func (fs *frameSheet) write(f *excelize.File, name string, dateStyle int, lead f
 	if err != nil {
 		return err
 	}
-	head := make([]any, len(fs.header))
-	for i, h := range fs.header {
-		head[i] = h
+	head := make([]any, 0, len(fs.header)+len(fs.trail))
+	for _, h := range fs.header {
+		head = append(head, h)
+	}
+	for _, h := range fs.trail {
+		head = append(head, h)
 	}
 	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
 		return err
@@ -97,12 +121,12 @@ func (fs *frameSheet) write(f *excelize.File, name string, dateStyle int, lead f
 	if err := sw.SetRow("A1", head); err != nil {
 		return err
 	}
-	cells := make([]any, len(fs.header))
+	cells := make([]any, len(head))
 	for k, i := range fs.rows {
-		date, text := lead(i)
+		date, lead, trail := text(i)
 		cells = cells[:0]
 		cells = append(cells, excelize.Cell{StyleID: dateStyle, Value: date})
-		cells = append(cells, text...)
+		cells = append(cells, lead...)
 		for c, col := range fs.columns {
 			v := col[i]
 			if math.IsNaN(v) || math.IsInf(v, 0) {
@@ -111,6 +135,7 @@ func (fs *frameSheet) write(f *excelize.File, name string, dateStyle int, lead f
 			}
 			cells = append(cells, excelize.Cell{StyleID: fs.styles[c], Value: v})
 		}
+		cells = append(cells, trail...)
 		cell, err := excelize.CoordinatesToCellName(1, k+2)
 		if err != nil {
 			return err

@@ -2,7 +2,9 @@ package portfolio
 
 import (
 	"bytes"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -41,5 +43,55 @@ func TestWriteExcelRoundTrip(t *testing.T) {
 	// Dates are real Excel dates: 2024-01-02 is serial 45293.
 	if hold[1][0] != "45293" {
 		t.Errorf("first holdings date cell %q, want the serial 45293", hold[1][0])
+	}
+}
+
+// TestWriteExcelNamesCurrencies: the money columns' units are named in
+// trailing columns, the reporting currency for every money column and the
+// quote currency for close, and the columns before them are unchanged.
+func TestWriteExcelNamesCurrencies(t *testing.T) {
+	l := testSeries("DDD.L", "GBp", days(d1, d2), 510, 540)
+	rates := fakeRates{to: "GBP", rates: map[string]map[time.Time]float64{"GBp": {d1: 0.01}}}
+	txs := []Transaction{
+		{Date: d1, Kind: Deposit, Amount: 2000},
+		{Date: d1, Kind: Buy, Symbol: "DDD.L", Quantity: 200, Price: 510},
+	}
+	res := build(t, txs, Config{Currency: "GBP", Series: market(l), Rates: rates})
+	var buf bytes.Buffer
+	if err := res.WriteExcel(&buf); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf, excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	for _, tc := range []struct {
+		sheet  string
+		header string
+		row    string // the first data row
+	}{
+		{"performance",
+			"date,market_value,cash,value,deposits,withdrawals,net_contributions,pnl,daily_return,cumulative_return,drawdown,currency",
+			// 2024-01-01 (serial 45292): 2000 − 200 × 510p = 980 cash, 1020 of shares
+			"45292,1020,980,2000,2000,0,2000,0,0,0,0,GBP"},
+		{"holdings",
+			"date,symbol,quantity,close,value,cost_basis,unrealized_pnl,realized_pnl,dividends,commissions,quote_currency,currency",
+			// close 510 in pence, value 200 × 510p = £1020
+			"45292,DDD.L,200,510,1020,1020,0,0,0,0,GBp,GBP"},
+	} {
+		rows, err := f.GetRows(tc.sheet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(rows) != 3 {
+			t.Fatalf("%s: %d rows, want a header and 2 days", tc.sheet, len(rows))
+		}
+		if got := strings.Join(rows[0], ","); got != tc.header {
+			t.Errorf("%s header\n%s, want\n%s", tc.sheet, got, tc.header)
+		}
+		if got := strings.Join(rows[1], ","); got != tc.row {
+			t.Errorf("%s first row\n%s, want\n%s", tc.sheet, got, tc.row)
+		}
 	}
 }

@@ -58,6 +58,28 @@ type browser struct {
 	requests []string
 }
 
+// profileDir is a temporary Chromium profile. Chromium's helper processes
+// may still be writing to it for a moment after the browser has exited, so
+// its removal is retried for a few seconds and, failing that, only logged:
+// t.TempDir's clean-up would fail the test for it.
+func profileDir(t *testing.T) string {
+	dir, err := os.MkdirTemp("", "gofolio-chromium-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		var err error
+		for range 50 {
+			if err = os.RemoveAll(dir); err == nil {
+				return
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
+		t.Logf("leaving the Chromium profile %s: %v", dir, err)
+	})
+	return dir
+}
+
 func newBrowser(t *testing.T, chromium string) *browser {
 	t.Helper()
 	opts := []chromedp.ExecAllocatorOption{
@@ -71,7 +93,7 @@ func newBrowser(t *testing.T, chromium string) *browser {
 		chromedp.Flag("disable-background-networking", true),
 		chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-sync", true),
-		chromedp.UserDataDir(t.TempDir()),
+		chromedp.UserDataDir(profileDir(t)),
 		chromedp.WindowSize(1200, 900),
 	}
 	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
@@ -84,7 +106,14 @@ func newBrowser(t *testing.T, chromium string) *browser {
 		}
 	}))
 	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
-	t.Cleanup(func() { cancelTimeout(); cancelCtx(); cancelAlloc() })
+	t.Cleanup(func() {
+		// Close the browser gracefully first, so that it stops writing
+		// to its profile before profileDir's clean-up removes it.
+		_ = chromedp.Cancel(ctx)
+		cancelTimeout()
+		cancelCtx()
+		cancelAlloc()
+	})
 	b := &browser{ctx: ctx}
 	chromedp.ListenTarget(ctx, func(ev any) {
 		switch ev := ev.(type) {

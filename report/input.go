@@ -135,13 +135,10 @@ func NewInput(res *portfolio.Result, sum *stats.Summary, benches []Benchmark, op
 	}
 	in.Statistics.Rows = statRows(cols)
 	in.Monthly = monthlyRows(sum)
-	holdingsAndAllocation(in, res, opts.Rates)
-	for _, t := range res.Transactions {
-		in.Transactions = append(in.Transactions, TransactionRow{
-			Date: t.Date, Kind: t.Kind.String(), Symbol: t.Symbol, Quantity: t.Quantity, Price: t.Price,
-			Commission: t.Commission, Amount: t.Amount, Currency: t.Currency, Note: t.Note,
-		})
+	if err := holdingsAndAllocation(in, res, opts.Rates); err != nil {
+		return nil, err
 	}
+	in.Transactions = transactionRows(res)
 	if err := in.Validate(); err != nil {
 		return nil, err
 	}
@@ -312,25 +309,45 @@ func monthlyRows(sum *stats.Summary) []MonthlyRow {
 	return out
 }
 
-// holdingsAndAllocation fills the holdings table (open positions on the last
-// date, then cash) and the allocations by holding and by currency.
-func holdingsAndAllocation(in *Input, res *portfolio.Result, rates portfolio.Rates) {
-	perf := res.Performance
+// holdingsAndAllocation fills the holdings table (the positions on the
+// last date, then cash) and the allocations by holding and by currency.
+//
+// The positions are read from the holdings frame on the performance
+// frame's last date, not with res.Positions(last): the performance frame
+// may be a window of the history (Performance.Window) and the holdings
+// frame the whole of it, so an index into one is not one into the other.
+// Symbols sold out are listed when they realized a gain or loss or paid
+// dividends, as in Result.Positions, so the realized and dividends columns
+// add up to what the portfolio made.
+func holdingsAndAllocation(in *Input, res *portfolio.Result, rates portfolio.Rates) error {
+	perf, h := res.Performance, res.Holdings
 	last := perf.Len() - 1
+	d := sort.Search(len(h.Dates), func(i int) bool { return !h.Dates[i].Before(perf.Dates[last]) })
+	if d == len(h.Dates) || !h.Dates[d].Equal(perf.Dates[last]) {
+		return fmt.Errorf("report: NewInput: the holdings frame has no row for the performance frame's last date %s", perf.Dates[last].Format(time.DateOnly))
+	}
+	in.HoldingsFrom = h.Dates[0]
 	byCurrency := map[string]float64{}
-	for _, p := range res.Positions(last) {
-		if p.Quantity == 0 {
+	for s, sym := range h.Symbols {
+		i := h.Row(s, d)
+		if h.Quantity[i] == 0 && h.Realized[i] == 0 && h.Dividends[i] == 0 {
 			continue
 		}
 		in.Holdings = append(in.Holdings, HoldingRow{
-			Symbol: p.Symbol, Currency: p.QuoteCurrency, Quantity: p.Quantity, Price: p.Close,
-			Value: p.Value, Cost: p.CostBasis, Unrealized: p.Unrealized,
+			Symbol: sym, Currency: h.QuoteCurrency[s], Quantity: h.Quantity[i], Price: h.Close[i],
+			Value: h.Value[i], Cost: h.CostBasis[i], Unrealized: h.Unrealized[i],
+			Realized: h.Realized[i], Dividends: h.Dividends[i],
 		})
-		if p.Value > 0 {
-			in.ByHolding = append(in.ByHolding, Slice{Name: p.Symbol, Value: p.Value})
+		if h.Quantity[i] == 0 {
+			continue
 		}
-		byCurrency[majorCurrency(p.QuoteCurrency)] += math.Max(p.Value, 0)
+		if h.Value[i] > 0 {
+			in.ByHolding = append(in.ByHolding, Slice{Name: sym, Value: h.Value[i]})
+		}
+		byCurrency[majorCurrency(h.QuoteCurrency[s])] += math.Max(h.Value[i], 0)
 	}
+	sort.SliceStable(in.Holdings, func(i, j int) bool { return in.Holdings[i].Value > in.Holdings[j].Value })
+	sort.SliceStable(in.ByHolding, func(i, j int) bool { return in.ByHolding[i].Value > in.ByHolding[j].Value })
 	cash := perf.Cash[last]
 	if cash != 0 {
 		in.Holdings = append(in.Holdings, HoldingRow{Symbol: "Cash", Currency: res.Currency, Price: math.NaN(), Value: cash, Cost: cash})
@@ -351,6 +368,40 @@ func holdingsAndAllocation(in *Input, res *portfolio.Result, rates portfolio.Rat
 		}
 	}
 	sort.Slice(in.ByCurrency, func(i, j int) bool { return in.ByCurrency[i].Name < in.ByCurrency[j].Name })
+	return nil
+}
+
+// transactionRows lists the transactions, each with the currency its
+// amounts are in, as the engine reads a blank one (see Transaction): its
+// own, else the symbol's quote currency for the kinds that act on a symbol
+// (a trade's "505.00" is 505 of the quote currency), else the reporting
+// currency for cash rows, whose Symbol, if any, is only a label.
+func transactionRows(res *portfolio.Result) []TransactionRow {
+	quote := map[string]string{}
+	for s, sym := range res.Holdings.Symbols {
+		quote[sym] = res.Holdings.QuoteCurrency[s]
+	}
+	rows := make([]TransactionRow, 0, len(res.Transactions))
+	for _, t := range res.Transactions {
+		c := t.Currency
+		if c == "" && actsOnSymbol(t.Kind) {
+			c = quote[t.Symbol]
+		}
+		if c == "" {
+			c = res.Currency
+		}
+		rows = append(rows, TransactionRow{
+			Date: t.Date, Kind: t.Kind.String(), Symbol: t.Symbol, Quantity: t.Quantity, Price: t.Price,
+			Commission: t.Commission, Amount: t.Amount, Currency: c, Note: t.Note,
+		})
+	}
+	return rows
+}
+
+// actsOnSymbol reports whether a transaction of kind k acts on its symbol,
+// so that a blank currency is the symbol's quote currency.
+func actsOnSymbol(k portfolio.Kind) bool {
+	return k.IsTrade() || k == portfolio.Dividend || k == portfolio.Split
 }
 
 // cashByCurrency converts each currency's cash on the last date to the

@@ -34,7 +34,12 @@ type Input struct {
 	// and per quote currency, in Currency.
 	ByHolding, ByCurrency []Slice
 
-	Holdings     []HoldingRow
+	Holdings []HoldingRow
+	// HoldingsFrom is the first date of the history the holdings'
+	// realized P&L and dividends count from (they are to date). It is
+	// before Summary.From when the report covers only a window of that
+	// history, and the page then says so; zero when not known.
+	HoldingsFrom time.Time
 	Statistics   Statistics
 	Transactions []TransactionRow
 }
@@ -48,11 +53,15 @@ type Summary struct {
 	MWR              float64 // money-weighted return over the period, not annualised
 	// IRR is the money-weighted annual return: NaN when it does not exist
 	// and for a period shorter than a year, which is not annualised.
-	IRR          float64
-	DayChange    float64 // change in P&L on AsOf's day, in Currency
-	DayReturn    float64 // the day's time-weighted return
-	From         time.Time
-	PeriodChange float64 // change in P&L from From to AsOf, in Currency
+	IRR       float64
+	DayChange float64 // change in P&L on AsOf's day, in Currency
+	DayReturn float64 // the day's time-weighted return
+	From      time.Time
+	// PeriodChange is the change in P&L from From to AsOf, in Currency.
+	// The page shows it only when it differs from PnL: when From is the
+	// start of the history (or NewInput's window, whose P&L counts from
+	// the window's start) it is the same figure.
+	PeriodChange float64
 
 	// TWRReason, MWRReason and IRRReason say why TWR, MWR or IRR is NaN
 	// (stats.Figure.Reason); the page shows the reason under the "–".
@@ -82,17 +91,20 @@ type Slice struct {
 	Value float64
 }
 
-// HoldingRow is one line of the holdings table. Weight and the unrealized
-// return are computed from it: Weight = Value / Σ Value, unrealized return =
-// Unrealized / Cost.
+// HoldingRow is one line of the holdings table: a position, or the cash.
+// Weight and the unrealized return are computed from it: Weight = Value /
+// Σ Value, so the rows must include the cash for the weights to be of the
+// portfolio's total value; unrealized return = Unrealized / Cost.
 type HoldingRow struct {
 	Symbol     string
-	Currency   string  // quote currency
+	Currency   string  // quote currency: the unit of Price
 	Quantity   float64 // shares
 	Price      float64 // close in the quote currency
-	Value      float64 // in the reporting currency
-	Cost       float64 // cost basis in the reporting currency
+	Value      float64 // in the reporting currency, as are the rest
+	Cost       float64 // cost basis
 	Unrealized float64 // Value − Cost
+	Realized   float64 // realized P&L to date
+	Dividends  float64 // dividends received to date
 }
 
 // Statistics is a table with one column per series (the portfolio, each
@@ -135,8 +147,11 @@ type TransactionRow struct {
 	Price      float64
 	Commission float64
 	Amount     float64
-	Currency   string
-	Note       string
+	// Currency is the unit of Price, Commission and Amount: never blank
+	// in an Input from NewInput, which fills in the currency a
+	// transaction's blank one stands for.
+	Currency string
+	Note     string
 }
 
 // InputError lists every problem found in an Input; nothing is written for

@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"time"
 
 	"github.com/gofolio/gofolio/internal/echarts"
 )
@@ -113,9 +114,17 @@ type view struct {
 	Charts       []chartView
 	Holdings     []holdingView
 	HoldingTotal holdingView
-	Stats        statTable // the statistics table with its notes
-	Presets      []string
-	Generated    string
+	// HoldingsSince is Input.HoldingsFrom when it is before Summary.From:
+	// the realized P&L and dividends then cover more than the window the
+	// rest of the report does, and the page says so.
+	HoldingsSince time.Time
+	// ShowPeriodChange is false when the period change shows as the same
+	// figure as the profit / loss (the period is the whole history), so
+	// the card would only repeat it.
+	ShowPeriodChange bool
+	Stats            statTable // the statistics table with its notes
+	Presets          []string
+	Generated        string
 }
 
 // Write renders in as an HTML report to w. It validates in first (an
@@ -190,9 +199,15 @@ func Write(w io.Writer, in *Input, opts Options) error {
 		v.HoldingTotal.Value += h.Value
 		v.HoldingTotal.Cost += h.Cost
 		v.HoldingTotal.Unrealized += h.Unrealized
+		v.HoldingTotal.Realized += h.Realized
+		v.HoldingTotal.Dividends += h.Dividends
 	}
 	v.HoldingTotal.Return = v.HoldingTotal.Unrealized / v.HoldingTotal.Cost
 	v.HoldingTotal.Weight = 1
+	if !in.HoldingsFrom.IsZero() && in.HoldingsFrom.Before(in.Summary.From) {
+		v.HoldingsSince = in.HoldingsFrom
+	}
+	v.ShowPeriodChange = formatSignedMoney(in.Summary.PeriodChange) != formatSignedMoney(in.Summary.PnL)
 
 	bw := bufio.NewWriterSize(w, 64<<10)
 	if err := page.Execute(bw, v); err != nil {
