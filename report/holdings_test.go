@@ -204,3 +204,18 @@ func TestPeriodChangeShownOnlyWhenItDiffersFromPnL(t *testing.T) {
 		t.Errorf("a %q card repeats the windowed profit / loss", m[0])
 	}
 }
+
+// TestNetContributionsSayWhatAWindowCounts: in a window the opening value
+// is money paid in on its first day; the card says so, as the terminal
+// summary does.
+func TestNetContributionsSayWhatAWindowCounts(t *testing.T) {
+	note := regexp.MustCompile(`<div class="k">Net contributions</div><div class="v">[^<]*</div><div class="why">the value on ([0-9-]+) counts as paid in that day</div>`)
+	in := synthetic(3, 2)
+	if m := note.FindStringSubmatch(render(t, in, Options{})); m != nil {
+		t.Errorf("whole history: %q", m[0])
+	}
+	in.HoldingsFrom, in.Summary.From = in.Dates[0], in.Dates[250] // a window of a longer history
+	if m := note.FindStringSubmatch(render(t, in, Options{})); m == nil || m[1] != in.Dates[250].Format(time.DateOnly) {
+		t.Errorf("window from %s: net contributions card %q lacks the opening-value note", in.Dates[250].Format(time.DateOnly), m)
+	}
+}
