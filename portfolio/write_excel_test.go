@@ -18,15 +18,7 @@ func TestWriteExcelRoundTrip(t *testing.T) {
 		{Date: d1, Kind: Buy, Symbol: "Y", Quantity: 1, Price: 10},
 	}
 	res := build(t, txs, Config{Currency: "USD", Series: market(x, y)})
-	var buf bytes.Buffer
-	if err := res.WriteExcel(&buf); err != nil {
-		t.Fatal(err)
-	}
-	f, err := excelize.OpenReader(&buf, excelize.Options{RawCellValue: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
+	f := writeAndOpen(t, res)
 	if got := f.GetSheetList(); len(got) != 2 || got[0] != "performance" || got[1] != "holdings" {
 		t.Fatalf("sheets %v, want [performance holdings]", got)
 	}
@@ -57,15 +49,7 @@ func TestWriteExcelNamesCurrencies(t *testing.T) {
 		{Date: d1, Kind: Buy, Symbol: "DDD.L", Quantity: 200, Price: 510},
 	}
 	res := build(t, txs, Config{Currency: "GBP", Series: market(l), Rates: rates})
-	var buf bytes.Buffer
-	if err := res.WriteExcel(&buf); err != nil {
-		t.Fatal(err)
-	}
-	f, err := excelize.OpenReader(&buf, excelize.Options{RawCellValue: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
+	f := writeAndOpen(t, res)
 	for _, tc := range []struct {
 		sheet  string
 		header string
@@ -94,4 +78,19 @@ func TestWriteExcelNamesCurrencies(t *testing.T) {
 			t.Errorf("%s first row\n%s, want\n%s", tc.sheet, got, tc.row)
 		}
 	}
+}
+
+// writeAndOpen writes res as a workbook and opens it again, raw values.
+func writeAndOpen(t *testing.T, res *Result) *excelize.File {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := res.WriteExcel(&buf); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf, excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Close() })
+	return f
 }
