@@ -207,12 +207,13 @@ func parseResult(res *chartResult) (*quotes.Series, []error, error) {
 			if d != nil && d.Amount != nil {
 				amount = strconv.FormatFloat(*d.Amount, 'g', -1, 64)
 			}
-			dropped = append(dropped, fmt.Errorf("dropped dividend %s: amount %s is not a positive number", key, amount))
+			dropped = append(dropped, &droppedEvent{kind: "dividend", key: key,
+				err: fmt.Errorf("amount %s is not a positive number", amount)})
 			continue
 		}
 		date, err := dayOf(eventTime(d.Date, key))
 		if err != nil {
-			dropped = append(dropped, fmt.Errorf("dropped dividend %s: it has %w", key, err))
+			dropped = append(dropped, &droppedEvent{kind: "dividend", key: key, err: fmt.Errorf("it has %w", err)})
 			continue
 		}
 		s.Dividends = append(s.Dividends, quotes.Dividend{Date: date, Amount: *d.Amount})
@@ -224,12 +225,13 @@ func parseResult(res *chartResult) (*quotes.Series, []error, error) {
 	for key, sp := range res.Events.Splits {
 		if sp == nil || sp.Numerator == nil || sp.Denominator == nil ||
 			!positive(*sp.Numerator) || !positive(*sp.Denominator) || !positive(*sp.Numerator / *sp.Denominator) {
-			dropped = append(dropped, fmt.Errorf("dropped split %s: %s is not a ratio of positive numbers", key, splitText(sp)))
+			dropped = append(dropped, &droppedEvent{kind: "split", key: key,
+				err: fmt.Errorf("%s is not a ratio of positive numbers", splitText(sp))})
 			continue
 		}
 		date, err := dayOf(eventTime(sp.Date, key))
 		if err != nil {
-			dropped = append(dropped, fmt.Errorf("dropped split %s: it has %w", key, err))
+			dropped = append(dropped, &droppedEvent{kind: "split", key: key, err: fmt.Errorf("it has %w", err)})
 			continue
 		}
 		s.Splits = append(s.Splits, quotes.Split{Date: date, Numerator: *sp.Numerator, Denominator: *sp.Denominator})
@@ -241,6 +243,32 @@ func parseResult(res *chartResult) (*quotes.Series, []error, error) {
 	// Map order is random; sorted reasons make the warnings repeatable.
 	sort.Slice(dropped, func(i, j int) bool { return dropped[i].Error() < dropped[j].Error() })
 	return s, dropped, nil
+}
+
+// droppedEvent says why the parser dropped a dividend or split. A dropped
+// split matters beyond the warning: the closes are likely still divided
+// by it, so the series no longer lists every split they carry.
+type droppedEvent struct {
+	kind string // "dividend" or "split"
+	key  string // the event's key in Yahoo's map, a timestamp
+	err  error
+}
+
+func (e *droppedEvent) Error() string {
+	return "dropped " + e.kind + " " + e.key + ": " + e.err.Error()
+}
+
+func (e *droppedEvent) Unwrap() error { return e.err }
+
+// droppedSplit reports whether one of the dropped events is a split.
+func droppedSplit(dropped []error) bool {
+	for _, err := range dropped {
+		var de *droppedEvent
+		if errors.As(err, &de) && de.kind == "split" {
+			return true
+		}
+	}
+	return false
 }
 
 // positive reports whether f is a positive finite number.

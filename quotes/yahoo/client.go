@@ -39,7 +39,8 @@ type client struct {
 
 	mu         sync.Mutex
 	crumb      string
-	crumbGen   int       // bumped at each crumb fetch
+	handshakes int       // handshakes finished, failed ones included
+	lastErr    error     // how the last handshake ended
 	pauseUntil time.Time // no request before this (set by 429s)
 }
 
@@ -74,7 +75,7 @@ func (c *client) chart(ctx context.Context, symbol string, p1, p2 int64) (*quote
 			return nil, nil, err
 		}
 		c.mu.Lock()
-		crumb, gen := c.crumb, c.crumbGen
+		crumb, handshakes := c.crumb, c.handshakes
 		c.mu.Unlock()
 		if crumb != "" {
 			q.Set("crumb", crumb)
@@ -101,7 +102,10 @@ func (c *client) chart(ctx context.Context, symbol string, p1, p2 int64) (*quote
 				return nil, nil, fmt.Errorf("GET %s: refused even with a fresh crumb: %w", u, statusErr(status, body, cerr))
 			}
 			crumbTried = true
-			if err := c.refreshCrumb(ctx, gen); err != nil {
+			if err := c.refreshCrumb(ctx, handshakes); err != nil {
+				if ctx.Err() != nil {
+					return nil, nil, fmt.Errorf("GET %s: %w", u, err)
+				}
 				return nil, nil, fmt.Errorf("GET %s: HTTP %d and crumb handshake failed: %w", u, status, err)
 			}
 			attempt-- // the handshake retry is not a failure
@@ -173,40 +177,56 @@ func (c *client) get(ctx context.Context, u string) (int, http.Header, []byte, e
 }
 
 // refreshCrumb does Yahoo's cookie and crumb handshake: a request that sets
-// the session cookie, then /v1/test/getcrumb. gen is the crumb generation
-// the failed request used; when another goroutine has refreshed it since,
-// that crumb is used instead of fetching another. Concurrent callers wait
-// for one handshake, while requests that need no new crumb go on.
-func (c *client) refreshCrumb(ctx context.Context, gen int) error {
+// the session cookie, then /v1/test/getcrumb. handshakes is how many
+// handshakes had finished when the refused request was made: when one has
+// finished since, its result stands, a new crumb or a failure, instead of
+// starting another; so requests refused together wait for one handshake,
+// and share its error when it fails. Requests that need no new crumb go
+// on meanwhile.
+func (c *client) refreshCrumb(ctx context.Context, handshakes int) error {
 	select {
 	case c.handshake <- struct{}{}:
 	case <-ctx.Done():
-		return ctx.Err()
+		return fmt.Errorf("waiting for the crumb handshake: %w", ctx.Err())
 	}
 	defer func() { <-c.handshake }()
 	c.mu.Lock()
-	done := c.crumbGen != gen
+	done, lastErr := c.handshakes != handshakes, c.lastErr
 	c.mu.Unlock()
 	if done {
-		return nil
+		return lastErr
 	}
+	crumb, err := c.fetchCrumb(ctx)
+	if err != nil && ctx.Err() != nil {
+		// Cut short by this caller's context, which says nothing of
+		// Yahoo: the waiting requests try for themselves.
+		return fmt.Errorf("crumb handshake: %w", err)
+	}
+	c.mu.Lock()
+	c.handshakes++
+	c.lastErr = err
+	if err == nil {
+		c.crumb = crumb
+	}
+	c.mu.Unlock()
+	return err
+}
+
+// fetchCrumb does one cookie and crumb handshake and returns the crumb.
+func (c *client) fetchCrumb(ctx context.Context) (string, error) {
 	// The cookie page answers 404 on purpose; only its Set-Cookie matters.
 	if _, _, _, err := c.get(ctx, c.cookieURL); err != nil {
-		return fmt.Errorf("cookie: %w", err)
+		return "", fmt.Errorf("cookie: %w", err)
 	}
 	status, _, body, err := c.get(ctx, c.base+"/v1/test/getcrumb")
 	if err != nil {
-		return fmt.Errorf("crumb: %w", err)
+		return "", fmt.Errorf("crumb: %w", err)
 	}
 	crumb := strings.TrimSpace(string(body))
 	if status != http.StatusOK || crumb == "" || len(crumb) > 64 || strings.ContainsAny(crumb, "<>{} \n") {
-		return fmt.Errorf("crumb: %w", statusErr(status, body, nil))
+		return "", fmt.Errorf("crumb: %w", statusErr(status, body, nil))
 	}
-	c.mu.Lock()
-	c.crumb = crumb
-	c.crumbGen++
-	c.mu.Unlock()
-	return nil
+	return crumb, nil
 }
 
 // delay is the wait before retry number attempt+1: Retry-After when the

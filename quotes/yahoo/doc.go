@@ -9,6 +9,18 @@
 // each split its closes are adjusted for (splits after the range asked are
 // kept, as quotes.Series.Between does). Old histories are asked for too:
 // an open-ended range starts in 1900.
+//
+// When a refresh finds that Yahoo has since added, retracted or re-ratioed
+// a split, the older cached closes are rebased to match; when it finds a
+// split sent malformed (and dropped), the whole cached history is fetched
+// again, so that it keeps one adjustment basis. An answer lacking many of
+// the days the cache has is taken for a glitch: the cache is kept and
+// serves the range, with a warning. Cache files of earlier versions, which
+// fetched only the range asked for and so may not list every split their
+// closes are divided by, are fetched again in full once; when Yahoo no
+// longer has anything for them (a delisted symbol), they are kept as they
+// are, with one warning.
+//
 // Many symbols are fetched a few at a time (Options.Concurrency), with a
 // browser User-Agent, the cookie-and-crumb handshake when Yahoo asks for it,
 // and retries with exponential backoff and jitter on network errors, 429s

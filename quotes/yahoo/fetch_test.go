@@ -3,6 +3,8 @@ package yahoo
 import (
 	"fmt"
 	"net/http"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -92,43 +94,6 @@ func TestHeadFillKeepsOneAdjustmentBasis(t *testing.T) {
 	checkOneBasis(t, "cached", e.Series)
 }
 
-func TestEntryOfABoundedFetchIsRefetched(t *testing.T) {
-	f := newFakeYahoo(t)
-	o := testOptions(t, f, &clock{now: friday}, &warnings{})
-	// What an earlier version cached for 01-02 to 01-06, fetched on
-	// 01-10 just for that range: closes halved for the split of 01-08,
-	// which it never heard of.
-	split := quotes.Split{Date: quotes.Date(2025, 1, 8), Numerator: 2, Denominator: 1}
-	legacy := &cache.Entry{Series: &quotes.Series{Symbol: "AAPL", Currency: "USD", SplitAdjusted: true},
-		From: quotes.Date(2025, 1, 2), To: quotes.Date(2025, 1, 6), Fetched: friday.Add(-time.Hour)}
-	for _, d := range []time.Time{quotes.Date(2025, 1, 2), quotes.Date(2025, 1, 3), quotes.Date(2025, 1, 6)} {
-		legacy.Series.Dates = append(legacy.Series.Dates, d)
-		legacy.Series.Close = append(legacy.Series.Close, closeOf(d)/2)
-	}
-	dir, err := cache.Open(o.CacheDir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := dir.Update(bg, "AAPL", func(*cache.Entry) (*cache.Entry, error) { return legacy, nil }); err != nil {
-		t.Fatal(err)
-	}
-	f.setSplits(split)
-	s, err := mustNew(t, o).Series(bg, "AAPL", quotes.Date(2025, 1, 2), quotes.Date(2025, 1, 6))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if n := f.charts.Load(); n != 1 {
-		t.Fatalf("%d requests, want 1: the entry may lack later splits", n)
-	}
-	if p := f.periods["AAPL"][0]; time.Unix(p[0], 0).UTC() != quotes.Date(2025, 1, 1) {
-		t.Errorf("period1 %v, want the cached start less a day", time.Unix(p[0], 0).UTC())
-	}
-	if len(s.Splits) != 1 || s.Splits[0] != split {
-		t.Errorf("splits %v, want %v", s.Splits, split)
-	}
-	checkOneBasis(t, "refetched", s)
-}
-
 func TestBadEventIsDroppedWithAWarning(t *testing.T) {
 	f := newFakeYahoo(t)
 	f.fault = func(w http.ResponseWriter, r *http.Request, symbol string, n int64) bool {
@@ -166,9 +131,158 @@ func TestRangesBefore1970(t *testing.T) {
 	if _, err := src.Series(bg, "IBM", time.Time{}, quotes.Date(1900, 1, 31)); err != nil {
 		t.Fatal(err)
 	}
-	for sym, want := range map[string]time.Time{"^GSPC": quotes.Date(1965, 1, 3), "IBM": quotes.Date(1899, 12, 31)} {
+	// Not from the day before, 1899-12-31: the parser would fail the
+	// series on a close dated before 1900.
+	for sym, want := range map[string]time.Time{"^GSPC": quotes.Date(1965, 1, 3), "IBM": quotes.Date(1900, 1, 1)} {
 		if p := f.periods[sym][0]; p[0] != want.Unix() || p[0] >= 0 {
 			t.Errorf("%s: period1 %d, want %d (%s)", sym, p[0], want.Unix(), want.Format(time.DateOnly))
 		}
+	}
+}
+
+// When Yahoo retracts or re-ratios a split it listed before, or its
+// answer lacks the event, the cached closes before the tail refresh may be
+// on another basis than the answer's: the whole entry is fetched again, so
+// that it keeps one.
+func TestTailRefreshAfterASplitChanged(t *testing.T) {
+	split := quotes.Split{Date: quotes.Date(2025, 1, 15), Numerator: 2, Denominator: 1}
+	threeForOne := quotes.Split{Date: split.Date, Numerator: 3, Denominator: 1}
+	for _, tc := range []struct {
+		name   string
+		answer answer
+		listed bool // whether the splits of the answer are listed
+	}{
+		{"retracted", answer{}, true},
+		{"re-ratioed", answer{splits: []quotes.Split{threeForOne}}, true},
+		{"event lost", answer{splits: []quotes.Split{split}, noSplits: true}, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			f := newFakeYahoo(t)
+			f.setSplits(split)
+			c := &clock{now: time.Date(2025, 1, 16, 21, 0, 0, 0, time.UTC)}
+			o := testOptions(t, f, c, &warnings{})
+			src := mustNew(t, o)
+			if _, err := src.Series(bg, "AAPL", quotes.Date(2024, 12, 2), time.Time{}); err != nil {
+				t.Fatal(err)
+			}
+			c.Add(48 * time.Hour)
+			f.setAnswer(tc.answer)
+			s, err := src.Series(bg, "AAPL", quotes.Date(2024, 12, 2), time.Time{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if p := f.requests("AAPL"); len(p) != 3 || time.Unix(p[2][0], 0).UTC() != quotes.Date(2024, 12, 1) {
+				t.Errorf("requests %v, want the tail, then all from 2024-12-01", p)
+			}
+			for what, series := range map[string]*quotes.Series{"returned": s, "cached": loadEntry(t, o, "AAPL").Series} {
+				checkYahoosToday(t, what, series, tc.answer.splits)
+				if tc.listed {
+					checkOneBasis(t, what, series)
+				}
+			}
+		})
+	}
+}
+
+// checkYahoosToday fails unless s runs from 2024-12-02 and every close is
+// what Yahoo gives today, with splits.
+func checkYahoosToday(t *testing.T, what string, s *quotes.Series, splits []quotes.Split) {
+	t.Helper()
+	if s.First() != quotes.Date(2024, 12, 2) {
+		t.Errorf("%s: from %v", what, s.First())
+	}
+	for i, d := range s.Dates {
+		if want := closeOf(d) / laterRatio(splits, d); !approx(s.Close[i], want) {
+			t.Errorf("%s: %s: close %v, want %v as Yahoo gives it today", what, d.Format(time.DateOnly), s.Close[i], want)
+			return
+		}
+	}
+}
+
+// A split Yahoo now sends malformed is dropped, but the closes before it
+// stay divided by it: the answer's basis is unknown, so the older cached
+// closes are not joined to it but fetched again with it.
+func TestTailRefreshWithADroppedSplitRefetchesTheEntry(t *testing.T) {
+	f := newFakeYahoo(t)
+	split := quotes.Split{Date: quotes.Date(2025, 1, 15), Numerator: 2, Denominator: 1}
+	f.setSplits(split)
+	c := &clock{now: time.Date(2025, 1, 16, 21, 0, 0, 0, time.UTC)}
+	var w warnings
+	o := testOptions(t, f, c, &w)
+	src := mustNew(t, o)
+	if _, err := src.Series(bg, "AAPL", quotes.Date(2024, 12, 2), time.Time{}); err != nil {
+		t.Fatal(err)
+	}
+	c.Add(48 * time.Hour)
+	f.setAnswer(answer{splits: []quotes.Split{split}, malformed: true})
+	s, err := src.Series(bg, "AAPL", quotes.Date(2024, 12, 2), time.Time{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := f.requests("AAPL")
+	if len(p) != 3 || time.Unix(p[2][0], 0).UTC() != quotes.Date(2024, 12, 1) {
+		t.Fatalf("requests %v, want the tail, then all from 2024-12-01", p)
+	}
+	// All closes are Yahoo's of today: divided by the split, though it is
+	// not listed.
+	for what, series := range map[string]*quotes.Series{"returned": s, "cached": loadEntry(t, o, "AAPL").Series} {
+		checkYahoosToday(t, what, series, []quotes.Split{split})
+		if len(series.Splits) != 0 {
+			t.Errorf("%s: splits %v", what, series.Splits)
+		}
+	}
+	if got := w.String(); strings.Count(got, "dropped split") != 1 {
+		t.Errorf("warnings %s, want one about the dropped split", got)
+	}
+}
+
+// An answer lacking most of the days the cache has in the fetched range
+// is a glitch: the cache is kept, unwritten, and serves the range asked.
+// An answer lacking a day or two is a revision, and is merged.
+func TestPartialAnswerKeepsTheCache(t *testing.T) {
+	f := newFakeYahoo(t)
+	c := &clock{now: time.Date(2025, 1, 16, 21, 0, 0, 0, time.UTC)}
+	var w warnings
+	o := testOptions(t, f, c, &w)
+	src := mustNew(t, o)
+	if _, err := src.Series(bg, "AAPL", quotes.Date(2024, 6, 3), time.Time{}); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(o.CacheDir, cache.FileName("AAPL"))
+	before := string(must(os.ReadFile(path)))
+	// Asked for earlier days, Yahoo answers with the last few only.
+	f.setAnswer(answer{onlyFrom: quotes.Date(2025, 1, 10)})
+	s, err := src.Series(bg, "AAPL", quotes.Date(2024, 5, 1), quotes.Date(2024, 12, 31))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.First() != quotes.Date(2024, 6, 3) || s.Last() != quotes.Date(2024, 12, 31) {
+		t.Errorf("got %v to %v, want what the cache has: 2024-06-03 to 2024-12-31", s.First(), s.Last())
+	}
+	if after := string(must(os.ReadFile(path))); after != before {
+		t.Error("the partial answer was written to the cache")
+	}
+	got := w.String()
+	// The warning names the range asked for, and no day after today (the
+	// latest day on Earth is 2025-01-17).
+	if !strings.Contains(got, "asked for 2024-05-01 to 2024-12-31") || !strings.Contains(got, "keeping the cache") ||
+		strings.Contains(got, "2025-01-17") {
+		t.Errorf("warnings %s", got)
+	}
+	// The next day's tail refresh lacks the first cached day it asks for
+	// again (01-13): Yahoo dropped a bad row.
+	w.errs = nil
+	c.Add(24 * time.Hour)
+	f.setAnswer(answer{onlyFrom: quotes.Date(2025, 1, 14)})
+	if _, err := src.Series(bg, "AAPL", quotes.Date(2024, 6, 3), time.Time{}); err != nil {
+		t.Fatal(err)
+	}
+	e := loadEntry(t, o, "AAPL")
+	if e.To != quotes.Date(2025, 1, 18) || e.Series.First() != quotes.Date(2024, 6, 3) ||
+		e.Series.Between(quotes.Date(2025, 1, 13), quotes.Date(2025, 1, 13)).Len() != 0 {
+		t.Errorf("revision not merged: cache %v to %v", e.Series.First(), e.To)
+	}
+	if w.String() != "[]" {
+		t.Errorf("warnings %s", w.String())
 	}
 }

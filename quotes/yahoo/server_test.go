@@ -30,14 +30,28 @@ type fakeYahoo struct {
 
 	mu      sync.Mutex
 	periods map[string][][2]int64 // symbol -> requested (period1, period2)
-	splits  []quotes.Split        // of every symbol, ascending
+	answer  answer                // what every symbol's answers look like
 }
 
 // setSplits makes every symbol have splits from now on.
 func (f *fakeYahoo) setSplits(splits ...quotes.Split) {
 	f.mu.Lock()
-	f.splits = splits
+	f.answer.splits = splits
 	f.mu.Unlock()
+}
+
+// setAnswer changes what the answers look like from now on.
+func (f *fakeYahoo) setAnswer(a answer) {
+	f.mu.Lock()
+	f.answer = a
+	f.mu.Unlock()
+}
+
+// requests returns the (period1, period2) of symbol's requests so far.
+func (f *fakeYahoo) requests(symbol string) [][2]int64 {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return append([][2]int64(nil), f.periods[symbol]...)
 }
 
 func newFakeYahoo(t testing.TB) *fakeYahoo {
@@ -80,10 +94,10 @@ func (f *fakeYahoo) serve(w http.ResponseWriter, r *http.Request) {
 	}
 	f.mu.Lock()
 	f.periods[symbol] = append(f.periods[symbol], [2]int64{p1, p2})
-	splits := f.splits
+	a := f.answer
 	f.mu.Unlock()
 	w.Header().Set("Content-Type", "application/json")
-	fmt.Fprint(w, chartJSON(symbol, p1, p2, splits...))
+	fmt.Fprint(w, a.json(symbol, p1, p2))
 }
 
 var newYork = must(time.LoadLocation("America/New_York"))
@@ -94,14 +108,32 @@ func closeAt(d time.Time) time.Time {
 	return time.Date(d.Year(), d.Month(), d.Day(), 9, 30, 0, 0, newYork)
 }
 
+// answer shapes the fake's answers.
+type answer struct {
+	splits []quotes.Split // of every symbol, ascending
+	// onlyFrom, when set, drops the closes before it, as a partial
+	// answer would.
+	onlyFrom time.Time
+	// malformed sends every split as "0:0", which the parser drops,
+	// while the closes stay divided by its true ratio.
+	malformed bool
+	// noSplits leaves the split events out, the closes still divided.
+	noSplits bool
+}
+
 func chartJSON(symbol string, p1, p2 int64, splits ...quotes.Split) string {
+	return answer{splits: splits}.json(symbol, p1, p2)
+}
+
+func (a answer) json(symbol string, p1, p2 int64) string {
+	splits := a.splits
 	var ts, closes []string
 	for d := quotes.Day(time.Unix(p1, 0).UTC()); d.Unix() < p2; d = d.AddDate(0, 0, 1) {
 		if wd := d.Weekday(); wd == time.Saturday || wd == time.Sunday {
 			continue
 		}
 		t := closeAt(d)
-		if t.Unix() < p1 || t.Unix() >= p2 {
+		if t.Unix() < p1 || t.Unix() >= p2 || d.Before(a.onlyFrom) {
 			continue
 		}
 		ts = append(ts, strconv.FormatInt(t.Unix(), 10))
@@ -109,7 +141,10 @@ func chartJSON(symbol string, p1, p2 int64, splits ...quotes.Split) string {
 	}
 	var events []string
 	for _, sp := range splits {
-		if t := closeAt(sp.Date).Unix(); t >= p1 && t < p2 {
+		if a.malformed {
+			sp.Numerator, sp.Denominator = 0, 0
+		}
+		if t := closeAt(sp.Date).Unix(); t >= p1 && t < p2 && !a.noSplits {
 			events = append(events, fmt.Sprintf(`"%d":{"date":%d,"numerator":%v,"denominator":%v}`, t, t, sp.Numerator, sp.Denominator))
 		}
 	}

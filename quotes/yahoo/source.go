@@ -78,9 +78,11 @@ type Options struct {
 	// concurrently. TerminalProgress makes one for stderr.
 	Progress func(Progress)
 	// Warn receives problems that do not stop a fetch: a corrupt cache
-	// file, data served from the cache after a network failure, a cache
-	// that could not be written, a malformed dividend or split event that
-	// was dropped. Default: log.Print.
+	// file, data served from the cache after a network failure or
+	// instead of an answer lacking days the cache has, a cache that could
+	// not be written, a malformed dividend or split event that was
+	// dropped, an earlier version's cache file that could not be checked.
+	// Default: log.Print.
 	Warn func(error)
 	// Now replaces time.Now (tests and benchmarks).
 	Now func() time.Time

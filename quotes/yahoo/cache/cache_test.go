@@ -279,3 +279,89 @@ func TestMergeReadjustsHistoryForANewSplit(t *testing.T) {
 		t.Errorf("re-merge re-adjusted again: %v %v", again.Series.Close, again.Series.Dividends)
 	}
 }
+
+// Files of format 1 were written by versions that fetched only the range
+// asked for; they are read, marked Legacy, and written back as they were
+// until refetched.
+func TestFormatV1IsReadAsLegacy(t *testing.T) {
+	var buf bytes.Buffer
+	if err := Encode(&buf, sample()); err != nil {
+		t.Fatal(err)
+	}
+	current := buf.String()
+	if !strings.Contains(current, `"format": "gofolio-yahoo-cache/2"`) {
+		t.Fatalf("a current entry is not written in format 2:\n%s", current)
+	}
+	e, err := Decode(strings.NewReader(current))
+	if err != nil || e.Legacy {
+		t.Fatalf("format 2: %v, Legacy %v", err, e != nil && e.Legacy)
+	}
+	v1 := strings.Replace(current, Format, FormatV1, 1)
+	e, err = Decode(strings.NewReader(v1))
+	if err != nil {
+		t.Fatalf("a format 1 file is refused: %v", err)
+	}
+	if !e.Legacy || e.Series.Len() != 3 {
+		t.Errorf("format 1: Legacy %v, %d days", e.Legacy, e.Series.Len())
+	}
+	var again bytes.Buffer
+	if err := Encode(&again, e); err != nil || again.String() != v1 {
+		t.Errorf("a legacy entry is not written back in format 1 (%v):\n%s", err, again.String())
+	}
+}
+
+func TestMergeKeepsLegacyOnlyWithLegacyData(t *testing.T) {
+	d := func(day int) time.Time { return quotes.Date(2024, 1, day) }
+	t0 := time.Date(2024, 1, 10, 22, 0, 0, 0, time.UTC)
+	old := &Entry{Series: series("X", map[time.Time]float64{d(2): 1, d(9): 2}), From: d(2), To: d(10), Fetched: t0, Legacy: true}
+	fresh := series("X", map[time.Time]float64{d(9): 2, d(11): 3})
+	if got := Merge(old, fresh, d(2), d(11), t0); got.Legacy {
+		t.Error("an entry fetched again in full is still Legacy")
+	}
+	if got := Merge(old, fresh, d(5), d(11), t0); !got.Legacy {
+		t.Error("an entry keeping legacy closes lost the mark")
+	}
+	if got := Merge(old, fresh, d(20), d(21), t0); got.Legacy {
+		t.Error("a disjoint fetch, which drops the old entry, kept the mark")
+	}
+}
+
+// When Yahoo retracts or re-ratios a split, the older closes kept from the
+// cache go back to, or over to, the new basis: each cached close times the
+// old splits after it, divided by the new ones, is what Yahoo gives now.
+func TestMergeRebasesForARetractedOrChangedSplit(t *testing.T) {
+	d := func(day int) time.Time { return quotes.Date(2024, 1, day) }
+	t0 := time.Date(2024, 1, 10, 22, 0, 0, 0, time.UTC)
+	// Cached with a 2:1 split on day 9: the closes before it halved.
+	old := &Entry{Series: series("X", map[time.Time]float64{d(2): 50, d(3): 51, d(8): 52, d(9): 106}),
+		From: d(2), To: d(10), Fetched: t0}
+	old.Series.Dividends = []quotes.Dividend{{Date: d(3), Amount: 0.5}}
+	old.Series.Splits = []quotes.Split{{Date: d(9), Numerator: 2, Denominator: 1}}
+	for _, tc := range []struct {
+		name   string
+		splits []quotes.Split
+		factor float64 // what the kept closes are multiplied by
+	}{
+		{"retracted", nil, 2},
+		{"re-ratioed 3:1", []quotes.Split{{Date: d(9), Numerator: 3, Denominator: 1}}, 2.0 / 3},
+		{"unchanged", []quotes.Split{{Date: d(9), Numerator: 2, Denominator: 1}}, 1},
+		{"another added", []quotes.Split{{Date: d(9), Numerator: 2, Denominator: 1}, {Date: d(10), Numerator: 5, Denominator: 1}}, 0.2},
+	} {
+		// The tail fetched again from day 8: Yahoo's closes before the
+		// split on the new basis.
+		fresh := series("X", map[time.Time]float64{d(8): 104 / laterRatio(tc.splits, d(8)), d(9): 106 / laterRatio(tc.splits, d(9))})
+		fresh.Splits = tc.splits
+		got := Merge(old, fresh, d(8), d(10), t0.Add(time.Hour))
+		for i, want := range []float64{50 * tc.factor, 51 * tc.factor} {
+			if c := got.Series.Close[i]; c-want > 1e-12 || want-c > 1e-12 {
+				t.Errorf("%s: close of %v = %v, want %v", tc.name, got.Series.Dates[i], c, want)
+			}
+		}
+		if a, want := got.Series.Dividends[0].Amount, 0.5*tc.factor; a-want > 1e-12 || want-a > 1e-12 {
+			t.Errorf("%s: dividend %v, want %v", tc.name, a, want)
+		}
+		if len(got.Series.Splits) != len(tc.splits) {
+			t.Errorf("%s: splits %v, want %v", tc.name, got.Series.Splits, tc.splits)
+		}
+	}
+}

@@ -13,8 +13,14 @@ import (
 	"github.com/gofolio/gofolio/quotes"
 )
 
-// Format names the file layout; files of any other format are refetched.
-const Format = "gofolio-yahoo-cache/1"
+// Format names the file layout written for entries that are not Legacy;
+// files of a format neither it nor FormatV1 are refetched.
+const Format = "gofolio-yahoo-cache/2"
+
+// FormatV1 is the format of the files written by versions that fetched
+// only the range asked for (see Entry.Legacy). Its layout is the same as
+// Format's.
+const FormatV1 = "gofolio-yahoo-cache/1"
 
 // An Entry is what a cache file holds for one symbol.
 type Entry struct {
@@ -25,6 +31,14 @@ type Entry struct {
 	From, To time.Time
 	// Fetched is when the days up to To were last fetched.
 	Fetched time.Time
+	// Legacy marks an entry of a FormatV1 file. Earlier versions fetched
+	// only the range asked for, while Yahoo divides every close by all the
+	// splits it knows when asked, also those after that range: Series may
+	// not list every split its closes are divided by, and Merge, which
+	// relies on that list, cannot keep it on one basis. A Source fetches
+	// such an entry again in full once. Encode writes a Legacy entry in
+	// FormatV1, so that the mark survives a rewrite.
+	Legacy bool
 }
 
 // Validate reports the first way in which e is not a usable entry.
@@ -150,8 +164,12 @@ func Encode(w io.Writer, e *Entry) error {
 	s := e.Series
 	bw := bufio.NewWriter(w)
 	str := func(v string) string { b, _ := json.Marshal(v); return string(b) }
+	format := Format
+	if e.Legacy {
+		format = FormatV1
+	}
 	fmt.Fprintf(bw, "{\n  \"format\": %s,\n  \"symbol\": %s,\n  \"currency\": %s,\n  \"timezone\": %s,\n",
-		str(Format), str(s.Symbol), str(s.Currency), str(s.Timezone))
+		str(format), str(s.Symbol), str(s.Currency), str(s.Timezone))
 	fmt.Fprintf(bw, "  \"from\": %s,\n  \"to\": %s,\n  \"fetched\": %s,\n  \"days\": %d,\n",
 		day(e.From), day(e.To), strconv.Quote(e.Fetched.UTC().Format(time.RFC3339Nano)), s.Len())
 	rows := func(name string, n int, row func(i int) ([]byte, error), last bool) {
@@ -199,7 +217,7 @@ func Decode(r io.Reader) (*Entry, error) {
 	if _, err := dec.Token(); err != io.EOF {
 		return nil, errors.New("cache: trailing data after the entry")
 	}
-	if h.Format != Format {
+	if h.Format != Format && h.Format != FormatV1 {
 		return nil, fmt.Errorf("cache: format %q, want %q", h.Format, Format)
 	}
 	if h.Days != len(h.Closes) {
@@ -221,7 +239,7 @@ func Decode(r io.Reader) (*Entry, error) {
 	for _, r := range h.Splits {
 		s.Splits = append(s.Splits, quotes.Split{Date: r.Date, Numerator: r.Numerator, Denominator: r.Denominator})
 	}
-	e := &Entry{Series: s, From: from, To: to, Fetched: h.Fetched}
+	e := &Entry{Series: s, From: from, To: to, Fetched: h.Fetched, Legacy: h.Format == FormatV1}
 	if err := e.Validate(); err != nil {
 		return nil, err
 	}

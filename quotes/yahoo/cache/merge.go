@@ -19,15 +19,20 @@ import (
 // Fetched is updated only when the fetch reached the old entry's last day,
 // since it dates the tail of the history.
 //
-// Yahoo's closes and dividends are split-adjusted: when a split appears
-// that the old entry did not have, Yahoo divides all earlier history by its
-// ratio, so the old closes and dividends kept from before that split are
-// divided by it too. Otherwise an incremental update after a split would
-// leave the cached history adjusted the old way. This relies on fresh
-// listing every split its closes are divided by, which holds when the fetch
-// ran through the day it was made (Yahoo adjusts for all splits known
-// then); a fetch of older days only could bring closes divided by a later
-// split that neither fresh nor old lists.
+// Yahoo's closes and dividends are split-adjusted: it divides each by every
+// split after it that it knows when asked. The old closes and dividends
+// kept from outside from..to are rebased to fresh's basis: multiplied by
+// the ratio of the old entry's splits within from..to after their day, and
+// divided by that of fresh's. So a split that appears divides the earlier
+// history, one that Yahoo retracted multiplies it back, and one it
+// re-ratioed does both; otherwise an update after such a change would
+// leave the cached history adjusted the old way. This relies on both lists
+// being complete: old must list every split its closes are divided by
+// (not so for a Legacy entry, see Entry.Legacy), and fresh every split
+// within from..to, which holds when the fetch ran through the day it was
+// made and no split event was dropped as malformed. Splits outside
+// from..to are taken to be unchanged. The result is Legacy when old was
+// and some of its data is kept.
 func Merge(old *Entry, fresh *quotes.Series, from, to, fetched time.Time) *Entry {
 	from, to = quotes.Day(from), quotes.Day(to)
 	in := func(d time.Time) bool { return !d.Before(from) && !d.After(to) }
@@ -52,16 +57,19 @@ func Merge(old *Entry, fresh *quotes.Series, from, to, fetched time.Time) *Entry
 			out.To = old.To
 			out.Fetched = old.Fetched
 		}
-		newSplits := unseenSplits(o.Splits, fresh.Splits, in)
+		out.Legacy = old.Legacy && (old.From.Before(from) || old.To.After(to))
+		gone, added := splitChanges(o.Splits, fresh.Splits, in)
+		// Multiplying before dividing keeps a close exact when splits
+		// were only added (gone contributes 1), the usual case.
 		for i, d := range o.Dates {
 			if !in(d) {
 				s.Dates = append(s.Dates, d)
-				s.Close = append(s.Close, o.Close[i]/laterRatio(newSplits, d))
+				s.Close = append(s.Close, o.Close[i]*laterRatio(gone, d)/laterRatio(added, d))
 			}
 		}
 		for _, d := range o.Dividends {
 			if !in(d.Date) {
-				d.Amount /= laterRatio(newSplits, d.Date)
+				d.Amount = d.Amount * laterRatio(gone, d.Date) / laterRatio(added, d.Date)
 				s.Dividends = append(s.Dividends, d)
 			}
 		}
@@ -104,23 +112,34 @@ func (b byDate) Swap(i, j int) {
 	b.s.Close[i], b.s.Close[j] = b.s.Close[j], b.s.Close[i]
 }
 
-// unseenSplits lists the splits of fresh, within the fetched range, that
-// the old entry did not know.
-func unseenSplits(old, fresh []quotes.Split, in func(time.Time) bool) []quotes.Split {
-	var out []quotes.Split
-	for _, sp := range fresh {
-		if !in(sp.Date) {
+// splitChanges compares the splits of the old entry and of fresh within
+// the fetched range: gone are the old ones fresh does not have, added the
+// fresh ones old did not have (a re-ratioed split is in both). Splits of
+// the same day and ratio cancel out, so that the rebase factor of
+// unchanged splits is exactly 1.
+func splitChanges(old, fresh []quotes.Split, in func(time.Time) bool) (gone, added []quotes.Split) {
+	matched := make([]bool, len(fresh))
+	for _, o := range old {
+		if !in(o.Date) {
 			continue
 		}
-		known := false
-		for _, o := range old {
-			known = known || o.Date.Equal(sp.Date)
+		found := false
+		for j, f := range fresh {
+			if !matched[j] && f.Date.Equal(o.Date) && f.Ratio() == o.Ratio() {
+				matched[j], found = true, true
+				break
+			}
 		}
-		if !known {
-			out = append(out, sp)
+		if !found {
+			gone = append(gone, o)
 		}
 	}
-	return out
+	for j, f := range fresh {
+		if !matched[j] && in(f.Date) {
+			added = append(added, f)
+		}
+	}
+	return gone, added
 }
 
 // laterRatio is the product of the ratios of the splits after day d.
