@@ -31,6 +31,9 @@ type client struct {
 	backoff        time.Duration
 	maxBackoff     time.Duration
 	requestTimeout time.Duration
+	// inFlight holds a token per request under way: at most
+	// Options.Concurrency requests reach Yahoo at once, whoever makes them.
+	inFlight chan struct{}
 
 	// handshake holds a token while a crumb handshake is under way, so
 	// that concurrent callers wait for one handshake (cancellably) while
@@ -153,6 +156,14 @@ func statusErr(status int, body []byte, cerr *ChartError) error {
 // get does one request with the per-request timeout and reads the whole
 // body, so that a connection dropped mid-body is an error here.
 func (c *client) get(ctx context.Context, u string) (int, http.Header, []byte, error) {
+	if c.inFlight != nil {
+		select {
+		case c.inFlight <- struct{}{}:
+			defer func() { <-c.inFlight }()
+		case <-ctx.Done():
+			return 0, nil, nil, ctx.Err()
+		}
+	}
 	ctx, cancel := context.WithTimeout(ctx, c.requestTimeout)
 	defer cancel()
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)

@@ -21,7 +21,7 @@
 // longer has anything for them (a delisted symbol), they are kept as they
 // are, with one warning.
 //
-// Many symbols are fetched a few at a time (Options.Concurrency), with a
+// Many symbols are fetched with a few requests at a time (Options.Concurrency), with a
 // browser User-Agent, the cookie-and-crumb handshake when Yahoo asks for it,
 // and retries with exponential backoff and jitter on network errors, 429s
 // and 5xxs, honouring Retry-After. When the network fails but the cache

@@ -46,7 +46,9 @@ type Options struct {
 	HTTPClient *http.Client
 	// UserAgent defaults to DefaultUserAgent.
 	UserAgent string
-	// Concurrency is how many symbols are fetched at once (default 4).
+	// Concurrency is how many requests are in flight at once (default 4).
+	// SeriesBatch works on twice as many symbols, so that parsing and
+	// writing the cache of some overlap the requests of others.
 	Concurrency int
 	// MaxRetries is how many times a request is retried after a network
 	// error, a truncated body, a 429 or a 5xx (default 4; negative: never).
@@ -170,6 +172,7 @@ func New(opts Options) (*Source, error) {
 		http: hc, base: o.BaseURL, cookieURL: o.CookieURL, userAgent: o.UserAgent,
 		retries: o.MaxRetries, backoff: o.Backoff, maxBackoff: o.MaxBackoff,
 		requestTimeout: o.RequestTimeout, handshake: make(chan struct{}, 1),
+		inFlight: make(chan struct{}, o.Concurrency),
 	}}
 	if o.NoCache {
 		if o.Offline {
@@ -208,7 +211,8 @@ func (s *Source) Series(ctx context.Context, symbol string, from, to time.Time) 
 }
 
 // SeriesBatch implements quotes.BatchSource: it gets the symbols
-// (duplicates ignored) Concurrency at a time, reporting to Options.Progress.
+// (duplicates ignored) with at most Concurrency requests in flight,
+// reporting to Options.Progress.
 // It returns every series, or a *quotes.FetchError naming every symbol that
 // failed and why; series fetched before a failure stay in the cache.
 func (s *Source) SeriesBatch(ctx context.Context, symbols []string, from, to time.Time) (map[string]*quotes.Series, error) {
@@ -229,7 +233,9 @@ func (s *Source) SeriesBatch(ctx context.Context, symbols []string, from, to tim
 	if s.opts.Progress != nil {
 		s.opts.Progress(prog)
 	}
-	sem := make(chan struct{}, s.opts.Concurrency)
+	// The client bounds the requests; twice as many symbols at once let
+	// the parsing and cache writes of some overlap the requests of others.
+	sem := make(chan struct{}, 2*s.opts.Concurrency)
 	var wg sync.WaitGroup
 	for _, sym := range uniq {
 		wg.Add(1)

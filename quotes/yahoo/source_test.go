@@ -6,7 +6,9 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -112,6 +114,9 @@ func TestSymbolsAreEscaped(t *testing.T) {
 	}
 	want := []string{"/v8/finance/chart/%5EGSPC", "/v8/finance/chart/EURUSD=X", "/v8/finance/chart/BRK-B",
 		"/v8/finance/chart/..%2F..%2Fescape", "/v8/finance/chart/.hidden"}
+	// Symbols are worked on a few at a time, so requests come in any order.
+	slices.Sort(paths)
+	slices.Sort(want)
 	if fmt.Sprint(paths) != fmt.Sprint(want) {
 		t.Errorf("paths %v, want %v", paths, want)
 	}
@@ -428,4 +433,37 @@ func must[T any](v T, err error) T {
 		panic(err)
 	}
 	return v
+}
+
+// TestConcurrencyBoundsRequests: SeriesBatch works on more symbols than
+// Options.Concurrency at once (to overlap disk work with requests), but no
+// more than Concurrency requests ever reach Yahoo together.
+func TestConcurrencyBoundsRequests(t *testing.T) {
+	f := newFakeYahoo(t)
+	var inFlight, most atomic.Int64
+	f.fault = func(w http.ResponseWriter, r *http.Request, symbol string, n int64) bool {
+		now := inFlight.Add(1)
+		defer inFlight.Add(-1)
+		for {
+			m := most.Load()
+			if now <= m || most.CompareAndSwap(m, now) {
+				break
+			}
+		}
+		time.Sleep(20 * time.Millisecond) // let the others pile up, if they may
+		return false
+	}
+	o := testOptions(t, f, &clock{now: friday}, &warnings{})
+	o.Concurrency = 2
+	var symbols []string
+	for i := range 12 {
+		symbols = append(symbols, fmt.Sprintf("S%02d", i))
+	}
+	got, err := mustNew(t, o).SeriesBatch(bg, symbols, quotes.Date(2025, 1, 6), quotes.Date(2025, 1, 10))
+	if err != nil || len(got) != len(symbols) {
+		t.Fatalf("%d series, err %v", len(got), err)
+	}
+	if m := most.Load(); m > 2 {
+		t.Errorf("%d requests in flight at once, want at most Concurrency = 2", m)
+	}
 }
