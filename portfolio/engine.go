@@ -106,22 +106,27 @@ func Build(txs []Transaction, cfg Config) (*Result, error) {
 		res = e.result()
 	}
 	if len(e.problems) > 0 {
-		sortProblems(e.problems)
+		sortProblems(e.problems, txs)
 		return nil, &ValidationError{Problems: e.problems}
 	}
 	return res, nil
 }
 
-// sortProblems puts problems in the order of the file (file, sheet, row),
-// keeping the order they were found in within a row.
-func sortProblems(ps []Problem) {
+// sortProblems puts problems in the order of the input: files and sheets
+// in the order txs first names them, rows in order within each, and the
+// problems of one row in the order they were found.
+func sortProblems(ps []Problem, txs []Transaction) {
+	type place struct{ file, sheet string }
+	rank := map[place]int{}
+	for _, tx := range txs {
+		if p := (place{tx.Origin.File, tx.Origin.Sheet}); rank[p] == 0 {
+			rank[p] = len(rank) + 1
+		}
+	}
 	sort.SliceStable(ps, func(i, j int) bool {
 		a, b := ps[i].Origin, ps[j].Origin
-		if a.File != b.File {
-			return a.File < b.File
-		}
-		if a.Sheet != b.Sheet {
-			return a.Sheet < b.Sheet
+		if ra, rb := rank[place{a.File, a.Sheet}], rank[place{b.File, b.Sheet}]; ra != rb {
+			return ra < rb
 		}
 		return a.Row < b.Row
 	})
@@ -263,6 +268,7 @@ func (e *engine) placeOnCalendar() {
 		d := toDayNumber(tx.Date)
 		idx, ok := e.cal.index(d)
 		if !ok {
+			e.txIndex[i] = -1 // not placed: loadRates skips it
 			if !e.cfg.To.IsZero() && d > to {
 				e.problem(tx, "date", tx.Date.Format(time.DateOnly), "a date on or before Config.To, the last day of the frames ("+to.time().Format(time.DateOnly)+")")
 			} else {
@@ -345,6 +351,9 @@ func (e *engine) loadRates() {
 	}
 	for i := range e.txs {
 		tx := &e.txs[i]
+		if e.txIndex[i] < 0 {
+			continue // outside the calendar, and reported so
+		}
 		use(e.txCurrency(i), e.txIndex[i], tx)
 		if si := e.txSymbol[i]; si >= 0 {
 			use(e.series[si].Currency, e.txIndex[i], tx)
@@ -370,6 +379,11 @@ func (e *engine) loadRates() {
 		got, err := e.cfg.Rates.Rates(c, e.cfg.Currency, e.cal.dates[first:])
 		if err != nil {
 			e.problem(whoFirst[c], "currency", c, "a currency with a rate to "+e.cfg.Currency+": "+err.Error())
+			continue
+		}
+		if k := slices.IndexFunc(got, func(x float64) bool { return !(x > 0) || math.IsInf(x, 0) }); k >= 0 {
+			e.problem(whoFirst[c], "currency", c, fmt.Sprintf("a currency with a rate to %s: Config.Rates gave %v on %s",
+				e.cfg.Currency, got[k], e.cal.dates[first+k].Format(time.DateOnly)))
 			continue
 		}
 		copy(r[first:], got)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"github.com/gofolio/gofolio/fx"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -112,9 +113,44 @@ func (e *engine) applyCash(i int) {
 	tx.Date = e.cal.dates[d]
 }
 
-// symbolEvents places s's split and dividend events, and the SPLIT
-// transactions of the file, on the calendar, in day order.
-func (e *engine) symbolEvents(l *ledger, s *quotes.Series, closes []float64, txs []int) []event {
+// withSplitRows returns s with the file's SPLIT rows for it (those that
+// are not a split the data already has, which are reported) added to its
+// splits, in date order, and the rows added. A SPLIT row is for a split the
+// data lacks: it changes the quantity held like any split and, when the
+// closes are split-adjusted (a Yahoo download's Close column), they are
+// adjusted for it too, so it is undone on them like the data's own splits.
+// s itself is not changed.
+func (e *engine) withSplitRows(l *ledger, s *quotes.Series, txs []int) (*quotes.Series, []int) {
+	var rows []int
+	var added []quotes.Split
+	for _, i := range txs {
+		tx := &e.txs[i]
+		if tx.Kind != Split {
+			continue
+		}
+		// One near a split the data has is the same split, and would
+		// double the shares.
+		if sp, ok := nearEvent(s.Splits, func(sp quotes.Split) time.Time { return sp.Date }, tx.Date, -splitWindow, splitWindow); ok {
+			l.problem(tx, "kind", "SPLIT", fmt.Sprintf("no SPLIT row: the market data already has the %v:%v split of %s on %s",
+				sp.Numerator, sp.Denominator, tx.Symbol, sp.Date.Format(time.DateOnly)))
+			continue
+		}
+		rows = append(rows, i)
+		added = append(added, quotes.Split{Date: e.cal.dates[e.txIndex[i]], Numerator: tx.Quantity, Denominator: tx.Price})
+	}
+	if len(added) == 0 {
+		return s, nil
+	}
+	eff := *s
+	eff.Splits = append(slices.Clone(s.Splits), added...)
+	slices.SortStableFunc(eff.Splits, func(a, b quotes.Split) int { return a.Date.Compare(b.Date) })
+	return &eff, rows
+}
+
+// symbolEvents places s's split and dividend events on the calendar, in
+// day order (s carries the file's SPLIT rows: see withSplitRows), and
+// reports DIVIDEND rows for a dividend the data has.
+func (e *engine) symbolEvents(l *ledger, s *quotes.Series, txs []int) []event {
 	var factor []float64
 	if s.SplitAdjusted && len(s.Splits) > 0 {
 		factor = e.cal.splitFactors(s)
@@ -126,26 +162,10 @@ func (e *engine) symbolEvents(l *ledger, s *quotes.Series, closes []float64, txs
 		}
 	}
 	for _, i := range txs {
-		tx := &e.txs[i]
-		switch tx.Kind {
-		case Split:
-			// A SPLIT row is for a split the data lacks; one near a split
-			// the data has is the same split, and would double the shares.
-			if sp, ok := nearEvent(s.Splits, func(sp quotes.Split) time.Time { return sp.Date }, tx.Date, -splitWindow, splitWindow); ok {
-				l.problem(tx, "kind", "SPLIT", fmt.Sprintf("no SPLIT row: the market data already has the %v:%v split of %s on %s",
-					sp.Numerator, sp.Denominator, tx.Symbol, sp.Date.Format(time.DateOnly)))
-				continue
-			}
-			ratio := tx.Quantity / tx.Price
-			if why := splitInCloses(closes, e.txIndex[i], ratio, e.cal.dates); why != "" {
-				l.problem(tx, "date", tx.Date.Format(time.DateOnly), why)
-				continue
-			}
-			evs = append(evs, event{day: e.txIndex[i], ratio: ratio})
-		case Dividend:
-			// A DIVIDEND row is for a dividend the data lacks; one paid
-			// within the usual ex-date to pay-date gap after a dividend the
-			// data has would be counted twice.
+		// A DIVIDEND row is for a dividend the data lacks; one paid within
+		// the usual ex-date to pay-date gap after a dividend the data has
+		// would be counted twice.
+		if tx := &e.txs[i]; tx.Kind == Dividend {
 			if dv, ok := nearEvent(s.Dividends, func(dv quotes.Dividend) time.Time { return dv.Date }, tx.Date, -dividendPayWindow, 0); ok {
 				l.problem(tx, "kind", "DIVIDEND", fmt.Sprintf("no DIVIDEND row: the market data already pays the %v dividend of %s with ex-date %s",
 					dv.Amount, tx.Symbol, dv.Date.Format(time.DateOnly)))
@@ -172,37 +192,47 @@ func (e *engine) symbolEvents(l *ledger, s *quotes.Series, closes []float64, txs
 const splitSearch = 5
 
 // splitInCloses checks a SPLIT row of ratio (shares after per share
-// before) on day d against the closes, as traded: a split the data lacks
+// before) on day d against the closes as traded: a split the data lacks
 // still shows in them, the close falling about ratio-fold from the day
-// before. It returns "" when it does, or what is wrong: the drop is on
-// another day (the row's date would value the shares wrongly in between),
-// or there is none (the closes are already adjusted for the split, so the
-// row would count it twice, or the ratio is wrong). A split of less than
-// 3:2 either way is not checked: an ordinary day's move could hide it.
+// before (rising, for a reverse split). It returns "" when it does, or what
+// is wrong: the move is on another day (the row's date would value the
+// shares wrongly in between), or there is none. A move between the square
+// root of the ratio and its square counts, so that a split on a day the
+// price also moved passes; splits of less than 2:1 either way, and days
+// with no close before them, are not checked.
 func splitInCloses(closes []float64, d int, ratio float64, dates []time.Time) string {
 	want := math.Log(ratio)
-	if math.Abs(want) < math.Log(1.5) || d == 0 {
+	if math.Abs(want) < math.Log(2) || d < 1 || d >= len(closes) || !(closes[d-1] > 0) || !(closes[d] > 0) {
 		return ""
 	}
-	matches := func(j int) bool {
+	moved := func(j int) bool {
 		if j < 1 || j >= len(closes) || !(closes[j] > 0) || !(closes[j-1] > 0) {
 			return false
 		}
-		return math.Abs(math.Log(closes[j-1]/closes[j])-want) < math.Abs(want)/3
+		got := math.Log(closes[j-1]/closes[j]) / want // 1 for an exact split
+		return got >= 0.5 && got <= 2
 	}
-	if matches(d) {
+	if moved(d) {
 		return ""
+	}
+	move := func(j int) string {
+		if f := closes[j-1] / closes[j]; f >= 1 {
+			return fmt.Sprintf("fall %.3g-fold", f)
+		}
+		return fmt.Sprintf("rise %.3g-fold", closes[j]/closes[j-1])
 	}
 	for off := 1; off <= splitSearch; off++ {
 		for _, j := range [2]int{d - off, d + off} {
-			if matches(j) {
-				return fmt.Sprintf("the date the closes show the split: they fall %.3g-fold on %s (from %g to %g), so date the row then",
-					closes[j-1]/closes[j], dates[j].Format(time.DateOnly), closes[j-1], closes[j])
+			if moved(j) {
+				return fmt.Sprintf("the date the closes show the split: they %s on %s (from %g to %g), so date the row then",
+					move(j), dates[j].Format(time.DateOnly), closes[j-1], closes[j])
 			}
 		}
 	}
-	return fmt.Sprintf("a split the closes show: they do not fall %.3g-fold on or near that day (%g the day before, %g that day); "+
-		"if the market data is already adjusted for it, drop the row, which would count it twice", ratio, closes[d-1], closes[d])
+	return fmt.Sprintf("a split the closes show: they %s on that day (%g the day before, %g that day) and nothing near a %v:1 split "+
+		"within %d trading days; if the closes are split-adjusted (as a Yahoo download's Close column), mark them so "+
+		"(Series.SplitAdjusted, -split-adjusted) and keep the row; else check its ratio and date", move(d), closes[d-1], closes[d],
+		strconv.FormatFloat(ratio, 'g', 4, 64), splitSearch)
 }
 
 func sortEvents(evs []event) {
@@ -229,9 +259,18 @@ func (e *engine) runSymbol(l *ledger, si int, s *quotes.Series, txs []int) {
 	quoteCcy := s.Currency
 	h.QuoteCurrency[si] = quoteCcy
 	closes := h.Close[base : base+n]
+	s, splitRows := e.withSplitRows(l, s, txs)
 	e.cal.align(closes, si, s)
+	// The closes are now as traded, so a SPLIT row's split shows in them
+	// (on adjusted closes, because it was just undone on them).
+	for _, i := range splitRows {
+		tx := &e.txs[i]
+		if why := splitInCloses(closes, e.txIndex[i], tx.Quantity/tx.Price, e.cal.dates); why != "" {
+			l.problem(tx, "date", tx.Date.Format(time.DateOnly), why)
+		}
+	}
 	qrate := e.rate[quoteCcy]
-	evs := e.symbolEvents(l, s, closes, txs)
+	evs := e.symbolEvents(l, s, txs)
 
 	var qty, cost, realized, dividends, commissions float64
 	ev, ti := 0, 0
@@ -322,13 +361,17 @@ const priceBand = 10.0
 
 func priceFarFromClose(tx *Transaction, c string, ratio, close float64, quoteCcy string) string {
 	hint := ""
-	if major, factor, ok := fx.Major(quoteCcy); ok && factor != 1 && (ratio > 1/factor/2 && ratio < 2/factor || ratio > factor/2 && ratio < 2*factor) {
+	hundredfold := ratio > 50 && ratio < 200 || ratio > 1.0/200 && ratio < 1.0/50
+	if major, factor, ok := fx.Major(quoteCcy); ok && factor != 1 && hundredfold {
 		hint = fmt.Sprintf(" (%s is quoted in %s, 1/%g of %s: is the price in the other unit?)", tx.Symbol, quoteCcy, 1/factor, major)
+	} else if hundredfold {
+		hint = " (a hundredfold: is the price in pence or cents where the row's currency wants pounds or dollars, or the other way round?)"
 	} else if c != quoteCcy {
 		hint = fmt.Sprintf(" (the row is in %s; %s is quoted in %s)", c, tx.Symbol, quoteCcy)
 	}
 	return fmt.Sprintf("a price within a factor of %g of the day's close of %s (%s %s), not %.3g times it%s; "+
-		"if the price is right, the market data lacks a split (add a SPLIT row)", priceBand, tx.Symbol, strconv.FormatFloat(close, 'f', -1, 64), quoteCcy, ratio, hint)
+		"if the price is right, the closes are split-adjusted for a split the market data does not list (add a SPLIT row for it, "+
+		"with the closes marked split-adjusted)", priceBand, tx.Symbol, strconv.FormatFloat(close, 'f', -1, 64), quoteCcy, ratio, hint)
 }
 
 // buyLaterThatDay reports whether one of txs (a symbol's transactions
@@ -421,7 +464,7 @@ func (e *engine) result() *Result {
 		peak = math.Max(peak, index)
 		p.Drawdown[d] = index/peak - 1
 		prev = p.Value[d]
-		if negative < 0 && (p.Value[d] < -minDenominator || (p.MarketValue[d] > minDenominator && p.Value[d] <= minDenominator)) {
+		if negative < 0 && (p.Value[d] < -halfCent || (p.MarketValue[d] > minDenominator && p.Value[d] <= minDenominator)) {
 			negative = d
 		}
 	}
@@ -482,10 +525,13 @@ func (e *engine) cashBalances(p *Performance) map[string][]float64 {
 }
 
 // checkWithdrawals reports each withdrawal that leaves its currency's cash
-// below zero at the end of its day: money cannot be taken out that is not
-// there, so a DEPOSIT or SELL is missing from the file (or the amount is
-// wrong). Buying on credit stays allowed (see reportNegativeValue); with
-// AutoDeposit the shortfall has been counted as a deposit instead.
+// below zero: money cannot be taken out that is not there, so a DEPOSIT or
+// SELL is missing from the file (or the amount is wrong). The balance is
+// the one just after the withdrawal, in file order within its day, so that
+// a purchase on credit later that day does not count against it; half a
+// cent is allowed for brokers' rounding. Buying on credit stays allowed
+// (see reportNegativeValue); with AutoDeposit the shortfall has been
+// counted as a deposit instead.
 func (e *engine) checkWithdrawals(cash map[string][]float64) {
 	for i := range e.txs {
 		tx := &e.txs[i]
@@ -494,13 +540,41 @@ func (e *engine) checkWithdrawals(cash map[string][]float64) {
 		}
 		c, _ := cashCurrency(e.txCurrency(i))
 		d := e.txIndex[i]
-		if b := cash[c][d]; b < -minDenominator {
+		b := cash[c][d] // at the end of the day: take off what came after
+		for j := i + 1; j < len(e.txs) && e.txIndex[j] == d; j++ {
+			if cj, amount := e.txCash(j); cj == c {
+				b -= amount
+			}
+		}
+		if b < -halfCent {
 			e.problem(tx, "amount", strconv.FormatFloat(tx.Amount, 'f', -1, 64), fmt.Sprintf(
-				"a withdrawal of at most the cash held: after it, cash in %s is %.2f at the end of %s; "+
+				"a withdrawal of at most the cash held: after it, cash in %s is %.2f on %s; "+
 					"add the DEPOSIT or SELL that provided the money, or correct the amount",
 				c, b, e.cal.dates[d].Format(time.DateOnly)))
 		}
 	}
+}
+
+// halfCent is the rounding a cash balance is allowed, in major units.
+const halfCent = 0.005
+
+// txCash is the change txs[i] makes to the cash, as run books it: the
+// major currency and the amount in it.
+func (e *engine) txCash(i int) (string, float64) {
+	tx := &e.txs[i]
+	c, factor := cashCurrency(e.txCurrency(i))
+	var amount float64
+	switch tx.Kind {
+	case Deposit, Interest, Dividend:
+		amount = tx.Amount
+	case Withdrawal, Fee, Tax:
+		amount = -tx.Amount
+	case Buy:
+		amount = -(tx.Quantity*tx.Price + tx.Commission)
+	case Sell:
+		amount = tx.Quantity*tx.Price - tx.Commission
+	}
+	return c, amount * factor
 }
 
 // reportNegativeValue reports the first day on which the portfolio is worth

@@ -252,7 +252,7 @@ func TestBuildPenceAndPoundsAreOneAccount(t *testing.T) {
 	txs = append(txs[:2], Transaction{Date: d3, Kind: Withdrawal, Amount: 1900, Origin: at(5)})
 	_, err := Build(txs, Config{Currency: "GBP", Series: market(l), Rates: rates})
 	wantProblems(t, err,
-		`row 5, column amount: "1900": a withdrawal of at most the cash held: after it, cash in GBP is -920.00 at the end of 2024-01-03; add the DEPOSIT or SELL that provided the money, or correct the amount`)
+		`row 5, column amount: "1900": a withdrawal of at most the cash held: after it, cash in GBP is -920.00 on 2024-01-03; add the DEPOSIT or SELL that provided the money, or correct the amount`)
 }
 
 func TestBuildDepositMidPeriodLeavesTWRUnchanged(t *testing.T) {
@@ -436,7 +436,7 @@ func TestBuildOverWithdrawal(t *testing.T) {
 	}
 	_, err := Build(txs, Config{Currency: "USD", Series: market(x)})
 	wantProblems(t, err,
-		`row 4, column amount: "1500": a withdrawal of at most the cash held: after it, cash in USD is -1500.00 at the end of 2024-01-02; add the DEPOSIT or SELL that provided the money, or correct the amount`)
+		`row 4, column amount: "1500": a withdrawal of at most the cash held: after it, cash in USD is -1500.00 on 2024-01-02; add the DEPOSIT or SELL that provided the money, or correct the amount`)
 
 	// Withdrawing 600 of the 500 in cash while 500 is in shares: the value
 	// stays positive, but the money was not there.
@@ -448,8 +448,33 @@ func TestBuildOverWithdrawal(t *testing.T) {
 	}
 	_, err = Build(txs, Config{Currency: "USD", Series: market(x)})
 	wantProblems(t, err,
-		`row 4, column amount: "600": a withdrawal of at most the cash held: after it, cash in USD is -100.00 at the end of 2024-01-02; add the DEPOSIT or SELL that provided the money, or correct the amount`,
-		`row 5, column amount: "100": a withdrawal of at most the cash held: after it, cash in USD is -200.00 at the end of 2024-01-03; add the DEPOSIT or SELL that provided the money, or correct the amount`)
+		`row 4, column amount: "600": a withdrawal of at most the cash held: after it, cash in USD is -100.00 on 2024-01-02; add the DEPOSIT or SELL that provided the money, or correct the amount`,
+		`row 5, column amount: "100": a withdrawal of at most the cash held: after it, cash in USD is -200.00 on 2024-01-03; add the DEPOSIT or SELL that provided the money, or correct the amount`)
+
+	// The balance is the one just after the withdrawal: a purchase on
+	// credit later that day does not count against it.
+	credit := []Transaction{
+		{Date: d1, Kind: Deposit, Amount: 1000, Origin: at(2)},
+		{Date: d1, Kind: Buy, Symbol: "X", Quantity: 5, Origin: at(3)},
+		{Date: d2, Kind: Withdrawal, Amount: 100, Origin: at(4)},
+		{Date: d2, Kind: Buy, Symbol: "X", Quantity: 5, Origin: at(5)}, // 500 of 400: on credit
+	}
+	build(t, credit, Config{Currency: "USD", Series: market(x)})
+	// Listed the other way round, the withdrawal comes after the purchase.
+	credit[2], credit[3] = credit[3], credit[2]
+	_, err = Build(credit, Config{Currency: "USD", Series: market(x)})
+	wantProblems(t, err,
+		`row 4, column amount: "100": a withdrawal of at most the cash held: after it, cash in USD is -100.00 on 2024-01-02; add the DEPOSIT or SELL that provided the money, or correct the amount`)
+
+	// Emptying an account whose trades left sub-cent residue (priced to
+	// four places) is not an overdraft.
+	empty := []Transaction{
+		{Date: d1, Kind: Deposit, Amount: 1000, Origin: at(2)},
+		{Date: d1, Kind: Buy, Symbol: "X", Quantity: 3, Price: 33.3334, Origin: at(3)},
+		{Date: d2, Kind: Sell, Symbol: "X", Quantity: 3, Price: 33.3333, Origin: at(4)},
+		{Date: d3, Kind: Withdrawal, Amount: 1000, Origin: at(5)}, // 0.0003 more than held
+	}
+	build(t, empty, Config{Currency: "USD", Series: market(testSeries("X", "USD", days(d1, d2, d3), 33.33, 33.33, 33.33))})
 
 	// Exactly the cash held is fine; with AutoDeposit the shortfall is a
 	// deposit.
@@ -521,14 +546,14 @@ func TestBuildPriceFarFromClose(t *testing.T) {
 	}
 	_, err := Build(txs, Config{Currency: "GBP", Series: market(l, x), Rates: rates})
 	wantProblems(t, err,
-		`row 3, column price: "505": a price within a factor of 10 of the day's close of DDD.L (505 GBp), not 100 times it (DDD.L is quoted in GBp, 1/100 of GBP: is the price in the other unit?); if the price is right, the market data lacks a split (add a SPLIT row)`,
-		`row 5, column price: "0.001": a price within a factor of 10 of the day's close of X (100 USD), not 1e-05 times it; if the price is right, the market data lacks a split (add a SPLIT row)`)
+		`row 3, column price: "505": a price within a factor of 10 of the day's close of DDD.L (505 GBp), not 100 times it (DDD.L is quoted in GBp, 1/100 of GBP: is the price in the other unit?); if the price is right, the closes are split-adjusted for a split the market data does not list (add a SPLIT row for it, with the closes marked split-adjusted)`,
+		`row 5, column price: "0.001": a price within a factor of 10 of the day's close of X (100 USD), not 1e-05 times it; if the price is right, the closes are split-adjusted for a split the market data does not list (add a SPLIT row for it, with the closes marked split-adjusted)`)
 }
 
 // TestBuildSplitRowMustShowInCloses: a SPLIT row is for a split the data
-// lacks, which then shows in the closes as traded: one dated off the drop,
-// or with no drop at all (closes already adjusted: the row would count the
-// split twice), is reported.
+// lacks, which then shows in the closes as traded: a row dated off the
+// move, or with no move at all, is reported; on closes marked
+// split-adjusted the row's split is undone on them like the data's own.
 func TestBuildSplitRowMustShowInCloses(t *testing.T) {
 	at := func(row int) Origin { return Origin{Row: row} }
 	txs := func(split time.Time) []Transaction {
@@ -546,9 +571,78 @@ func TestBuildSplitRowMustShowInCloses(t *testing.T) {
 	wantProblems(t, err,
 		`row 4, column date: "2024-01-03": the date the closes show the split: they fall 3.92-fold on 2024-01-04 (from 104 to 26.5), so date the row then`)
 
-	// Adjusted closes: no drop anywhere.
+	// A split on a day the price also fell 20 % still passes (2:1 →
+	// 2.5-fold).
+	moved := testSeries("X", "USD", days(d1, d2, d3, d4, d5), 100, 100, 100, 40, 40)
+	split2 := txs(d4)
+	split2[2].Quantity = 2
+	build(t, split2, Config{Currency: "USD", Series: market(moved)})
+
+	// Closes adjusted for the split but not marked so: no move anywhere.
 	adjusted := testSeries("X", "USD", days(d1, d2, d3, d4, d5), 25, 25.5, 26, 26.5, 27)
 	_, err = Build(txs(d4), Config{Currency: "USD", Series: market(adjusted)})
 	wantProblems(t, err,
-		`row 4, column date: "2024-01-04": a split the closes show: they do not fall 4-fold on or near that day (26 the day before, 26.5 that day); if the market data is already adjusted for it, drop the row, which would count it twice`)
+		`row 4, column date: "2024-01-04": a split the closes show: they rise 1.02-fold on that day (26 the day before, 26.5 that day) and nothing near a 4:1 split within 5 trading days; if the closes are split-adjusted (as a Yahoo download's Close column), mark them so (Series.SplitAdjusted, -split-adjusted) and keep the row; else check its ratio and date`)
+
+	// Marked split-adjusted, without the split in the data: the row's
+	// split is undone on the closes before it, as for the data's own.
+	adjusted.SplitAdjusted = true
+	res := build(t, txs(d4), Config{Currency: "USD", Series: market(adjusted)})
+	h := res.Holdings
+	near(t, "Close before the split, as traded", h.Close[2], 104)
+	near(t, "Close after", h.Close[3], 26.5)
+	near(t, "Quantity after", h.Quantity[3], 20)
+	near(t, "Value before", h.Value[2], 520)
+	near(t, "Value after", h.Value[3], 530)
+}
+
+// TestBuildRateProblems: a row outside the calendar gets its date problem
+// only, not a rate problem for the day it was never placed on; a rate that
+// is not a positive number is a problem, not a NaN value.
+func TestBuildRateProblems(t *testing.T) {
+	x := testSeries("X", "USD", days(d1, d2, d3), 100, 100, 100)
+	rates := fakeRates{to: "USD", rates: map[string]map[time.Time]float64{"EUR": {d4: 1.1}}}
+	txs := []Transaction{
+		{Date: d1, Kind: Deposit, Amount: 1000, Origin: Origin{Row: 2}},
+		{Date: d1, Kind: Buy, Symbol: "X", Quantity: 1, Origin: Origin{Row: 3}},
+		{Date: d8, Kind: Deposit, Amount: 10, Currency: "EUR", Origin: Origin{Row: 4}},
+	}
+	_, err := Build(txs, Config{Currency: "USD", Series: market(x), Rates: rates})
+	wantProblems(t, err,
+		`row 4, column date: "2024-01-08": a date on or before the last day of the market data (2024-01-03)`)
+
+	zero := fakeRates{to: "USD", rates: map[string]map[time.Time]float64{"EUR": {d1: 0}}}
+	txs[2].Date = d2
+	_, err = Build(txs, Config{Currency: "USD", Series: market(x), Rates: zero})
+	wantProblems(t, err,
+		`row 4, column currency: "EUR": a currency with a rate to USD: Config.Rates gave 0 on 2024-01-02`)
+}
+
+// TestBuildPriceInPenceForAPoundsQuote: a stock quoted in GBP with the
+// price written in pence gets the hundredfold hint too.
+func TestBuildPriceInPenceForAPoundsQuote(t *testing.T) {
+	x := testSeries("X.L", "GBP", days(d1, d2), 5.05, 5.05)
+	txs := []Transaction{
+		{Date: d1, Kind: Deposit, Amount: 10000, Origin: Origin{Row: 2}},
+		{Date: d1, Kind: Buy, Symbol: "X.L", Quantity: 10, Price: 505, Origin: Origin{Row: 3}},
+	}
+	_, err := Build(txs, Config{Currency: "GBP", Series: market(x)})
+	wantProblems(t, err,
+		`row 3, column price: "505": a price within a factor of 10 of the day's close of X.L (5.05 GBP), not 100 times it (a hundredfold: is the price in pence or cents where the row's currency wants pounds or dollars, or the other way round?); if the price is right, the closes are split-adjusted for a split the market data does not list (add a SPLIT row for it, with the closes marked split-adjusted)`)
+}
+
+// TestBuildProblemsInInputOrder: files come in the order the input names
+// them, not alphabetically; rows in order within each.
+func TestBuildProblemsInInputOrder(t *testing.T) {
+	x := testSeries("X", "USD", days(d1, d2), 100, 100)
+	in := func(file string, row int) Origin { return Origin{File: file, Row: row} }
+	txs := []Transaction{
+		{Date: d1, Kind: Deposit, Amount: 1000, Origin: in("b.csv", 2)},
+		{Date: d2, Kind: Buy, Symbol: "NOPE", Quantity: 1, Origin: in("b.csv", 3)},
+		{Date: d1, Kind: Buy, Symbol: "NADA", Quantity: 1, Origin: in("a.csv", 2)},
+	}
+	_, err := Build(txs, Config{Currency: "USD", Series: market(x)})
+	wantProblems(t, err,
+		`b.csv, row 3, column symbol: "NOPE": a symbol the market data knows (known: X)`,
+		`a.csv, row 2, column symbol: "NADA": a symbol the market data knows (known: X)`)
 }
