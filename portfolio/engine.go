@@ -177,6 +177,12 @@ func (e *engine) problem(tx *Transaction, column, value, expected string) {
 
 func needsSymbol(k Kind) bool { return k == Buy || k == Sell || k == Dividend || k == Split }
 
+// Symbols that cannot be traded, as checkSymbols numbers them.
+const (
+	unknownSymbol       = -1 // not in Config.Series
+	symbolWithoutPrices = -2 // in it, with no close
+)
+
 // checkSymbols finds the traded symbols, reports the unknown ones and maps
 // every transaction to its symbol's index (txSymbol).
 func (e *engine) checkSymbols() {
@@ -192,17 +198,24 @@ func (e *engine) checkSymbols() {
 		}
 		n, seen := firstUse[tx.Symbol]
 		if !seen {
-			n = -1
-			if _, ok := e.cfg.Series[tx.Symbol]; ok {
+			n = unknownSymbol
+			if s, ok := e.cfg.Series[tx.Symbol]; ok && s != nil && s.Len() > 0 {
 				n = len(e.symbols)
 				e.symbols = append(e.symbols, tx.Symbol)
+			} else if ok {
+				n = symbolWithoutPrices
 			}
 			firstUse[tx.Symbol] = n
 		}
-		if n < 0 {
+		switch n {
+		case unknownSymbol:
 			e.problem(tx, "symbol", tx.Symbol, "a symbol the market data knows ("+e.knownSymbols(tx.Symbol)+")")
 			continue
+		case symbolWithoutPrices:
+			e.problem(tx, "symbol", tx.Symbol, "a symbol with prices: the market data has no close for it")
+			continue
 		}
+
 		e.txSymbol[i] = n
 	}
 	sort.Strings(e.symbols)
@@ -257,8 +270,11 @@ func (e *engine) placeOnCalendar() {
 	}
 	e.cal = newCalendar(calSeries, from, to)
 	if len(e.cal.days) == 0 {
-		e.problem(&e.txs[0], "date", e.txs[0].Date.Format(time.DateOnly),
-			"a date with market data on or after it (none up to "+to.time().Format(time.DateOnly)+")")
+		expected := "a date with market data on or after it (none up to " + to.time().Format(time.DateOnly) + ")"
+		if !e.cfg.To.IsZero() && to < from {
+			expected = "a date on or before Config.To, the last day of the frames (" + to.time().Format(time.DateOnly) + ")"
+		}
+		e.problem(&e.txs[0], "date", e.txs[0].Date.Format(time.DateOnly), expected)
 		return
 	}
 	e.txIndex = make([]int, len(e.txs))

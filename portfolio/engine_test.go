@@ -646,3 +646,19 @@ func TestBuildProblemsInInputOrder(t *testing.T) {
 		`b.csv, row 3, column symbol: "NOPE": a symbol the market data knows (known: X)`,
 		`a.csv, row 2, column symbol: "NADA": a symbol the market data knows (known: X)`)
 }
+
+// TestBuildSymbolWithoutPrices: a symbol the data lists with no close is
+// one problem on its row, not a calendar problem pinned on another row.
+func TestBuildSymbolWithoutPrices(t *testing.T) {
+	empty := &quotes.Series{Symbol: "E", Currency: "USD"}
+	txs := []Transaction{
+		{Date: d1, Kind: Deposit, Amount: 1000, Origin: Origin{Row: 2}},
+		{Date: d2, Kind: Buy, Symbol: "E", Quantity: 1, Origin: Origin{Row: 3}},
+	}
+	_, err := Build(txs, Config{Currency: "USD", Series: market(empty)})
+	wantProblems(t, err, `row 3, column symbol: "E": a symbol with prices: the market data has no close for it`)
+
+	// Cash only, with Config.To before the first row: Config.To is named.
+	_, err = Build(txs[:1], Config{Currency: "USD", To: quotes.Date(2023, 12, 29)})
+	wantProblems(t, err, `row 2, column date: "2024-01-01": a date on or before Config.To, the last day of the frames (2023-12-29)`)
+}
