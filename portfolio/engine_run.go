@@ -332,6 +332,11 @@ func (e *engine) runSymbol(l *ledger, si int, s *quotes.Series, txs []int) {
 					qty, cost = 0, 0
 				}
 			case Dividend:
+				if qty == 0 && !e.heldWithin(h.Quantity[base:base+d], d, dividendPayWindow) {
+					l.problem(tx, "symbol", tx.Symbol, fmt.Sprintf(
+						"a symbol held on the day or in the %d days before: no %s was held then (is the symbol right?)",
+						dividendPayWindow, tx.Symbol))
+				}
 				l.add(c, d, tx.Amount)
 				dividends += tx.Amount * rate
 			case Split:
@@ -372,6 +377,20 @@ func priceFarFromClose(tx *Transaction, c string, ratio, close float64, quoteCcy
 	return fmt.Sprintf("a price within a factor of %g of the day's close of %s (%s %s), not %.3g times it%s; "+
 		"if the price is right, the closes are split-adjusted for a split the market data does not list (add a SPLIT row for it, "+
 		"with the closes marked split-adjusted)", priceBand, tx.Symbol, strconv.FormatFloat(close, 'f', -1, 64), quoteCcy, ratio, hint)
+}
+
+// heldWithin reports whether any of the quantities qty (a symbol's rows
+// before day d) is not zero on a day up to days calendar days before d: a
+// dividend is paid up to about two months after its ex-date, on the shares
+// held then.
+func (e *engine) heldWithin(qty []float64, d, days int) bool {
+	since := toDayNumber(e.cal.dates[d]) - dayNumber(days)
+	for j := d - 1; j >= 0 && e.cal.days[j] >= since; j-- {
+		if qty[j] != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // buyLaterThatDay reports whether one of txs (a symbol's transactions

@@ -662,3 +662,31 @@ func TestBuildSymbolWithoutPrices(t *testing.T) {
 	_, err = Build(txs[:1], Config{Currency: "USD", To: quotes.Date(2023, 12, 29)})
 	wantProblems(t, err, `row 2, column date: "2024-01-01": a date on or before Config.To, the last day of the frames (2023-12-29)`)
 }
+
+// TestBuildDividendOfASymbolNotHeld: a DIVIDEND row for a symbol not held
+// on its day or in the 60 days before is a problem (a wrong symbol, most
+// likely); one paid some weeks after the shares were sold is not.
+func TestBuildDividendOfASymbolNotHeld(t *testing.T) {
+	var dates []time.Time
+	var closes []float64
+	for d := d1; len(dates) < 70; d = d.AddDate(0, 0, 1) {
+		if wd := d.Weekday(); wd != time.Saturday && wd != time.Sunday {
+			dates, closes = append(dates, d), append(closes, 100)
+		}
+	}
+	x := testSeries("X", "USD", dates, closes...)
+	y := testSeries("Y", "USD", dates, closes...)
+	at := func(row int) Origin { return Origin{Row: row} }
+	txs := []Transaction{
+		{Date: dates[0], Kind: Deposit, Amount: 1000, Origin: at(2)},
+		{Date: dates[0], Kind: Buy, Symbol: "X", Quantity: 1, Origin: at(3)},
+		{Date: dates[1], Kind: Sell, Symbol: "X", Quantity: 1, Origin: at(4)},
+		{Date: dates[20], Kind: Dividend, Symbol: "X", Amount: 5, Origin: at(5)}, // 4 weeks after the sale
+		{Date: dates[20], Kind: Dividend, Symbol: "Y", Amount: 5, Origin: at(6)}, // never held
+		{Date: dates[65], Kind: Dividend, Symbol: "X", Amount: 5, Origin: at(7)}, // 13 weeks after
+	}
+	_, err := Build(txs, Config{Currency: "USD", Series: market(x, y)})
+	wantProblems(t, err,
+		`row 6, column symbol: "Y": a symbol held on the day or in the 60 days before: no Y was held then (is the symbol right?)`,
+		`row 7, column symbol: "X": a symbol held on the day or in the 60 days before: no X was held then (is the symbol right?)`)
+}
