@@ -31,9 +31,11 @@ type Config struct {
 	// that day: whenever a currency's cash would fall below zero, the
 	// shortfall becomes a deposit (an external flow, neutral for the
 	// time-weighted return). Use it for a file that lists trades but not the
-	// money paid in. Without it, a portfolio whose value falls to zero or
-	// below while it holds shares is a validation problem: its returns
-	// would have no meaning.
+	// money paid in. Without it, a withdrawal of more cash than held, and a
+	// portfolio whose value falls to zero or below while it holds shares,
+	// are validation problems: the money was never there, and the returns
+	// would have no meaning. Buying on credit (cash below zero while the
+	// portfolio is worth more than nothing) is allowed either way.
 	AutoDeposit bool
 	// KnownSymbols lists every symbol the market data offers, where the
 	// source can tell (quotes.Memory.Symbols, quotes.Dir.Symbols): a
