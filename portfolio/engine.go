@@ -34,8 +34,8 @@ type Config struct {
 	// money paid in. Without it, a withdrawal of more cash than held, and a
 	// portfolio whose value falls to zero or below while it holds shares,
 	// are validation problems: the money was never there, and the returns
-	// would have no meaning. Buying on credit (cash below zero while the
-	// portfolio is worth more than nothing) is allowed either way.
+	// would have no meaning; buying on credit (cash below zero while the
+	// portfolio is worth more than nothing) is allowed.
 	AutoDeposit bool
 	// KnownSymbols lists every symbol the market data offers, where the
 	// source can tell (quotes.Memory.Symbols, quotes.Dir.Symbols): a
