@@ -41,8 +41,8 @@ var badInputs = []badInput{
 		`bad.csv, row 1, column Commission: "Commission": one commission column: "Fee" and "Commission" are both commission (keep one)`,
 		`bad.csv, row 1, column price: "price": one price column: "PRICE" and "price" are both price (keep one)`}},
 	{name: "misspelt headers", csv: "date,kind,symbol,Quantiy,price,Comission,amount,Account,fx\n2016-02-01,BUY,IBM,1,1,1,,\n", want: []string{
-		`bad.csv, row 1, column Quantiy: "Quantiy": a header gofolio knows: "Quantiy" looks like quantity (rename it "quantity"; a column gofolio does not know is ignored, so its values would be lost)`,
-		`bad.csv, row 1, column Comission: "Comission": a header gofolio knows: "Comission" looks like commission (rename it "commission"; a column gofolio does not know is ignored, so its values would be lost)`}},
+		`bad.csv, row 1, column Quantiy: "Quantiy": a header gofolio knows: "Quantiy" looks like quantity misspelt (rename the column "quantity"; a column gofolio does not know is ignored, so its values would be lost)`,
+		`bad.csv, row 1, column Comission: "Comission": a header gofolio knows: "Comission" looks like commission misspelt (rename the column "commission"; a column gofolio does not know is ignored, so its values would be lost)`}},
 	{name: "no amount column", csv: "date,kind\n2016-02-01,DEPOSIT\n", want: []string{
 		`bad.csv, row 2, column amount: "": an amount greater than 0 (the kind gives the direction) (the file has no amount column)`}},
 	{name: "unterminated quote", csv: badCSVHeader + "2016-02-01,DEPOSIT,,,,,\"5,\n", want: []string{
@@ -51,9 +51,10 @@ var badInputs = []badInput{
 		`bad.csv, row 5: "": at most 2 data rows (split the file, or raise ReadOptions.MaxRows)`}},
 
 	// Kinds.
-	{name: "misspelt kind", csv: badCSVHeader + "2016-02-01,WITHDRAWL,,,,,5\n2016-02-01,divdend,IBM,,,,5\n", want: []string{
+	{name: "misspelt kind", csv: badCSVHeader + "2016-02-01,WITHDRAWL,,,,,5\n2016-02-01,divdend,IBM,,,,5\n2016-02-01,BYU,IBM,1,1,,\n", want: []string{
 		`bad.csv, row 2, column kind: "WITHDRAWL": one of BUY, SELL, DEPOSIT, WITHDRAWAL, DIVIDEND, FEE, INTEREST, TAX, SPLIT (did you mean WITHDRAWAL?)`,
-		`bad.csv, row 3, column kind: "divdend": one of BUY, SELL, DEPOSIT, WITHDRAWAL, DIVIDEND, FEE, INTEREST, TAX, SPLIT (did you mean DIVIDEND?)`}},
+		`bad.csv, row 3, column kind: "divdend": one of BUY, SELL, DEPOSIT, WITHDRAWAL, DIVIDEND, FEE, INTEREST, TAX, SPLIT (did you mean DIVIDEND?)`,
+		`bad.csv, row 4, column kind: "BYU": one of BUY, SELL, DEPOSIT, WITHDRAWAL, DIVIDEND, FEE, INTEREST, TAX, SPLIT (did you mean BUY?)`}},
 	{name: "unknown kind", csv: badCSVHeader + "2016-02-01,PURCHASE,IBM,1,1,,\n2016-02-01,buy now,IBM,1,1,,\n", want: []string{
 		`bad.csv, row 2, column kind: "PURCHASE": one of BUY, SELL, DEPOSIT, WITHDRAWAL, DIVIDEND, FEE, INTEREST, TAX, SPLIT`,
 		`bad.csv, row 3, column kind: "buy now": one of BUY, SELL, DEPOSIT, WITHDRAWAL, DIVIDEND, FEE, INTEREST, TAX, SPLIT`}},
@@ -116,7 +117,7 @@ var badInputs = []badInput{
 		`bad.csv, row 2, column quantity: "": a split ratio: a ratio column such as 4:1, or the quantity column for the new shares and price for the old (4 and 1 for 4:1)`,
 		`bad.csv, row 3, column ratio: "4-1": a split ratio such as 4:1 (text: a spreadsheet reads 4:1 typed in a cell as a time of day)`,
 		`bad.csv, row 4, column ratio: "4:1": either a ratio or quantity and price, not both`,
-		`bad.csv, row 5, column price: "": a number of shares greater than 0 (the kind gives the direction)`}},
+		`bad.csv, row 5, column price: "": ` + readExpectSplitShares}},
 
 	// Text.
 	{name: "currencies", csv: badCSVHeader + "2016-02-01,DEPOSIT,,,,,5,Usd,\n2016-02-01,DEPOSIT,,,,,5,EURO,\n2016-02-01,DEPOSIT,,,,,5,Gbp,\n2016-02-01,DEPOSIT,,,,,5,usd,\n", want: []string{

@@ -373,6 +373,16 @@ func TestBuildReportsEveryMarketProblem(t *testing.T) {
 		`tx.xlsx, sheet A, row 3, column date: "2024-01-01": a date on or after the first price of X (2024-01-02)`,
 		`tx.xlsx, sheet A, row 4, column symbol: "xxxx": a symbol the market data knows (did you mean XXX? known: AB, X, XXX)`)
 
+	// A letter swap or the case alone is a slip too.
+	for _, typo := range []struct{ in, want string }{{"XXXX", "XXX"}, {"xAB", "XAB"}, {"ab", "AB"}} {
+		txs[2].Symbol = typo.in
+		_, err = Build(txs[1:3], Config{Currency: "USD", Series: market(x), KnownSymbols: []string{"AB", "X", "XAB", "XXX"}})
+		if err == nil || !strings.Contains(err.Error(), "did you mean "+typo.want+"?") {
+			t.Errorf("%s: %v, want a suggestion of %s", typo.in, err, typo.want)
+		}
+	}
+	txs[2].Symbol = "xxxx"
+
 	// Without the unknown symbol, the calendar checks and the oversell.
 	txs = append(txs[:2], txs[3:]...)
 	_, err = Build(txs, Config{Currency: "USD", Series: market(x)})

@@ -222,7 +222,7 @@ func (b *readBuilder) nearMisses(row int, unknown []string) {
 	for _, h := range unknown {
 		if name, ok := suggest.Nearest(h, names, 4); ok {
 			f := readHeaderNames[name]
-			b.problem(row, h, h, fmt.Sprintf("a header gofolio knows: %q looks like %s (rename it %q; a column gofolio does not know is ignored, so its values would be lost)",
+			b.problem(row, h, h, fmt.Sprintf("a header gofolio knows: %q looks like %s misspelt (rename the column %q; a column gofolio does not know is ignored, so its values would be lost)",
 				h, readFieldNames[f], readFieldNames[f]))
 		}
 	}

@@ -22,6 +22,7 @@ const (
 	readExpectRatio         = "a split ratio such as 4:1 (text: a spreadsheet reads 4:1 typed in a cell as a time of day)"
 	readExpectRatioOrQtyPx  = "a split ratio: a ratio column such as 4:1, or the quantity column for the new shares and price for the old (4 and 1 for 4:1)"
 	readExpectRatioNotBoth  = "either a ratio or quantity and price, not both"
+	readExpectSplitShares   = "for a SPLIT, the shares after it in quantity and those before in price, both greater than 0 (2 and 1 for 2:1), or a ratio column such as 2:1"
 	readExpectSplitCurrency = "blank: a split has no currency"
 )
 
@@ -143,7 +144,7 @@ func (r *readRow) transaction() (Transaction, bool) {
 	k, known := ParseKind(kindText)
 	if !known {
 		expected := readExpectKind
-		if near, ok := suggest.Nearest(kindText, readKindNames, 4); ok {
+		if near, ok := suggest.Nearest(kindText, readKindNames, 3); ok {
 			expected += fmt.Sprintf(" (did you mean %s?)", near)
 		}
 		r.problem(readKindField, kindCell, expected)
@@ -221,7 +222,7 @@ func (r *readRow) splitRatio() (numerator, denominator float64) {
 			r.problem(f, r.cell(f), readExpectRatioOrQtyPx)
 			return 0, 0
 		}
-		return r.positive(readQuantityField, readExpectShares, false), r.positive(readPriceField, readExpectShares, false)
+		return r.positive(readQuantityField, readExpectSplitShares, false), r.positive(readPriceField, readExpectSplitShares, false)
 	}
 	if !qBlank || !pBlank {
 		r.problem(readRatioField, ratio, readExpectRatioNotBoth)

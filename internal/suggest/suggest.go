@@ -7,11 +7,14 @@ import (
 	"strings"
 )
 
-// Distance is the Levenshtein distance between a and b, in runes: the
-// fewest insertions, deletions and substitutions that turn one into the
-// other.
+// Distance is the optimal-string-alignment distance between a and b, in
+// runes: the fewest insertions, deletions, substitutions and swaps of two
+// adjacent letters (MSTF for MSFT) that turn one into the other, no letter
+// edited twice.
 func Distance(a, b string) int {
 	ra, rb := []rune(a), []rune(b)
+	// Three rows of the table: two back (for swaps), one back, current.
+	prev2 := make([]int, len(rb)+1)
 	prev := make([]int, len(rb)+1)
 	cur := make([]int, len(rb)+1)
 	for j := range prev {
@@ -25,8 +28,11 @@ func Distance(a, b string) int {
 				cost = 0
 			}
 			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
 		}
-		prev, cur = cur, prev
+		prev2, prev, cur = prev, cur, prev2
 	}
 	return prev[len(rb)]
 }
@@ -35,9 +41,15 @@ func Distance(a, b string) int {
 // when it is close enough to be a slip of the keyboard: one edit for names
 // of up to seven letters, two for longer ones; the first of equally close
 // candidates wins. Names shorter than minLen get no suggestion, so that a
-// short name of the user's own ("fx", "id") is not taken for one of ours.
+// short name of the user's own ("fx", "id") is not taken for one of ours,
+// unless they differ from a candidate only in case.
 func Nearest(s string, candidates []string, minLen int) (string, bool) {
 	s = strings.ToLower(s)
+	for _, c := range candidates {
+		if strings.ToLower(c) == s {
+			return c, true // the case alone differs ("Ko" for KO), whatever the length
+		}
+	}
 	n := len([]rune(s))
 	if n < minLen {
 		return "", false

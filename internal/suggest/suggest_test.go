@@ -15,6 +15,9 @@ func TestDistance(t *testing.T) {
 		{"account", "amount", 2}, // c→m, -c
 		{"prix", "price", 2},     // x→c, +e
 		{"Ünïcode", "Unicode", 2},
+		{"MSTF", "MSFT", 1}, // a swap of adjacent letters
+		{"BYU", "BUY", 1},
+		{"ca", "abc", 3}, // optimal string alignment: no letter edited twice
 	} {
 		if got := Distance(c.a, c.b); got != c.want {
 			t.Errorf("Distance(%q, %q) = %d, want %d", c.a, c.b, got, c.want)
