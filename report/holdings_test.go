@@ -147,8 +147,10 @@ func TestHoldingsTableShowsRealizedAndDividends(t *testing.T) {
 		// 270 / 1254
 		{"A", "GBP", "30", "9.00", "270.00", "300.00", "-30.00", "-10.00%", "+20.00", "5.00", "21.53%"},
 		{"B", "USD", "", "22.00", "0.00", "0.00", "0.00", "–", "+10.00", "0.00", "0.00%"},
-		{"Cash", "GBP", "", "–", "984.00", "984.00", "0.00", "0.00%", "0.00", "0.00", "78.47%"},
-		{"Total", "", "", "", "1,254.00", "1,284.00", "-30.00", "-2.34%", "+30.00", "5.00", "100.00%"},
+		// Cash has no cost basis: its exchange gains are in the P&L, not in
+		// a row; the total cost and unrealized return are the positions'.
+		{"Cash", "GBP", "", "–", "984.00", "–", "–", "–", "0.00", "0.00", "78.47%"},
+		{"Total", "", "", "", "1,254.00", "300.00", "-30.00", "-10.00%", "+30.00", "5.00", "100.00%"},
 	}
 	if strings.Join(flatten(got), "|") != strings.Join(flatten(want), "|") {
 		t.Errorf("holdings table\n%q, want\n%q", got, want)
@@ -217,5 +219,20 @@ func TestNetContributionsSayWhatAWindowCounts(t *testing.T) {
 	in.HoldingsFrom, in.Summary.From = in.Dates[0], in.Dates[250] // a window of a longer history
 	if m := note.FindStringSubmatch(render(t, in, Options{})); m == nil || m[1] != in.Dates[250].Format(time.DateOnly) {
 		t.Errorf("window from %s: net contributions card %q lacks the opening-value note", in.Dates[250].Format(time.DateOnly), m)
+	}
+}
+
+// TestYTDSinceTheFirstDate: a year-to-date return of a history that began
+// after 1 January runs from its first day, and its row says so.
+func TestYTDSinceTheFirstDate(t *testing.T) {
+	in := windowedInput(t) // from 2024-01-03
+	var names []string
+	for _, r := range in.Statistics.Rows {
+		if strings.HasPrefix(r.Name, "Return YTD") {
+			names = append(names, r.Name)
+		}
+	}
+	if want := "Return YTD (since 2024-01-03)"; len(names) != 1 || names[0] != want {
+		t.Errorf("YTD rows %q, want one named %q", names, want)
 	}
 }

@@ -252,7 +252,15 @@ func statRows(cols []statColumn) []StatRow {
 		{"Positive months", Percent, fromSummary(func(s *stats.Summary) stats.Figure { return s.PositiveMonths })},
 	}
 	for _, p := range []string{"1M", "3M", "6M", "YTD", "1Y", "3Y", "5Y"} {
-		defs = append(defs, rowDef{"Return " + p, Percent, fromSummary(func(s *stats.Summary) stats.Figure {
+		name := "Return " + p
+		// A year-to-date that began before the first date runs from it:
+		// say so, or it reads as a return from 1 January.
+		if len(cols) > 0 && cols[0].summary != nil {
+			if r, ok := cols[0].summary.Period(p); ok && p == "YTD" && r.FromInception {
+				name = "Return YTD (since " + r.Start.Format(time.DateOnly) + ")"
+			}
+		}
+		defs = append(defs, rowDef{name, Percent, fromSummary(func(s *stats.Summary) stats.Figure {
 			if r, ok := s.Period(p); ok {
 				return r.Return
 			}
@@ -350,7 +358,10 @@ func holdingsAndAllocation(in *Input, res *portfolio.Result, rates portfolio.Rat
 	sort.SliceStable(in.ByHolding, func(i, j int) bool { return in.ByHolding[i].Value > in.ByHolding[j].Value })
 	cash := perf.Cash[last]
 	if cash != 0 {
-		in.Holdings = append(in.Holdings, HoldingRow{Symbol: "Cash", Currency: res.Currency, Price: math.NaN(), Value: cash, Cost: cash})
+		// Cash has no cost basis here: what it gained or lost on exchange
+		// rates is in the portfolio's P&L, not in a row's.
+		in.Holdings = append(in.Holdings, HoldingRow{Symbol: "Cash", Currency: res.Currency, Price: math.NaN(), Value: cash,
+			Cost: math.NaN(), Unrealized: math.NaN()})
 	}
 	if cash > 0 {
 		in.ByHolding = append(in.ByHolding, Slice{Name: "Cash", Value: cash})

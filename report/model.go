@@ -101,8 +101,8 @@ type HoldingRow struct {
 	Quantity   float64 // shares
 	Price      float64 // close in the quote currency
 	Value      float64 // in the reporting currency, as are the rest
-	Cost       float64 // cost basis
-	Unrealized float64 // Value − Cost
+	Cost       float64 // cost basis; NaN for the cash row
+	Unrealized float64 // Value − Cost; NaN for the cash row
 	Realized   float64 // realized P&L to date
 	Dividends  float64 // dividends received to date
 }

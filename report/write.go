@@ -197,10 +197,14 @@ func Write(w io.Writer, in *Input, opts Options) error {
 		hv := holdingView{HoldingRow: h, Return: h.Unrealized / h.Cost, Weight: h.Value / total}
 		v.Holdings = append(v.Holdings, hv)
 		v.HoldingTotal.Value += h.Value
-		v.HoldingTotal.Cost += h.Cost
-		v.HoldingTotal.Unrealized += h.Unrealized
 		v.HoldingTotal.Realized += h.Realized
 		v.HoldingTotal.Dividends += h.Dividends
+		// The cash row has no cost: the total cost and unrealized
+		// return are those of the positions.
+		if known(h.Cost) {
+			v.HoldingTotal.Cost += h.Cost
+			v.HoldingTotal.Unrealized += h.Unrealized
+		}
 	}
 	v.HoldingTotal.Return = v.HoldingTotal.Unrealized / v.HoldingTotal.Cost
 	v.HoldingTotal.Weight = 1

@@ -29,8 +29,12 @@ func printSummary(w io.Writer, j *job) error {
 	start, end := whole.Dates[0].Format(time.DateOnly), whole.Dates[last].Format(time.DateOnly)
 	windowed := j.perf.Dates[0].After(whole.Dates[0])
 	fmt.Fprintf(w, "gofolio: %s\n", j.txName)
-	fmt.Fprintf(w, "market data: %s; reporting currency: %s; %s to %s (%d trading days)\n\n",
-		j.sourceName, cur, start, end, whole.Len())
+	days := fmt.Sprintf("%d trading days", whole.Len())
+	if whole.Len() == 1 {
+		days = "1 trading day"
+	}
+	fmt.Fprintf(w, "market data: %s; reporting currency: %s; %s to %s (%s)\n\n",
+		j.sourceName, cur, start, end, days)
 
 	since := ""
 	if windowed {
