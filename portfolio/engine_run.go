@@ -235,6 +235,58 @@ func splitInCloses(closes []float64, d int, ratio float64, dates []time.Time) st
 		strconv.FormatFloat(ratio, 'g', 4, 64), splitSearch)
 }
 
+// splitMove is how far the close moves from day j−1 to day j, in units of
+// a split of log-ratio want: 1 for a fall of exactly the split's ratio, 0
+// for no move, 2 for a fall of its square; ok is false without both closes.
+func splitMove(closes []float64, j int, want float64) (float64, bool) {
+	if j < 1 || j >= len(closes) || !(closes[j] > 0) || !(closes[j-1] > 0) {
+		return 0, false
+	}
+	return math.Log(closes[j-1]/closes[j]) / want, true
+}
+
+// splitBasis checks the data's own splits of s (SPLIT rows are checked by
+// splitInCloses) against the closes as traded, to catch closes marked split-adjusted that are not
+// (then undoing the adjustment makes them fall about ratio²-fold at the
+// split) and closes not marked that are (no move at all). It returns what
+// is wrong, or "". Only splits of 2:1 or more either way with no
+// ordinary split move within splitSearch days count, so that a split on a
+// day the price also moved, or a day late in the data, is not taken for
+// either.
+func (e *engine) splitBasis(closes []float64, s *quotes.Series, splits []quotes.Split) string {
+	for _, sp := range splits {
+		want := math.Log(sp.Ratio())
+		d, ok := e.cal.index(toDayNumber(sp.Date))
+		if !ok || math.Abs(want) < math.Log(2) || !e.cal.dates[d].Equal(quotes.Day(sp.Date)) {
+			continue
+		}
+		x, ok := splitMove(closes, d, want)
+		if !ok {
+			continue
+		}
+		normal := false
+		for j := d - splitSearch; j <= d+splitSearch && !normal; j++ {
+			if y, ok := splitMove(closes, j, want); ok && y >= 0.5 && y <= 1.5 {
+				normal = true
+			}
+		}
+		if normal {
+			continue
+		}
+		ratio := fmt.Sprintf("%v:%v", sp.Numerator, sp.Denominator)
+		switch {
+		case s.SplitAdjusted && x > 1.5 && x < 2.5:
+			return fmt.Sprintf("closes that match their flag: %s's are marked split-adjusted, but they fall %.3g-fold on %s, the day of its %s split, "+
+				"as closes traded do; do not mark them split-adjusted (-split-adjusted, Series.SplitAdjusted)",
+				s.Symbol, closes[d-1]/closes[d]/sp.Ratio(), sp.Date.Format(time.DateOnly), ratio)
+		case !s.SplitAdjusted && math.Abs(x) < 0.25:
+			return fmt.Sprintf("closes that match their flag: %s's do not move on %s, the day of its %s split, as split-adjusted closes do; "+
+				"mark them split-adjusted (-split-adjusted, Series.SplitAdjusted)", s.Symbol, sp.Date.Format(time.DateOnly), ratio)
+		}
+	}
+	return ""
+}
+
 func sortEvents(evs []event) {
 	for i := 1; i < len(evs); i++ {
 		for j := i; j > 0 && less(evs[j], evs[j-1]); j-- {
@@ -259,10 +311,18 @@ func (e *engine) runSymbol(l *ledger, si int, s *quotes.Series, txs []int) {
 	quoteCcy := s.Currency
 	h.QuoteCurrency[si] = quoteCcy
 	closes := h.Close[base : base+n]
+	dataSplits := s.Splits
 	s, splitRows := e.withSplitRows(l, s, txs)
 	e.cal.align(closes, si, s)
 	// The closes are now as traded, so a SPLIT row's split shows in them
-	// (on adjusted closes, because it was just undone on them).
+	// (on adjusted closes, because it was just undone on them), and so do
+	// the data's own splits, unless the closes were marked split-adjusted
+	// or not by mistake.
+	if len(txs) > 0 {
+		if why := e.splitBasis(closes, s, dataSplits); why != "" {
+			l.problem(&e.txs[txs[0]], "symbol", s.Symbol, why)
+		}
+	}
 	for _, i := range splitRows {
 		tx := &e.txs[i]
 		if why := splitInCloses(closes, e.txIndex[i], tx.Quantity/tx.Price, e.cal.dates); why != "" {

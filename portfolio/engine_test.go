@@ -700,3 +700,32 @@ func TestBuildDividendOfASymbolNotHeld(t *testing.T) {
 		`row 6, column symbol: "Y": a symbol held on the day or in the 60 days before: no Y was held then (is the symbol right?)`,
 		`row 7, column symbol: "X": a symbol held on the day or in the 60 days before: no X was held then (is the symbol right?)`)
 }
+
+// TestBuildSplitAdjustedFlagMustMatchTheCloses: closes marked
+// split-adjusted that are as traded (a price folder run with
+// -split-adjusted by mistake) fall about ratio²-fold at a split once the
+// adjustment is undone; closes not marked that are adjusted do not move.
+// Either would value the holding wrongly by the ratio, so it is reported.
+func TestBuildSplitAdjustedFlagMustMatchTheCloses(t *testing.T) {
+	txs := []Transaction{
+		{Date: d1, Kind: Deposit, Amount: 1000, Origin: Origin{Row: 2}},
+		{Date: d1, Kind: Buy, Symbol: "X", Quantity: 5, Origin: Origin{Row: 3}},
+	}
+	split := []quotes.Split{{Date: d4, Numerator: 2, Denominator: 1}}
+	raw := testSeries("X", "USD", days(d1, d2, d3, d4, d5), 100, 101, 102, 51, 52)
+	raw.Splits = split
+	build(t, txs, Config{Currency: "USD", Series: market(raw)})
+	raw.SplitAdjusted = true
+	_, err := Build(txs, Config{Currency: "USD", Series: market(raw)})
+	wantProblems(t, err,
+		`row 3, column symbol: "X": closes that match their flag: X's are marked split-adjusted, but they fall 2-fold on 2024-01-04, the day of its 2:1 split, as closes traded do; do not mark them split-adjusted (-split-adjusted, Series.SplitAdjusted)`)
+
+	adjusted := testSeries("X", "USD", days(d1, d2, d3, d4, d5), 50, 50.5, 51, 51, 52)
+	adjusted.Splits = split
+	adjusted.SplitAdjusted = true
+	build(t, txs, Config{Currency: "USD", Series: market(adjusted)})
+	adjusted.SplitAdjusted = false
+	_, err = Build(txs, Config{Currency: "USD", Series: market(adjusted)})
+	wantProblems(t, err,
+		`row 3, column symbol: "X": closes that match their flag: X's do not move on 2024-01-04, the day of its 2:1 split, as split-adjusted closes do; mark them split-adjusted (-split-adjusted, Series.SplitAdjusted)`)
+}
