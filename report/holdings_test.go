@@ -236,3 +236,34 @@ func TestYTDSinceTheFirstDate(t *testing.T) {
 		t.Errorf("YTD rows %q, want one named %q", names, want)
 	}
 }
+
+// TestHoldingsAddUpToTheProfitAndLoss: what the holdings' columns do not
+// explain is shown under the table, so that they add up to the P&L.
+func TestHoldingsAddUpToTheProfitAndLoss(t *testing.T) {
+	res := tradedPortfolio(t)
+	sum, err := stats.Compute(res.Performance, stats.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	in, err := NewInput(res, sum, nil, InputOptions{Rates: halfRates{}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := in.Summary.PnL
+	for _, h := range in.Holdings {
+		if known(h.Cost) {
+			want -= h.Unrealized
+		}
+		want -= h.Realized + h.Dividends
+	}
+	page := render(t, in, Options{})
+	line := regexp.MustCompile(`Profit / loss outside the holdings \(fees, interest, taxes, exchange-rate changes on cash\): ([^ ]+) GBP\.`)
+	m := line.FindStringSubmatch(page)
+	if m == nil || m[1] != html.EscapeString(formatSignedMoney(want)) {
+		t.Errorf("outside-the-holdings line %q, want %s", m, formatSignedMoney(want))
+	}
+	// In a window the P&L is the window's: nothing to add up.
+	if line.MatchString(render(t, windowedInput(t), Options{})) {
+		t.Error("a windowed report adds up holdings to date against the window's P&L")
+	}
+}

@@ -118,6 +118,10 @@ type view struct {
 	// the realized P&L and dividends then cover more than the window the
 	// rest of the report does, and the page says so.
 	HoldingsSince time.Time
+	// OtherPnL is the profit / loss the holdings' columns do not explain;
+	// shown under the table when ShowOtherPnL.
+	OtherPnL     float64
+	ShowOtherPnL bool
 	// ShowPeriodChange is false when the period change shows as the same
 	// figure as the profit / loss (the period is the whole history), so
 	// the card would only repeat it.
@@ -210,6 +214,14 @@ func Write(w io.Writer, in *Input, opts Options) error {
 	v.HoldingTotal.Weight = 1
 	if !in.HoldingsFrom.IsZero() && in.HoldingsFrom.Before(in.Summary.From) {
 		v.HoldingsSince = in.HoldingsFrom
+	}
+	if v.HoldingsSince.IsZero() {
+		// What the holdings' columns do not explain (fees, interest, taxes,
+		// exchange-rate changes on cash), so that the table adds up to the
+		// profit / loss. In a window the P&L is the window's while the
+		// realized column is to date, so there is nothing to add up.
+		v.OtherPnL = in.Summary.PnL - v.HoldingTotal.Unrealized - v.HoldingTotal.Realized - v.HoldingTotal.Dividends
+		v.ShowOtherPnL = len(in.Holdings) > 0 && formatMoney(v.OtherPnL) != formatMoney(0) && formatMoney(v.OtherPnL) != "-0.00"
 	}
 	v.ShowPeriodChange = formatSignedMoney(in.Summary.PeriodChange) != formatSignedMoney(in.Summary.PnL)
 

@@ -27,6 +27,7 @@ func TestRunSample(t *testing.T) {
 		"Time-weighted return",
 		"Same cash flows in ^DJI",
 		"Money-weighted return (IRR, p.a.)",
+		"P&L outside the holdings (fees, interest, taxes, exchange-rate changes on cash): GBP ",
 		"report: " + out,
 	} {
 		if !strings.Contains(text, want) {

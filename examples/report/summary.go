@@ -54,7 +54,18 @@ func printSummary(w io.Writer, j *job) error {
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "cash: %s\n\n", cashLine(j))
+	fmt.Fprintf(w, "cash: %s\n", cashLine(j))
+	if !windowed {
+		// What the holdings' columns do not explain, so that the table
+		// adds up to the P&L below.
+		h, other := res.Holdings, whole.PnL[last]
+		for si := range h.Symbols {
+			r := h.Row(si, last)
+			other -= h.Unrealized[r] + h.Realized[r] + h.Dividends[r]
+		}
+		fmt.Fprintf(w, "P&L outside the holdings (fees, interest, taxes, exchange-rate changes on cash): %s %s\n", cur, money(other))
+	}
+	fmt.Fprintln(w)
 
 	perf, n := j.perf, j.perf.Len()-1
 	from, to := perf.Dates[0].Format(time.DateOnly), perf.Dates[n].Format(time.DateOnly)
