@@ -52,7 +52,7 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	var benchmarks, from, to, prices, echarts, riskFree string
 	fs.StringVar(&o.tx, "tx", "", "transactions `file` (.xlsx or .csv); default: the embedded sample portfolio")
 	fs.StringVar(&o.sheet, "sheet", "", "Excel `sheet` to read; default: the first")
-	fs.StringVar(&o.currency, "currency", "", "reporting `currency` (a major ISO code such as USD); default: GBP for the sample, else USD")
+	fs.StringVar(&o.currency, "currency", "", "reporting `currency` (a major ISO code such as USD); default: GBP for the embedded sample portfolio (no -tx), else USD")
 	fs.StringVar(&benchmarks, "benchmarks", "", "comma-separated benchmark `symbols`; empty for the default: ^DJI on the sample, else ^GSPC; \",\" for none")
 	fs.StringVar(&from, "from", "", "first `date` (YYYY-MM-DD) of the report's figures, statistics and charts; default: the first transaction")
 	fs.StringVar(&to, "to", "", "`date` (YYYY-MM-DD) the report is as of: later transactions are left out; default: the last day of the market data")

@@ -159,7 +159,10 @@ func marketSource(o *options, stderr io.Writer) (quotes.Source, portfolio.Rates,
 		return src, nil, err
 	default:
 		dir, err := quotes.NewDir(strings.TrimPrefix(o.source, "csv:"), quotes.DirOptions{SplitAdjusted: o.adjusted})
-		return dir, nil, err
+		if err != nil {
+			return nil, nil, fmt.Errorf("-source %s: %w", o.source, err)
+		}
+		return dir, nil, nil
 	}
 }
 
