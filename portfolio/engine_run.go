@@ -96,20 +96,17 @@ func (e *engine) applyCash(i int) {
 	rate := e.rate[c][d]
 	switch tx.Kind {
 	case Deposit:
-		e.cash.add(c, d, tx.Amount)
 		e.deposits[d] += tx.Amount * rate
 		e.flows = append(e.flows, Flow{Date: e.cal.dates[d], Amount: tx.Amount * rate})
 	case Withdrawal:
-		e.cash.add(c, d, -tx.Amount)
 		e.withdrawals[d] += tx.Amount * rate
 		e.flows = append(e.flows, Flow{Date: e.cal.dates[d], Amount: -tx.Amount * rate})
-	case Fee, Tax:
-		e.cash.add(c, d, -tx.Amount)
-	case Interest:
-		e.cash.add(c, d, tx.Amount)
+	case Fee, Tax, Interest:
 	default:
 		e.cash.problem(tx, "kind", tx.Kind.String(), "a kind the engine knows")
 	}
+	_, amount := e.txCash(i)
+	e.cash.add(c, d, amount)
 	tx.Date = e.cal.dates[d]
 }
 
@@ -202,15 +199,12 @@ const splitSearch = 5
 // with no close before them, are not checked.
 func splitInCloses(closes []float64, d int, ratio float64, dates []time.Time) string {
 	want := math.Log(ratio)
-	if math.Abs(want) < math.Log(2) || d < 1 || d >= len(closes) || !(closes[d-1] > 0) || !(closes[d] > 0) {
+	if _, ok := splitMove(closes, d, want); !ok || math.Abs(want) < math.Log(2) {
 		return ""
 	}
 	moved := func(j int) bool {
-		if j < 1 || j >= len(closes) || !(closes[j] > 0) || !(closes[j-1] > 0) {
-			return false
-		}
-		got := math.Log(closes[j-1]/closes[j]) / want // 1 for an exact split
-		return got >= 0.5 && got <= 2
+		x, ok := splitMove(closes, j, want)
+		return ok && x >= 0.5 && x <= 2
 	}
 	if moved(d) {
 		return ""
@@ -367,7 +361,8 @@ func (e *engine) runSymbol(l *ledger, si int, s *quotes.Series, txs []int) {
 				gross := tx.Quantity * tx.Price
 				commissions += tx.Commission * rate
 				if tx.Kind == Buy {
-					l.add(c, d, -(gross + tx.Commission))
+					_, amount := e.txCash(i)
+					l.add(c, d, amount)
 					cost += (gross + tx.Commission) * rate
 					qty += tx.Quantity
 					break
@@ -383,7 +378,8 @@ func (e *engine) runSymbol(l *ledger, si int, s *quotes.Series, txs []int) {
 					continue
 				}
 				proceeds := gross - tx.Commission
-				l.add(c, d, proceeds)
+				_, amount := e.txCash(i)
+				l.add(c, d, amount)
 				avg := cost / qty
 				realized += proceeds*rate - avg*tx.Quantity
 				cost -= avg * tx.Quantity
@@ -397,7 +393,8 @@ func (e *engine) runSymbol(l *ledger, si int, s *quotes.Series, txs []int) {
 						"a symbol held on the day or in the %d days before: no %s was held then (is the symbol right?)",
 						dividendPayWindow, tx.Symbol))
 				}
-				l.add(c, d, tx.Amount)
+				_, amount := e.txCash(i)
+				l.add(c, d, amount)
 				dividends += tx.Amount * rate
 			case Split:
 				// Applied with the day's events, before any trade.
@@ -621,8 +618,9 @@ func (e *engine) checkWithdrawals(cash map[string][]float64) {
 		d := e.txIndex[i]
 		b := cash[c][d] // at the end of the day: take off what came after
 		for j := i + 1; j < len(e.txs) && e.txIndex[j] == d; j++ {
-			if cj, amount := e.txCash(j); cj == c {
-				b -= amount
+			cj, amount := e.txCash(j)
+			if major, factor := cashCurrency(cj); major == c {
+				b -= amount * factor
 			}
 		}
 		if b < -halfCent {
@@ -637,11 +635,11 @@ func (e *engine) checkWithdrawals(cash map[string][]float64) {
 // halfCent is the rounding a cash balance is allowed, in major units.
 const halfCent = 0.005
 
-// txCash is the change txs[i] makes to the cash, as run books it: the
-// major currency and the amount in it.
+// txCash is the change txs[i] makes to the cash: its currency and the
+// amount in it. run books it (ledger.add holds minor units in their major
+// currency), and checkWithdrawals replays a day with it.
 func (e *engine) txCash(i int) (string, float64) {
 	tx := &e.txs[i]
-	c, factor := cashCurrency(e.txCurrency(i))
 	var amount float64
 	switch tx.Kind {
 	case Deposit, Interest, Dividend:
@@ -653,7 +651,7 @@ func (e *engine) txCash(i int) (string, float64) {
 	case Sell:
 		amount = tx.Quantity*tx.Price - tx.Commission
 	}
-	return c, amount * factor
+	return e.txCurrency(i), amount
 }
 
 // reportNegativeValue reports the first day on which the portfolio is worth
