@@ -88,7 +88,7 @@ func (s *Source) series(ctx context.Context, symbol string, from, to time.Time) 
 	if s.keepCache(ctx, symbol, old, fresh, from, to, lo, hi) {
 		return inRange(old.Series, from, to)
 	}
-	entry := cache.Merge(old, fresh, lo, hi, now)
+	var entry *cache.Entry
 	if s.cache != nil {
 		e, err := s.cache.Update(ctx, symbol, func(cur *cache.Entry) (*cache.Entry, error) {
 			// Merge into what is on disk now, which another process may
@@ -100,6 +100,9 @@ func (s *Source) series(ctx context.Context, symbol string, from, to time.Time) 
 		} else {
 			entry = e
 		}
+	}
+	if entry == nil { // no cache, or it could not be written: merge here
+		entry = cache.Merge(old, fresh, lo, hi, now)
 	}
 	return inRange(entry.Series, from, to)
 }
