@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"errors"
 	"fmt"
 	"io"
@@ -10,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/gofolio/gofolio/internal/atomicfile"
 	"github.com/gofolio/gofolio/report"
 )
 
@@ -188,12 +188,12 @@ func checkWritable(flag, path, target string) error {
 	case !info.IsDir():
 		return fmt.Errorf("%s %s: %s is not a directory", flag, name, dir)
 	}
-	f, err := os.CreateTemp(dir, tempPattern(target))
+	// Prepared and dropped, as writing will prepare and commit it.
+	p, err := atomicfile.Prepare(target, 0o644, func(io.Writer) error { return nil })
 	if err != nil {
-		return fmt.Errorf("%s %s: cannot create a file in %s: %w", flag, name, dir, pathErr(err))
+		return fmt.Errorf("%s %s: cannot create a file in %s: %w", flag, name, dir, errors.Unwrap(err))
 	}
-	f.Close()
-	os.Remove(f.Name())
+	p.Abort()
 	return nil
 }
 
@@ -213,77 +213,47 @@ func writeOutputs(stdout io.Writer, j *job) error {
 	return nil
 }
 
-// writeAll writes every output to a temporary file beside it and, only when
-// all are complete and synced, renames each over its path. A failure while
-// writing removes every temporary file and leaves the paths as they were,
-// so the user never gets a report from this run beside frames from the
-// last one. (A rename failing after an earlier one succeeded, which the
-// checks before the build make unlikely, still leaves that earlier output
-// replaced: renames cannot be undone.)
-func writeAll(outs []output) (err error) {
-	temps := make([]string, 0, len(outs))
-	defer func() {
-		if err != nil {
-			for _, t := range temps {
-				os.Remove(t)
-			}
-		}
-	}()
+// writeAll writes every output to a temporary file beside it
+// (atomicfile.Prepare) and, only when all are complete and synced, renames
+// each over its path. A failure while writing removes every temporary file
+// and leaves the paths as they were, so the user never gets a report from
+// this run beside frames from the last one. (A rename failing after an
+// earlier one succeeded, which the checks before the build make unlikely,
+// still leaves that earlier output replaced: renames cannot be undone.)
+// Errors name the user's path, never a temporary file's.
+func writeAll(outs []output) error {
+	pending := make([]*atomicfile.Pending, 0, len(outs))
 	for _, out := range outs {
-		tmp, err := writeTemp(out)
+		p, err := atomicfile.Prepare(out.file(), 0o644, out.write)
 		if err != nil {
-			return err
+			for _, p := range pending {
+				p.Abort()
+			}
+			return writeError(out, err)
 		}
-		temps = append(temps, tmp)
+		pending = append(pending, p)
 	}
-	for i, out := range outs {
-		if err := os.Rename(temps[i], out.file()); err != nil {
-			return fmt.Errorf("writing %s: %w", out.path, pathErr(err))
+	for i, p := range pending {
+		if err := p.Commit(); err != nil {
+			for _, later := range pending[i+1:] {
+				later.Abort()
+			}
+			return writeError(outs[i], err)
 		}
 	}
 	return nil
 }
 
-// writeTemp writes out to a new temporary file in its directory, synced
-// and closed, and returns the file's name. Errors name the user's path,
-// never the temporary file's.
-func writeTemp(out output) (tmp string, err error) {
-	// Beside the file it replaces, so that the rename stays on one file
-	// system.
-	f, err := os.CreateTemp(filepath.Dir(out.file()), tempPattern(out.file()))
-	if err != nil {
-		return "", fmt.Errorf("writing %s: %w", out.path, pathErr(err))
+// writeError says which output failed and why: the cause atomicfile found,
+// without its prefix or package report's ("report: "), which main prints
+// before every error already.
+func writeError(out output, err error) error {
+	var ae *atomicfile.Error
+	if errors.As(err, &ae) {
+		err = ae.Err
 	}
-	defer func() {
-		if err != nil {
-			f.Close()
-			os.Remove(f.Name())
-			err = fmt.Errorf("writing %s: %w", out.path, err)
-		}
-	}()
-	bw := bufio.NewWriterSize(f, 64<<10)
-	if err := out.write(bw); err != nil {
-		return "", withoutPrefix{err}
-	}
-	if err := bw.Flush(); err != nil {
-		return "", pathErr(err)
-	}
-	// CreateTemp makes the file 0600; an output is an ordinary document.
-	if err := f.Chmod(0o644); err != nil {
-		return "", pathErr(err)
-	}
-	if err := f.Sync(); err != nil {
-		return "", pathErr(err)
-	}
-	if err := f.Close(); err != nil {
-		return "", pathErr(err)
-	}
-	return f.Name(), nil
+	return fmt.Errorf("writing %s: %w", out.path, withoutPrefix{err})
 }
-
-// tempPattern names temporary files as internal/atomicfile does (a leading
-// dot and ".tmp-"), so its RemoveStale cleans up after a killed run.
-func tempPattern(path string) string { return "." + filepath.Base(path) + ".tmp-*" }
 
 // pathErr strips the path from an *fs.PathError or *os.LinkError, which
 // for a write is the temporary file's name: the caller names the user's

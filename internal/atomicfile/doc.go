@@ -8,7 +8,8 @@
 // replacement on POSIX file systems and on NTFS) and syncs the directory so
 // the rename itself survives a power cut. A process killed at any point
 // leaves at worst a stray temporary file whose name starts with "." and
-// contains ".tmp-"; RemoveStale deletes those.
+// contains ".tmp-"; RemoveStale deletes those. Prepare and Commit split
+// Write in two, so that several files can be replaced all or none.
 //
 // Lock takes an exclusive advisory lock (flock on Unix, LockFileEx on
 // Windows) on a separate lock file; the kernel drops it when the holder dies,
