@@ -255,8 +255,8 @@ func statRows(cols []statColumn) []StatRow {
 		name := "Return " + p
 		// A year-to-date that began before the first date runs from it:
 		// say so, or it reads as a return from 1 January.
-		if len(cols) > 0 && cols[0].summary != nil {
-			if r, ok := cols[0].summary.Period(p); ok && p == "YTD" && r.FromInception {
+		if p == "YTD" && len(cols) > 0 && cols[0].summary != nil {
+			if r, ok := cols[0].summary.Period(p); ok && r.FromInception {
 				name = "Return YTD (since " + r.Start.Format(time.DateOnly) + ")"
 			}
 		}
