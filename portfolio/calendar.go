@@ -24,11 +24,30 @@ func toDayNumber(t time.Time) dayNumber {
 		_, offset := t.Zone()
 		secs += int64(offset)
 	}
+	return floorDay(secs)
+}
+
+// floorDay is the day number of the Unix time secs: floor(secs / 86400).
+func floorDay(secs int64) dayNumber {
 	days := secs / 86400
-	if secs%86400 < 0 {
+	if days*86400 > secs {
 		days-- // floor, for instants before 1970
 	}
 	return dayNumber(days)
+}
+
+// toDayNumbers converts dates into out (of the same length). It is the
+// calendar's inner loop, over every date of every series: the UTC case
+// (all of the market data) is written out here so that it is inlined,
+// toDayNumber being too large for that.
+func toDayNumbers(dates []time.Time, out []dayNumber) {
+	for j, t := range dates {
+		if t.Location() == time.UTC {
+			out[j] = floorDay(t.Unix())
+		} else {
+			out[j] = toDayNumber(t)
+		}
+	}
 }
 
 func (d dayNumber) time() time.Time { return time.Unix(int64(d)*86400, 0).UTC() }
@@ -67,10 +86,7 @@ func newCalendar(series []*quotes.Series, from, to dayNumber) *calendar {
 	// converts into its own slice: in parallel, a chunk of series each.
 	forChunks(len(series), max(1, chunkSymbolDays/max(1, total/max(1, len(series)))), func(_, lo, hi int) {
 		for i := lo; i < hi; i++ {
-			days := c.seriesDays[i]
-			for j, t := range series[i].Dates {
-				days[j] = toDayNumber(t)
-			}
+			toDayNumbers(series[i].Dates, c.seriesDays[i])
 		}
 	})
 	for _, days := range c.seriesDays {

@@ -48,31 +48,25 @@ type event struct {
 func (e *engine) run() {
 	n := len(e.cal.days)
 	nsym := len(e.symbols)
-	// The eight columns are one allocation, made before any work: the
-	// frames are most of what Build allocates, and allocating them while a
-	// garbage collection is marking would make Build pay for it in assists
-	// (measured: a third of the time of a 50-symbol, 10-year build).
-	// The performance frame's ten columns of n days come from the same
-	// block, after the holdings.
+	// The holdings' closes and the performance frame are one allocation,
+	// made before any work: they are most of what Build allocates, and
+	// allocating them while a garbage collection is marking would make
+	// Build pay for it in assists. The other holdings columns are filled
+	// from the runs on first use (see Holdings).
 	size := nsym * n
-	block := make([]float64, 8*size+perfColumns*n)
-	column := func(k int) []float64 { return block[k*size : (k+1)*size : (k+1)*size] }
-	e.perfBlock = block[8*size:]
+	block := make([]float64, size+perfColumns*n)
+	e.perfBlock = block[size:]
 	e.holdings = &Holdings{
 		Currency:      e.cfg.Currency,
 		Symbols:       e.symbols,
 		Dates:         e.cal.dates,
 		QuoteCurrency: make([]string, nsym),
-		Quantity:      column(0),
-		Close:         column(1),
-		Value:         column(2),
-		CostBasis:     column(3),
-		Unrealized:    column(4),
-		Realized:      column(5),
-		Dividends:     column(6),
-		Commissions:   column(7),
+		close:         block[:size:size],
+		runs:          make([][]positionRun, nsym),
+		rates:         make([][]float64, nsym),
 	}
 	e.cash = newLedger(n)
+	e.cash.marketValue = e.perfColumn(2)
 	e.deposits = e.perfColumn(0)
 	e.withdrawals = e.perfColumn(1)
 
@@ -304,7 +298,7 @@ func (e *engine) runSymbol(l *ledger, si int, s *quotes.Series, txs []int) {
 	base := si * n
 	quoteCcy := s.Currency
 	h.QuoteCurrency[si] = quoteCcy
-	closes := h.Close[base : base+n]
+	closes := h.close[base : base+n]
 	dataSplits := s.Splits
 	s, splitRows := e.withSplitRows(l, s, txs)
 	e.cal.align(closes, si, s)
@@ -324,7 +318,9 @@ func (e *engine) runSymbol(l *ledger, si int, s *quotes.Series, txs []int) {
 		}
 	}
 	qrate := e.rate[quoteCcy]
+	h.rates[si] = qrate
 	evs := e.symbolEvents(l, s, txs)
+	runs := make([]positionRun, 0, len(txs)+len(evs)+1)
 
 	var qty, cost, realized, dividends, commissions float64
 	ev, ti := 0, 0
@@ -388,7 +384,7 @@ func (e *engine) runSymbol(l *ledger, si int, s *quotes.Series, txs []int) {
 					qty, cost = 0, 0
 				}
 			case Dividend:
-				if qty == 0 && !e.heldWithin(h.Quantity[base:base+d], d, dividendPayWindow) {
+				if qty == 0 && !e.heldWithin(runs, d, dividendPayWindow) {
 					l.problem(tx, "symbol", tx.Symbol, fmt.Sprintf(
 						"a symbol held on the day or in the %d days before: no %s was held then (is the symbol right?)",
 						dividendPayWindow, tx.Symbol))
@@ -401,8 +397,8 @@ func (e *engine) runSymbol(l *ledger, si int, s *quotes.Series, txs []int) {
 			}
 		}
 		// Nothing changes the position before the next day with an event
-		// or a transaction: fill the rows up to it column by column, which
-		// profiled at half the time of checking every day for work.
+		// or a transaction: it is one run, valued day by day into the
+		// portfolio's market value.
 		next := n
 		if ev < len(evs) {
 			next = min(next, evs[ev].day)
@@ -410,9 +406,13 @@ func (e *engine) runSymbol(l *ledger, si int, s *quotes.Series, txs []int) {
 		if ti < len(txs) {
 			next = min(next, e.txIndex[txs[ti]])
 		}
-		e.fillRows(base+d, base+next, qty, cost, realized, dividends, commissions, closes[d:next], qrate[d:next])
+		runs = append(runs, positionRun{From: d, Quantity: qty, CostBasis: cost, Realized: realized, Dividends: dividends, Commissions: commissions})
+		if qty != 0 {
+			l.addValue(d, qty, closes[d:next], qrate[d:next])
+		}
 		d = next
 	}
+	h.runs[si] = runs
 }
 
 // priceBand is how far from the day's close a trade's price may be. No
@@ -436,16 +436,18 @@ func priceFarFromClose(tx *Transaction, c string, ratio, close float64, quoteCcy
 		"with the closes marked split-adjusted)", priceBand, tx.Symbol, strconv.FormatFloat(close, 'f', -1, 64), quoteCcy, ratio, hint)
 }
 
-// heldWithin reports whether any of the quantities qty (a symbol's rows
-// before day d) is not zero on a day up to days calendar days before d: a
-// dividend is paid up to about two months after its ex-date, on the shares
-// held then.
-func (e *engine) heldWithin(qty []float64, d, days int) bool {
+// heldWithin reports whether any of runs (a symbol's position so far,
+// before day d) holds shares on a day up to days calendar days before d:
+// a dividend is paid up to about two months after its ex-date, on the
+// shares held then.
+func (e *engine) heldWithin(runs []positionRun, d, days int) bool {
 	since := toDayNumber(e.cal.dates[d]) - dayNumber(days)
-	for j := d - 1; j >= 0 && e.cal.days[j] >= since; j-- {
-		if qty[j] != 0 {
+	to := d // the end of the run, exclusive
+	for k := len(runs) - 1; k >= 0 && to > 0 && e.cal.days[to-1] >= since; k-- {
+		if runs[k].Quantity != 0 && runs[k].From < to {
 			return true
 		}
+		to = min(to, runs[k].From)
 	}
 	return false
 }
@@ -462,34 +464,6 @@ func (e *engine) buyLaterThatDay(txs []int, d int) bool {
 		}
 	}
 	return false
-}
-
-// fillRows writes the rows [from, to) of the holdings of a position that
-// does not change over them; closes and rates are those days' closes and
-// quote-currency rates.
-func (e *engine) fillRows(from, to int, qty, cost, realized, dividends, commissions float64, closes, rates []float64) {
-	h := e.holdings
-	fill(h.Quantity[from:to], qty)
-	fill(h.CostBasis[from:to], cost)
-	fill(h.Realized[from:to], realized)
-	fill(h.Dividends[from:to], dividends)
-	fill(h.Commissions[from:to], commissions)
-	value, unrealized := h.Value[from:to], h.Unrealized[from:to]
-	if qty == 0 {
-		fill(unrealized, 0-cost) // Value stays 0
-		return
-	}
-	for i := range value {
-		v := qty * closes[i] * rates[i]
-		value[i] = v
-		unrealized[i] = v - cost
-	}
-}
-
-func fill(col []float64, x float64) {
-	for i := range col {
-		col[i] = x
-	}
 }
 
 // perfColumns is how many columns of the performance frame run allocates
@@ -518,12 +492,6 @@ func (e *engine) result() *Result {
 		DailyReturn:      e.perfColumn(7),
 		CumulativeReturn: e.perfColumn(8),
 		Drawdown:         e.perfColumn(9),
-	}
-	for si := range h.Symbols {
-		v := h.Value[si*n : (si+1)*n]
-		for d, x := range v {
-			p.MarketValue[d] += x
-		}
 	}
 	cash := e.cashBalances(p)
 	var net, prev, index, peak float64 = 0, 0, 1, 1

@@ -107,11 +107,11 @@ func TestBuildBuySellWithCommissions(t *testing.T) {
 	// Average cost 505/10 = 50.5; 5 sold: cost left 252.5,
 	// realized 295 − 252.5 = 42.5, unrealized 300 − 252.5 = 47.5.
 	r := h.Row(0, 2)
-	near(t, "Quantity", h.Quantity[r], 5)
-	near(t, "CostBasis", h.CostBasis[r], 252.5)
-	near(t, "Realized", h.Realized[r], 42.5)
-	near(t, "Unrealized", h.Unrealized[r], 47.5)
-	near(t, "Commissions", h.Commissions[r], 10)
+	near(t, "Quantity", h.Quantity()[r], 5)
+	near(t, "CostBasis", h.CostBasis()[r], 252.5)
+	near(t, "Realized", h.Realized()[r], 42.5)
+	near(t, "Unrealized", h.Unrealized()[r], 47.5)
+	near(t, "Commissions", h.Commissions()[r], 10)
 	// Drawdown: index 0.995, 1.045, 1.09 — day 1 is below the start (1).
 	near(t, "Drawdown[0]", p.Drawdown[0], -0.005)
 	near(t, "Drawdown[2]", p.Drawdown[2], 0)
@@ -140,11 +140,11 @@ func TestBuildSplitBetweenBuyAndSell(t *testing.T) {
 			h := res.Holdings
 			// 10 shares at 100 (raw) = 1000; day 2 at 110 = 1100; day 3 the
 			// split makes 20 shares, all sold at 61: 1220, cost 1000.
-			near(t, "Close[0]", h.Close[0], 100)
-			near(t, "Value[0]", h.Value[0], 1000)
-			near(t, "Value[1]", h.Value[1], 1100)
-			near(t, "Quantity[2]", h.Quantity[2], 0)
-			near(t, "Realized[2]", h.Realized[2], 220)
+			near(t, "Close[0]", h.Close()[0], 100)
+			near(t, "Value[0]", h.Value()[0], 1000)
+			near(t, "Value[1]", h.Value()[1], 1100)
+			near(t, "Quantity[2]", h.Quantity()[2], 0)
+			near(t, "Realized[2]", h.Realized()[2], 220)
 			near(t, "Value total day 3", res.Performance.Value[2], 1220)
 		})
 	}
@@ -182,13 +182,13 @@ func TestBuildDividends(t *testing.T) {
 	res := build(t, txs, Config{Currency: "USD", Series: market(x, y)})
 	h, p := res.Holdings, res.Performance
 	// Day 2: 10 shares held at day 1's close × 1.0 = 10 of dividends.
-	near(t, "Dividends[1]", h.Dividends[1], 10)
-	near(t, "Dividends[2]", h.Dividends[2], 10)
-	near(t, "Y Dividends[2]", h.Dividends[h.Row(1, 2)], 3)
+	near(t, "Dividends[1]", h.Dividends()[1], 10)
+	near(t, "Dividends[2]", h.Dividends()[2], 10)
+	near(t, "Y Dividends[2]", h.Dividends()[h.Row(1, 2)], 3)
 	// Cash: 2000 − 1000 − 550 − 10 + 10 + 3 = 453; 30 X at 60 = 1800, 1 Y at 10.
 	near(t, "Cash[2]", p.Cash[2], 453)
 	near(t, "Value[2]", p.Value[2], 2263)
-	near(t, "Quantity[2]", h.Quantity[2], 30)
+	near(t, "Quantity[2]", h.Quantity()[2], 30)
 
 	// The broker's DIVIDEND row for the dividend the data carries, paid
 	// after the ex-date, would count it twice.
@@ -215,12 +215,12 @@ func TestBuildMinorUnitStockInAnotherCurrency(t *testing.T) {
 	h, p := res.Holdings, res.Performance
 	// Cost 100 × 200p = 20000p × 0.012 = 240 EUR; cash −20000p, held as
 	// −200 GBP.
-	near(t, "CostBasis[0]", h.CostBasis[0], 240)
-	near(t, "Value[0]", h.Value[0], 240)
+	near(t, "CostBasis[0]", h.CostBasis()[0], 240)
+	near(t, "Value[0]", h.Value()[0], 240)
 	near(t, "Price filled in", res.Transactions[1].Price, 200)
 	// Day 2: 100 × 210p × 0.0125 = 262.5; the pounds owed −200 × 1.25 = −250;
 	// EUR cash 250. Value 262.5; r2 = 262.5/250 − 1 = 0.05.
-	near(t, "Value[1]", h.Value[1], 262.5)
+	near(t, "Value[1]", h.Value()[1], 262.5)
 	near(t, "Cash[1]", p.Cash[1], 0)
 	near(t, "Total[1]", p.Value[1], 262.5)
 	near(t, "DailyReturn[1]", p.DailyReturn[1], 0.05)
@@ -321,14 +321,14 @@ func TestBuildTransactionOnMarketHoliday(t *testing.T) {
 		t.Fatalf("calendar has %d days, want 5 (d1..d4, d8)", got)
 	}
 	r := h.Row(0, 2) // X on day 3
-	near(t, "X close on its holiday", h.Close[r], 110)
-	near(t, "X value on its holiday", h.Value[r], 1100)
+	near(t, "X close on its holiday", h.Close()[r], 110)
+	near(t, "X value on its holiday", h.Value()[r], 1100)
 	near(t, "price filled from the forward-filled close", res.Transactions[2].Price, 110)
 	if !res.Transactions[3].Date.Equal(d8) {
 		t.Errorf("Saturday deposit applied on %v, want %v", res.Transactions[3].Date, d8)
 	}
 	near(t, "Deposits on Monday", p.Deposits[4], 50)
-	near(t, "X value on Monday, forward-filled", h.Value[h.Row(0, 4)], 1200)
+	near(t, "X value on Monday, forward-filled", h.Value()[h.Row(0, 4)], 1200)
 }
 
 func wantProblems(t *testing.T, err error, want ...string) {
@@ -599,11 +599,11 @@ func TestBuildSplitRowMustShowInCloses(t *testing.T) {
 	adjusted.SplitAdjusted = true
 	res := build(t, txs(d4), Config{Currency: "USD", Series: market(adjusted)})
 	h := res.Holdings
-	near(t, "Close before the split, as traded", h.Close[2], 104)
-	near(t, "Close after", h.Close[3], 26.5)
-	near(t, "Quantity after", h.Quantity[3], 20)
-	near(t, "Value before", h.Value[2], 520)
-	near(t, "Value after", h.Value[3], 530)
+	near(t, "Close before the split, as traded", h.Close()[2], 104)
+	near(t, "Close after", h.Close()[3], 26.5)
+	near(t, "Quantity after", h.Quantity()[3], 20)
+	near(t, "Value before", h.Value()[2], 520)
+	near(t, "Value after", h.Value()[3], 530)
 }
 
 // TestBuildRateProblems: a row outside the calendar gets its date problem

@@ -1,7 +1,6 @@
 package portfolio
 
 import (
-	"math"
 	"sort"
 	"time"
 
@@ -31,14 +30,14 @@ func (h *Holdings) DataFrame() dataframe.DataFrame {
 	return dataframe.New(
 		series.New(date, series.String, "date"),
 		series.New(symbol, series.String, "symbol"),
-		series.New(pick(h.Quantity), series.Float, "quantity"),
-		series.New(pick(h.Close), series.Float, "close"),
-		series.New(pick(h.Value), series.Float, "value"),
-		series.New(pick(h.CostBasis), series.Float, "cost_basis"),
-		series.New(pick(h.Unrealized), series.Float, "unrealized_pnl"),
-		series.New(pick(h.Realized), series.Float, "realized_pnl"),
-		series.New(pick(h.Dividends), series.Float, "dividends"),
-		series.New(pick(h.Commissions), series.Float, "commissions"),
+		series.New(pick(h.Quantity()), series.Float, "quantity"),
+		series.New(pick(h.Close()), series.Float, "close"),
+		series.New(pick(h.Value()), series.Float, "value"),
+		series.New(pick(h.CostBasis()), series.Float, "cost_basis"),
+		series.New(pick(h.Unrealized()), series.Float, "unrealized_pnl"),
+		series.New(pick(h.Realized()), series.Float, "realized_pnl"),
+		series.New(pick(h.Dividends()), series.Float, "dividends"),
+		series.New(pick(h.Commissions()), series.Float, "commissions"),
 	)
 }
 
@@ -46,13 +45,13 @@ func (h *Holdings) DataFrame() dataframe.DataFrame {
 // (or paid or realized something) on: the rows a table of the frame shows.
 func (h *Holdings) activeRows() []int {
 	var rows []int
-	for s := range h.Symbols {
-		started := false
-		for d := range h.Dates {
-			r := h.Row(s, d)
-			started = started || h.Quantity[r] != 0 || h.Realized[r] != 0 || h.Dividends[r] != 0
-			if started {
-				rows = append(rows, r)
+	for s, runs := range h.runs {
+		for _, r := range runs {
+			if r.Quantity != 0 || r.Realized != 0 || r.Dividends != 0 {
+				for d := r.From; d < len(h.Dates); d++ {
+					rows = append(rows, h.Row(s, d))
+				}
+				break
 			}
 		}
 	}
@@ -111,17 +110,10 @@ func (r *Result) Positions(d int) []Position {
 	}
 	total := r.Performance.Value[d]
 	var out []Position
-	for s, sym := range h.Symbols {
-		i := h.Row(s, d)
-		if h.Quantity[i] == 0 && h.Realized[i] == 0 && h.Dividends[i] == 0 {
+	for s := range h.Symbols {
+		p := h.At(s, d)
+		if p.Quantity == 0 && p.Realized == 0 && p.Dividends == 0 {
 			continue
-		}
-		p := Position{
-			Symbol: sym, QuoteCurrency: h.QuoteCurrency[s],
-			Quantity: h.Quantity[i], Close: h.Close[i], Value: h.Value[i],
-			CostBasis: h.CostBasis[i], Unrealized: h.Unrealized[i], Realized: h.Realized[i],
-			Dividends: h.Dividends[i], Commissions: h.Commissions[i],
-			Weight: math.NaN(),
 		}
 		if total > 0 {
 			p.Weight = p.Value / total

@@ -23,7 +23,10 @@ type ledger struct {
 	lastCurrency string
 	last         []float64
 	lastFactor   float64
-	problems     []Problem
+	// marketValue[d] is the value of the positions booked on day d, in
+	// the reporting currency; nil until the first.
+	marketValue []float64
+	problems    []Problem
 }
 
 func newLedger(days int) *ledger {
@@ -37,6 +40,18 @@ func (l *ledger) add(c string, d int, amount float64) {
 		l.lastCurrency, l.last, l.lastFactor = c, l.major(major), factor
 	}
 	l.last[d] += amount * l.lastFactor
+}
+
+// addValue adds the value of qty shares at closes (in the quote currency,
+// converted at rates) to the market value of days from, from+1 ….
+func (l *ledger) addValue(from int, qty float64, closes, rates []float64) {
+	if l.marketValue == nil {
+		l.marketValue = make([]float64, l.days)
+	}
+	mv := l.marketValue[from : from+len(closes)]
+	for i := range mv {
+		mv[i] += qty * closes[i] * rates[i]
+	}
 }
 
 // major returns the day-by-day cash changes of major currency c.
@@ -70,6 +85,14 @@ func (l *ledger) merge(other *ledger) {
 			into[d] += x
 		}
 	}
+	if other.marketValue != nil {
+		if l.marketValue == nil {
+			l.marketValue = make([]float64, l.days)
+		}
+		for d, x := range other.marketValue {
+			l.marketValue[d] += x
+		}
+	}
 	l.problems = append(l.problems, other.problems...)
 }
 
@@ -82,7 +105,9 @@ func (l *ledger) merge(other *ledger) {
 const chunkSymbolDays = 1 << 15
 
 // runSymbols runs every symbol (runSymbol) in chunks on up to GOMAXPROCS
-// goroutines, then merges the chunks' ledgers into l in order. Each symbol
+// goroutines, then merges the chunks' ledgers into l in order (so that the
+// sums of cash and market value are the same to the last bit on any number
+// of CPUs). Each symbol
 // writes only its own rows of the holdings and its own transactions, so the
 // chunks share nothing they write.
 func (e *engine) runSymbols(l *ledger, bySymbol [][]int) {

@@ -37,12 +37,12 @@ func TestBuildSameOnAnyNumberOfCPUs(t *testing.T) {
 		}
 	}
 	h1, h4 := one.Holdings, four.Holdings
-	same("Quantity", h1.Quantity, h4.Quantity)
-	same("Value", h1.Value, h4.Value)
-	same("CostBasis", h1.CostBasis, h4.CostBasis)
-	same("Realized", h1.Realized, h4.Realized)
-	same("Dividends", h1.Dividends, h4.Dividends)
-	same("Commissions", h1.Commissions, h4.Commissions)
+	same("Quantity", h1.Quantity(), h4.Quantity())
+	same("Value", h1.Value(), h4.Value())
+	same("CostBasis", h1.CostBasis(), h4.CostBasis())
+	same("Realized", h1.Realized(), h4.Realized())
+	same("Dividends", h1.Dividends(), h4.Dividends())
+	same("Commissions", h1.Commissions(), h4.Commissions())
 	p1, p4 := one.Performance, four.Performance
 	same("Cash", p1.Cash, p4.Cash)
 	same("Value", p1.Value, p4.Value)

@@ -77,16 +77,16 @@ func TestRealMSFTDividendsCountedOnce(t *testing.T) {
 	// Ex-dates after the buy: 0.36 + 0.39 + 0.39 + 0.39 = 1.53 per share.
 	// (2016-05-17 was before the buy: not received.)
 	const dividends = 100 * (0.36 + 0.39 + 0.39 + 0.39)
-	if got := h.Dividends[last]; !closeTo(got, dividends) {
+	if got := h.Dividends()[last]; !closeTo(got, dividends) {
 		t.Errorf("dividends received = %v, want %v", got, dividends)
 	}
 	// Before and on the 2016-08-16 ex-date: the 0.36 lands on that day.
 	aug15, aug16 := index(t, h.Dates, "2016-08-15"), index(t, h.Dates, "2016-08-16")
-	if h.Dividends[aug15] != 0 || !closeTo(h.Dividends[aug16], 36) {
-		t.Errorf("dividends on 08-15, 08-16 = %v, %v; want 0, 36", h.Dividends[aug15], h.Dividends[aug16])
+	if h.Dividends()[aug15] != 0 || !closeTo(h.Dividends()[aug16], 36) {
+		t.Errorf("dividends on 08-15, 08-16 = %v, %v; want 0, 36", h.Dividends()[aug15], h.Dividends()[aug16])
 	}
 	// Value on the last day: 100 × 69.410004; cash 6000 − 5081.0001 − 10 + 153.
-	if got, want := h.Value[last], 100*69.410004; !closeTo(got, want) {
+	if got, want := h.Value()[last], 100*69.410004; !closeTo(got, want) {
 		t.Errorf("value = %v, want %v", got, want)
 	}
 	if got, want := p.Cash[last], 6000-100*50.810001-10+dividends; !closeTo(got, want) {

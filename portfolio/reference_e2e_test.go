@@ -67,12 +67,12 @@ func TestReferenceLayoutEndToEnd(t *testing.T) {
 	if h.Symbols[2] != "TSLA" {
 		t.Fatalf("symbols %v", h.Symbols)
 	}
-	near(t, "TSLA realized", h.Realized[tsla], 2443.9723-1629.85875)
-	near(t, "TSLA cost", h.CostBasis[tsla], 1629.85875)
-	near(t, "TSLA quantity", h.Quantity[tsla], 10)
+	near(t, "TSLA realized", h.Realized()[tsla], 2443.9723-1629.85875)
+	near(t, "TSLA cost", h.CostBasis()[tsla], 1629.85875)
+	near(t, "TSLA quantity", h.Quantity()[tsla], 10)
 	// IBM cost 1263.99 USD × 0.65; MSFT cost 869.14 USD × 0.77.
-	near(t, "IBM cost", h.CostBasis[h.Row(0, last)], 1263.99*0.65)
-	near(t, "MSFT cost", h.CostBasis[h.Row(1, last)], 869.14*0.77)
+	near(t, "IBM cost", h.CostBasis()[h.Row(0, last)], 1263.99*0.65)
+	near(t, "MSFT cost", h.CostBasis()[h.Row(1, last)], 869.14*0.77)
 	// Last day: USD cash −5014.95 − 1263.99 − 869.14 + 3173.99 = −3974.09;
 	// holdings 10 × 327 + 10 × 153 + 15 × 69 = 5835 USD; at 0.77:
 	// 10000 − 3060.0493 + 4492.95 = 11432.9007 GBP.
@@ -81,5 +81,5 @@ func TestReferenceLayoutEndToEnd(t *testing.T) {
 	near(t, "Value", p.Value[last], 11432.9007)
 	near(t, "PnL", p.PnL[last], 1432.9007)
 	// Commissions to date, each at its day's rate: TSLA 61.95 × 0.65 + 30.01 × 0.77.
-	near(t, "TSLA commissions", h.Commissions[tsla], 61.95*0.65+30.01*0.77)
+	near(t, "TSLA commissions", h.Commissions()[tsla], 61.95*0.65+30.01*0.77)
 }

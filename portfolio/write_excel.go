@@ -67,7 +67,7 @@ func (r *Result) WriteExcel(w io.Writer) error {
 	n := len(h.Dates)
 	hold := frameSheet{
 		header:  []string{"date", "symbol", "quantity", "close", "value", "cost_basis", "unrealized_pnl", "realized_pnl", "dividends", "commissions"},
-		columns: [][]float64{h.Quantity, h.Close, h.Value, h.CostBasis, h.Unrealized, h.Realized, h.Dividends, h.Commissions},
+		columns: [][]float64{h.Quantity(), h.Close(), h.Value(), h.CostBasis(), h.Unrealized(), h.Realized(), h.Dividends(), h.Commissions()},
 		styles:  []int{0, moneyStyle, moneyStyle, moneyStyle, moneyStyle, moneyStyle, moneyStyle, moneyStyle},
 		trail:   []string{"quote_currency", "currency"},
 	}

@@ -336,23 +336,23 @@ func holdingsAndAllocation(in *Input, res *portfolio.Result, rates portfolio.Rat
 	}
 	in.HoldingsFrom = h.Dates[0]
 	byCurrency := map[string]float64{}
-	for s, sym := range h.Symbols {
-		i := h.Row(s, d)
-		if h.Quantity[i] == 0 && h.Realized[i] == 0 && h.Dividends[i] == 0 {
+	for s := range h.Symbols {
+		p := h.At(s, d)
+		if p.Quantity == 0 && p.Realized == 0 && p.Dividends == 0 {
 			continue
 		}
 		in.Holdings = append(in.Holdings, HoldingRow{
-			Symbol: sym, Currency: h.QuoteCurrency[s], Quantity: h.Quantity[i], Price: h.Close[i],
-			Value: h.Value[i], Cost: h.CostBasis[i], Unrealized: h.Unrealized[i],
-			Realized: h.Realized[i], Dividends: h.Dividends[i],
+			Symbol: p.Symbol, Currency: p.QuoteCurrency, Quantity: p.Quantity, Price: p.Close,
+			Value: p.Value, Cost: p.CostBasis, Unrealized: p.Unrealized,
+			Realized: p.Realized, Dividends: p.Dividends,
 		})
-		if h.Quantity[i] == 0 {
+		if p.Quantity == 0 {
 			continue
 		}
-		if h.Value[i] > 0 {
-			in.ByHolding = append(in.ByHolding, Slice{Name: sym, Value: h.Value[i]})
+		if p.Value > 0 {
+			in.ByHolding = append(in.ByHolding, Slice{Name: p.Symbol, Value: p.Value})
 		}
-		byCurrency[majorCurrency(h.QuoteCurrency[s])] += math.Max(h.Value[i], 0)
+		byCurrency[majorCurrency(p.QuoteCurrency)] += math.Max(p.Value, 0)
 	}
 	sort.SliceStable(in.Holdings, func(i, j int) bool { return in.Holdings[i].Value > in.Holdings[j].Value })
 	sort.SliceStable(in.ByHolding, func(i, j int) bool { return in.ByHolding[i].Value > in.ByHolding[j].Value })

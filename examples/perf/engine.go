@@ -33,14 +33,24 @@ type measurement struct {
 	LoadSeconds    float64   `json:"load_seconds"`
 	ComputeSeconds []float64 `json:"compute_seconds"`
 	MaxRSSKiB      int64     `json:"max_rss_kib"`
+	// AllColumnsSeconds are, for each run of the engine, the time of the
+	// build with all eight holdings columns filled, not only the
+	// quantities the comparison needs (Go only).
+	AllColumnsSeconds []float64 `json:"all_columns_seconds,omitempty"`
 	// PeakHeapBytes is the engine's largest runtime HeapInuse after a
-	// build (Go only).
+	// build with all its columns (Go only).
 	PeakHeapBytes uint64 `json:"peak_heap_bytes,omitempty"`
 }
 
 // median is the median compute time in seconds.
-func (m *measurement) median() float64 {
-	t := append([]float64(nil), m.ComputeSeconds...)
+func (m *measurement) median() float64 { return median(m.ComputeSeconds) }
+
+// median is the median of times, 0 for none.
+func median(times []float64) float64 {
+	if len(times) == 0 {
+		return 0
+	}
+	t := append([]float64(nil), times...)
 	sort.Float64s(t)
 	n := len(t)
 	if n%2 == 1 {
@@ -109,13 +119,23 @@ func measureEngine(dir string, p repeat, name string) (*measurement, error) {
 	for p.more(m.ComputeSeconds) {
 		res = nil
 		runtime.GC() // start each run from the same clean heap
+		// What the pandas scripts compute: the quantity held per symbol
+		// per day and the balance (Performance.Value), then the rest of
+		// the holdings frame, which Build leaves to first use.
 		start := time.Now()
 		res, err = portfolio.Build(in.transactions, cfg)
-		elapsed := time.Since(start)
 		if err != nil {
 			return nil, fmt.Errorf("engine: %w", err)
 		}
+		h := res.Holdings
+		h.Quantity()
+		elapsed := time.Since(start)
+		for _, column := range []func() []float64{h.Value, h.CostBasis, h.Unrealized, h.Realized, h.Dividends, h.Commissions} {
+			column()
+		}
+		all := time.Since(start)
 		m.ComputeSeconds = append(m.ComputeSeconds, elapsed.Seconds())
+		m.AllColumnsSeconds = append(m.AllColumnsSeconds, all.Seconds())
 		var ms runtime.MemStats
 		runtime.ReadMemStats(&ms)
 		m.PeakHeapBytes = max(m.PeakHeapBytes, ms.HeapInuse)
@@ -240,7 +260,7 @@ func writeEngineOutput(dir, name string, symbols []string, res *portfolio.Result
 	qty := make([]float64, len(symbols)*n)
 	for i, s := range symbols {
 		if si, ok := row[s]; ok {
-			copy(qty[i*n:(i+1)*n], h.Quantity[h.Row(si, 0):h.Row(si, 0)+n])
+			copy(qty[i*n:(i+1)*n], h.Quantity()[h.Row(si, 0):h.Row(si, 0)+n])
 		}
 	}
 	days := make([]int64, n)

@@ -60,8 +60,8 @@ func printSummary(w io.Writer, j *job) error {
 		// adds up to the P&L below.
 		h, other := res.Holdings, whole.PnL[last]
 		for si := range h.Symbols {
-			r := h.Row(si, last)
-			other -= h.Unrealized[r] + h.Realized[r] + h.Dividends[r]
+			p := h.At(si, last)
+			other -= p.Unrealized + p.Realized + p.Dividends
 		}
 		fmt.Fprintf(w, "P&L outside the holdings (fees, interest, taxes, exchange-rate changes on cash): %s %s\n", cur, money(other))
 	}
