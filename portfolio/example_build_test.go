@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"log"
+	"slices"
 	"time"
 
 	"github.com/gofolio/gofolio/portfolio"
@@ -37,4 +38,37 @@ func ExampleBuild() {
 	// 53 transactions, 2520 trading days to 2001-01-02
 	// value 456079.77 GBP, contributed 160973.03, time-weighted return 280.68%
 	// largest holding: KO, 1100 shares
+}
+
+// ExampleHoldings reads the holdings frame: a whole column (filled on first
+// use, then kept) and one row with At.
+func ExampleHoldings() {
+	txs, err := portfolio.ReadCSV(bytes.NewReader(sample.Transactions()), portfolio.ReadOptions{Name: sample.TransactionsFile})
+	if err != nil {
+		log.Fatal(err)
+	}
+	series, err := portfolio.Fetch(context.Background(), sample.Market(), txs, time.Time{})
+	if err != nil {
+		log.Fatal(err)
+	}
+	res, err := portfolio.Build(txs, portfolio.Config{Currency: "GBP", Series: series, Rates: sample.FX()})
+	if err != nil {
+		log.Fatal(err)
+	}
+	h := res.Holdings
+	s := slices.Index(h.Symbols, "KO")
+	last := len(h.Dates) - 1
+	value := h.Value() // every symbol on every day; KO's rows are h.Row(s, 0) … h.Row(s, last)
+	peak, on := 0.0, 0
+	for d := range h.Dates {
+		if v := value[h.Row(s, d)]; v > peak {
+			peak, on = v, d
+		}
+	}
+	fmt.Printf("KO peaked at %.2f GBP on %s\n", peak, h.Dates[on].Format(time.DateOnly))
+	p := h.At(s, last)
+	fmt.Printf("on %s: %g shares at %.2f %s, unrealized %.2f GBP\n", h.Dates[last].Format(time.DateOnly), p.Quantity, p.Close, p.QuoteCurrency, p.Unrealized)
+	// Output:
+	// KO peaked at 48118.23 GBP on 2000-11-30
+	// on 2001-01-02: 1100 shares at 60.36 USD, unrealized 28247.59 GBP
 }
