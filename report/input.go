@@ -114,7 +114,9 @@ func NewInput(res *portfolio.Result, sum *stats.Summary, benches []Benchmark, op
 		} else {
 			col.relative = rel
 		}
-		in.Statistics.Columns = append(in.Statistics.Columns, name)
+		// The index is valued in the reporting currency (exchange-rate
+		// changes included), which the column says.
+		in.Statistics.Columns = append(in.Statistics.Columns, name+" in "+idx.Currency)
 		cols = append(cols, col)
 
 		same, err := benchmark.SameCashFlows(idx, res.Flows, perf.Dates)

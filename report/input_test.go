@@ -82,7 +82,7 @@ func TestNewInput(t *testing.T) {
 	if len(in.ByCurrency) != 1 || in.ByCurrency[0].Name != "GBP" || !near(in.ByCurrency[0].Value, 950) {
 		t.Errorf("by currency %+v", in.ByCurrency)
 	}
-	wantCols := []string{"Portfolio", "^DJI", "Same cash flows in ^DJI"}
+	wantCols := []string{"Portfolio", "^DJI in GBP", "Same cash flows in ^DJI"}
 	if strings.Join(in.Statistics.Columns, "|") != strings.Join(wantCols, "|") {
 		t.Fatalf("statistics columns %q, want %q", in.Statistics.Columns, wantCols)
 	}
