@@ -40,6 +40,12 @@ var badInputs = []badInput{
 	{name: "duplicate header", csv: "date,kind,Fee,Commission,PRICE,price\n", want: []string{
 		`bad.csv, row 1, column Commission: "Commission": one commission column: "Fee" and "Commission" are both commission (keep one)`,
 		`bad.csv, row 1, column price: "price": one price column: "PRICE" and "price" are both price (keep one)`}},
+	// A bad header does not hide the rows' problems: one run lists all.
+	{name: "misspelt header and bad rows", csv: "date,kind,symbol,quantity,price,Comission\n2016-02-01,BUY,IBM,x,1,abc\n2016-02-02,BYU,IBM,1,1,1\n", want: []string{
+		`bad.csv, row 1, column Comission: "Comission": a header gofolio knows: "Comission" looks like commission misspelt (rename the column "commission"; a column gofolio does not know is ignored, so its values would be lost)`,
+		`bad.csv, row 2, column quantity: "x": a number such as 1234.56`,
+		`bad.csv, row 2, column Comission: "abc": a number such as 1234.56`,
+		`bad.csv, row 3, column kind: "BYU": one of BUY, SELL, DEPOSIT, WITHDRAWAL, DIVIDEND, FEE, INTEREST, TAX, SPLIT (did you mean BUY?)`}},
 	{name: "misspelt headers", csv: "date,kind,symbol,Quantiy,price,Comission,amount,Account,fx\n2016-02-01,BUY,IBM,1,1,1,,\n", want: []string{
 		`bad.csv, row 1, column Quantiy: "Quantiy": a header gofolio knows: "Quantiy" looks like quantity misspelt (rename the column "quantity"; a column gofolio does not know is ignored, so its values would be lost)`,
 		`bad.csv, row 1, column Comission: "Comission": a header gofolio knows: "Comission" looks like commission misspelt (rename the column "commission"; a column gofolio does not know is ignored, so its values would be lost)`}},

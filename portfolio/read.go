@@ -172,7 +172,8 @@ func (b *readBuilder) header(row int, cells []readCell) bool {
 	for f := range b.cols.index {
 		b.cols.index[f] = -1
 	}
-	var found, unknown []string
+	var found []string
+	var unknown []int
 	for i, c := range cells {
 		h := readTrim(c.text)
 		if h == "" {
@@ -181,7 +182,7 @@ func (b *readBuilder) header(row int, cells []readCell) bool {
 		found = append(found, h)
 		f, ok := readHeaderNames[strings.ToLower(h)]
 		if !ok {
-			unknown = append(unknown, h)
+			unknown = append(unknown, i)
 			continue
 		}
 		if j := b.cols.index[f]; j >= 0 {
@@ -190,7 +191,7 @@ func (b *readBuilder) header(row int, cells []readCell) bool {
 		}
 		b.cols.index[f], b.cols.header[f] = i, h
 	}
-	b.nearMisses(row, unknown)
+	b.nearMisses(row, cells, unknown)
 	ok := true
 	for _, f := range []readField{readDateField, readKindField} {
 		if b.cols.index[f] >= 0 {
@@ -206,12 +207,16 @@ func (b *readBuilder) header(row int, cells []readCell) bool {
 		}
 		b.problem(row, readFieldNames[f], "", "missing column: "+expected)
 	}
-	return ok && len(b.problems) == 0
+	// The rows are read even after a problem with the header (the file
+	// fails anyway), so that one run lists every problem of the file.
+	return ok
 }
 
-// nearMisses reports each unknown header that is a slip of the keyboard
-// away from the name or an alias of a field the file has no column for.
-func (b *readBuilder) nearMisses(row int, unknown []string) {
+// nearMisses reports each unknown header (cells[i] for i in unknown) that
+// is a slip of the keyboard away from the name or an alias of a field the
+// file has no column for. The column is then read as that field, so that
+// the problems of its values are reported in the same run.
+func (b *readBuilder) nearMisses(row int, cells []readCell, unknown []int) {
 	var names []string
 	for name, f := range readHeaderNames {
 		if b.cols.index[f] < 0 {
@@ -219,11 +224,15 @@ func (b *readBuilder) nearMisses(row int, unknown []string) {
 		}
 	}
 	sort.Strings(names) // ties go to the same name on every run
-	for _, h := range unknown {
+	for _, i := range unknown {
+		h := readTrim(cells[i].text)
 		if name, ok := suggest.Nearest(h, names, 4); ok {
 			f := readHeaderNames[name]
 			b.problem(row, h, h, fmt.Sprintf("a header gofolio knows: %q looks like %s misspelt (rename the column %q; a column gofolio does not know is ignored, so its values would be lost)",
 				h, readFieldNames[f], readFieldNames[f]))
+			if b.cols.index[f] < 0 {
+				b.cols.index[f], b.cols.header[f] = i, h
+			}
 		}
 	}
 }
