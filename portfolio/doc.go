@@ -15,7 +15,8 @@
 // The frames are typed columns ([]float64, []time.Time) for speed. The
 // performance frame's are fields; the holdings frame's per-day columns are
 // methods, filled from each symbol's positions on first use, so that Build
-// costs no more than the columns read (Holdings.At reads one row). Their
+// pays only for the closes and the performance frame, and a caller for the
+// columns it reads (Holdings.At reads one row). Their
 // DataFrame methods give gota DataFrames for display, and WriteExcel a
 // workbook. Package portfolio/stats computes the statistics of a
 // Performance frame, and package benchmark compares it with indices.

@@ -64,8 +64,11 @@ func (e *engine) run() {
 		close:         block[:size:size],
 		runs:          make([][]positionRun, nsym),
 		rates:         make([][]float64, nsym),
+		columns:       new([lazyColumns]lazyColumn),
 	}
 	e.cash = newLedger(n)
+	// The chunks' market values are merged straight into the
+	// performance frame's column.
 	e.cash.marketValue = e.perfColumn(2)
 	e.deposits = e.perfColumn(0)
 	e.withdrawals = e.perfColumn(1)
@@ -290,8 +293,9 @@ func less(a, b event) bool {
 	return a.ratio != 0 && b.ratio == 0
 }
 
-// runSymbol fills the holdings rows of Symbols[si] and books its cash and
-// problems in l.
+// runSymbol lays Symbols[si]'s closes on the calendar (the holdings' Close
+// column), records its position runs, and books its cash, its market value
+// and its problems in l.
 func (e *engine) runSymbol(l *ledger, si int, s *quotes.Series, txs []int) {
 	h := e.holdings
 	n := len(e.cal.days)
@@ -442,12 +446,17 @@ func priceFarFromClose(tx *Transaction, c string, ratio, close float64, quoteCcy
 // shares held then.
 func (e *engine) heldWithin(runs []positionRun, d, days int) bool {
 	since := toDayNumber(e.cal.dates[d]) - dayNumber(days)
-	to := d // the end of the run, exclusive
-	for k := len(runs) - 1; k >= 0 && to > 0 && e.cal.days[to-1] >= since; k-- {
-		if runs[k].Quantity != 0 && runs[k].From < to {
+	// The runs start before d, in ascending order: runs[k] covers the
+	// days [runs[k].From, to), to being where the next one starts (or d).
+	to := d
+	for k := len(runs) - 1; k >= 0 && e.cal.days[to-1] >= since; k-- {
+		if runs[k].Quantity != 0 {
 			return true
 		}
-		to = min(to, runs[k].From)
+		to = runs[k].From
+		if to == 0 {
+			break
+		}
 	}
 	return false
 }

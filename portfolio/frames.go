@@ -15,8 +15,9 @@ import "time"
 // day is filled from them on its first call and kept, so that Build spends
 // no time or memory on columns nobody reads (the eight of a 500-symbol,
 // 20-year portfolio are 160 MB). A column is shared by every caller: do not
-// modify it. At reads one row without filling any column. Holdings is safe
-// for concurrent use.
+// modify it (Value and Unrealized are computed from Close when first read).
+// At reads one row without filling any column. Holdings is safe for
+// concurrent use, and a copy shares its columns with the original.
 type Holdings struct {
 	Currency string
 	Symbols  []string    // sorted
@@ -32,7 +33,7 @@ type Holdings struct {
 	// rates[s][d] converts Symbols[s]'s quote currency to Currency on
 	// Dates[d].
 	rates   [][]float64
-	columns [lazyColumns]lazyColumn
+	columns *[lazyColumns]lazyColumn // behind a pointer: Holdings may be copied
 }
 
 // Row is the index of Symbols[s] on Dates[d] in every column.

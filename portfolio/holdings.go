@@ -1,6 +1,7 @@
 package portfolio
 
 import (
+	"fmt"
 	"math"
 	"sort"
 	"sync"
@@ -61,10 +62,17 @@ func (h *Holdings) Dividends() []float64 { return h.column(columnDividends) }
 // Commissions is the column of the commissions paid to date on the symbol.
 func (h *Holdings) Commissions() []float64 { return h.column(columnCommissions) }
 
-// At is the row of Symbols[s] on Dates[d], computed as the columns are
-// (to the last bit) without filling them. Its Weight is NaN: the holdings
-// do not know the cash (see Result.Positions).
+// At is the row of Symbols[s] on Dates[d] (d < 0 counts from the end: -1
+// is the last day), computed as the columns are (to the last bit) without
+// filling them. Its Weight is NaN: the holdings do not know the cash (see
+// Result.Positions). It panics when s or d is out of range.
 func (h *Holdings) At(s, d int) Position {
+	if d < 0 {
+		d += len(h.Dates)
+	}
+	if s < 0 || s >= len(h.Symbols) || d < 0 || d >= len(h.Dates) {
+		panic(fmt.Sprintf("portfolio: Holdings.At(%d, %d) outside %d symbols × %d dates", s, d, len(h.Symbols), len(h.Dates)))
+	}
 	p := Position{Symbol: h.Symbols[s], QuoteCurrency: h.QuoteCurrency[s], Close: h.close[h.Row(s, d)], Weight: math.NaN()}
 	runs := h.runs[s]
 	k := sort.Search(len(runs), func(i int) bool { return runs[i].From > d }) - 1
@@ -83,7 +91,11 @@ func (h *Holdings) At(s, d int) Position {
 // column fills column k on its first call (symbols in parallel chunks, as
 // Build runs them) and returns it.
 func (h *Holdings) column(k int) []float64 {
+	if h.columns == nil {
+		return nil // a Holdings not made by Build: no rows
+	}
 	c := &h.columns[k]
+	// Filling cannot fail: the runs and closes were checked by Build.
 	c.once.Do(func() {
 		n := len(h.Dates)
 		c.values = make([]float64, len(h.Symbols)*n)

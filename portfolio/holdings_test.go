@@ -3,6 +3,7 @@ package portfolio_test
 import (
 	"fmt"
 	"math"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -95,6 +96,10 @@ func TestHoldingsAtIsTheColumns(t *testing.T) {
 					t.Fatalf("%s: At(%d, %d) = %+v", name, s, d, p)
 				}
 			}
+			// Printed, because NaN (the Weight) is not equal to itself.
+			if last, fromEnd := h.At(s, len(h.Dates)-1), h.At(s, -1); fmt.Sprint(last) != fmt.Sprint(fromEnd) {
+				t.Fatalf("%s: At(%d, -1) = %+v, the last day is %+v", name, s, fromEnd, last)
+			}
 		}
 		for d := range h.Dates {
 			var sum float64
@@ -179,5 +184,26 @@ func TestHoldingsColumnsConcurrently(t *testing.T) {
 				t.Fatalf("column %d was filled more than once", k)
 			}
 		}
+	}
+}
+
+// TestHoldingsAtOutOfRange: At names what was out of range rather than
+// reading another symbol's row.
+func TestHoldingsAtOutOfRange(t *testing.T) {
+	h := holdingsCases(t)["split, dividend, pence"].Holdings
+	for _, at := range [][2]int{{0, len(h.Dates)}, {0, -len(h.Dates) - 1}, {2, 0}, {-1, 0}} {
+		func() {
+			defer func() {
+				want := fmt.Sprintf("portfolio: Holdings.At(%d, ", at[0])
+				if r := recover(); r == nil || !strings.HasPrefix(fmt.Sprint(r), want) {
+					t.Errorf("At(%d, %d): recovered %v, want a panic starting %q", at[0], at[1], r, want)
+				}
+			}()
+			h.At(at[0], at[1])
+		}()
+	}
+	var zero portfolio.Holdings
+	if zero.Quantity() != nil || zero.Value() != nil {
+		t.Error("a zero Holdings has columns")
 	}
 }

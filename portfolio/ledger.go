@@ -8,7 +8,7 @@ import (
 )
 
 // ledger is the booking state one goroutine writes to: the cash changes
-// per currency and the problems found. Symbols are run in chunks, each
+// per currency, the market value of the positions and the problems found. Symbols are run in chunks, each
 // with a ledger of its own, so that they can run in parallel without
 // locks; the ledgers are then merged in chunk order.
 type ledger struct {
@@ -50,7 +50,9 @@ func (l *ledger) addValue(from int, qty float64, closes, rates []float64) {
 	}
 	mv := l.marketValue[from : from+len(closes)]
 	for i := range mv {
-		mv[i] += qty * closes[i] * rates[i]
+		// Rounded before the sum, as the Value column is: no fused
+		// multiply-add (arm64 has one), the same result on every machine.
+		mv[i] += float64(qty * closes[i] * rates[i])
 	}
 }
 
