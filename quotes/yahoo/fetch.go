@@ -52,6 +52,10 @@ func (s *Source) series(ctx context.Context, symbol string, from, to time.Time) 
 				old.From.Format(time.DateOnly), old.To.Format(time.DateOnly),
 				from.Format(time.DateOnly), to.Format(time.DateOnly)))
 		}
+		if old.Legacy {
+			s.warn(symbol, fmt.Errorf("offline: the cached %s to %s is used, %s (run once online to check it)",
+				old.From.Format(time.DateOnly), old.To.Format(time.DateOnly), legacyNote))
+		}
 		return inRange(old.Series, from, to)
 	}
 	lo, fetch := s.plan(old, from, to, now)

@@ -228,3 +228,27 @@ func TestLegacyEntryNetworkDown(t *testing.T) {
 		t.Error("a network failure marked the legacy entry checked")
 	}
 }
+
+// TestLegacyEntryOfflineIsServedWithAWarning: offline, a legacy entry is
+// all there is, so it is used, but the warning says it may lack splits.
+func TestLegacyEntryOfflineIsServedWithAWarning(t *testing.T) {
+	f := newFakeYahoo(t)
+	w := &warnings{}
+	o := testOptions(t, f, &clock{now: friday}, w)
+	writeLegacy(t, o, &cache.Entry{From: quotes.Date(2025, 1, 2), To: quotes.Date(2025, 1, 6), Fetched: friday.Add(-time.Hour),
+		Series: weekdays("AAPL", quotes.Date(2025, 1, 2), quotes.Date(2025, 1, 6), closeOf)})
+	o.Offline = true
+	s, err := mustNew(t, o).Series(bg, "AAPL", quotes.Date(2025, 1, 2), quotes.Date(2025, 1, 6))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := f.charts.Load(); n != 0 {
+		t.Fatalf("%d requests offline", n)
+	}
+	if s.Len() != 3 {
+		t.Errorf("%d closes, want the 3 cached", s.Len())
+	}
+	if got := w.String(); !strings.Contains(got, "offline: the cached 2025-01-02 to 2025-01-06 is used, "+legacyNote) {
+		t.Errorf("warnings %s, want one saying the entry may lack splits", got)
+	}
+}
