@@ -4,7 +4,7 @@ transactions overlaid on it row by row with DataFrame.at, per-symbol
 cumulative sums, and the portfolio balance summed across symbols per date
 plus the cumulative cash. It is the baseline, so it keeps that method
 (Python row loop included) rather than being made faster; vectorised.py is
-the fast pandas peer.
+the fast pandas peer, assisted.py the same with numpy doing the sums.
 """
 import pandas as pd
 
@@ -12,8 +12,9 @@ import perfio
 
 
 def compute(prices, txs):
-    # The end-of-day frame: one row per symbol and trading day.
-    eod = prices.set_index(["symbol", "date"]).sort_index()
+    # The end-of-day frame: one row per symbol and trading day (prices is
+    # the closes indexed by symbol and date, see perfio.load).
+    eod = prices.to_frame("close")
     eod["quantity"] = 0.0  # shares bought (+) or sold (−) on the day
     eod["cash"] = 0.0  # cash paid (−) or received (+) for them, commission included
     dates = eod.index.get_level_values("date").unique()

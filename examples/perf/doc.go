@@ -14,17 +14,21 @@
 //     (symbol, date), the transactions overlaid row by row with
 //     DataFrame.at, per-symbol cumulative sums, the balance summed across
 //     symbols plus the cumulative cash;
-//   - vectorised.py: the same result with merge, groupby and cumsum and no
-//     Python row loop, the fair "best pandas" peer;
-//   - gofolio: portfolio.Build, in this program started again as a worker.
+//   - vectorised.py: the same result with groupby, reindex and cumsum and
+//     no Python row loop, the "best pandas" peer the issue names;
+//   - assisted.py: the same again with numpy doing the sums (bincount, one
+//     cumsum), the fastest pandas-and-numpy code we wrote, shown too;
+//   - gofolio: portfolio.Build and the holdings' Quantity column (its other
+//     columns are filled on first use; their time is shown apart), in this
+//     program started again as a worker.
 //
-// Each times its computation alone (loading the CSV files is reported
-// apart) at least -runs times, repeating a fast one until its runs took
-// -min-time in all, and reports its process's peak resident set. The
-// command then checks that all three agree on the quantity held per symbol
-// per day and on the portfolio balance per day to 1e-9 relative, and prints
-// a Markdown table of the median times, the ratios, gofolio's time per
-// symbol-day and the peak memory. The row-by-row baseline is skipped where
+// Each times its computation alone (loading the CSV files and organising
+// the closes by symbol is reported apart) at least -runs times, repeating a
+// fast one until its runs took -min-time in all, and reports its process's
+// peak resident set. The command then checks that all four agree on the
+// quantity held per symbol per day and on the portfolio balance per day to
+// 1e-9 relative, and prints a Markdown table of the median times, the
+// ratios, gofolio's time per symbol-day and the peak memory. The row-by-row baseline is skipped where
 // its time, estimated from the smaller workloads, would pass -baseline-limit.
 //
 // The pandas scripts run with Debian's /usr/bin/python3 (not a python3
@@ -32,7 +36,7 @@
 // command installs python3-pandas with apt-get, unless -install=false.
 //
 // The comparison is not part of the test suite's timings; go test runs the
-// smallest workload through all three implementations and checks that they
+// smallest workload through all four implementations and checks that they
 // agree (skipped when /usr/bin/python3 lacks pandas, unless
 // GOFOLIO_REQUIRE_PANDAS=1).
 package main

@@ -13,10 +13,11 @@ import (
 	"github.com/gofolio/gofolio/internal/atomicfile"
 )
 
-// The three implementations, also the names of their output files.
+// The four implementations, also the names of their output files.
 const (
 	baselineName   = "baseline"
 	vectorisedName = "vectorised"
+	assistedName   = "assisted"
 	engineName     = "gofolio"
 )
 
@@ -47,7 +48,7 @@ type options struct {
 
 func run() error {
 	var o options
-	flag.BoolVar(&o.quick, "quick", false, "run the three smallest workloads only, 3 runs each (about a minute), and do not write RESULTS.md unless -out is given")
+	flag.BoolVar(&o.quick, "quick", false, "run the three smallest workloads only, 3 runs each (about 20 s), and do not write RESULTS.md unless -out is given")
 	flag.IntVar(&o.runs, "runs", 0, "runs per implementation and workload; the table shows the median (default 5, or 3 with -quick)")
 	flag.DurationVar(&o.minTime, "min-time", time.Second, "repeat an implementation beyond -runs until its runs took this long in all (at most 100 runs), so that the median of a fast one is steady")
 	flag.DurationVar(&o.baselineLimit, "baseline-limit", 3*time.Minute, "skip the row-by-row baseline where one run is estimated to take longer, and run it fewer times where all runs would")
@@ -145,9 +146,10 @@ func run() error {
 }
 
 const usageText = `Compares gofolio's engine with the original notebook's pandas method
-(row-by-row baseline) and a vectorised pandas peer on identical synthetic
-workloads, checks that all three agree on holdings and balance per date to
-1e-9 relative, and prints a Markdown table of the median compute time of
+(row-by-row baseline), a vectorised pandas peer (groupby and cumsum) and the
+same with numpy doing the sums, on identical synthetic workloads, checks that
+all four agree on the quantities held and the balance per date to 1e-9
+relative, and prints a Markdown table of the median compute time of
 each, the ratios, gofolio's time per symbol-day and the peak memory of each
 process. Installs python3-pandas with apt-get when it is missing.
 
@@ -203,10 +205,10 @@ func newRunner(python, root string, minTime time.Duration) (*runner, error) {
 
 // row is one workload's measurements; baseline is nil when it was skipped.
 type row struct {
-	w                            workload
-	engine, vectorised, baseline *measurement
-	baselineRuns                 int
-	skipped                      string // why the baseline did not run
+	w                                      workload
+	engine, vectorised, assisted, baseline *measurement
+	baselineRuns                           int
+	skipped                                string // why the baseline did not run
 }
 
 // planBaseline decides how many times the row-by-row baseline runs on w,
@@ -228,7 +230,7 @@ func planBaseline(last *row, w workload, runs int, limit time.Duration) (int, st
 	return max(1, min(runs, int(limit/max(estimate, time.Millisecond)))), ""
 }
 
-// compareWorkload generates w into dir, measures the three implementations
+// compareWorkload generates w into dir, measures the four implementations
 // on it (the baseline baselineRuns times, skipped when 0) and checks that
 // they agree. With clean, it removes dir afterwards.
 func compareWorkload(ctx context.Context, r *runner, dir string, w workload, runs, baselineRuns int, clean bool) (*row, error) {
@@ -249,6 +251,9 @@ func compareWorkload(ctx context.Context, r *runner, dir string, w workload, run
 	if rw.vectorised, err = r.measure(ctx, vectorisedName, dir, runs); err != nil {
 		return nil, fmt.Errorf("%s: %w", w, err)
 	}
+	if rw.assisted, err = r.measure(ctx, assistedName, dir, runs); err != nil {
+		return nil, fmt.Errorf("%s: %w", w, err)
+	}
 	if baselineRuns > 0 {
 		if rw.baseline, err = r.measure(ctx, baselineName, dir, baselineRuns); err != nil {
 			return nil, fmt.Errorf("%s: %w", w, err)
@@ -258,7 +263,7 @@ func compareWorkload(ctx context.Context, r *runner, dir string, w workload, run
 	if err != nil {
 		return nil, err
 	}
-	others := []string{vectorisedName}
+	others := []string{vectorisedName, assistedName}
 	if rw.baseline != nil {
 		others = append(others, baselineName)
 	}
@@ -276,7 +281,8 @@ func compareWorkload(ctx context.Context, r *runner, dir string, w workload, run
 
 // progress is the one-line summary printed while the command runs.
 func (rw *row) progress() string {
-	s := fmt.Sprintf("gofolio %s, vectorised %s", seconds(rw.engine.median()), seconds(rw.vectorised.median()))
+	s := fmt.Sprintf("gofolio %s, vectorised %s, numpy-assisted %s", seconds(rw.engine.median()),
+		seconds(rw.vectorised.median()), seconds(rw.assisted.median()))
 	if rw.baseline != nil {
 		s += ", baseline " + seconds(rw.baseline.median())
 	} else {

@@ -1,4 +1,4 @@
-"""Shared harness of baseline.py and vectorised.py: load the inputs, time
+"""Shared harness of the pandas scripts: load the inputs, time
 the compute, write the outputs for the Go program to compare.
 
 Usage: python3 <script>.py DIR RUNS NAME [MIN_SECONDS MAX_RUNS]
@@ -29,7 +29,11 @@ import pandas as pd
 
 
 def load(directory):
+    """The closes as a Series indexed by (symbol, date), sorted, and the
+    transactions as read. Indexing the closes is part of loading, as
+    gofolio's loader groups them into one series per symbol (untimed)."""
     prices = pd.read_csv(directory + "/prices.csv", dtype={"symbol": str, "close": float}, parse_dates=["date"])
+    prices = prices.set_index(["symbol", "date"])["close"].sort_index()
     txs = pd.read_csv(
         directory + "/transactions.csv",
         dtype={"kind": str, "symbol": str, "quantity": float, "price": float, "commission": float, "amount": float},

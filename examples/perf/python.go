@@ -18,7 +18,7 @@ import (
 // into the work directory at run time so that the command works from any
 // directory (and from `go run`).
 //
-//go:embed perfio.py baseline.py vectorised.py
+//go:embed perfio.py baseline.py vectorised.py assisted.py
 var scripts embed.FS
 
 // systemPython is Debian's interpreter, which python3-pandas installs into;
@@ -88,8 +88,8 @@ type runner struct {
 	maxRuns    int
 }
 
-// measure runs implementation name (baselineName, vectorisedName or
-// engineName) on the inputs in dir, computing at least runs times (more
+// measure runs implementation name (baselineName, vectorisedName,
+// assistedName or engineName) on the inputs in dir, computing at least runs times (more
 // while under r.minSeconds in all, up to r.maxRuns), and returns what it
 // reports. Its outputs are left in dir as name.*.
 func (r *runner) measure(ctx context.Context, name, dir string, runs int) (*measurement, error) {
@@ -99,7 +99,7 @@ func (r *runner) measure(ctx context.Context, name, dir string, runs int) (*meas
 		cmd = exec.CommandContext(ctx, r.self)
 		cmd.Env = append(os.Environ(), workerEnv+"="+dir, workerRunsEnv+"="+strconv.Itoa(runs),
 			workerMinEnv+"="+strconv.FormatFloat(r.minSeconds, 'g', -1, 64), workerMaxRunEnv+"="+strconv.Itoa(r.maxRuns))
-	case baselineName, vectorisedName:
+	case baselineName, vectorisedName, assistedName:
 		script := filepath.Join(r.scriptsDir, name+".py")
 		cmd = exec.CommandContext(ctx, r.python, script, dir, strconv.Itoa(runs), name,
 			strconv.FormatFloat(r.minSeconds, 'g', -1, 64), strconv.Itoa(r.maxRuns))

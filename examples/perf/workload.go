@@ -57,7 +57,7 @@ var fullWorkloads = []workload{
 	{500, 20, 50000},
 }
 
-// Input files, written once per workload and read by all three
+// Input files, written once per workload and read by all four
 // implementations.
 const (
 	pricesFile       = "prices.csv"       // symbol,date,close; sorted by symbol then date
