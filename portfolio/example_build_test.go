@@ -43,18 +43,7 @@ func ExampleBuild() {
 // ExampleHoldings reads the holdings frame: a whole column (filled on first
 // use, then kept) and one row with At.
 func ExampleHoldings() {
-	txs, err := portfolio.ReadCSV(bytes.NewReader(sample.Transactions()), portfolio.ReadOptions{Name: sample.TransactionsFile})
-	if err != nil {
-		log.Fatal(err)
-	}
-	series, err := portfolio.Fetch(context.Background(), sample.Market(), txs, time.Time{})
-	if err != nil {
-		log.Fatal(err)
-	}
-	res, err := portfolio.Build(txs, portfolio.Config{Currency: "GBP", Series: series, Rates: sample.FX()})
-	if err != nil {
-		log.Fatal(err)
-	}
+	res := sampleResult() // the sample built as in ExampleBuild
 	h := res.Holdings
 	s := slices.Index(h.Symbols, "KO")
 	last := len(h.Dates) - 1
@@ -71,4 +60,21 @@ func ExampleHoldings() {
 	// Output:
 	// KO peaked at 48118.23 GBP on 2000-11-30
 	// on 2001-01-02: 1100 shares at 60.36 USD, unrealized 28247.59 GBP
+}
+
+// sampleResult is the embedded sample built in GBP, as ExampleBuild does.
+func sampleResult() *portfolio.Result {
+	txs, err := portfolio.ReadCSV(bytes.NewReader(sample.Transactions()), portfolio.ReadOptions{Name: sample.TransactionsFile})
+	if err != nil {
+		log.Fatal(err)
+	}
+	series, err := portfolio.Fetch(context.Background(), sample.Market(), txs, time.Time{})
+	if err != nil {
+		log.Fatal(err)
+	}
+	res, err := portfolio.Build(txs, portfolio.Config{Currency: "GBP", Series: series, Rates: sample.FX()})
+	if err != nil {
+		log.Fatal(err)
+	}
+	return res
 }
