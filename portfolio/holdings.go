@@ -82,7 +82,7 @@ func (h *Holdings) At(s, d int) Position {
 	r := runs[k]
 	p.Quantity, p.CostBasis, p.Realized, p.Dividends, p.Commissions = r.Quantity, r.CostBasis, r.Realized, r.Dividends, r.Commissions
 	if r.Quantity != 0 {
-		p.Value = float64(r.Quantity * p.Close * h.rates[s][d])
+		p.Value = positionValue(r.Quantity, p.Close, h.rates[s][d])
 	}
 	p.Unrealized = p.Value - r.CostBasis
 	return p
@@ -132,7 +132,7 @@ func (h *Holdings) fillColumn(k, s int, out []float64) {
 		case columnValue:
 			if r.Quantity != 0 {
 				for j := range rows {
-					rows[j] = r.Quantity * closes[r.From+j] * rates[r.From+j]
+					rows[j] = positionValue(r.Quantity, closes[r.From+j], rates[r.From+j])
 				}
 			}
 		case columnUnrealized:
@@ -141,13 +141,18 @@ func (h *Holdings) fillColumn(k, s int, out []float64) {
 				break
 			}
 			for j := range rows {
-				// The conversion rounds the value before the
-				// subtraction, as Value has it: no fused multiply-add.
-				rows[j] = float64(r.Quantity*closes[r.From+j]*rates[r.From+j]) - r.CostBasis
+				rows[j] = positionValue(r.Quantity, closes[r.From+j], rates[r.From+j]) - r.CostBasis
 			}
 		}
 	}
 }
+
+// positionValue is the value of qty shares at close (in the quote
+// currency) converted at rate: the one formula of the Value column, At and
+// the market value. The conversion rounds the product before any sum or
+// difference it enters, so that no machine fuses them (arm64 has a fused
+// multiply-add) and all three agree to the last bit everywhere.
+func positionValue(qty, close, rate float64) float64 { return float64(qty * close * rate) }
 
 // fill sets every value of col, which is zero, to x.
 func fill(col []float64, x float64) {

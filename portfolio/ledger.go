@@ -50,9 +50,7 @@ func (l *ledger) addValue(from int, qty float64, closes, rates []float64) {
 	}
 	mv := l.marketValue[from : from+len(closes)]
 	for i := range mv {
-		// Rounded before the sum, as the Value column is: no fused
-		// multiply-add (arm64 has one), the same result on every machine.
-		mv[i] += float64(qty * closes[i] * rates[i])
+		mv[i] += positionValue(qty, closes[i], rates[i])
 	}
 }
 
