@@ -92,7 +92,7 @@ type Position struct {
 	Realized      float64
 	Dividends     float64
 	Commissions   float64
-	Weight        float64 // Value / total value of the portfolio that day (cash included)
+	Weight        float64 // Value / total value of the portfolio that day (cash included); NaN from Holdings.At
 }
 
 // Positions returns the holdings on Dates[d] (d < 0 counts from the end:
