@@ -77,7 +77,10 @@ func (e *FetchError) Unwrap() []error {
 // FetchAll gets every symbol (duplicates ignored) from src. It uses
 // src.SeriesBatch when src is a BatchSource, and otherwise asks for the
 // symbols one at a time. It returns either every series or a *FetchError
-// naming every symbol that failed, never a partial map with a nil error.
+// naming every symbol that failed, never a partial map with a nil error;
+// when ctx ends before it is done, it returns ctx.Err() alone (a
+// BatchSource is expected to do the same), so that an interrupt is one
+// error rather than a "context canceled" per symbol.
 func FetchAll(ctx context.Context, src Source, symbols []string, from, to time.Time) (map[string]*Series, error) {
 	uniq := make([]string, 0, len(symbols))
 	seen := make(map[string]bool, len(symbols))
@@ -93,6 +96,10 @@ func FetchAll(ctx context.Context, src Source, symbols []string, from, to time.T
 	out := make(map[string]*Series, len(uniq))
 	var fe FetchError
 	for _, sym := range uniq {
+		if err := ctx.Err(); err != nil {
+			// Interrupted: one error, not one per symbol left.
+			return nil, err
+		}
 		s, err := src.Series(ctx, sym, from, to)
 		if err != nil {
 			var se *SymbolError
@@ -103,6 +110,9 @@ func FetchAll(ctx context.Context, src Source, symbols []string, from, to time.T
 			continue
 		}
 		out[sym] = s
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
 	}
 	if len(fe.Errs) > 0 {
 		sort.Slice(fe.Errs, func(i, j int) bool { return fe.Errs[i].Symbol < fe.Errs[j].Symbol })

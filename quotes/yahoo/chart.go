@@ -133,13 +133,13 @@ func ParseChart(r io.Reader) (*quotes.Series, error) {
 func parseChart(r io.Reader) (s *quotes.Series, dropped []error, err error) {
 	var body chartBody
 	if err := json.NewDecoder(r).Decode(&body); err != nil {
-		return nil, nil, fmt.Errorf("yahoo: malformed chart response: %w", err)
+		return nil, nil, &parseError{err: fmt.Errorf("malformed chart response: %w", err)}
 	}
 	if e := body.Chart.Error; e != nil {
 		return nil, nil, e
 	}
 	if len(body.Chart.Result) == 0 || body.Chart.Result[0] == nil {
-		return nil, nil, fmt.Errorf("yahoo: chart response has no result: %w", quotes.ErrNoData)
+		return nil, nil, &parseError{err: fmt.Errorf("chart response has no result: %w", quotes.ErrNoData)}
 	}
 	return parseResult(body.Chart.Result[0])
 }
@@ -149,7 +149,7 @@ func parseResult(res *chartResult) (*quotes.Series, []error, error) {
 	s := &quotes.Series{Symbol: m.Symbol, Currency: m.Currency, Timezone: m.ExchangeTimezoneName, SplitAdjusted: true}
 	loc, named, err := exchangeLocation(m.ExchangeTimezoneName, m.GMTOffset)
 	if err != nil {
-		return nil, nil, fmt.Errorf("yahoo: %s: %w", m.Symbol, err)
+		return nil, nil, &parseError{m.Symbol, err}
 	}
 	if !named {
 		s.Timezone = ""
@@ -169,10 +169,10 @@ func parseResult(res *chartResult) (*quotes.Series, []error, error) {
 	case len(q) > 0 && q[0] != nil:
 		closes = q[0].Close
 	case len(res.Timestamp) > 0:
-		return nil, nil, fmt.Errorf("yahoo: %s: %d timestamps but no quote indicators", m.Symbol, len(res.Timestamp))
+		return nil, nil, &parseError{m.Symbol, fmt.Errorf("%d timestamps but no quote indicators", len(res.Timestamp))}
 	}
 	if len(closes) != len(res.Timestamp) {
-		return nil, nil, fmt.Errorf("yahoo: %s: %d timestamps but %d closes", m.Symbol, len(res.Timestamp), len(closes))
+		return nil, nil, &parseError{m.Symbol, fmt.Errorf("%d timestamps but %d closes", len(res.Timestamp), len(closes))}
 	}
 	type row struct {
 		day   time.Time
@@ -182,7 +182,7 @@ func parseResult(res *chartResult) (*quotes.Series, []error, error) {
 	for i, ts := range res.Timestamp {
 		d, err := dayOf(ts)
 		if err != nil {
-			return nil, nil, fmt.Errorf("yahoo: %s: close %d has %w", m.Symbol, i, err)
+			return nil, nil, &parseError{m.Symbol, fmt.Errorf("close %d has %w", i, err)}
 		}
 		if c := closes[i]; c != nil && *c > 0 {
 			rows = append(rows, row{d, *c})
@@ -243,6 +243,34 @@ func parseResult(res *chartResult) (*quotes.Series, []error, error) {
 	// Map order is random; sorted reasons make the warnings repeatable.
 	sort.Slice(dropped, func(i, j int) bool { return dropped[i].Error() < dropped[j].Error() })
 	return s, dropped, nil
+}
+
+// parseError is why a chart response could not be parsed. Its text names
+// Yahoo and the symbol of the response, "yahoo: NVDA: 252 timestamps but
+// 251 closes", for the callers of ParseChart; a Source reports the bare
+// reason (see withoutParsePrefix) inside a *quotes.SymbolError, which
+// names both already.
+type parseError struct {
+	symbol string // meta.symbol; "" when not known
+	err    error
+}
+
+func (e *parseError) Error() string {
+	if e.symbol == "" {
+		return "yahoo: " + e.err.Error()
+	}
+	return "yahoo: " + e.symbol + ": " + e.err.Error()
+}
+
+func (e *parseError) Unwrap() error { return e.err }
+
+// withoutParsePrefix is err without the "yahoo: SYMBOL: " of a
+// *parseError; other errors are returned as they are.
+func withoutParsePrefix(err error) error {
+	if pe, ok := err.(*parseError); ok {
+		return pe.err
+	}
+	return err
 }
 
 // droppedEvent says why the parser dropped a dividend or split. A dropped

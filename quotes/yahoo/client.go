@@ -31,6 +31,7 @@ type client struct {
 	backoff        time.Duration
 	maxBackoff     time.Duration
 	requestTimeout time.Duration
+	onRetry        func(Retry) // nil: retries are silent
 	// inFlight holds a token per request under way: at most
 	// Options.Concurrency requests reach Yahoo at once, whoever makes them.
 	inFlight chan struct{}
@@ -69,11 +70,7 @@ func (c *client) chart(ctx context.Context, symbol string, p1, p2 int64) (*quote
 	q.Set("includePrePost", "false")
 	u := c.base + "/v8/finance/chart/" + url.PathEscape(symbol)
 	crumbTried := false
-	var last error
 	for attempt := 0; ; attempt++ {
-		if attempt > c.retries {
-			return nil, nil, fmt.Errorf("GET %s: giving up after %d attempts: %w", u, attempt, last)
-		}
 		if err := c.waitPause(ctx); err != nil {
 			return nil, nil, err
 		}
@@ -88,8 +85,9 @@ func (c *client) chart(ctx context.Context, symbol string, p1, p2 int64) (*quote
 			if ctx.Err() != nil {
 				return nil, nil, fmt.Errorf("GET %s: %w", u, ctx.Err())
 			}
-			last = err
-			c.sleep(ctx, c.delay(attempt, nil))
+			if err := c.retry(ctx, symbol, u, attempt, err, c.delay(attempt, nil)); err != nil {
+				return nil, nil, err
+			}
 			continue
 		}
 		var cerr *ChartError
@@ -97,6 +95,11 @@ func (c *client) chart(ctx context.Context, symbol string, p1, p2 int64) (*quote
 		if errors.As(perr, &cerr) {
 			cerr.Status = status
 		}
+		// The caller names the symbol and Yahoo: the parser's own
+		// "yahoo: SYMBOL: " prefix would say it twice.
+		perr = withoutParsePrefix(perr)
+		var failed error // a failure worth another attempt
+		var wait time.Duration
 		switch {
 		case status == http.StatusOK && perr == nil:
 			return s, dropped, nil
@@ -112,18 +115,16 @@ func (c *client) chart(ctx context.Context, symbol string, p1, p2 int64) (*quote
 				return nil, nil, fmt.Errorf("GET %s: HTTP %d and crumb handshake failed: %w", u, status, err)
 			}
 			attempt-- // the handshake retry is not a failure
+			continue
 		case status == http.StatusTooManyRequests || status >= 500:
-			last = statusErr(status, body, nil)
-			d := c.delay(attempt, header)
+			failed, wait = statusErr(status, body, nil), c.delay(attempt, header)
 			if status == http.StatusTooManyRequests {
-				c.pause(d)
+				c.pause(wait)
 			}
-			c.sleep(ctx, d)
 		case status == http.StatusOK && truncated(perr):
 			// A body cut short by a proxy or a dropped connection that
 			// still looked complete to HTTP: worth another try.
-			last = perr
-			c.sleep(ctx, c.delay(attempt, nil))
+			failed, wait = perr, c.delay(attempt, nil)
 		case cerr != nil:
 			return nil, nil, cerr
 		case status == http.StatusOK:
@@ -131,10 +132,28 @@ func (c *client) chart(ctx context.Context, symbol string, p1, p2 int64) (*quote
 		default:
 			return nil, nil, fmt.Errorf("GET %s: %w", u, statusErr(status, body, nil))
 		}
-		if ctx.Err() != nil {
-			return nil, nil, fmt.Errorf("GET %s: %w (last error: %v)", u, ctx.Err(), last)
+		if err := c.retry(ctx, symbol, u, attempt, failed, wait); err != nil {
+			return nil, nil, err
 		}
 	}
+}
+
+// retry decides what follows attempt (0 for the first) of u, which failed
+// with err: an error giving up when it was the last attempt, at once
+// rather than after one more wait; else it reports the retry to onRetry
+// and waits d, returning nil, or the context's error when it ends first.
+func (c *client) retry(ctx context.Context, symbol, u string, attempt int, err error, d time.Duration) error {
+	if attempt >= c.retries {
+		return fmt.Errorf("GET %s: giving up after %d attempts: %w", u, attempt+1, err)
+	}
+	if c.onRetry != nil {
+		c.onRetry(Retry{Symbol: symbol, Attempt: attempt + 1, Attempts: c.retries + 1, Err: err, Wait: d})
+	}
+	c.sleep(ctx, d)
+	if ctx.Err() != nil {
+		return fmt.Errorf("GET %s: %w (last error: %v)", u, ctx.Err(), err)
+	}
+	return nil
 }
 
 func truncated(err error) bool {

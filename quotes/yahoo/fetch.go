@@ -89,6 +89,12 @@ func (s *Source) series(ctx context.Context, symbol string, from, to time.Time) 
 		return s.fallback(ctx, symbol, old, from, to, err)
 	}
 	s.warnAll(symbol, dropped)
+	if old == nil && fresh.Between(lo, hi).Len() == 0 {
+		// "No data" for a symbol not cached yet is not stored: as
+		// coverage without closes it would answer every later call
+		// with no data, and the symbol would never be fetched again.
+		return inRange(fresh, from, to)
+	}
 	if s.keepCache(ctx, symbol, old, fresh, from, to, lo, hi) {
 		return inRange(old.Series, from, to)
 	}
@@ -312,7 +318,7 @@ func minTime(a, b time.Time) time.Time {
 }
 
 // load returns the cached entry for symbol, or nil, warning about a corrupt
-// file.
+// file. An entry without a single close counts as none.
 func (s *Source) load(symbol string) *cache.Entry {
 	if s.cache == nil {
 		return nil
@@ -322,6 +328,11 @@ func (s *Source) load(symbol string) *cache.Entry {
 		if !errors.Is(err, fs.ErrNotExist) {
 			s.warn(symbol, err)
 		}
+		return nil
+	}
+	if e.Series.Len() == 0 {
+		// Written by earlier versions from a "no data" answer: taken
+		// for no entry, so that the symbol is fetched again.
 		return nil
 	}
 	return e

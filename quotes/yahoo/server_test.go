@@ -114,6 +114,9 @@ type answer struct {
 	// onlyFrom, when set, drops the closes before it, as a partial
 	// answer would.
 	onlyFrom time.Time
+	// until, when set, drops the closes after it, as for a symbol
+	// delisted then.
+	until time.Time
 	// malformed sends every split as "0:0", which the parser drops,
 	// while the closes stay divided by its true ratio.
 	malformed bool
@@ -133,7 +136,7 @@ func (a answer) json(symbol string, p1, p2 int64) string {
 			continue
 		}
 		t := closeAt(d)
-		if t.Unix() < p1 || t.Unix() >= p2 || d.Before(a.onlyFrom) {
+		if t.Unix() < p1 || t.Unix() >= p2 || d.Before(a.onlyFrom) || !a.until.IsZero() && d.After(a.until) {
 			continue
 		}
 		ts = append(ts, strconv.FormatInt(t.Unix(), 10))

@@ -57,8 +57,15 @@ type Options struct {
 	// jitter (default 500ms). MaxBackoff caps any wait, Retry-After
 	// included (default 30s).
 	Backoff, MaxBackoff time.Duration
-	// RequestTimeout bounds each HTTP request (default 30s).
+	// RequestTimeout bounds each HTTP request, from sending it to the
+	// end of the body (default 30s): a stalled server fails the attempt
+	// after it, and the attempt is retried as a network error.
 	RequestTimeout time.Duration
+	// OnRetry, when set, is called before each wait for a retry (never
+	// after the last attempt, which fails at once), so that a slow or
+	// failing server is not silent; LogRetries makes one that prints a
+	// line per retry. It may be called from several goroutines at once.
+	OnRetry func(Retry)
 
 	// CacheDir holds the cache files (default cache.DefaultPath()).
 	CacheDir string
@@ -96,6 +103,15 @@ type Progress struct {
 	Failed      int    // symbols among Done that failed
 	Symbol      string // the symbol just done; "" in the first report
 	Err         error  // why Symbol failed; nil when it did not
+}
+
+// Retry reports a failed attempt that is about to be retried.
+type Retry struct {
+	Symbol   string
+	Attempt  int           // the failed attempt, from 1
+	Attempts int           // how many attempts there are at most (MaxRetries + 1)
+	Err      error         // why it failed
+	Wait     time.Duration // the wait before the next attempt
 }
 
 // Source is a quotes.Source and quotes.BatchSource over Yahoo Finance with an
@@ -171,7 +187,7 @@ func New(opts Options) (*Source, error) {
 	src := &Source{opts: o, client: &client{
 		http: hc, base: o.BaseURL, cookieURL: o.CookieURL, userAgent: o.UserAgent,
 		retries: o.MaxRetries, backoff: o.Backoff, maxBackoff: o.MaxBackoff,
-		requestTimeout: o.RequestTimeout, handshake: make(chan struct{}, 1),
+		requestTimeout: o.RequestTimeout, onRetry: o.OnRetry, handshake: make(chan struct{}, 1),
 		inFlight: make(chan struct{}, o.Concurrency),
 	}}
 	if o.NoCache {
@@ -214,7 +230,8 @@ func (s *Source) Series(ctx context.Context, symbol string, from, to time.Time) 
 // (duplicates ignored) with at most Concurrency requests in flight,
 // reporting to Options.Progress.
 // It returns every series, or a *quotes.FetchError naming every symbol that
-// failed and why; series fetched before a failure stay in the cache.
+// failed and why; series fetched before a failure stay in the cache. When
+// ctx ends first, it returns ctx.Err() alone, not a failure per symbol.
 func (s *Source) SeriesBatch(ctx context.Context, symbols []string, from, to time.Time) (map[string]*quotes.Series, error) {
 	var uniq []string
 	seen := map[string]bool{}
@@ -238,6 +255,9 @@ func (s *Source) SeriesBatch(ctx context.Context, symbols []string, from, to tim
 	sem := make(chan struct{}, 2*s.opts.Concurrency)
 	var wg sync.WaitGroup
 	for _, sym := range uniq {
+		if ctx.Err() != nil {
+			break // interrupted: the symbols left would only fail
+		}
 		wg.Add(1)
 		sem <- struct{}{}
 		go func() {
@@ -261,6 +281,10 @@ func (s *Source) SeriesBatch(ctx context.Context, symbols []string, from, to tim
 		}()
 	}
 	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		// One error, not one "context canceled" per symbol.
+		return nil, err
+	}
 	if len(fe.Errs) > 0 {
 		sort.Slice(fe.Errs, func(i, j int) bool { return fe.Errs[i].Symbol < fe.Errs[j].Symbol })
 		return nil, &fe
