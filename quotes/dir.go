@@ -44,12 +44,21 @@ type DirOptions struct {
 //	                      or date,numerator,denominator
 //	symbols.csv           symbol,currency,timezone   (optional metadata)
 //
-// Dates are YYYY-MM-DD. A Yahoo Finance download
-// (Date,Open,High,Low,Close,Adj Close,Volume) works as it is: the Close
-// column is used. Rows whose close is empty or "null" are skipped; any other
-// close must be a positive number. Rows may come in any order; two rows for
-// the same date are an error. Every problem of a file is reported at once,
-// as a *FileError naming the file, line, column and value.
+// Dates are YYYY-MM-DD, from 1900-01-01 to a year after today. A Yahoo
+// Finance download (Date,Open,High,Low,Close,Adj Close,Volume) works as it
+// is: the Close column is used. Rows whose close is empty or "null" are
+// skipped; any other close must be a number from 1e-10 to 1e12. Rows may
+// come in any order; two rows for the same date are an error, in the price
+// file as in the dividends file. A dividend may not exceed the close of the
+// trading day before it (more than 100% of the price is a typo, such as an
+// amount in cents); a split's ratio must lie between 1:1e6 and 1e6:1, and
+// the product of a symbol's split ratios between 1:1e12 and 1e12:1. Every
+// problem of a file is reported at once, as a *FileError naming the file,
+// line, column and value.
+//
+// Only regular files are read, or symbolic links to regular files inside
+// the directory: anything else (a named pipe, whose open would block
+// forever, a directory) is refused without being opened.
 //
 // The file of a symbol is its name followed by ".csv", literally: ^GSPC is
 // read from ^GSPC.csv and EURUSD=X from EURUSD=X.csv. Symbols that cannot be
@@ -104,7 +113,7 @@ func NewDir(path string, opts DirOptions) (*Dir, error) {
 	}
 	defer root.Close()
 	d := &Dir{path: path, opts: opts, meta: map[string]symbolMeta{}, cache: map[string]*dirEntry{}}
-	f, err := root.Open(metaFile)
+	f, err := openRegular(root, metaFile)
 	if errors.Is(err, fs.ErrNotExist) {
 		return d, nil
 	}
@@ -120,16 +129,32 @@ func NewDir(path string, opts DirOptions) (*Dir, error) {
 
 func (d *Dir) source() string { return "csv dir " + d.path }
 
-// Symbols lists the symbols that have a price file, sorted.
+// Symbols lists the symbols that have a price file, sorted: a regular
+// file, or a symbolic link to one inside the directory, the files Series
+// reads.
 func (d *Dir) Symbols() ([]string, error) {
-	entries, err := os.ReadDir(d.path)
+	root, err := os.OpenRoot(d.path)
+	if err != nil {
+		return nil, fmt.Errorf("quotes: %s: %w", d.source(), err)
+	}
+	defer root.Close()
+	entries, err := fs.ReadDir(root.FS(), ".")
 	if err != nil {
 		return nil, fmt.Errorf("quotes: %s: %w", d.source(), err)
 	}
 	var out []string
 	for _, e := range entries {
 		sym, ok := strings.CutSuffix(e.Name(), ".csv")
-		if ok && e.Type().IsRegular() && validDirSymbol(sym) == nil {
+		if !ok || validDirSymbol(sym) != nil {
+			continue
+		}
+		regular := e.Type().IsRegular()
+		if e.Type()&fs.ModeSymlink != 0 {
+			// Followed as Series follows it: within the directory only.
+			info, err := root.Stat(e.Name())
+			regular = err == nil && info.Mode().IsRegular()
+		}
+		if regular {
 			out = append(out, sym)
 		}
 	}
@@ -193,7 +218,7 @@ func (d *Dir) load(ctx context.Context, symbol string) (*Series, error) {
 			return nil, ctx.Err()
 		}
 	}
-	e.series, e.err = d.parse(symbol)
+	e.series, e.err = d.parse(ctx, symbol)
 	if e.err != nil {
 		d.mu.Lock()
 		delete(d.cache, symbol)
@@ -205,7 +230,7 @@ func (d *Dir) load(ctx context.Context, symbol string) (*Series, error) {
 
 // parse reads symbol's price file and its optional event files, reporting
 // the problems of all of them together.
-func (d *Dir) parse(symbol string) (*Series, error) {
+func (d *Dir) parse(ctx context.Context, symbol string) (*Series, error) {
 	fail := func(err error) (*Series, error) {
 		return nil, &SymbolError{Source: d.source(), Symbol: symbol, Err: err}
 	}
@@ -225,7 +250,11 @@ func (d *Dir) parse(symbol string) (*Series, error) {
 	}
 	var errs []error
 	read := func(name string, required bool, parse func(string, io.Reader) error) {
-		f, err := root.Open(name)
+		if err := ctx.Err(); err != nil {
+			errs = append(errs, err)
+			return
+		}
+		f, err := openRegular(root, name)
 		if errors.Is(err, fs.ErrNotExist) && !required {
 			return
 		}
@@ -248,14 +277,24 @@ func (d *Dir) parse(symbol string) (*Series, error) {
 	if len(errs) > 0 && errors.Is(errs[0], ErrUnknownSymbol) {
 		return fail(errs[0])
 	}
+	var divs *dividendFile
 	read(symbol+dividendSuffix+".csv", false, func(name string, r io.Reader) (err error) {
-		s.Dividends, err = readDividends(name, r)
+		divs, err = readDividends(name, r)
 		return err
 	})
 	read(symbol+splitSuffix+".csv", false, func(name string, r io.Reader) (err error) {
 		s.Splits, err = readSplits(name, r)
 		return err
 	})
+	if divs != nil {
+		s.Dividends = divs.dividends
+		if err := checkDividends(divs, s.Dates, s.Close); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	if len(errs) > 0 {
 		return fail(errors.Join(errs...))
 	}
@@ -419,6 +458,11 @@ func (t *table) date(line int, rec []string, i int) (time.Time, bool) {
 		t.problem(line, t.header[i], rec[i], "want a date YYYY-MM-DD")
 		return time.Time{}, false
 	}
+	if last := maxDate(time.Now()); d.Before(minDate) || d.After(last) {
+		t.problem(line, t.header[i], rec[i], fmt.Sprintf("want a date from %s to %s (a year from today)",
+			minDate.Format(time.DateOnly), last.Format(time.DateOnly)))
+		return time.Time{}, false
+	}
 	return d, true
 }
 
@@ -451,6 +495,11 @@ func readPrices(name string, r io.Reader) (dates []time.Time, closes []float64, 
 			return // no trade that day, as Yahoo writes it
 		}
 		c, okClose := t.positive(line, rec, idx[1], `a positive price, "null" or empty`)
+		if okClose && (c < minClose || c > maxClose) {
+			t.problem(line, t.header[idx[1]], rec[idx[1]], fmt.Sprintf(
+				"want a price from %s to %s: this one is a typo or in the wrong unit", num(minClose), num(maxClose)))
+			okClose = false
+		}
 		if okDate && okClose {
 			prices = append(prices, price{d, c, line})
 		}
@@ -470,75 +519,4 @@ func readPrices(name string, r io.Reader) (dates []time.Time, closes []float64, 
 		dates[i], closes[i] = p.date, p.close
 	}
 	return dates, closes, nil
-}
-
-// readDividends reads SYMBOL.dividends.csv: date and amount per share.
-func readDividends(name string, r io.Reader) ([]Dividend, error) {
-	var out []Dividend
-	t := &table{file: name}
-	t.read(r, []string{"date", "amount|dividends|dividend"}, func(line int, rec []string, idx []int) {
-		d, okDate := t.date(line, rec, idx[0])
-		a, okAmount := t.positive(line, rec, idx[1], "a positive amount per share")
-		if okDate && okAmount {
-			out = append(out, Dividend{Date: d, Amount: a})
-		}
-	})
-	if err := t.err(); err != nil {
-		return nil, err
-	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Date.Before(out[j].Date) })
-	return out, nil
-}
-
-// readSplits reads SYMBOL.splits.csv: date and either a ratio column
-// ("4:1", "4/1", or "4" for 4:1) or numerator and denominator columns.
-func readSplits(name string, r io.Reader) ([]Split, error) {
-	var out []Split
-	t := &table{file: name}
-	reported := false // the missing-columns problem, reported once
-	columns := []string{"date", "?ratio|stock splits|split", "?numerator", "?denominator"}
-	t.read(r, columns, func(line int, rec []string, idx []int) {
-		d, ok := t.date(line, rec, idx[0])
-		sp := Split{Date: d, Denominator: 1}
-		switch {
-		case idx[1] >= 0:
-			num, den, found := strings.Cut(strings.TrimSpace(rec[idx[1]]), ":")
-			if !found {
-				num, den, found = strings.Cut(num, "/")
-			}
-			var okNum, okDen = true, true
-			sp.Numerator, okNum = positiveString(num)
-			if found {
-				sp.Denominator, okDen = positiveString(den)
-			}
-			if !okNum || !okDen {
-				t.problem(line, t.header[idx[1]], rec[idx[1]], `want a split ratio such as "4:1"`)
-				ok = false
-			}
-		case idx[2] >= 0 && idx[3] >= 0:
-			var okNum, okDen bool
-			sp.Numerator, okNum = t.positive(line, rec, idx[2], "a positive number of new shares")
-			sp.Denominator, okDen = t.positive(line, rec, idx[3], "a positive number of old shares")
-			ok = ok && okNum && okDen
-		default:
-			if !reported {
-				t.problem(1, "", strings.Join(t.header, ","), "no ratio column, nor numerator and denominator columns, in the header")
-				reported = true
-			}
-			ok = false
-		}
-		if ok {
-			out = append(out, sp)
-		}
-	})
-	if err := t.err(); err != nil {
-		return nil, err
-	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Date.Before(out[j].Date) })
-	return out, nil
-}
-
-func positiveString(s string) (float64, bool) {
-	v, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
-	return v, err == nil && v > 0 && !math.IsInf(v, 0)
 }

@@ -265,20 +265,47 @@ func FuzzDirCSV(f *testing.F) {
 		} else if err.Error() == "" {
 			t.Fatal("empty error message")
 		}
+		if err == nil {
+			checkFuzzBounds(t, dates, closes)
+		}
 		divs, err := readDividends("fuzz.dividends.csv", bytes.NewReader(data))
 		if err == nil {
-			if err := (&Series{Symbol: "FUZZ", Dividends: divs}).Validate(); err != nil {
+			if err := (&Series{Symbol: "FUZZ", Dividends: divs.dividends}).Validate(); err != nil {
 				t.Fatalf("readDividends gave invalid dividends: %v", err)
 			}
+			for i, d := range divs.dividends {
+				if i > 0 && d.Date.Equal(divs.dividends[i-1].Date) {
+					t.Fatalf("readDividends gave two dividends on %v", d.Date)
+				}
+			}
+			checkDividends(divs, dates, closes) // must not panic
 		}
 		splits, err := readSplits("fuzz.splits.csv", bytes.NewReader(data))
 		if err == nil {
 			if err := (&Series{Symbol: "FUZZ", Splits: splits}).Validate(); err != nil {
 				t.Fatalf("readSplits gave invalid splits: %v", err)
 			}
+			product := 1.0
+			for _, sp := range splits {
+				product *= sp.Ratio()
+				if !(product <= maxSplitProduct && product >= 1/maxSplitProduct) {
+					t.Fatalf("readSplits gave splits whose product reaches %v", product)
+				}
+			}
 		}
 		readSymbolsFile("symbols.csv", bytes.NewReader(data))
 	})
+}
+
+// checkFuzzBounds fails when readPrices let through a date or close
+// outside the documented bounds.
+func checkFuzzBounds(t *testing.T, dates []time.Time, closes []float64) {
+	t.Helper()
+	for i, d := range dates {
+		if d.Before(minDate) || d.After(maxDate(time.Now())) || closes[i] < minClose || closes[i] > maxClose {
+			t.Fatalf("readPrices gave %v on %v, outside the bounds", closes[i], d)
+		}
+	}
 }
 
 func writeFile(t *testing.T, dir, name, content string) {
