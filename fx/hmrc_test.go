@@ -147,7 +147,7 @@ func TestReadRatesDetectsTheLayout(t *testing.T) {
 	}
 	for in, msg := range map[string]string{
 		"when,what\n2022-05-02,1\n": `fx: rates header "when,what": want FRED's (DATE,DEXUSUK,...) or HMRC's monthly month,currency,rate`,
-		"# only a comment\n\n":       "fx: rates are empty",
+		"# only a comment\n\n":      "fx: rates are empty",
 	} {
 		if _, err := ReadRates(strings.NewReader(in)); err == nil || !strings.Contains(err.Error(), msg) {
 			t.Errorf("ReadRates(%q): %v, want %q", in, err, msg)
