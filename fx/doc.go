@@ -2,8 +2,11 @@
 // from exchange-rate series.
 //
 // Rates come from FRED H.10 style columns (DEXUSUK = USD per GBP, read by
-// ReadFRED) or from Yahoo style pairs ("EURUSD=X" closes = USD per EUR, read
-// by PairFromSeries and fetched by Load). A Converter inverts pairs and
+// ReadFRED), from HMRC's monthly rates (month,currency,rate = units per
+// GBP for a calendar month, read by ReadHMRC), or from Yahoo style pairs
+// ("EURUSD=X" closes = USD per EUR, read by PairFromSeries and fetched by
+// Load). ReadRates and ReadRatesFile read a FRED or HMRC file, telling
+// them apart by the header. A Converter inverts pairs and
 // crosses them through USD, forward-fills each rate over days without a
 // published rate, and understands minor currency units: GBp and GBX
 // (pence) are GBP/100, ZAc and ZAC are ZAR/100, ILA is ILS/100. Dates
