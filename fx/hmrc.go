@@ -38,25 +38,12 @@ func ReadHMRC(r io.Reader) ([]Pair, error) {
 	cr := csv.NewReader(r)
 	cr.Comment = '#'
 	cr.FieldsPerRecord = -1
-	header, err := cr.Read()
-	if err == io.EOF {
-		return nil, errors.New("fx: HMRC rates are empty: want a header line month,currency,rate")
-	}
+	header, idx, err := readHMRCHeader(cr)
 	if err != nil {
-		return nil, fmt.Errorf("fx: HMRC rates: %w", err)
+		return nil, err
 	}
 	var problems []string
 	report := func(format string, args ...any) { problems = append(problems, fmt.Sprintf(format, args...)) }
-	idx := hmrcColumns(header)
-	for i, name := range []string{"month", "currency", "rate"} {
-		if idx[i] < 0 {
-			line, _ := cr.FieldPos(0)
-			report("line %d: %q: no %s column: want the columns month,currency,rate", line, strings.Join(header, ","), name)
-		}
-	}
-	if len(problems) > 0 {
-		return nil, problemList("fx: HMRC rates", problems)
-	}
 	rates := map[hmrcKey]hmrcRate{}
 	for {
 		rec, err := cr.Read()
@@ -155,6 +142,31 @@ func hmrcPairs(rates map[hmrcKey]hmrcRate) []Pair {
 		p.Rates = append(p.Rates, rates[k].rate)
 	}
 	return pairs
+}
+
+// readHMRCHeader reads the header line and the indexes of its month,
+// currency and rate columns, or says which are missing.
+func readHMRCHeader(cr *csv.Reader) (header []string, idx []int, err error) {
+	header, err = cr.Read()
+	if err == io.EOF {
+		return nil, nil, errors.New("fx: HMRC rates are empty: want a header line month,currency,rate")
+	}
+	if err != nil {
+		return nil, nil, fmt.Errorf("fx: HMRC rates: %w", err)
+	}
+	idx = hmrcColumns(header)
+	var problems []string
+	for i, name := range []string{"month", "currency", "rate"} {
+		if idx[i] < 0 {
+			line, _ := cr.FieldPos(0)
+			problems = append(problems, fmt.Sprintf("line %d: %q: no %s column: want the columns month,currency,rate",
+				line, strings.Join(header, ","), name))
+		}
+	}
+	if len(problems) > 0 {
+		return nil, nil, problemList("fx: HMRC rates", problems)
+	}
+	return header, idx, nil
 }
 
 // hmrcColumns gives the indexes of the month, currency and rate columns of

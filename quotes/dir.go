@@ -239,34 +239,10 @@ func (d *Dir) parse(ctx context.Context, symbol string) (*Series, error) {
 		return fail(err)
 	}
 	defer root.Close()
-	s := &Series{Symbol: symbol, Currency: d.opts.Currency, Timezone: d.opts.Timezone, SplitAdjusted: d.opts.SplitAdjusted}
-	if m, ok := d.meta[symbol]; ok {
-		if m.currency != "" {
-			s.Currency = m.currency
-		}
-		if m.timezone != "" {
-			s.Timezone = m.timezone
-		}
-	}
+	s := d.newSeries(symbol)
 	var errs []error
 	read := func(name string, required bool, parse func(string, io.Reader) error) {
-		if err := ctx.Err(); err != nil {
-			errs = append(errs, err)
-			return
-		}
-		f, err := openRegular(root, name)
-		if errors.Is(err, fs.ErrNotExist) && !required {
-			return
-		}
-		if errors.Is(err, fs.ErrNotExist) {
-			err = fmt.Errorf("%w: no file %s", ErrUnknownSymbol, name)
-		}
-		if err != nil {
-			errs = append(errs, err)
-			return
-		}
-		defer f.Close()
-		if err := parse(name, f); err != nil {
+		if err := readFile(ctx, root, name, required, parse); err != nil {
 			errs = append(errs, err)
 		}
 	}
@@ -305,6 +281,41 @@ func (d *Dir) parse(ctx context.Context, symbol string) (*Series, error) {
 		return fail(err)
 	}
 	return s, nil
+}
+
+// newSeries is an empty series of symbol with its currency and timezone:
+// symbols.csv's, else the options'.
+func (d *Dir) newSeries(symbol string) *Series {
+	s := &Series{Symbol: symbol, Currency: d.opts.Currency, Timezone: d.opts.Timezone, SplitAdjusted: d.opts.SplitAdjusted}
+	if m, ok := d.meta[symbol]; ok {
+		if m.currency != "" {
+			s.Currency = m.currency
+		}
+		if m.timezone != "" {
+			s.Timezone = m.timezone
+		}
+	}
+	return s
+}
+
+// readFile opens the regular file name in root and parses it. A missing
+// file is nil when not required, and an error matching ErrUnknownSymbol
+// when required.
+func readFile(ctx context.Context, root *os.Root, name string, required bool, parse func(string, io.Reader) error) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	f, err := openRegular(root, name)
+	switch {
+	case errors.Is(err, fs.ErrNotExist) && !required:
+		return nil
+	case errors.Is(err, fs.ErrNotExist):
+		return fmt.Errorf("%w: no file %s", ErrUnknownSymbol, name)
+	case err != nil:
+		return err
+	}
+	defer f.Close()
+	return parse(name, f)
 }
 
 // FileError lists every problem found in one file.
