@@ -180,8 +180,8 @@ func (g *geometric) mean() float64 {
 }
 
 // Against computes Relative for perf against idx on the days both cover:
-// every date t of idx after its first on which perf held something or
-// received a deposit (perf.Value[t−1] + perf.Deposits[t] > 0). The
+// every date t of idx after its first on which perf had a return
+// (portfolio.Invested: Value[t−1] plus the day's net deposit above zero). The
 // portfolio's returns are stats.DailyReturns of perf, the benchmark's the
 // change of idx.Values; idx must have been aligned on perf.Dates.
 func Against(perf *portfolio.Performance, idx *Index, opts stats.Options) (*RelativeStats, error) {
@@ -202,7 +202,7 @@ func Against(perf *portfolio.Performance, idx *Index, opts stats.Options) (*Rela
 	var pr, br []float64
 	for i := 1; i < idx.Len(); i++ {
 		t := idx.Offset + i
-		if perf.Value[t-1]+at(perf.Deposits, t) > 0 {
+		if portfolio.Invested(perf.Value[t-1], at(perf.Deposits, t), at(perf.Withdrawals, t)) {
 			pr = append(pr, daily[t])
 			br = append(br, idx.Values[i]/idx.Values[i-1]-1)
 		}

@@ -31,12 +31,14 @@ func TooFewReturns(n int) string {
 }
 
 // DailyReturns is the time-weighted daily return of a value series with
-// external flows, with the convention of portfolio.Performance (see
-// portfolio.DailyReturn): flows happen at the close, so
+// external flows, r[t] = portfolio.DailyReturn(value[t−1], value[t], in[t],
+// out[t]) with value[−1] = 0: the convention of portfolio.Performance, where
+// the day's flows are netted, a net deposit counts from the start of the
+// day and a net withdrawal from its end (Portfolio Performance's TTWROR):
 //
-//	r[t] = (value[t] + out[t] − in[t]) / value[t−1] − 1   when value[t−1] > 0,
-//	r[t] = (value[t] + out[t]) / in[t] − 1                when value[t−1] ≤ 0 < in[t],
-//	r[t] = 0                                              otherwise, value[−1] = 0.
+//	In[t] = max(0, in[t] − out[t]),  Out[t] = max(0, out[t] − in[t]),
+//	r[t]  = (value[t] + Out[t]) / (value[t−1] + In[t]) − 1   when value[t−1] + In[t] > 0,
+//	r[t]  = 0                                                 otherwise.
 //
 // in and out are the day's deposits and withdrawals, both ≥ 0; nil means
 // none. A NaN or infinite input on a day gives a NaN return.

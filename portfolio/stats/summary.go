@@ -34,7 +34,8 @@ type Summary struct {
 	Dates      int       // dates in the frame
 	// ReturnDays is the number of daily returns the risk statistics use:
 	// every date after the first on which the portfolio held something or
-	// received a deposit (value[t−1] + in[t] > 0). Days on which it was
+	// received a net deposit (portfolio.Invested: value[t−1] + In[t] above
+	// a millionth, In[t] the day's deposits less withdrawals). Days on which it was
 	// empty, and the first day (from the deposit to the first close), are
 	// left out so that they do not dilute volatility.
 	ReturnDays int
@@ -146,7 +147,7 @@ func Compute(perf *portfolio.Performance, opts Options) (*Summary, error) {
 		if out > 0 {
 			flows = append(flows, portfolio.Flow{Date: dates[t], Amount: -out})
 		}
-		invested[t] = prev+in > 0
+		invested[t] = portfolio.Invested(prev, in, out)
 		anyHeld = anyHeld || invested[t]
 		if invested[t] && t > 0 {
 			risk = append(risk, daily[t])
