@@ -39,7 +39,7 @@ type Summary struct {
 	// empty, and the first day (from the deposit to the first close), are
 	// left out so that they do not dilute volatility.
 	ReturnDays int
-	Years      float64 // (End − Start) in days / 365.25
+	Years      float64 // (End − Start) in days / 365
 
 	EndValue         float64
 	Deposits         float64 // total paid in
@@ -50,7 +50,7 @@ type Summary struct {
 	// TWR is the cumulative time-weighted return Π(1 + r[t]) − 1 over
 	// every date, with r from DailyReturns.
 	TWR Figure
-	// TWRAnnualised is CAGR(TWR, Start, End): calendar days / 365.25.
+	// TWRAnnualised is CAGR(TWR, Start, End): calendar days / 365.
 	TWRAnnualised Figure
 	// TWRAnnualisedTrading is CAGRTrading(TWR, Dates − 1, PeriodsPerYear):
 	// trading days elapsed / 252.
@@ -78,7 +78,9 @@ type Summary struct {
 	// finite (Calmar's Reason then says so).
 	MaxDrawdown Drawdown
 	// Calmar is TWRAnnualised / |MaxDrawdown.Depth| over the whole frame
-	// (not a trailing 36 months).
+	// (not a trailing 36 months). The annual return is the calendar one
+	// (days/365); empyrical's calmar_ratio and QuantStats' calmar divide
+	// their trading-day CAGR (TWRAnnualisedTrading) instead.
 	Calmar Figure
 
 	BestDay, WorstDay     DayReturn   // over the ReturnDays returns
