@@ -95,3 +95,27 @@ func nearTol(t *testing.T, what string, got, want, tol float64) {
 		t.Errorf("%s = %.12g, want %.12g", what, got, want)
 	}
 }
+
+// TestTWREqualPairOnFirstDay reproduces issue 14.6: a deposit and a
+// withdrawal of the same amount on the first day changed the TWR (32.09 %
+// against 33.41 % on one portfolio). The day's flows are netted, so the
+// pair cancels. By hand: 1,000 deposited, 10 X bought at 95, X closes at
+// 100 then 110: V = 50 + 1,000 = 1,050, then 50 + 1,100 = 1,150;
+// r0 = 1,050/1,000 − 1 = 0.05, r1 = 1,150/1,050 − 1; TWR = 1,150/1,000 − 1
+// = 0.15. With 500 more in and out on day 0 the netted In is still 1,000
+// (counting them apart gave (1,050 + 500)/(1,000 + 500) − 1 = 0.0333).
+func TestTWREqualPairOnFirstDay(t *testing.T) {
+	x := testSeries("X", "USD", days(d1, d2), 100, 110)
+	txs := []Transaction{
+		{Date: d1, Kind: Deposit, Amount: 1000},
+		{Date: d1, Kind: Buy, Symbol: "X", Quantity: 10, Price: 95},
+	}
+	pair := append(append([]Transaction(nil), txs...),
+		Transaction{Date: d1, Kind: Deposit, Amount: 500},
+		Transaction{Date: d1, Kind: Withdrawal, Amount: 500})
+	for name, list := range map[string][]Transaction{"alone": txs, "with the pair": pair} {
+		p := build(t, list, Config{Currency: "USD", Series: market(x)}).Performance
+		near(t, name+": DailyReturn[0]", p.DailyReturn[0], 0.05)
+		near(t, name+": CumulativeReturn[1]", p.CumulativeReturn[1], 0.15)
+	}
+}
