@@ -59,8 +59,8 @@ func (h *Holdings) Row(s, d int) int { return s*len(h.Dates) + d }
 // with Value[−1] = 0, so the first deposit starts the series and an emptied
 // and refilled portfolio never shows −100 %. The return is continuous in
 // what the portfolio holds: a deposit into an account with 0, 1 cent or $5
-// left gives nearly the same return (flows counted at the close divided by
-// the $5 instead, and showed +2,020 % for a 1 % day). The price of it: a
+// left gives nearly the same return (counting flows at the close, gofolio
+// used to divide by the $5 and show +2,020 % for a 1 % day). The price: a
 // deposit invested at the day's close, not its start, counts in the day's
 // base while earning nothing that day, which damps that day's return.
 // "> 0" means above a millionth of a currency unit: when Value[t−1] + In[t]
