@@ -8,9 +8,11 @@
 // changes.
 //
 // SameCashFlows answers "would I have done better in the index?": it
-// invests every external deposit of the portfolio in the index at that day's
-// close and sells for every withdrawal, giving a performance frame whose
-// TWR and IRR (package stats) compare directly with the portfolio's.
+// invests every external deposit of the portfolio in the index at the start
+// of its day (the previous close) and sells at the day's close for every
+// withdrawal, the timing the portfolio's TWR gives them, giving a
+// performance frame whose TWR (the index's own) and IRR (package stats)
+// compare directly with the portfolio's.
 //
 // Relative and Against give beta, alpha, correlation, tracking error,
 // information ratio and up- and down-capture of the portfolio's daily

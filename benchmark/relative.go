@@ -12,26 +12,40 @@ import (
 // RelativeStats holds the statistics of a portfolio's daily returns p against a
 // benchmark's b over the same N days. P is the periods per year (252) and
 // rf the daily risk-free rate (stats.DailyRiskFree). Every figure is NaN
-// when N is below stats.MinReturns.
+// when N is below stats.MinReturns. Each comment names the tool whose
+// definition the figure matches, so that it can be checked against it.
 type RelativeStats struct {
 	Days, UpDays, DownDays int // N, days with b > 0, days with b < 0
 
-	// Beta = cov(p, b) / var(b) (sample covariance and variance).
+	// Beta = cov(p, b) / var(b) (sample covariance and variance), as
+	// QuantStats' greeks and empyrical's beta.
 	Beta stats.Figure
 	// Alpha is Jensen's alpha, annualised arithmetically:
-	// P × ( mean(p − rf) − Beta × mean(b − rf) ).
+	// P × ( mean(p − rf) − Beta × mean(b − rf) ). With rf = 0 it is
+	// QuantStats' greeks alpha; empyrical compounds the daily figure
+	// instead, (1 + daily)^P − 1.
 	Alpha stats.Figure
-	// Correlation is Pearson's: cov(p, b) / (sd(p) sd(b)).
+	// Correlation is Pearson's: cov(p, b) / (sd(p) sd(b)), as numpy's
+	// corrcoef and pandas' corr.
 	Correlation stats.Figure
-	// TrackingError = sd(p − b) × sqrt(P), annualised.
+	// TrackingError = sd(p − b) × sqrt(P) (sample sd, n − 1), annualised:
+	// label it so ("tracking error (annualised)").
 	TrackingError stats.Figure
-	// InformationRatio = P × mean(p − b) / TrackingError
-	// = sqrt(P) × mean(p − b) / sd(p − b).
+	// InformationRatio = mean(p − b) / sd(p − b), the daily figure, not
+	// annualised (sample sd, n − 1), as QuantStats' information_ratio and
+	// empyrical's excess_sharpe (its information_ratio before 0.5). Times
+	// sqrt(P) it would be the annualised figure some tools show.
 	InformationRatio stats.Figure
-	// UpCapture is the ratio of geometric mean daily returns on the days
-	// the benchmark rose: ( Π(1 + p)^(1/U) − 1 ) / ( Π(1 + b)^(1/U) − 1 )
-	// over the U days with b > 0. DownCapture is the same over the days
-	// with b < 0. Above 1 up and below 1 down is better than the benchmark.
+	// UpCapture is empyrical's up_capture: the annualised return of p over
+	// the U days the benchmark rose divided by that of b,
+	//
+	//	( Π(1 + p)^(P/U) − 1 ) / ( Π(1 + b)^(P/U) − 1 )  over the days with b > 0,
+	//
+	// each the CAGR of U returns taken as U/P of a year (empyrical's
+	// annual_return). DownCapture is the same over the D days with b < 0.
+	// Above 1 up and below 1 down is better than the benchmark. Over few
+	// up or down days the annualised returns, and so the ratio, can be
+	// extreme; a ratio that overflows is NaN.
 	UpCapture, DownCapture stats.Figure
 }
 
@@ -117,18 +131,18 @@ func Relative(portfolioDaily, benchmarkDaily []float64, opts stats.Options) (*Re
 	sdA := stats.StdDev(active)
 	r.TrackingError = fig(sdA*math.Sqrt(ppy), "")
 	if sdA > 0 {
-		r.InformationRatio = fig(math.Sqrt(ppy)*stats.Mean(active)/sdA, "")
+		r.InformationRatio = fig(stats.Mean(active)/sdA, "")
 	} else {
 		r.InformationRatio = undefined("the portfolio tracks the benchmark exactly (zero tracking error)")
 	}
-	r.UpCapture, r.UpDays = capture(p, b, func(v float64) bool { return v > 0 }, "rose")
-	r.DownCapture, r.DownDays = capture(p, b, func(v float64) bool { return v < 0 }, "fell")
+	r.UpCapture, r.UpDays = capture(p, b, ppy, func(v float64) bool { return v > 0 }, "rose")
+	r.DownCapture, r.DownDays = capture(p, b, ppy, func(v float64) bool { return v < 0 }, "fell")
 	return r, nil
 }
 
-// capture is the ratio of geometric mean returns of p and b on the days
-// where keep(b) holds.
-func capture(p, b []float64, keep func(float64) bool, verb string) (stats.Figure, int) {
+// capture is the ratio of the annualised returns of p and b over the days
+// where keep(b) holds (see RelativeStats.UpCapture).
+func capture(p, b []float64, ppy float64, keep func(float64) bool, verb string) (stats.Figure, int) {
 	var gp, gb geometric
 	for i := range b {
 		if keep(b[i]) {
@@ -139,11 +153,11 @@ func capture(p, b []float64, keep func(float64) bool, verb string) (stats.Figure
 	if gb.n == 0 {
 		return undefined("the benchmark never " + verb), 0
 	}
-	mp := gp.mean()
-	if math.IsNaN(mp) {
+	ap := gp.annualised(ppy)
+	if math.IsNaN(ap) {
 		return undefined("a portfolio return is below −100 %"), gb.n
 	}
-	return fig(mp/gb.mean(), ""), gb.n
+	return fig(ap/gb.annualised(ppy), "the annualised returns overflow: too few days"), gb.n
 }
 
 // geometric accumulates Π(1 + r) as mantissa × 2^exp, renormalised at every
@@ -167,21 +181,21 @@ func (g *geometric) add(r float64) {
 	g.mant, g.exp = m, g.exp+e
 }
 
-// mean is the geometric mean return (Π(1 + r))^(1/n) − 1: NaN when a factor
-// is negative, −1 when one is 0.
-func (g *geometric) mean() float64 {
+// annualised is the CAGR of the n returns taken as n/ppy of a year,
+// (Π(1 + r))^(ppy/n) − 1: NaN when a factor is negative, −1 when one is 0.
+func (g *geometric) annualised(ppy float64) float64 {
 	switch {
 	case g.negative:
 		return math.NaN()
 	case g.mant == 0:
 		return -1
 	}
-	return math.Expm1((math.Log(g.mant) + float64(g.exp)*math.Ln2) / float64(g.n))
+	return math.Expm1((math.Log(g.mant) + float64(g.exp)*math.Ln2) * ppy / float64(g.n))
 }
 
 // Against computes Relative for perf against idx on the days both cover:
-// every date t of idx after its first on which perf held something or
-// received a deposit (perf.Value[t−1] + perf.Deposits[t] > 0). The
+// every date t of idx after its first on which perf had a return
+// (portfolio.Invested: Value[t−1] plus the day's net deposit above zero). The
 // portfolio's returns are stats.DailyReturns of perf, the benchmark's the
 // change of idx.Values; idx must have been aligned on perf.Dates.
 func Against(perf *portfolio.Performance, idx *Index, opts stats.Options) (*RelativeStats, error) {
@@ -202,7 +216,7 @@ func Against(perf *portfolio.Performance, idx *Index, opts stats.Options) (*Rela
 	var pr, br []float64
 	for i := 1; i < idx.Len(); i++ {
 		t := idx.Offset + i
-		if perf.Value[t-1]+at(perf.Deposits, t) > 0 {
+		if portfolio.Invested(perf.Value[t-1], at(perf.Deposits, t), at(perf.Withdrawals, t)) {
 			pr = append(pr, daily[t])
 			br = append(br, idx.Values[i]/idx.Values[i-1]-1)
 		}

@@ -40,12 +40,20 @@ func TestRelative(t *testing.T) {
 	// in all; sample sd sqrt(5 × 1.475e-3 / 19).
 	sd := math.Sqrt(5 * 1.475e-3 / 19)
 	checkNear(t, "tracking error", r.TrackingError.Value, sd*math.Sqrt(252))
-	checkNear(t, "information ratio", r.InformationRatio.Value, math.Sqrt(252)*0.0035/sd)
-	// Up days (b = .01, .03, five each): ((1.021 × 1.061)^5)^(1/10) − 1 =
-	// sqrt(1.021 × 1.061) − 1 over sqrt(1.01 × 1.03) − 1.
-	checkNear(t, "up capture", r.UpCapture.Value, (math.Sqrt(1.021*1.061)-1)/(math.Sqrt(1.01*1.03)-1))
-	// Down days (b = −.02, −.01): sqrt(0.961 × 0.981) − 1 over sqrt(0.98 × 0.99) − 1.
-	checkNear(t, "down capture", r.DownCapture.Value, (math.Sqrt(0.961*0.981)-1)/(math.Sqrt(0.98*0.99)-1))
+	// The information ratio is the daily figure (issue 13.4: QuantStats and
+	// empyrical do not annualise it; it was sqrt(252) × this before).
+	checkNear(t, "information ratio", r.InformationRatio.Value, 0.0035/sd)
+	// Capture as empyrical (issue 13.4; it was the ratio of daily geometric
+	// means before): the CAGR of the 10 up days (b = .01, .03, five each)
+	// taken as 10/252 of a year, ((1.021 × 1.061)^5)^(252/10) − 1 =
+	// (1.021 × 1.061)^126 − 1 = 23,843.15, over (1.01 × 1.03)^126 − 1 =
+	// 144.206: 165.34.
+	checkNear(t, "up capture", r.UpCapture.Value, (math.Pow(1.021*1.061, 126)-1)/(math.Pow(1.01*1.03, 126)-1))
+	checkNear(t, "up capture rounded", math.Round(r.UpCapture.Value*100)/100, 165.34)
+	// Down days (b = −.02, −.01): (0.961 × 0.981)^126 − 1 = −0.9994065 over
+	// (0.98 × 0.99)^126 − 1 = −0.9778935: 1.0219993.
+	checkNear(t, "down capture", r.DownCapture.Value, (math.Pow(0.961*0.981, 126)-1)/(math.Pow(0.98*0.99, 126)-1))
+	checkNear(t, "down capture rounded", math.Round(r.DownCapture.Value*1e7)/1e7, 1.0219993)
 	if r.Days != 20 || r.UpDays != 10 || r.DownDays != 10 {
 		t.Errorf("days %d up %d down %d", r.Days, r.UpDays, r.DownDays)
 	}
@@ -165,14 +173,14 @@ func TestAgainst(t *testing.T) {
 }
 
 func TestCaptureTotalLoss(t *testing.T) {
-	// A −100 % portfolio day on every other up day: geometric mean
-	// (0 × 1.01)^(1/2) − 1 = −1 (ten copies: the product is still 0), over
-	// the benchmark's sqrt(1.01 × 1.02) − 1.
+	// A −100 % portfolio day on every other up day: annualised return
+	// (0 × 1.01)^(252/2) − 1 = −1 (ten copies: the product is still 0), over
+	// the benchmark's (1.01 × 1.02)^126 − 1.
 	r, err := Relative(repeat([]float64{-1, 0.01}, 10), repeat([]float64{0.01, 0.02}, 10), stats.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkNear(t, "up capture", r.UpCapture.Value, -1/(math.Sqrt(1.01*1.02)-1))
+	checkNear(t, "up capture", r.UpCapture.Value, -1/(math.Pow(1.01*1.02, 126)-1))
 	// Below −100 % (a frame that went negative): undefined, not garbage.
 	r, _ = Relative(repeat([]float64{-1.5, 0.01}, 10), repeat([]float64{0.01, 0.02}, 10), stats.Options{})
 	if r.UpCapture.Defined() {

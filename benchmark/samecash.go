@@ -14,17 +14,22 @@ import (
 // SameCashFlows is the "same cash flows" benchmark: a portfolio that holds
 // only the index and receives the same external flows, each on the first
 // date of dates on or after the flow's date (several flows on one date are
-// added up). On date t with the index at P[t] (its value on the last index
-// date on or before t) and u units held:
+// added up, and netted as the portfolio's own are: see
+// portfolio.DailyReturn). On date t with the index at P[t] (its value on
+// the last index date on or before t) and u units held, the day's net
+// deposit In[t] buys units at the start of the day, at P[t−1], and its net
+// withdrawal Out[t] sells them at its end, at P[t]:
 //
-//	u[t]     = u[t−1] + In[t] / P[t] − Out[t] / P[t]
+//	u[t]     = u[t−1] + In[t] / P[t−1] − Out[t] / P[t]
 //	Value[t] = u[t] × P[t]
 //
-// so deposits buy units and withdrawals sell them at that day's close. The
-// frame's DailyReturn, CumulativeReturn and Drawdown follow the convention
-// of portfolio.Performance (portfolio.DailyReturn): flows happen at the
-// close, exactly as the portfolio's own TWR counts them, so the two compare
-// like for like, and the benchmark's TWR is the index's own return.
+// (a deposit before the index's first value, or on the first date, buys at
+// P[t]). This is the timing the portfolio's TWR gives flows (deposits from
+// the start of the day, withdrawals at its end), so the two compare like
+// for like and the benchmark's TWR is the index's own return: r[t] =
+// (u[t]P[t] + Out[t]) / (u[t−1]P[t−1] + In[t]) − 1 = P[t]/P[t−1] − 1. The
+// frame's DailyReturn, CumulativeReturn and Drawdown are computed with
+// portfolio.DailyReturn.
 //
 // A withdrawal larger than the benchmark holds sells every unit, and the
 // Withdrawals column records what was actually paid out, so that
@@ -74,22 +79,9 @@ func SameCashFlows(idx *Index, flows []portfolio.Flow, dates []time.Time) (*port
 		NetContributions: make([]float64, n),
 		PnL:              make([]float64, n),
 	}
-	units, net, j := 0.0, 0.0, -1
-	for t, d := range dates {
-		for j+1 < idx.Len() && !idx.Dates[j+1].After(d) {
-			j++
-		}
-		if j >= 0 {
-			price := idx.Values[j]
-			units += in[t] / price
-			if sold := out[t] / price; sold >= units {
-				out[t] = units * price // sell everything, pay out what it fetches
-				units = 0
-			} else {
-				units -= sold
-			}
-			p.Value[t] = units * price
-		}
+	holdIndex(p, idx)
+	net := 0.0
+	for t := range dates {
 		net += in[t] - out[t]
 		p.MarketValue[t] = p.Value[t]
 		p.NetContributions[t] = net
@@ -99,4 +91,34 @@ func SameCashFlows(idx *Index, flows []portfolio.Flow, dates []time.Time) (*port
 	p.CumulativeReturn = stats.Cumulative(p.DailyReturn)
 	p.Drawdown = stats.Drawdowns(p.CumulativeReturn)
 	return p, nil
+}
+
+// holdIndex fills p.Value with the units the day's net flows buy (at the
+// previous date's index value) and sell (at the day's), and lowers
+// p.Withdrawals where the units held fetch less than was to be withdrawn.
+func holdIndex(p *portfolio.Performance, idx *Index) {
+	in, out := p.Deposits, p.Withdrawals
+	units, j := 0.0, -1
+	for t, d := range p.Dates {
+		before := j // the index on the previous date, −1 if none yet
+		for j+1 < idx.Len() && !idx.Dates[j+1].After(d) {
+			j++
+		}
+		if j < 0 {
+			continue
+		}
+		price, start := idx.Values[j], idx.Values[j]
+		if before >= 0 {
+			start = idx.Values[before]
+		}
+		if in[t] >= out[t] {
+			units += (in[t] - out[t]) / start
+		} else if sold := (out[t] - in[t]) / price; sold >= units {
+			out[t] = in[t] + units*price // sell everything, pay out what it fetches
+			units = 0
+		} else {
+			units -= sold
+		}
+		p.Value[t] = units * price
+	}
 }

@@ -663,26 +663,6 @@ func sortedKeys[V any](m map[string]V) []string {
 	return keys
 }
 
-// DailyReturn is r[t] of the time-weighted return documented on
-// Performance, from the previous day's value, the day's value and its
-// deposits (in) and withdrawals (out, positive). It is NaN when an input is
-// NaN or infinite. Package stats and the same-cash-flows benchmark use it,
-// so every TWR in gofolio follows one convention.
-func DailyReturn(prevValue, value, in, out float64) float64 {
-	for _, x := range [...]float64{prevValue, value, in, out} {
-		if math.IsNaN(x) || math.IsInf(x, 0) {
-			return math.NaN()
-		}
-	}
-	switch {
-	case prevValue > minDenominator:
-		return (value+out-in)/prevValue - 1
-	case in > minDenominator:
-		return (value+out)/in - 1
-	}
-	return 0
-}
-
 // minDenominator is the smallest starting value (in the reporting currency)
 // a day's return is computed on: below it the portfolio is empty and the
 // day's return is 0, so that rounding residue left after selling everything

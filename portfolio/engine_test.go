@@ -256,25 +256,35 @@ func TestBuildPenceAndPoundsAreOneAccount(t *testing.T) {
 }
 
 func TestBuildDepositMidPeriodLeavesTWRUnchanged(t *testing.T) {
-	// X returns +10% a day. A second deposit on day 2 is invested at day 2's
-	// close; the TWR must be X's return, whatever the deposits.
+	// X returns +10% a day. A second deposit on day 2 counts from the start
+	// of the day (issue 13.1: Portfolio Performance's TTWROR convention;
+	// this test had the deposit invested at day 2's close earn nothing
+	// before). Invested at the price the day started from (day 1's close,
+	// 100), it earns X's return, and the TWR is X's whatever the deposits.
 	x := testSeries("X", "USD", days(d1, d2, d3), 100, 110, 121)
 	txs := []Transaction{
 		{Date: d1, Kind: Deposit, Amount: 1000},
 		{Date: d1, Kind: Buy, Symbol: "X", Quantity: 10},
-		{Date: d2, Kind: Deposit, Amount: 1100},
-		{Date: d2, Kind: Buy, Symbol: "X", Quantity: 10},
+		{Date: d2, Kind: Deposit, Amount: 1000},
+		{Date: d2, Kind: Buy, Symbol: "X", Quantity: 10, Price: 100},
 	}
 	p := build(t, txs, Config{Currency: "USD", Series: market(x)}).Performance
-	// r2 = (2200 − 1100)/1000 − 1 = 0.1; r3 = 2420/2200 − 1 = 0.1.
+	// r2 = 2200/(1000 + 1000) − 1 = 0.1; r3 = 2420/2200 − 1 = 0.1.
 	near(t, "DailyReturn[1]", p.DailyReturn[1], 0.1)
 	near(t, "DailyReturn[2]", p.DailyReturn[2], 0.1)
 	near(t, "CumulativeReturn[2]", p.CumulativeReturn[2], 0.21)
-	near(t, "NetContributions[2]", p.NetContributions[2], 2100)
-	near(t, "PnL[2]", p.PnL[2], 320)
+	near(t, "NetContributions[2]", p.NetContributions[2], 2000)
+	near(t, "PnL[2]", p.PnL[2], 420)
 	if len(p.Dates) != 3 {
 		t.Fatalf("%d dates, want 3", len(p.Dates))
 	}
+
+	// Invested at day 2's close (110) instead, the 1100 deposited sat idle
+	// all day in the day's base: r2 = 2200/(1000 + 1100) − 1 = 0.047619.
+	txs[2].Amount, txs[3].Price = 1100, 0
+	p = build(t, txs, Config{Currency: "USD", Series: market(x)}).Performance
+	near(t, "DailyReturn[1] bought at the close", p.DailyReturn[1], 2200.0/2100-1)
+	near(t, "CumulativeReturn[2] bought at the close", p.CumulativeReturn[2], 2200.0/2100*1.1-1)
 }
 
 func TestBuildWithdrawalAndRefill(t *testing.T) {

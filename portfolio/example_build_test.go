@@ -36,7 +36,7 @@ func ExampleBuild() {
 	fmt.Printf("largest holding: %s, %g shares\n", top.Symbol, top.Quantity)
 	// Output:
 	// 53 transactions, 2520 trading days to 2001-01-02
-	// value 456079.77 GBP, contributed 160973.03, time-weighted return 280.68%
+	// value 456079.77 GBP, contributed 160973.03, time-weighted return 282.49%
 	// largest holding: KO, 1100 shares
 }
 

@@ -9,10 +9,12 @@ import (
 // Window returns the performance frame restricted to the dates from from to
 // to (inclusive; zero leaves a side open). A window that starts after the
 // first date is computed as if the portfolio had been started on the
-// window's first date with its value then as a deposit at that close; one
-// that starts on the first date is the frame cut short, unchanged. Money columns keep their values; NetContributions and PnL
-// count from that notional deposit; DailyReturn, CumulativeReturn and
-// Drawdown are recomputed so the window's TWR starts at 0. This is what
+// window's first date with its value at that close as its only deposit
+// (so the first day's return is 0); one that starts on the first date is
+// the frame cut short, unchanged. Money columns keep their values;
+// NetContributions and PnL count from that notional deposit; DailyReturn,
+// CumulativeReturn and Drawdown are recomputed with DailyReturn so the
+// window's TWR starts at 0. This is what
 // statistics over a chosen range (1Y, YTD, -from) must be computed on: the
 // first day's value is invested money, not a return.
 //

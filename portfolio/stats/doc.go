@@ -16,9 +16,10 @@
 //   - A year has 252 trading days by default (Options.PeriodsPerYear);
 //     volatility is annualised by sqrt(252).
 //   - The daily risk-free rate is (1 + annual)^(1/252) − 1 (DailyRiskFree).
-//   - CAGR has two conventions, both provided: calendar (days/365.25, CAGR)
-//     and trading-day (periods/252, CAGRTrading). Summary says which figure
-//     uses which.
+//   - CAGR has two conventions, both provided: calendar (days/365, CAGR;
+//     Portfolio Performance's annualised TTWROR) and trading-day
+//     (periods/252, CAGRTrading; empyrical's annual_return, QuantStats'
+//     cagr). Summary says which figure uses which.
 //   - The money-weighted return (XIRR) counts time as Act/365: days/365.
 //   - Returns of periods shorter than a calendar year are not annualised in
 //     a Summary (the GIPS rule): TWRAnnualised, IRR and

@@ -23,10 +23,11 @@ func Example() {
 		fmt.Println(err)
 		return
 	}
-	// Flows at the close: r = 1000/1000−1, 1020/1000−1, (1540−500)/1020−1,
+	// Deposits count from the start of the day, withdrawals from its end:
+	// r = 1000/(0+1000)−1, 1020/1000−1, 1540/(1020+500)−1,
 	// (1320+200)/1540−1, 1350/1320−1;
-	// TWR = 1.02 × (1040/1020) × (1520/1540) × (1350/1320) − 1
-	//     = 1.04 × 0.9870130 × 1.0227273 − 1 = 0.0498229.
+	// TWR = 1.02 × (1540/1520) × (1520/1540) × (1350/1320) − 1
+	//     = 1.02 × 1.0227273 − 1 = 0.0431818.
 	fmt.Printf("TWR %.4f, PnL %.0f\n", s.TWR.Value, s.PnL)
 	fmt.Printf("worst day %s %.4f\n", s.WorstDay.Date.Format(time.DateOnly), s.WorstDay.Return.Value)
 	fmt.Println("annualised:", s.TWRAnnualised)
@@ -39,7 +40,7 @@ func Example() {
 	// Four daily returns (the first day has none) are too few for a volatility.
 	fmt.Println("volatility:", s.Volatility)
 	// Output:
-	// TWR 0.0498, PnL 50
+	// TWR 0.0432, PnL 50
 	// worst day 2024-01-05 -0.0130
 	// annualised: NaN (a period shorter than a year is not annualised)
 	// MWR 0.0406

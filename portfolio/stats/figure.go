@@ -15,12 +15,16 @@ type Figure struct {
 // Defined reports whether the figure has a value.
 func (f Figure) Defined() bool { return f.Reason == "" }
 
-// String formats the value with full precision, or "NaN (reason)".
+// String formats the value with 6 significant digits (%g: 0.0431818,
+// 1.23457e+08), or "NaN (reason)". Six digits are more than any statistic
+// here is known to; the float's full 17 (0.1 + 0.2 printed as
+// 0.30000000000000004) are noise. Value keeps full precision, and reports
+// round further for display.
 func (f Figure) String() string {
 	if !f.Defined() {
 		return "NaN (" + f.Reason + ")"
 	}
-	return strconv.FormatFloat(f.Value, 'g', -1, 64)
+	return strconv.FormatFloat(f.Value, 'g', 6, 64)
 }
 
 // figure wraps v, giving a NaN or infinite v the reason why (or a generic

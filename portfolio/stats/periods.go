@@ -20,7 +20,7 @@ type PeriodReturn struct {
 	// Return is w[End] / w[Start] − 1 on the wealth index w = Π(1 + r):
 	// NaN when the period starts before the first date.
 	Return Figure
-	// Annualised is CAGR(Return, Start, End) (calendar days / 365.25), NaN
+	// Annualised is CAGR(Return, Start, End) (calendar days / 365), NaN
 	// for a period shorter than a calendar year, which is not annualised.
 	Annualised Figure
 }

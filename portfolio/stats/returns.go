@@ -31,12 +31,14 @@ func TooFewReturns(n int) string {
 }
 
 // DailyReturns is the time-weighted daily return of a value series with
-// external flows, with the convention of portfolio.Performance (see
-// portfolio.DailyReturn): flows happen at the close, so
+// external flows, r[t] = portfolio.DailyReturn(value[t−1], value[t], in[t],
+// out[t]) with value[−1] = 0: the convention of portfolio.Performance, where
+// the day's flows are netted, a net deposit counts from the start of the
+// day and a net withdrawal from its end (Portfolio Performance's TTWROR):
 //
-//	r[t] = (value[t] + out[t] − in[t]) / value[t−1] − 1   when value[t−1] > 0,
-//	r[t] = (value[t] + out[t]) / in[t] − 1                when value[t−1] ≤ 0 < in[t],
-//	r[t] = 0                                              otherwise, value[−1] = 0.
+//	In[t] = max(0, in[t] − out[t]),  Out[t] = max(0, out[t] − in[t]),
+//	r[t]  = (value[t] + Out[t]) / (value[t−1] + In[t]) − 1   when value[t−1] + In[t] > 0,
+//	r[t]  = 0                                                 otherwise.
 //
 // in and out are the day's deposits and withdrawals, both ≥ 0; nil means
 // none. A NaN or infinite input on a day gives a NaN return.
@@ -133,8 +135,8 @@ func StdDev(x []float64) float64 {
 
 // Volatility is the annualised sample standard deviation of periodic
 // returns: StdDev(returns) × sqrt(periodsPerYear), with n − 1 in the
-// denominator. NaN for fewer than two returns or a non-positive
-// periodsPerYear.
+// denominator, as empyrical's annual_volatility and QuantStats' volatility.
+// NaN for fewer than two returns or a non-positive periodsPerYear.
 func Volatility(returns []float64, periodsPerYear float64) float64 {
 	if !(periodsPerYear > 0) {
 		return math.NaN()
@@ -148,7 +150,8 @@ func Volatility(returns []float64, periodsPerYear float64) float64 {
 //	Sharpe = sqrt(P) × mean(r − rf) / StdDev(r)
 //
 // where P is periodsPerYear (rf is a constant, so StdDev(r − rf) =
-// StdDev(r)). NaN for fewer than two returns or a zero standard deviation.
+// StdDev(r)), as empyrical's sharpe_ratio and QuantStats' sharpe (both with
+// n − 1). NaN for fewer than two returns or a zero standard deviation.
 func Sharpe(returns []float64, rf, periodsPerYear float64) float64 {
 	sd := StdDev(returns)
 	if !(sd > 0) || !(periodsPerYear > 0) {
@@ -164,8 +167,9 @@ func Sharpe(returns []float64, rf, periodsPerYear float64) float64 {
 //
 // The downside deviation DD divides by n, the number of all returns (not
 // only those below the target, and not n − 1), the convention of Sortino
-// and Price (1994). NaN for fewer than two returns or when no return is
-// below the target (DD = 0).
+// and Price (1994), of empyrical's sortino_ratio (required_return = rf) and
+// of QuantStats' sortino. NaN for fewer than two returns or when no return
+// is below the target (DD = 0).
 func Sortino(returns []float64, rf, periodsPerYear float64) float64 {
 	dd := DownsideDeviation(returns, rf)
 	if len(returns) < 2 || !(dd > 0) || !(periodsPerYear > 0) {
@@ -189,16 +193,19 @@ func DownsideDeviation(returns []float64, target float64) float64 {
 	return math.Sqrt(s / float64(len(returns)))
 }
 
-// Years is the calendar span from start to end in years of 365.25 days,
-// the convention CAGR uses.
+// Years is the calendar span from start to end in years of 365 days
+// (Act/365), the convention CAGR uses: that of XIRR (here and in Excel) and
+// of Portfolio Performance's annualised TTWROR, (1 + r)^(365/days) − 1, so
+// that 365 days are a year and a 1Y return annualises to itself (an older
+// gofolio counted 365.25 days).
 func Years(start, end time.Time) float64 {
-	return end.Sub(start).Hours() / 24 / 365.25
+	return end.Sub(start).Hours() / 24 / 365
 }
 
 // CAGR annualises a total return earned from start to end with the calendar
 // convention:
 //
-//	CAGR = (1 + total)^(1 / years) − 1,  years = calendar days / 365.25.
+//	CAGR = (1 + total)^(1 / years) − 1,  years = calendar days / 365.
 //
 // NaN when the span is not positive or 1 + total is negative; −1 for a
 // total loss.
@@ -211,7 +218,9 @@ func CAGR(total float64, start, end time.Time) float64 {
 //
 //	CAGR = (1 + total)^(periodsPerYear / periods) − 1,
 //
-// so 252 daily returns make a year by default. NaN when periods or
+// so 252 daily returns make a year by default: empyrical's annual_return
+// and QuantStats' cagr (from 0.0.6x; earlier versions divided calendar
+// days by 252 or 365). NaN when periods or
 // periodsPerYear is not positive or 1 + total is negative.
 func CAGRTrading(total float64, periods int, periodsPerYear float64) float64 {
 	if !(periodsPerYear > 0) {

@@ -100,15 +100,18 @@ func TestDailyRiskFree(t *testing.T) {
 }
 
 func TestCAGR(t *testing.T) {
-	// 2020-01-01 to 2024-01-01 is 366 + 365 + 365 + 365 = 1461 days = 4 × 365.25,
-	// so 4 years exactly: 1.1^4 − 1 = 0.4641 annualises to 10 %.
-	checkNear(t, "years", Years(date(2020, 1, 1), date(2024, 1, 1)), 4)
-	checkNear(t, "calendar", CAGR(0.4641, date(2020, 1, 1), date(2024, 1, 1)), 0.1)
+	// A year is 365 days (issue 13.4: it was 365.25, which no tool users
+	// compare with uses). 2021-01-01 to 2023-01-01 is 730 days = 2 × 365,
+	// so 2 years exactly: 1.1^2 − 1 = 0.21 annualises to 10 %.
+	checkNear(t, "years", Years(date(2021, 1, 1), date(2023, 1, 1)), 2)
+	checkNear(t, "calendar", CAGR(0.21, date(2021, 1, 1), date(2023, 1, 1)), 0.1)
+	// 2020 is a leap year: 366 days are 366/365 years, 1.1^(365/366) − 1 =
+	// 0.0997136.
+	checkNear(t, "leap year", CAGR(0.1, date(2020, 1, 1), date(2021, 1, 1)), math.Pow(1.1, 365.0/366)-1)
 	// 504 trading days / 252 = 2 years: sqrt(1.21) − 1 = 0.1.
 	checkNear(t, "trading", CAGRTrading(0.21, 504, 252), 0.1)
-	// The two conventions differ on the same data: 365 calendar days are
-	// 365/365.25 years; 1.1^(365.25/365) − 1 = 0.1000261.
-	checkNear(t, "calendar 365 days", CAGR(0.1, date(2021, 1, 1), date(2022, 1, 1)), math.Pow(1.1, 365.25/365)-1)
+	// 365 calendar days are a year: 10 % stays 10 %.
+	checkNear(t, "calendar 365 days", CAGR(0.1, date(2021, 1, 1), date(2022, 1, 1)), 0.1)
 	checkNear(t, "total loss", CAGR(-1, date(2021, 1, 1), date(2022, 1, 1)), -1)
 	for name, v := range map[string]float64{
 		"zero span":      CAGR(0.1, date(2021, 1, 1), date(2021, 1, 1)),

@@ -34,11 +34,12 @@ type Summary struct {
 	Dates      int       // dates in the frame
 	// ReturnDays is the number of daily returns the risk statistics use:
 	// every date after the first on which the portfolio held something or
-	// received a deposit (value[t−1] + in[t] > 0). Days on which it was
+	// received a net deposit (portfolio.Invested: value[t−1] + In[t] above
+	// a millionth, In[t] the day's deposits less withdrawals). Days on which it was
 	// empty, and the first day (from the deposit to the first close), are
 	// left out so that they do not dilute volatility.
 	ReturnDays int
-	Years      float64 // (End − Start) in days / 365.25
+	Years      float64 // (End − Start) in days / 365
 
 	EndValue         float64
 	Deposits         float64 // total paid in
@@ -49,7 +50,7 @@ type Summary struct {
 	// TWR is the cumulative time-weighted return Π(1 + r[t]) − 1 over
 	// every date, with r from DailyReturns.
 	TWR Figure
-	// TWRAnnualised is CAGR(TWR, Start, End): calendar days / 365.25.
+	// TWRAnnualised is CAGR(TWR, Start, End): calendar days / 365.
 	TWRAnnualised Figure
 	// TWRAnnualisedTrading is CAGRTrading(TWR, Dates − 1, PeriodsPerYear):
 	// trading days elapsed / 252.
@@ -77,7 +78,9 @@ type Summary struct {
 	// finite (Calmar's Reason then says so).
 	MaxDrawdown Drawdown
 	// Calmar is TWRAnnualised / |MaxDrawdown.Depth| over the whole frame
-	// (not a trailing 36 months).
+	// (not a trailing 36 months). The annual return is the calendar one
+	// (days/365); empyrical's calmar_ratio and QuantStats' calmar divide
+	// their trading-day CAGR (TWRAnnualisedTrading) instead.
 	Calmar Figure
 
 	BestDay, WorstDay     DayReturn   // over the ReturnDays returns
@@ -146,7 +149,7 @@ func Compute(perf *portfolio.Performance, opts Options) (*Summary, error) {
 		if out > 0 {
 			flows = append(flows, portfolio.Flow{Date: dates[t], Amount: -out})
 		}
-		invested[t] = prev+in > 0
+		invested[t] = portfolio.Invested(prev, in, out)
 		anyHeld = anyHeld || invested[t]
 		if invested[t] && t > 0 {
 			risk = append(risk, daily[t])
