@@ -30,6 +30,10 @@ func TestFlagErrorMessages(t *testing.T) {
 		{[]string{"-echarts", "file:///tmp/echarts.min.js"}, `"file" URLs are not supported`},
 		{[]string{"-echarts", "https://"}, "not a valid URL"},
 		{[]string{"-prices", "dir", "-source", "yahoo"}, "-prices dir and -source yahoo both name the market data"},
+		{[]string{"-timeout", "0"}, "-timeout 0s: want a positive duration such as 45s"},
+		{[]string{"-timeout", "-5s"}, "-timeout -5s: want a positive duration"},
+		{[]string{"-settle", "GBp"}, "-settle GBp: that is a minor unit (1/100 of GBP): settle in GBP instead"},
+		{[]string{"-settle", "pounds"}, `-settle "pounds": want a 3-letter ISO code`},
 	} {
 		var stderr bytes.Buffer
 		_, err := parseFlags(c.args, &stderr)
@@ -81,6 +85,8 @@ func TestFlagsWarnWhenIneffective(t *testing.T) {
 		{[]string{"-sheet", "Trades", "-tx", "my.CSV"}, "warning: -sheet has no effect on a CSV file (my.CSV)\n"},
 		{[]string{"-sheet", "Trades", "-tx", "my.xlsx"}, ""},
 		{[]string{"-echarts", "e.js", "-out", ""}, "warning: -echarts has no effect without an HTML report (-out is empty)\n"},
+		{[]string{"-timeout", "45s"}, "warning: -timeout has no effect without -source yahoo\n"},
+		{[]string{"-timeout", "45s", "-source", "yahoo"}, ""},
 	} {
 		var stderr bytes.Buffer
 		if _, err := parseFlags(c.args, &stderr); err != nil {

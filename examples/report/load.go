@@ -38,10 +38,17 @@ func load(ctx context.Context, o *options, stderr io.Writer) (*job, error) {
 	if err != nil {
 		return nil, err
 	}
+	if o.ratesFile != "" {
+		conv, err := ratesFromFile(o)
+		if err != nil {
+			return nil, err
+		}
+		rates, accepted = conv, conv.Currencies()
+	}
 	// A CSV directory may hold no exchange rates at all for a portfolio
 	// that needs none; its check waits until the currencies in use are
 	// known (below), still before any rate is loaded or anything built.
-	csvDir := strings.HasPrefix(o.source, "csv:")
+	csvDir := strings.HasPrefix(o.source, "csv:") && o.ratesFile == ""
 	if !csvDir {
 		if err := checkCurrency(o, accepted); err != nil {
 			return nil, err
@@ -104,8 +111,10 @@ func load(ctx context.Context, o *options, stderr io.Writer) (*job, error) {
 	if err := checkRateHistory(o, rates, accepted, j.txs, series, j.benchmarks); err != nil {
 		return nil, err
 	}
-	j.result, err = portfolio.Build(j.txs, portfolio.Config{Currency: o.currency, Series: series, Rates: rates, To: o.to,
-		AutoDeposit: o.autoFund, KnownSymbols: knownSymbols(src)})
+	cfg := portfolio.Config{Currency: o.currency, Series: series, Rates: rates, To: o.to,
+		AutoDeposit: o.autoFund, KnownSymbols: knownSymbols(src)}
+	// cfg.Settle = o.settle // -settle: uncommented when portfolio.Config.Settle is merged
+	j.result, err = portfolio.Build(j.txs, cfg)
 	if err != nil {
 		return nil, err
 	}

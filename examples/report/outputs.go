@@ -57,7 +57,8 @@ func checkOutputs(o *options) error {
 		return fmt.Errorf("-xlsx %s: the frames are written as an Excel workbook: want a file name ending in .xlsx", o.xlsx)
 	}
 	o.targets = map[string]string{}
-	files := map[string]string{} // absolute target → flag
+	files := map[string]string{} // canonical target → flag
+	inputs := inputFiles(o)
 	for _, f := range []struct{ flag, path string }{{"-out", o.out}, {"-xlsx", o.xlsx}} {
 		if f.path == "" {
 			continue
@@ -66,14 +67,20 @@ func checkOutputs(o *options) error {
 		if err != nil {
 			return err
 		}
+		if err := checkNotInput(f.flag, f.path, target, inputs); err != nil {
+			return err
+		}
 		if err := checkWritable(f.flag, f.path, target); err != nil {
 			return err
 		}
-		abs := absolute(target)
-		if other, ok := files[abs]; ok {
-			return fmt.Errorf("%s and %s both name %s: give each output its own file", other, f.flag, abs)
+		canon := canonical(target)
+		if other, ok := files[canon]; ok {
+			return fmt.Errorf("%s and %s both name %s: give each output its own file", other, f.flag, canon)
 		}
-		files[abs] = f.flag
+		if err := checkOverwrite(f.flag, f.path, target, o.force); err != nil {
+			return err
+		}
+		files[canon] = f.flag
 		o.targets[f.flag] = target
 	}
 	if o.echartsFile != "" && o.out != "" {
@@ -276,6 +283,18 @@ type withoutPrefix struct{ err error }
 
 func (e withoutPrefix) Error() string { return strings.TrimPrefix(e.err.Error(), "report: ") }
 func (e withoutPrefix) Unwrap() error { return e.err }
+
+// canonical is the absolute path of target with its directory's symbolic
+// links and dot segments resolved, so that two outputs reaching one file
+// by different paths compare equal even before it exists. (target itself
+// is no link: resolveOutput followed it.)
+func canonical(target string) string {
+	abs := absolute(target)
+	if dir, err := filepath.EvalSymlinks(filepath.Dir(abs)); err == nil {
+		return filepath.Join(dir, filepath.Base(abs))
+	}
+	return abs
+}
 
 func absolute(path string) string {
 	if abs, err := filepath.Abs(path); err == nil {

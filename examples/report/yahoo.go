@@ -14,8 +14,9 @@ import (
 // cache used because the network failed) are printed there too.
 func yahooSource(o *options, stderr io.Writer) (quotes.Source, error) {
 	opts := yahoo.Options{
-		Offline: o.offline,
-		Warn:    func(err error) { fmt.Fprintln(stderr, "warning:", err) },
+		Offline:        o.offline,
+		RequestTimeout: o.timeout, // 0: the package's default
+		Warn:           func(err error) { fmt.Fprintln(stderr, "warning:", err) },
 	}
 	if f, ok := stderr.(*os.File); ok {
 		opts.Progress = yahoo.TerminalProgress(f)
