@@ -110,18 +110,18 @@ func TestUsage(t *testing.T) {
 		t.Errorf("usage of -source:\n%s", usage)
 	}
 	var out bytes.Buffer
-	if code := exitCode(err, &out); code != 0 || out.Len() != 0 {
+	if code := exitCode(context.Background(), err, &out); code != 0 || out.Len() != 0 {
 		t.Errorf("-h: exit status %d, printed %q; want 0 and nothing more", code, out.String())
 	}
 }
 
 func TestExitCode(t *testing.T) {
 	var stderr bytes.Buffer
-	if code := exitCode(nil, &stderr); code != 0 || stderr.Len() != 0 {
+	if code := exitCode(context.Background(), nil, &stderr); code != 0 || stderr.Len() != 0 {
 		t.Errorf("success: exit status %d, printed %q", code, stderr.String())
 	}
 	// Package report's errors start with "report: " too.
-	if code := exitCode(errors.New("report: rendering: boom"), &stderr); code != 1 || stderr.String() != "report: rendering: boom\n" {
+	if code := exitCode(context.Background(), errors.New("report: rendering: boom"), &stderr); code != 1 || stderr.String() != "report: rendering: boom\n" {
 		t.Errorf("failure: exit status %d, printed %q", code, stderr.String())
 	}
 }
@@ -139,7 +139,7 @@ func TestFlagParseErrorPrintedOnce(t *testing.T) {
 	} {
 		var stdout, stderr bytes.Buffer
 		err := run(context.Background(), c.args, &stdout, &stderr)
-		if code := exitCode(err, &stderr); code != 1 {
+		if code := exitCode(context.Background(), err, &stderr); code != 1 {
 			t.Errorf("%q: exit status %d", c.args, code)
 		}
 		got := stderr.String()

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bufio"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -205,9 +207,9 @@ func checkWritable(flag, path, target string) error {
 }
 
 // writeOutputs writes every output and prints their paths.
-func writeOutputs(stdout io.Writer, j *job) error {
+func writeOutputs(ctx context.Context, stdout io.Writer, j *job) error {
 	outs := outputs(j)
-	if err := writeAll(outs); err != nil {
+	if err := writeAll(ctx, outs); err != nil {
 		return err
 	}
 	for _, out := range outs {
@@ -228,17 +230,31 @@ func writeOutputs(stdout io.Writer, j *job) error {
 // earlier one succeeded, which the checks before the build make unlikely,
 // still leaves that earlier output replaced: renames cannot be undone.)
 // Errors name the user's path, never a temporary file's.
-func writeAll(outs []output) error {
+//
+// An interrupt (ctx cancelled) while rendering fails the next write, and
+// one before the renames aborts them all: nothing is written. Once the
+// renames have begun they all run, so that the outputs stay a pair.
+func writeAll(ctx context.Context, outs []output) error {
 	pending := make([]*atomicfile.Pending, 0, len(outs))
+	abort := func() {
+		for _, p := range pending {
+			p.Abort()
+		}
+	}
 	for _, out := range outs {
-		p, err := atomicfile.Prepare(out.file(), 0o644, out.write)
+		p, err := atomicfile.Prepare(out.file(), 0o644, func(w io.Writer) error { return writeCancellable(ctx, w, out.write) })
 		if err != nil {
-			for _, p := range pending {
-				p.Abort()
+			abort()
+			if ctx.Err() != nil {
+				return ctx.Err()
 			}
 			return writeError(out, err)
 		}
 		pending = append(pending, p)
+	}
+	if err := ctx.Err(); err != nil {
+		abort()
+		return err
 	}
 	for i, p := range pending {
 		if err := p.Commit(); err != nil {
@@ -275,6 +291,30 @@ func pathErr(err error) error {
 		return le.Err
 	}
 	return err
+}
+
+// writeCancellable runs write into w through a buffer whose every flush,
+// each 64 KB, fails once ctx is done.
+func writeCancellable(ctx context.Context, w io.Writer, write func(io.Writer) error) error {
+	bw := bufio.NewWriterSize(ctxWriter{ctx, w}, 64<<10)
+	if err := write(bw); err != nil {
+		return err
+	}
+	return bw.Flush()
+}
+
+// ctxWriter fails every write once its context is done, so that an
+// interrupt stops a long rendering at its next write.
+type ctxWriter struct {
+	ctx context.Context
+	w   io.Writer
+}
+
+func (c ctxWriter) Write(p []byte) (int, error) {
+	if err := c.ctx.Err(); err != nil {
+		return 0, err
+	}
+	return c.w.Write(p)
 }
 
 // withoutPrefix drops the "report: " that package report's errors start
