@@ -59,6 +59,7 @@ func NewInput(res *portfolio.Result, sum *stats.Summary, benches []Benchmark, op
 	if in.Title == "" {
 		in.Title = "Portfolio report"
 	}
+	// in.Warnings = WarningTexts(res.Warnings) // uncommented when portfolio.Result.Warnings is merged
 	in.Summary = Summary{
 		Value: sum.EndValue, NetContributions: sum.NetContributions, PnL: sum.PnL,
 		TWR: sum.TWR.Value, MWR: sum.MWR.Value, IRR: sum.IRR.Value,
@@ -145,6 +146,15 @@ func NewInput(res *portfolio.Result, sum *stats.Summary, benches []Benchmark, op
 		return nil, err
 	}
 	return in, nil
+}
+
+// WarningTexts is the one-line text of each warning, for Input.Warnings.
+func WarningTexts[W fmt.Stringer](warnings []W) []string {
+	out := make([]string, len(warnings))
+	for i, w := range warnings {
+		out[i] = w.String()
+	}
+	return out
 }
 
 func positiveOrNaN(v float64) float64 {

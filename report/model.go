@@ -17,6 +17,11 @@ type Input struct {
 
 	Summary Summary
 
+	// Warnings are what the engine found doubtful but not wrong (a
+	// Result's Warnings, one line each); the page lists them near the
+	// top, where they cannot be missed.
+	Warnings []string
+
 	// Dates is the calendar of every date-indexed series below.
 	Dates []time.Time
 	// Lines are the performance chart's lines, the portfolio first, then

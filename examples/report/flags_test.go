@@ -187,3 +187,13 @@ func TestBenchmarksFlag(t *testing.T) {
 		t.Errorf("-h: %v", err)
 	}
 }
+
+// TestPrintWarnings: the engine's warnings reach stderr one line each
+// (issues 13.2, 13.5).
+func TestPrintWarnings(t *testing.T) {
+	var stderr bytes.Buffer
+	printWarnings(&stderr, []string{"IBM: no close after 1999-01-04", "KO: stale"})
+	if got := stderr.String(); got != "warning: IBM: no close after 1999-01-04\nwarning: KO: stale\n" {
+		t.Errorf("stderr %q", got)
+	}
+}

@@ -111,8 +111,17 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	printWarnings(stderr, job.input.Warnings)
 	if err := printSummary(stdout, job); err != nil {
 		return err
 	}
 	return writeOutputs(ctx, stdout, job)
+}
+
+// printWarnings prints each of the engine's warnings (report.Input's,
+// from the Result) on a line of its own on stderr, as the flags' are.
+func printWarnings(stderr io.Writer, warnings []string) {
+	for _, w := range warnings {
+		fmt.Fprintln(stderr, "warning:", w)
+	}
 }
