@@ -130,8 +130,8 @@ type view struct {
 	// tables as shown; StatNotes the reasons their notes number.
 	Stats, RelStats statTable
 	StatNotes       []string
-	Presets          []string
-	Generated        string
+	Presets         []string
+	Generated       string
 }
 
 // Write renders in as an HTML report to w. It validates in first (an
