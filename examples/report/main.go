@@ -33,7 +33,11 @@
 // half-written and none from this run beside others from the last. An
 // output path that is a symbolic link writes the link's target, as the
 // shell's > does; one that is a directory, a named pipe or a device
-// (/dev/stdout) is refused, since a rename would replace it.
+// (/dev/stdout) is refused, since a rename would replace it. An output
+// that is, by any path, a file the command reads (-tx, -rates, -echarts, a
+// file of the -prices folder) is refused; an existing one that gofolio
+// did not write is replaced only with -force, and a read-only one never
+// (a rename ignores the file's mode).
 //
 // An interrupt (Ctrl-C, SIGTERM) stops the run at the next stage (reading,
 // fetching, building, analysing, rendering, writing) and writes nothing:

@@ -19,6 +19,8 @@ func yahooSource(ctx context.Context, o *options, stderr io.Writer) (quotes.Sour
 	opts := yahoo.Options{
 		Offline:        o.offline,
 		RequestTimeout: o.timeout, // 0: the package's default
+		// One line per retry on stderr, terminal or not, goes here once the
+		// yahoo package has a retry callback (issue 13.12).
 		Warn: func(err error) {
 			if ctx.Err() == nil {
 				fmt.Fprintln(stderr, "warning:", err)
