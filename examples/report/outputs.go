@@ -76,7 +76,8 @@ func checkOutputs(o *options) error {
 			return err
 		}
 		canon := canonical(target)
-		if other, ok := files[canon]; ok {
+		// A hard link is one file under two names: sameExisting.
+		if other, ok := files[canon]; ok || sameExisting(target, o.targets, &other) {
 			return fmt.Errorf("%s and %s both name %s: give each output its own file", other, f.flag, canon)
 		}
 		if err := checkOverwrite(f.flag, f.path, target, o.force); err != nil {
@@ -96,6 +97,22 @@ func checkOutputs(o *options) error {
 		}
 	}
 	return nil
+}
+
+// sameExisting reports whether target is, by another name (a hard link),
+// a file an earlier output already writes, setting *flag to that output's.
+func sameExisting(target string, earlier map[string]string, flag *string) bool {
+	info, err := os.Stat(target)
+	if err != nil {
+		return false
+	}
+	for f, t := range earlier {
+		if other, err := os.Stat(t); err == nil && os.SameFile(info, other) {
+			*flag = f
+			return true
+		}
+	}
+	return false
 }
 
 // maxLinks bounds the symbolic links followed from an output path, as

@@ -154,3 +154,34 @@ func TestExistingOutputNeedsForce(t *testing.T) {
 		t.Error("the read-only report was replaced")
 	}
 }
+
+// TestOutputsNamingOneFileAreRefused: -out and -xlsx reaching one file by
+// different paths (a linked directory, a hard link) are refused before
+// any work (issue 14.1).
+func TestOutputsNamingOneFileAreRefused(t *testing.T) {
+	dir := t.TempDir()
+	real := filepath.Join(dir, "real")
+	if err := os.Mkdir(real, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(real, filepath.Join(dir, "alias")); err != nil {
+		t.Skipf("symbolic links: %v", err)
+	}
+	book := filepath.Join(real, "f.xlsx")
+	if err := os.WriteFile(book, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	hard := filepath.Join(dir, "hard.xlsx")
+	if err := os.Link(book, hard); err != nil {
+		t.Skipf("hard links: %v", err)
+	}
+	for _, out := range []string{filepath.Join(dir, "alias", "f.xlsx"), hard} {
+		_, _, err := runReport(t, append(smallRun(t), "-out", out, "-xlsx", book)...)
+		if err == nil || !strings.Contains(err.Error(), "-out and -xlsx both name") {
+			t.Errorf("-out %s -xlsx %s: err = %v", out, book, err)
+		}
+	}
+	if b, _ := os.ReadFile(book); len(b) != 0 {
+		t.Errorf("the file was written: %.20q", b)
+	}
+}

@@ -16,6 +16,11 @@ import (
 // is done: after an interrupt every request in flight fails, and main's one
 // line says why.
 func yahooSource(ctx context.Context, o *options, stderr io.Writer) (quotes.Source, error) {
+	return yahoo.New(yahooOptions(ctx, o, stderr))
+}
+
+// yahooOptions are the options yahooSource opens Yahoo Finance with.
+func yahooOptions(ctx context.Context, o *options, stderr io.Writer) yahoo.Options {
 	opts := yahoo.Options{
 		Offline:        o.offline,
 		RequestTimeout: o.timeout, // 0: the package's default
@@ -36,5 +41,5 @@ func yahooSource(ctx context.Context, o *options, stderr io.Writer) (quotes.Sour
 			}
 		}
 	}
-	return yahoo.New(opts)
+	return opts
 }
