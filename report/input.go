@@ -59,6 +59,7 @@ func NewInput(res *portfolio.Result, sum *stats.Summary, benches []Benchmark, op
 	if in.Title == "" {
 		in.Title = "Portfolio report"
 	}
+	// in.Warnings = WarningTexts(res.Warnings) // uncommented when portfolio.Result.Warnings is merged
 	in.Summary = Summary{
 		Value: sum.EndValue, NetContributions: sum.NetContributions, PnL: sum.PnL,
 		TWR: sum.TWR.Value, MWR: sum.MWR.Value, IRR: sum.IRR.Value,
@@ -77,7 +78,8 @@ func NewInput(res *portfolio.Result, sum *stats.Summary, benches []Benchmark, op
 	}
 	in.Lines = []Line{{Name: "Portfolio", Index: portfolioIndex}}
 	in.Statistics.Columns = []string{"Portfolio"}
-	cols := []statColumn{{summary: sum, hasMoney: true, hasIRR: true}}
+	cols := []statColumn{{summary: sum, money: true, timeWeighted: true}}
+	var rels []*benchmark.RelativeStats
 
 	var errs []error
 	for i, b := range benches {
@@ -103,21 +105,22 @@ func NewInput(res *portfolio.Result, sum *stats.Summary, benches []Benchmark, op
 		}
 		in.Lines = append(in.Lines, Line{Name: name, Index: line})
 
-		col := statColumn{}
+		col := statColumn{timeWeighted: true}
 		if s, err := indexSummary(idx, opts.Stats); err != nil {
 			errs = append(errs, fmt.Errorf("benchmark %q: %w", name, err))
 		} else {
 			col.summary = s
 		}
-		if rel, err := benchmark.Against(perf, idx, opts.Stats); err != nil {
+		rel, err := benchmark.Against(perf, idx, opts.Stats)
+		if err != nil {
 			errs = append(errs, fmt.Errorf("benchmark %q: relative statistics: %w", name, err))
-		} else {
-			col.relative = rel
 		}
 		// The index is valued in the reporting currency (exchange-rate
 		// changes included), which the column says.
 		in.Statistics.Columns = append(in.Statistics.Columns, name+" in "+idx.Currency)
 		cols = append(cols, col)
+		in.Relative.Columns = append(in.Relative.Columns, name+" in "+idx.Currency)
+		rels = append(rels, rel)
 
 		same, err := benchmark.SameCashFlows(idx, res.Flows, perf.Dates)
 		if err != nil {
@@ -129,13 +132,18 @@ func NewInput(res *portfolio.Result, sum *stats.Summary, benches []Benchmark, op
 			errs = append(errs, fmt.Errorf("benchmark %q: same cash flows statistics: %w", name, err))
 			continue
 		}
+		// Its time-weighted figures are the index's: only the money it
+		// would have made shows (see statColumn).
 		in.Statistics.Columns = append(in.Statistics.Columns, "Same cash flows in "+name)
-		cols = append(cols, statColumn{summary: s, hasMoney: true, hasIRR: true})
+		cols = append(cols, statColumn{summary: s, money: true})
 	}
 	if len(errs) > 0 {
 		return nil, fmt.Errorf("report: NewInput: %w", errors.Join(errs...))
 	}
 	in.Statistics.Rows = statRows(cols)
+	if len(rels) > 0 {
+		in.Relative.Rows = relativeRows(rels)
+	}
 	in.Monthly = monthlyRows(sum)
 	if err := holdingsAndAllocation(in, res, opts.Rates); err != nil {
 		return nil, err
@@ -145,6 +153,15 @@ func NewInput(res *portfolio.Result, sum *stats.Summary, benches []Benchmark, op
 		return nil, err
 	}
 	return in, nil
+}
+
+// WarningTexts is the one-line text of each warning, for Input.Warnings.
+func WarningTexts[W fmt.Stringer](warnings []W) []string {
+	out := make([]string, len(warnings))
+	for i, w := range warnings {
+		out[i] = w.String()
+	}
+	return out
 }
 
 func positiveOrNaN(v float64) float64 {
@@ -169,89 +186,97 @@ func indexSummary(idx *benchmark.Index, opts stats.Options) (*stats.Summary, err
 	}, opts)
 }
 
-// statColumn is one column of the statistics table; fields that do not
-// apply are nil or false and show as "–".
+// statColumn is one column of the statistics table. The figures that do
+// not apply to it are blank: a bare index has no money figures (it is
+// not an amount invested), and a same-cash-flows benchmark shows only
+// its money figures and money-weighted returns, since its time-weighted
+// figures are exactly the index's (it holds nothing else), already in
+// the index's column.
 type statColumn struct {
-	summary  *stats.Summary
-	relative *benchmark.RelativeStats
-	hasMoney bool // money figures mean something (not for a bare index)
-	hasIRR   bool
+	summary      *stats.Summary
+	money        bool // final value, contributions, P&L, MWR and IRR apply
+	timeWeighted bool // TWR, risk, drawdown, best and worst days, periods apply
 }
 
 // cellValue is a statistic of one column: a Value, or NaN with the Reason
-// it is undefined ("" when the statistic does not apply to the column).
+// it is undefined; na marks a statistic that does not apply to the
+// column, shown blank.
 type cellValue struct {
 	v   float64
 	why string
+	na  bool
 }
 
-var notApplicable = cellValue{v: math.NaN()}
+var notApplicable = cellValue{v: math.NaN(), na: true}
 
-func fromFigure(f stats.Figure) cellValue { return cellValue{f.Value, f.Reason} }
+func fromFigure(f stats.Figure) cellValue { return cellValue{v: f.Value, why: f.Reason} }
 
-// statRows lays the columns out as rows.
+// rowDef is a row of a statistics table: its name, format and how to get
+// the cell of a column of type C.
+type rowDef[C any] struct {
+	name   string
+	format Format
+	value  func(c C) cellValue
+}
+
+// layRows lays columns out as rows.
+func layRows[C any](defs []rowDef[C], cols []C) []StatRow {
+	rows := make([]StatRow, len(defs))
+	for i, d := range defs {
+		r := StatRow{Name: d.name, Format: d.format, Values: make([]float64, len(cols)), Reasons: make([]string, len(cols))}
+		for j, c := range cols {
+			cv := d.value(c)
+			r.Values[j], r.Reasons[j] = cv.v, cv.why
+			if cv.na {
+				if r.Blank == nil {
+					r.Blank = make([]bool, len(cols))
+				}
+				r.Blank[j] = true
+			}
+		}
+		rows[i] = r
+	}
+	return rows
+}
+
+// statRows lays the columns out as rows: money figures, then returns,
+// risk and periods.
 func statRows(cols []statColumn) []StatRow {
-	type rowDef struct {
-		name   string
-		format Format
-		value  func(c statColumn) cellValue
-	}
-	fromSummary := func(f func(s *stats.Summary) stats.Figure) func(statColumn) cellValue {
+	timeWeighted := func(f func(s *stats.Summary) stats.Figure) func(statColumn) cellValue {
 		return func(c statColumn) cellValue {
-			if c.summary == nil {
+			if c.summary == nil || !c.timeWeighted {
 				return notApplicable
 			}
 			return fromFigure(f(c.summary))
 		}
 	}
-	fromSummaryValue := func(f func(s *stats.Summary) float64) func(statColumn) cellValue {
+	money := func(f func(s *stats.Summary) stats.Figure) func(statColumn) cellValue {
 		return func(c statColumn) cellValue {
-			if c.summary == nil {
-				return notApplicable
-			}
-			return cellValue{v: f(c.summary)}
-		}
-	}
-	money := func(f func(s *stats.Summary) float64) func(statColumn) cellValue {
-		return func(c statColumn) cellValue {
-			if c.summary == nil || !c.hasMoney {
-				return notApplicable
-			}
-			return cellValue{v: f(c.summary)}
-		}
-	}
-	irr := func(f func(s *stats.Summary) stats.Figure) func(statColumn) cellValue {
-		return func(c statColumn) cellValue {
-			if c.summary == nil || !c.hasIRR {
+			if c.summary == nil || !c.money {
 				return notApplicable
 			}
 			return fromFigure(f(c.summary))
 		}
 	}
-	relative := func(f func(r *benchmark.RelativeStats) stats.Figure) func(statColumn) cellValue {
-		return func(c statColumn) cellValue {
-			if c.relative == nil {
-				return notApplicable
-			}
-			return fromFigure(f(c.relative))
-		}
+	known := func(f func(s *stats.Summary) float64) func(s *stats.Summary) stats.Figure {
+		return func(s *stats.Summary) stats.Figure { return stats.Figure{Value: f(s)} }
 	}
-	defs := []rowDef{
-		{"Final value", Money, money(func(s *stats.Summary) float64 { return s.EndValue })},
-		{"Net contributions", Money, money(func(s *stats.Summary) float64 { return s.NetContributions })},
-		{"Profit / loss", Money, money(func(s *stats.Summary) float64 { return s.PnL })},
-		{"Time-weighted return", Percent, fromSummary(func(s *stats.Summary) stats.Figure { return s.TWR })},
-		{"TWR annualised", Percent, fromSummary(func(s *stats.Summary) stats.Figure { return s.TWRAnnualised })},
-		{"Money-weighted return", Percent, irr(func(s *stats.Summary) stats.Figure { return s.MWR })},
-		{"Money-weighted return (IRR, p.a.)", Percent, irr(func(s *stats.Summary) stats.Figure { return s.IRR })},
-		{"Volatility (annualised)", Percent, fromSummary(func(s *stats.Summary) stats.Figure { return s.Volatility })},
-		{"Sharpe ratio", Ratio, fromSummary(func(s *stats.Summary) stats.Figure { return s.Sharpe })},
-		{"Sortino ratio", Ratio, fromSummary(func(s *stats.Summary) stats.Figure { return s.Sortino })},
-		{"Max drawdown", Percent, fromSummaryValue(func(s *stats.Summary) float64 { return s.MaxDrawdown.Depth })},
-		{"Calmar ratio", Ratio, fromSummary(func(s *stats.Summary) stats.Figure { return s.Calmar })},
-		{"Best day", Percent, fromSummary(func(s *stats.Summary) stats.Figure { return s.BestDay.Return })},
-		{"Worst day", Percent, fromSummary(func(s *stats.Summary) stats.Figure { return s.WorstDay.Return })},
-		{"Positive months", Percent, fromSummary(func(s *stats.Summary) stats.Figure { return s.PositiveMonths })},
+	defs := []rowDef[statColumn]{
+		{"Final value", Money, money(known(func(s *stats.Summary) float64 { return s.EndValue }))},
+		{"Net contributions", Money, money(known(func(s *stats.Summary) float64 { return s.NetContributions }))},
+		{"Profit / loss", Money, money(known(func(s *stats.Summary) float64 { return s.PnL }))},
+		{"Money-weighted return", Percent, money(func(s *stats.Summary) stats.Figure { return s.MWR })},
+		{"Money-weighted return (IRR, p.a.)", Percent, money(func(s *stats.Summary) stats.Figure { return s.IRR })},
+		{"Time-weighted return", Percent, timeWeighted(func(s *stats.Summary) stats.Figure { return s.TWR })},
+		{"TWR annualised", Percent, timeWeighted(func(s *stats.Summary) stats.Figure { return s.TWRAnnualised })},
+		{"Volatility (annualised)", Percent, timeWeighted(func(s *stats.Summary) stats.Figure { return s.Volatility })},
+		{"Sharpe ratio", Ratio, timeWeighted(func(s *stats.Summary) stats.Figure { return s.Sharpe })},
+		{"Sortino ratio", Ratio, timeWeighted(func(s *stats.Summary) stats.Figure { return s.Sortino })},
+		{"Max drawdown", Percent, timeWeighted(known(func(s *stats.Summary) float64 { return s.MaxDrawdown.Depth }))},
+		{"Calmar ratio", Ratio, timeWeighted(func(s *stats.Summary) stats.Figure { return s.Calmar })},
+		{"Best day", Percent, timeWeighted(func(s *stats.Summary) stats.Figure { return s.BestDay.Return })},
+		{"Worst day", Percent, timeWeighted(func(s *stats.Summary) stats.Figure { return s.WorstDay.Return })},
+		{"Positive months", Percent, timeWeighted(func(s *stats.Summary) stats.Figure { return s.PositiveMonths })},
 	}
 	for _, p := range []string{"1M", "3M", "6M", "YTD", "1Y", "3Y", "5Y"} {
 		name := "Return " + p
@@ -262,31 +287,36 @@ func statRows(cols []statColumn) []StatRow {
 				name = "Return YTD (since " + r.Start.Format(time.DateOnly) + ")"
 			}
 		}
-		defs = append(defs, rowDef{name, Percent, fromSummary(func(s *stats.Summary) stats.Figure {
+		defs = append(defs, rowDef[statColumn]{name, Percent, timeWeighted(func(s *stats.Summary) stats.Figure {
 			if r, ok := s.Period(p); ok {
 				return r.Return
 			}
 			return stats.Figure{Value: math.NaN(), Reason: "no such period"}
 		})})
 	}
-	defs = append(defs,
-		rowDef{"Beta", Ratio, relative(func(r *benchmark.RelativeStats) stats.Figure { return r.Beta })},
-		rowDef{"Alpha (annualised)", Percent, relative(func(r *benchmark.RelativeStats) stats.Figure { return r.Alpha })},
-		rowDef{"Correlation", Ratio, relative(func(r *benchmark.RelativeStats) stats.Figure { return r.Correlation })},
-		rowDef{"Tracking error", Percent, relative(func(r *benchmark.RelativeStats) stats.Figure { return r.TrackingError })},
-		rowDef{"Information ratio", Ratio, relative(func(r *benchmark.RelativeStats) stats.Figure { return r.InformationRatio })},
-		rowDef{"Up capture", Ratio, relative(func(r *benchmark.RelativeStats) stats.Figure { return r.UpCapture })},
-		rowDef{"Down capture", Ratio, relative(func(r *benchmark.RelativeStats) stats.Figure { return r.DownCapture })},
-	)
-	rows := make([]StatRow, len(defs))
-	for i, d := range defs {
-		rows[i] = StatRow{Name: d.name, Format: d.format, Values: make([]float64, len(cols)), Reasons: make([]string, len(cols))}
-		for j, c := range cols {
-			cv := d.value(c)
-			rows[i].Values[j], rows[i].Reasons[j] = cv.v, cv.why
+	return layRows(defs, cols)
+}
+
+// relativeRows lays out the portfolio's statistics against each
+// benchmark, one column per benchmark.
+func relativeRows(rels []*benchmark.RelativeStats) []StatRow {
+	rel := func(f func(r *benchmark.RelativeStats) stats.Figure) func(*benchmark.RelativeStats) cellValue {
+		return func(r *benchmark.RelativeStats) cellValue {
+			if r == nil {
+				return notApplicable
+			}
+			return fromFigure(f(r))
 		}
 	}
-	return rows
+	return layRows([]rowDef[*benchmark.RelativeStats]{
+		{"Beta", Ratio, rel(func(r *benchmark.RelativeStats) stats.Figure { return r.Beta })},
+		{"Alpha (annualised)", Percent, rel(func(r *benchmark.RelativeStats) stats.Figure { return r.Alpha })},
+		{"Correlation", Ratio, rel(func(r *benchmark.RelativeStats) stats.Figure { return r.Correlation })},
+		{"Tracking error", Percent, rel(func(r *benchmark.RelativeStats) stats.Figure { return r.TrackingError })},
+		{"Information ratio", Ratio, rel(func(r *benchmark.RelativeStats) stats.Figure { return r.InformationRatio })},
+		{"Up capture", Ratio, rel(func(r *benchmark.RelativeStats) stats.Figure { return r.UpCapture })},
+		{"Down capture", Ratio, rel(func(r *benchmark.RelativeStats) stats.Figure { return r.DownCapture })},
+	}, rels)
 }
 
 // monthlyRows lays the summary's monthly and yearly returns out as a grid.

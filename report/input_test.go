@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"fmt"
 	"math"
 	"strings"
 	"testing"
@@ -123,10 +124,43 @@ func TestNewInput(t *testing.T) {
 		t.Errorf("summary MWR %v IRR %v (%q), want −0.05 and NaN for a short period", s.MWR, s.IRR, s.IRRReason)
 	}
 	// Three days compared with the index: too few for a beta, and the
-	// reason says so; the portfolio column has no beta at all.
-	beta, why := row("Beta"), reasons("Beta")
-	if !math.IsNaN(beta[0]) || !math.IsNaN(beta[1]) || why[0] != "" || why[1] != "fewer than 20 daily returns: there are 3" {
-		t.Errorf("beta row %v %q: want NaN, with the too-few-returns reason for the index column", beta, why)
+	// reason says so. Beta is the portfolio's against the index: it is in
+	// the relative table, whose one column is the index, never in the
+	// statistics table under the index's column (issue 13.7).
+	if got := strings.Join(in.Relative.Columns, "|"); got != "^DJI in GBP" {
+		t.Errorf("relative columns %q, want the index's", got)
+	}
+	for _, r := range in.Statistics.Rows {
+		if r.Name == "Beta" || r.Name == "Alpha (annualised)" || r.Name == "Correlation" {
+			t.Errorf("statistics table has the relative row %q", r.Name)
+		}
+	}
+	var beta *StatRow
+	for i := range in.Relative.Rows {
+		if in.Relative.Rows[i].Name == "Beta" {
+			beta = &in.Relative.Rows[i]
+		}
+	}
+	if beta == nil || len(beta.Values) != 1 || !math.IsNaN(beta.Values[0]) || beta.Reasons[0] != "fewer than 20 daily returns: there are 3" {
+		t.Errorf("beta row %+v: want NaN, with the too-few-returns reason", beta)
+	}
+	// What does not apply is blank: the index's money figures, the
+	// same-cash-flows benchmark's time-weighted ones (the index's own).
+	blank := func(name string) []bool {
+		for _, r := range in.Statistics.Rows {
+			if r.Name == name {
+				return r.Blank
+			}
+		}
+		return nil
+	}
+	for name, want := range map[string]string{
+		"Final value": "false|true|false", "Money-weighted return (IRR, p.a.)": "false|true|false",
+		"Time-weighted return": "false|false|true", "Volatility (annualised)": "false|false|true",
+	} {
+		if got := fmt.Sprint(blank(name)); got != "["+strings.ReplaceAll(want, "|", " ")+"]" {
+			t.Errorf("%s blank %s, want %s", name, got, want)
+		}
 	}
 	if irr := reasons("Money-weighted return (IRR, p.a.)"); irr[0] != "a period shorter than a year is not annualised" || irr[1] != "" {
 		t.Errorf("IRR reasons %q", irr)

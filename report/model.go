@@ -17,6 +17,11 @@ type Input struct {
 
 	Summary Summary
 
+	// Warnings are what the engine found doubtful but not wrong (a
+	// Result's Warnings, one line each); the page lists them near the
+	// top, where they cannot be missed.
+	Warnings []string
+
 	// Dates is the calendar of every date-indexed series below.
 	Dates []time.Time
 	// Lines are the performance chart's lines, the portfolio first, then
@@ -41,6 +46,13 @@ type Input struct {
 	// history, and the page then says so; zero when not known.
 	HoldingsFrom time.Time
 	Statistics   Statistics
+	// Relative is the portfolio's statistics against each benchmark
+	// (beta, alpha, correlation, tracking error, information ratio,
+	// capture): one column per benchmark, one row per statistic. Its
+	// figures are the portfolio's, so they are not in Statistics, where
+	// under a benchmark's column they would read as the benchmark's.
+	// Empty without benchmarks.
+	Relative     Statistics
 	Transactions []TransactionRow
 }
 
@@ -108,7 +120,8 @@ type HoldingRow struct {
 }
 
 // Statistics is a table with one column per series (the portfolio, each
-// benchmark, the same-cash-flows benchmark) and one row per statistic.
+// benchmark, the same-cash-flows benchmark; or, for Input.Relative, each
+// benchmark the portfolio is measured against) and one row per statistic.
 type Statistics struct {
 	Columns []string
 	Rows    []StatRow
@@ -124,6 +137,11 @@ type StatRow struct {
 	// Reasons is nil or as long as Values; "" is a value that is known or
 	// a statistic that does not apply to the column.
 	Reasons []string
+	// Blank[i] says the statistic does not apply to Columns[i] (an
+	// index's money figures, a same-cash-flows benchmark's time-weighted
+	// ones, which are the index's): the cell is empty rather than "–",
+	// which says a figure is undefined. Blank is nil or as long as Columns.
+	Blank []bool
 }
 
 // Format says how a number is shown.
@@ -210,12 +228,20 @@ func (in *Input) Validate() error {
 			add("allocation slice %q has value %v", s.Name, s.Value)
 		}
 	}
-	for i, r := range in.Statistics.Rows {
-		if len(r.Values) != len(in.Statistics.Columns) {
-			add("statistics row %d (%q) has %d values for %d columns", i, r.Name, len(r.Values), len(in.Statistics.Columns))
-		}
-		if r.Reasons != nil && len(r.Reasons) != len(r.Values) {
-			add("statistics row %d (%q) has %d reasons for %d values", i, r.Name, len(r.Reasons), len(r.Values))
+	for _, t := range []struct {
+		what string
+		st   Statistics
+	}{{"statistics", in.Statistics}, {"relative statistics", in.Relative}} {
+		for i, r := range t.st.Rows {
+			if len(r.Values) != len(t.st.Columns) {
+				add("%s row %d (%q) has %d values for %d columns", t.what, i, r.Name, len(r.Values), len(t.st.Columns))
+			}
+			if r.Reasons != nil && len(r.Reasons) != len(r.Values) {
+				add("%s row %d (%q) has %d reasons for %d values", t.what, i, r.Name, len(r.Reasons), len(r.Values))
+			}
+			if r.Blank != nil && len(r.Blank) != len(t.st.Columns) {
+				add("%s row %d (%q) has %d blank flags for %d columns", t.what, i, r.Name, len(r.Blank), len(t.st.Columns))
+			}
 		}
 	}
 	if len(p) > 0 {

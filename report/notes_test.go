@@ -1,6 +1,7 @@
 package report
 
 import (
+	"fmt"
 	"math"
 	"strings"
 	"testing"
@@ -124,14 +125,14 @@ func TestNewInputRelativeFromMinReturns(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, r := range in.Statistics.Rows {
+		// Beta is in the relative table, whose column 0 is the index.
+		checked := 0
+		for _, r := range append(append([]StatRow(nil), in.Statistics.Rows...), in.Relative.Rows...) {
 			if r.Name != "Beta" && r.Name != "Volatility (annualised)" {
 				continue
 			}
-			col := 1 // the index column
-			if r.Name == "Volatility (annualised)" {
-				col = 0
-			}
+			checked++
+			col := 0
 			if got := !math.IsNaN(r.Values[col]); got != tc.defined {
 				t.Errorf("%d days: %s = %v (%q), want defined %v", tc.days, r.Name, r.Values[col], r.Reasons[col], tc.defined)
 			}
@@ -139,5 +140,66 @@ func TestNewInputRelativeFromMinReturns(t *testing.T) {
 				t.Errorf("%d days: %s reason %q", tc.days, r.Name, r.Reasons[col])
 			}
 		}
+		if checked != 2 {
+			t.Errorf("%d days: %d of the rows Beta and Volatility found", tc.days, checked)
+		}
+	}
+}
+
+// TestRelativeTableAndBlankCells: the relative statistics are a table of
+// their own, one column per benchmark, their notes numbered after the
+// statistics table's and listed once under both; a statistic that does
+// not apply is an empty cell, not "–" (issue 13.7).
+func TestRelativeTableAndBlankCells(t *testing.T) {
+	nan := math.NaN()
+	st := Statistics{
+		Columns: []string{"Portfolio", "^DJI in GBP", "Same cash flows in ^DJI"},
+		Rows: []StatRow{
+			{Name: "Final value", Format: Money, Values: []float64{950, nan, 1030}, Reasons: []string{"", "", ""}, Blank: []bool{false, true, false}},
+			{Name: "Sharpe ratio", Format: Ratio, Values: []float64{nan, 0.5, nan}, Reasons: []string{"too few", "", ""}, Blank: []bool{false, false, true}},
+		},
+	}
+	rel := Statistics{
+		Columns: []string{"^DJI in GBP"},
+		Rows: []StatRow{
+			{Name: "Beta", Format: Ratio, Values: []float64{nan}, Reasons: []string{"too few"}},
+			{Name: "Up capture", Format: Ratio, Values: []float64{nan}, Reasons: []string{"no up day"}},
+		},
+	}
+	cells, notes := StatisticsCells(st, rel)
+	if got := fmt.Sprint(cells); got != "[[[950.00  1,030.00] [– [1] 0.50 ]] [[– [1]] [– [2]]]]" {
+		t.Errorf("cells %s", got)
+	}
+	if strings.Join(notes, "|") != "too few|no up day" {
+		t.Errorf("notes %q", notes)
+	}
+	in := synthetic(3, 2)
+	in.Statistics, in.Relative = st, rel
+	html := render(t, in, Options{})
+	for _, want := range []string{
+		`<tr><td>Final value</td><td class="n">950.00</td><td class="n"></td><td class="n">1,030.00</td></tr>`,
+		`<h3>The portfolio relative to ^DJI in GBP</h3>`,
+		`<th class="n">Portfolio against ^DJI in GBP</th>`,
+		`<tr><td>Beta</td><td class="n" title="too few">–<sup>1</sup></td></tr>`,
+		`<tr><td>Up capture</td><td class="n" title="no up day">–<sup>2</sup></td></tr>`,
+	} {
+		if !strings.Contains(html, want) {
+			t.Errorf("page lacks %q", want)
+		}
+	}
+	if n := strings.Count(html, `<ol class="notes"`); n != 1 || !strings.Contains(html, `<li>too few</li><li>no up day</li></ol>`) {
+		t.Errorf("%d notes lists, want one with both reasons", n)
+	}
+	if strings.Index(html, `id="relative"`) > strings.Index(html, `<ol class="notes"`) {
+		t.Error("the notes come before the relative table")
+	}
+	in.Relative = Statistics{}
+	if html := render(t, in, Options{}); strings.Contains(html, `id="relative"`) {
+		t.Error("a relative table without benchmarks")
+	}
+	in.Relative = Statistics{Columns: []string{"A", "B"}, Rows: []StatRow{{Name: "Beta", Values: []float64{1}, Blank: []bool{true, false, true}}}}
+	if err := in.Validate(); err == nil || !strings.Contains(err.Error(), `relative statistics row 0 ("Beta") has 1 values for 2 columns`) ||
+		!strings.Contains(err.Error(), "has 3 blank flags for 2 columns") {
+		t.Errorf("Validate: %v", err)
 	}
 }

@@ -97,11 +97,18 @@ func synthetic(symbols, years int) *Input {
 	in.Statistics = Statistics{
 		Columns: []string{"Portfolio", "^DJI", "^FTSE", "Same cash flows in ^DJI"},
 		Rows: []StatRow{
-			{Name: "Time-weighted return", Format: Percent, Values: []float64{0.52, 0.41, math.NaN(), 0.40}},
-			{Name: "Volatility (annualised)", Format: Percent, Values: []float64{0.17, 0.16, 0.14, 0.16}},
-			{Name: "Sharpe ratio", Format: Ratio, Values: []float64{0.71, 0.62, 0.5, 0.6}},
-			{Name: "Max drawdown", Format: Percent, Values: []float64{-0.31, -0.35, -0.2, -0.35}},
-			{Name: "Final value", Format: Money, Values: []float64{s.Value, math.NaN(), math.NaN(), 123456.78}},
+			{Name: "Final value", Format: Money, Values: []float64{s.Value, math.NaN(), math.NaN(), 123456.78}, Blank: []bool{false, true, true, false}},
+			{Name: "Time-weighted return", Format: Percent, Values: []float64{0.52, 0.41, math.NaN(), math.NaN()}, Blank: []bool{false, false, false, true}},
+			{Name: "Volatility (annualised)", Format: Percent, Values: []float64{0.17, 0.16, 0.14, math.NaN()}, Blank: []bool{false, false, false, true}},
+			{Name: "Sharpe ratio", Format: Ratio, Values: []float64{0.71, 0.62, 0.5, math.NaN()}, Blank: []bool{false, false, false, true}},
+			{Name: "Max drawdown", Format: Percent, Values: []float64{-0.31, -0.35, -0.2, math.NaN()}, Blank: []bool{false, false, false, true}},
+		},
+	}
+	in.Relative = Statistics{
+		Columns: []string{"^DJI", "^FTSE"},
+		Rows: []StatRow{
+			{Name: "Beta", Format: Ratio, Values: []float64{0.92, 0.61}},
+			{Name: "Alpha (annualised)", Format: Percent, Values: []float64{0.021, 0.034}},
 		},
 	}
 	for i := 0; i < n; i += 21 {

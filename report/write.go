@@ -126,9 +126,12 @@ type view struct {
 	// figure as the profit / loss (the period is the whole history), so
 	// the card would only repeat it.
 	ShowPeriodChange bool
-	Stats            statTable // the statistics table with its notes
-	Presets          []string
-	Generated        string
+	// Stats and RelStats are the statistics and relative statistics
+	// tables as shown; StatNotes the reasons their notes number.
+	Stats, RelStats statTable
+	StatNotes       []string
+	Presets         []string
+	Generated       string
 }
 
 // Write renders in as an HTML report to w. It validates in first (an
@@ -137,8 +140,9 @@ func Write(w io.Writer, in *Input, opts Options) error {
 	if err := in.Validate(); err != nil {
 		return err
 	}
-	v := view{Input: in, Script: template.JS(pageScript), Stats: in.Statistics.table(),
-		Presets: []string{"1M", "3M", "6M", "YTD", "1Y", "5Y", "Max"}}
+	v := view{Input: in, Script: template.JS(pageScript), Presets: []string{"1M", "3M", "6M", "YTD", "1Y", "5Y", "Max"}}
+	tables, notes := statTables(in.Statistics, in.Relative)
+	v.Stats, v.RelStats, v.StatNotes = tables[0], tables[1], notes
 	scriptSrc := scriptHash
 	switch {
 	case opts.EChartsFile != "":

@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -57,5 +58,45 @@ func TestRunRepeatedBenchmarkOnce(t *testing.T) {
 	header = header[:strings.Index(header, "\n")]
 	if n := strings.Count(header, "Same cash flows in ^DJI"); n != 1 {
 		t.Errorf("the statistics have %d columns for ^DJI:\n%s", n, header)
+	}
+}
+
+// TestRunStatisticsLayout: each figure sits where it means what it says
+// (issue 13.7): beta and the other relative statistics in a table of
+// their own headed by the benchmark they are against, not under the
+// index's column; the same-cash-flows column shows money figures only,
+// not the index's time-weighted ones a second time.
+func TestRunStatisticsLayout(t *testing.T) {
+	stdout, _, err := runReport(t)
+	if err != nil {
+		t.Fatal(err)
+	}
+	stats := stdout[strings.Index(stdout, "Statistics from"):]
+	rel := strings.Index(stats, "The portfolio relative to ^DJI in GBP\n")
+	if rel < 0 {
+		t.Fatalf("no relative table:\n%s", stats)
+	}
+	if b := strings.Index(stats, "Beta"); b < rel {
+		t.Errorf("Beta at %d, before the relative table at %d:\n%s", b, rel, stats)
+	}
+	if !strings.Contains(stats[rel:], "Portfolio against ^DJI in GBP") {
+		t.Errorf("the relative table's column does not say what it compares:\n%s", stats[rel:])
+	}
+	fields := func(name string) []string {
+		m := regexp.MustCompile(`(?m)^\s*` + regexp.QuoteMeta(name) + `\s{2,}(.*)$`).FindStringSubmatch(stats)
+		if m == nil {
+			t.Fatalf("no %q row:\n%s", name, stats)
+		}
+		return strings.Fields(m[1])
+	}
+	// Portfolio and index only; portfolio and same cash flows only.
+	if f := fields("Time-weighted return"); len(f) != 2 {
+		t.Errorf("Time-weighted return row %q: want the portfolio's and the index's", f)
+	}
+	if f := fields("Final value"); len(f) != 2 {
+		t.Errorf("Final value row %q: want the portfolio's and the same cash flows'", f)
+	}
+	if f := fields("Beta"); len(f) != 1 {
+		t.Errorf("Beta row %q: want one figure, the portfolio's against ^DJI", f)
 	}
 }

@@ -72,6 +72,9 @@ func checkCurrency(o *options, accepted []string) error {
 	}
 	var why string
 	switch {
+	case o.ratesFile != "":
+		return fmt.Errorf("-currency %s: the rates file %s (-rates) has no rates for it; it has: %s",
+			o.currency, o.ratesFile, strings.Join(accepted, ", "))
 	case o.source == "sample":
 		why = "the sample market has no exchange rates for it"
 	case o.source == "yahoo":
@@ -136,6 +139,8 @@ func checkRateHistory(o *options, rates portfolio.Rates, accepted []string, txs 
 	}
 	var whose, choose string
 	switch {
+	case o.ratesFile != "":
+		whose, choose = fmt.Sprintf("the rates to %s in %s (-rates)", o.currency, o.ratesFile), "choose one of: "+strings.Join(choices, ", ")
 	case o.source == "sample":
 		whose, choose = "the sample's exchange rates to "+o.currency, "choose one of: "+strings.Join(choices, ", ")
 	case o.source == "yahoo":

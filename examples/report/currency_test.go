@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -37,7 +38,7 @@ func TestCurrencyCheckedAgainstSource(t *testing.T) {
 		if err != nil {
 			t.Fatalf("parseFlags(%q): %v", c.args, err)
 		}
-		src, _, err := marketSource(o, &stderr)
+		src, _, err := marketSource(context.Background(), o, &stderr)
 		if err != nil {
 			t.Fatalf("%q: market source: %v", c.args, err)
 		}

@@ -38,6 +38,18 @@ type options struct {
 	// followed; set by checkOutputs.
 	targets  map[string]string
 	riskFree float64
+	// force replaces an existing output that is not one gofolio wrote
+	// (see checkOverwrite).
+	force bool
+	// ratesFile is -rates: a FRED or HMRC file of exchange rates used
+	// instead of the market data's; "" = the market data's.
+	ratesFile string
+	// timeout bounds each Yahoo Finance request; 0 = the yahoo package's
+	// default.
+	timeout time.Duration
+	// settle is -settle: the currency the engine settles trades in
+	// (portfolio.Config.Settle); "" = the engine's default.
+	settle string
 }
 
 func parseFlags(args []string, stderr io.Writer) (*options, error) {
@@ -49,7 +61,7 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	fs.SetOutput(io.Discard)
 	fs.Usage = func() {}
 	var o options
-	var benchmarks, from, to, prices, echarts, riskFree string
+	var benchmarks, from, to, prices, echarts, riskFree, settle string
 	fs.StringVar(&o.tx, "tx", "", "transactions `file` (.xlsx or .csv); default: the embedded sample portfolio")
 	fs.StringVar(&o.sheet, "sheet", "", "Excel `sheet` to read; default: the first")
 	fs.StringVar(&o.currency, "currency", "", "reporting `currency` (a major ISO code such as USD); default: GBP for the embedded sample portfolio (no -tx), else USD")
@@ -63,6 +75,10 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	fs.StringVar(&o.out, "out", "report.html", "HTML report `file` to write; empty for none")
 	fs.StringVar(&echarts, "echarts", "", "ECharts script: an http(s) `URL` to load, or a local file to inline; default: the pinned CDN URL")
 	fs.StringVar(&o.xlsx, "xlsx", "", "also write the holdings and performance frames to this Excel `file`")
+	fs.BoolVar(&o.force, "force", false, "replace an existing -out or -xlsx file even when gofolio did not write it")
+	fs.StringVar(&o.ratesFile, "rates", "", "exchange rates `file` (FRED daily or HMRC monthly CSV) to convert with, instead of the market data's")
+	fs.DurationVar(&o.timeout, "timeout", 0, "with -source yahoo: the longest one request may take, e.g. 45s; default: 30s")
+	fs.StringVar(&settle, "settle", "", "settle trades in this `currency` (a major ISO code) rather than each symbol's quote currency")
 	fs.BoolVar(&o.autoFund, "auto-deposit", false, "count money spent beyond the cash held as deposited that day (for files that list trades but no deposits)")
 	// -riskfree is read as a string and parsed below, so that "abc" gets
 	// the same hint as any other bad rate, not the flag package's "parse
@@ -117,8 +133,16 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 			o.currency = "GBP"
 		}
 	}
-	if o.currency, err = parseCurrency(o.currency); err != nil {
+	if o.currency, err = parseCurrency("-currency", o.currency); err != nil {
 		return nil, err
+	}
+	if settle != "" {
+		if o.settle, err = parseCurrency("-settle", settle); err != nil {
+			return nil, err
+		}
+	}
+	if o.timeout < 0 || (set["timeout"] && o.timeout == 0) {
+		return nil, fmt.Errorf("-timeout %v: want a positive duration such as 45s or 2m", o.timeout)
 	}
 	// An empty (or blank) -benchmarks is the default; "," lists no
 	// symbol and so asks for none.
@@ -149,6 +173,9 @@ func warnIneffective(o *options, set map[string]bool, stderr io.Writer) {
 		warn("-sheet has no effect without -tx (the embedded sample is CSV)")
 	case strings.EqualFold(filepath.Ext(o.tx), ".csv"):
 		warn("-sheet has no effect on a CSV file (%s)", o.tx)
+	}
+	if set["timeout"] && o.source != "yahoo" {
+		warn("-timeout has no effect without -source yahoo")
 	}
 	if set["echarts"] && o.out == "" {
 		warn("-echarts has no effect without an HTML report (-out is empty)")
@@ -240,16 +267,21 @@ func parseECharts(s string) (urlStr, file string, err error) {
 	return s, "", nil
 }
 
-// parseCurrency normalises -currency ("gbp" is GBP) and rejects what cannot
-// be a reporting currency. Whether the market data can convert to it is
-// checked once the source is open (see checkCurrency).
-func parseCurrency(s string) (string, error) {
+// parseCurrency normalises -currency or -settle, named by flagName ("gbp"
+// is GBP), and rejects what cannot be a reporting or settlement currency.
+// Whether the market data can convert to it is checked once the source is
+// open (see checkCurrency).
+func parseCurrency(flagName, s string) (string, error) {
 	c, err := fx.Normalize(s)
 	if err != nil {
-		return "", fmt.Errorf("-currency %q: want a 3-letter ISO code such as USD, GBP or EUR", s)
+		return "", fmt.Errorf("%s %q: want a 3-letter ISO code such as USD, GBP or EUR", flagName, s)
 	}
 	if major, factor, _ := fx.Major(c); factor != 1 {
-		return "", fmt.Errorf("-currency %s: that is a minor unit (1/%g of %s): report in %s instead", c, 1/factor, major, major)
+		verb := "report"
+		if flagName == "-settle" {
+			verb = "settle"
+		}
+		return "", fmt.Errorf("%s %s: that is a minor unit (1/%g of %s): %s in %s instead", flagName, c, 1/factor, major, verb, major)
 	}
 	return c, nil
 }

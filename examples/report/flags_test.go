@@ -30,6 +30,10 @@ func TestFlagErrorMessages(t *testing.T) {
 		{[]string{"-echarts", "file:///tmp/echarts.min.js"}, `"file" URLs are not supported`},
 		{[]string{"-echarts", "https://"}, "not a valid URL"},
 		{[]string{"-prices", "dir", "-source", "yahoo"}, "-prices dir and -source yahoo both name the market data"},
+		{[]string{"-timeout", "0"}, "-timeout 0s: want a positive duration such as 45s"},
+		{[]string{"-timeout", "-5s"}, "-timeout -5s: want a positive duration"},
+		{[]string{"-settle", "GBp"}, "-settle GBp: that is a minor unit (1/100 of GBP): settle in GBP instead"},
+		{[]string{"-settle", "pounds"}, `-settle "pounds": want a 3-letter ISO code`},
 	} {
 		var stderr bytes.Buffer
 		_, err := parseFlags(c.args, &stderr)
@@ -81,6 +85,8 @@ func TestFlagsWarnWhenIneffective(t *testing.T) {
 		{[]string{"-sheet", "Trades", "-tx", "my.CSV"}, "warning: -sheet has no effect on a CSV file (my.CSV)\n"},
 		{[]string{"-sheet", "Trades", "-tx", "my.xlsx"}, ""},
 		{[]string{"-echarts", "e.js", "-out", ""}, "warning: -echarts has no effect without an HTML report (-out is empty)\n"},
+		{[]string{"-timeout", "45s"}, "warning: -timeout has no effect without -source yahoo\n"},
+		{[]string{"-timeout", "45s", "-source", "yahoo"}, ""},
 	} {
 		var stderr bytes.Buffer
 		if _, err := parseFlags(c.args, &stderr); err != nil {
@@ -104,18 +110,18 @@ func TestUsage(t *testing.T) {
 		t.Errorf("usage of -source:\n%s", usage)
 	}
 	var out bytes.Buffer
-	if code := exitCode(err, &out); code != 0 || out.Len() != 0 {
+	if code := exitCode(context.Background(), err, &out); code != 0 || out.Len() != 0 {
 		t.Errorf("-h: exit status %d, printed %q; want 0 and nothing more", code, out.String())
 	}
 }
 
 func TestExitCode(t *testing.T) {
 	var stderr bytes.Buffer
-	if code := exitCode(nil, &stderr); code != 0 || stderr.Len() != 0 {
+	if code := exitCode(context.Background(), nil, &stderr); code != 0 || stderr.Len() != 0 {
 		t.Errorf("success: exit status %d, printed %q", code, stderr.String())
 	}
 	// Package report's errors start with "report: " too.
-	if code := exitCode(errors.New("report: rendering: boom"), &stderr); code != 1 || stderr.String() != "report: rendering: boom\n" {
+	if code := exitCode(context.Background(), errors.New("report: rendering: boom"), &stderr); code != 1 || stderr.String() != "report: rendering: boom\n" {
 		t.Errorf("failure: exit status %d, printed %q", code, stderr.String())
 	}
 }
@@ -133,7 +139,7 @@ func TestFlagParseErrorPrintedOnce(t *testing.T) {
 	} {
 		var stdout, stderr bytes.Buffer
 		err := run(context.Background(), c.args, &stdout, &stderr)
-		if code := exitCode(err, &stderr); code != 1 {
+		if code := exitCode(context.Background(), err, &stderr); code != 1 {
 			t.Errorf("%q: exit status %d", c.args, code)
 		}
 		got := stderr.String()
@@ -179,5 +185,15 @@ func TestBenchmarksFlag(t *testing.T) {
 		t.Errorf("-benchmarks usage does not say what empty and \",\" do:\n%s", stderr.String())
 	} else if !errors.Is(err, flag.ErrHelp) {
 		t.Errorf("-h: %v", err)
+	}
+}
+
+// TestPrintWarnings: the engine's warnings reach stderr one line each
+// (issues 13.2, 13.5).
+func TestPrintWarnings(t *testing.T) {
+	var stderr bytes.Buffer
+	printWarnings(&stderr, []string{"IBM: no close after 1999-01-04", "KO: stale"})
+	if got := stderr.String(); got != "warning: IBM: no close after 1999-01-04\nwarning: KO: stale\n" {
+		t.Errorf("stderr %q", got)
 	}
 }

@@ -30,7 +30,7 @@ type job struct {
 
 func load(ctx context.Context, o *options, stderr io.Writer) (*job, error) {
 	j := &job{opts: o}
-	src, rates, err := marketSource(o, stderr)
+	src, rates, err := marketSource(ctx, o, stderr)
 	if err != nil {
 		return nil, err
 	}
@@ -38,10 +38,17 @@ func load(ctx context.Context, o *options, stderr io.Writer) (*job, error) {
 	if err != nil {
 		return nil, err
 	}
+	if o.ratesFile != "" {
+		conv, err := ratesFromFile(o)
+		if err != nil {
+			return nil, err
+		}
+		rates, accepted = conv, conv.Currencies()
+	}
 	// A CSV directory may hold no exchange rates at all for a portfolio
 	// that needs none; its check waits until the currencies in use are
 	// known (below), still before any rate is loaded or anything built.
-	csvDir := strings.HasPrefix(o.source, "csv:")
+	csvDir := strings.HasPrefix(o.source, "csv:") && o.ratesFile == ""
 	if !csvDir {
 		if err := checkCurrency(o, accepted); err != nil {
 			return nil, err
@@ -52,6 +59,9 @@ func load(ctx context.Context, o *options, stderr io.Writer) (*job, error) {
 	}
 	if j.txs, j.txName, err = readTransactions(o); err != nil {
 		return nil, err
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err // interrupted while reading
 	}
 	var leftOut []portfolio.Transaction
 	if !o.to.IsZero() {
@@ -101,13 +111,21 @@ func load(ctx context.Context, o *options, stderr io.Writer) (*job, error) {
 		}
 	}
 	j.rates = rates
+	if err := ctx.Err(); err != nil {
+		return nil, err // interrupted while fetching
+	}
 	if err := checkRateHistory(o, rates, accepted, j.txs, series, j.benchmarks); err != nil {
 		return nil, err
 	}
-	j.result, err = portfolio.Build(j.txs, portfolio.Config{Currency: o.currency, Series: series, Rates: rates, To: o.to,
-		AutoDeposit: o.autoFund, KnownSymbols: knownSymbols(src)})
+	cfg := portfolio.Config{Currency: o.currency, Series: series, Rates: rates, To: o.to,
+		AutoDeposit: o.autoFund, KnownSymbols: knownSymbols(src)}
+	// cfg.Settle = o.settle // -settle: uncommented when portfolio.Config.Settle is merged
+	j.result, err = portfolio.Build(j.txs, cfg)
 	if err != nil {
 		return nil, err
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err // interrupted while building
 	}
 	return j, analyse(j)
 }
@@ -150,12 +168,12 @@ func readTransactions(o *options) ([]portfolio.Transaction, string, error) {
 
 // marketSource opens the -source; rates is nil when FX must be fetched
 // from the source itself.
-func marketSource(o *options, stderr io.Writer) (quotes.Source, portfolio.Rates, error) {
+func marketSource(ctx context.Context, o *options, stderr io.Writer) (quotes.Source, portfolio.Rates, error) {
 	switch {
 	case o.source == "sample":
 		return sample.Market(), sample.FX(), nil
 	case o.source == "yahoo":
-		src, err := yahooSource(o, stderr)
+		src, err := yahooSource(ctx, o, stderr)
 		return src, nil, err
 	default:
 		dir, err := quotes.NewDir(strings.TrimPrefix(o.source, "csv:"), quotes.DirOptions{SplitAdjusted: o.adjusted})

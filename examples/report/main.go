@@ -33,9 +33,19 @@
 // half-written and none from this run beside others from the last. An
 // output path that is a symbolic link writes the link's target, as the
 // shell's > does; one that is a directory, a named pipe or a device
-// (/dev/stdout) is refused, since a rename would replace it.
+// (/dev/stdout) is refused, since a rename would replace it. An output
+// that is, by any path, a file the command reads (-tx, -rates, -echarts, a
+// file of the -prices folder) is refused; an existing one that gofolio
+// did not write is replaced only with -force, and a read-only one never
+// (a rename ignores the file's mode).
 //
-// The exit status is 0 on success and for -h, 1 on an error.
+// An interrupt (Ctrl-C, SIGTERM) stops the run at the next stage (reading,
+// fetching, building, analysing, rendering, writing) and writes nothing:
+// the outputs are renamed into place only when all are complete, and
+// rendering stops at the next write once interrupted. One line says so.
+//
+// The exit status is 0 on success and for -h, 1 on an error, 130 after an
+// interrupt.
 package main
 
 import (
@@ -47,21 +57,40 @@ import (
 	"os"
 	"os/signal"
 	"strings"
+	"syscall"
+
+	"github.com/gofolio/gofolio/internal/progress"
 )
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	code := exitCode(run(ctx, os.Args[1:], os.Stdout, os.Stderr), os.Stderr)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	// The first interrupt asks the run to stop; once it has been seen, a
+	// second one kills the process at once, as it would any other.
+	go func() { <-ctx.Done(); stop() }()
+	code := exitCode(ctx, run(ctx, os.Args[1:], os.Stdout, os.Stderr), os.Stderr)
 	stop()
 	os.Exit(code)
 }
 
+// exitInterrupted is the exit status after an interrupt: 128 + SIGINT, as
+// shells report a process killed by it.
+const exitInterrupted = 130
+
 // exitCode reports err on stderr and returns the process's exit status.
-// -h is not a failure: the usage it asked for has been printed.
-func exitCode(err error, stderr io.Writer) int {
+// -h is not a failure: the usage it asked for has been printed. An error
+// after ctx was cancelled (an interrupt) is the interrupt, whatever it
+// wraps (every fetch in flight fails with "context canceled"): one line
+// says so, and the status is 130.
+func exitCode(ctx context.Context, err error, stderr io.Writer) int {
 	switch {
 	case err == nil, errors.Is(err, flag.ErrHelp):
 		return 0
+	case ctx.Err() != nil:
+		if f, ok := stderr.(*os.File); ok && progress.IsTerminal(f) {
+			fmt.Fprint(stderr, "\r\x1b[K") // over a progress line left unfinished
+		}
+		fmt.Fprintln(stderr, "report: interrupted; nothing written")
+		return exitInterrupted
 	}
 	// Errors from package report start with its name, the command's too.
 	fmt.Fprintln(stderr, "report:", strings.TrimPrefix(err.Error(), "report: "))
@@ -82,8 +111,21 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	// Nothing is printed or written once interrupted.
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	printWarnings(stderr, job.input.Warnings)
 	if err := printSummary(stdout, job); err != nil {
 		return err
 	}
-	return writeOutputs(stdout, job)
+	return writeOutputs(ctx, stdout, job)
+}
+
+// printWarnings prints each of the engine's warnings (report.Input's,
+// from the Result) on a line of its own on stderr, as the flags' are.
+func printWarnings(stderr io.Writer, warnings []string) {
+	for _, w := range warnings {
+		fmt.Fprintln(stderr, "warning:", w)
+	}
 }

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bufio"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -57,7 +59,8 @@ func checkOutputs(o *options) error {
 		return fmt.Errorf("-xlsx %s: the frames are written as an Excel workbook: want a file name ending in .xlsx", o.xlsx)
 	}
 	o.targets = map[string]string{}
-	files := map[string]string{} // absolute target → flag
+	files := map[string]string{} // canonical target → flag
+	inputs := inputFiles(o)
 	for _, f := range []struct{ flag, path string }{{"-out", o.out}, {"-xlsx", o.xlsx}} {
 		if f.path == "" {
 			continue
@@ -66,14 +69,21 @@ func checkOutputs(o *options) error {
 		if err != nil {
 			return err
 		}
+		if err := checkNotInput(f.flag, f.path, target, inputs); err != nil {
+			return err
+		}
 		if err := checkWritable(f.flag, f.path, target); err != nil {
 			return err
 		}
-		abs := absolute(target)
-		if other, ok := files[abs]; ok {
-			return fmt.Errorf("%s and %s both name %s: give each output its own file", other, f.flag, abs)
+		canon := canonical(target)
+		// A hard link is one file under two names: sameExisting.
+		if other, ok := files[canon]; ok || sameExisting(target, o.targets, &other) {
+			return fmt.Errorf("%s and %s both name %s: give each output its own file", other, f.flag, canon)
 		}
-		files[abs] = f.flag
+		if err := checkOverwrite(f.flag, f.path, target, o.force); err != nil {
+			return err
+		}
+		files[canon] = f.flag
 		o.targets[f.flag] = target
 	}
 	if o.echartsFile != "" && o.out != "" {
@@ -87,6 +97,22 @@ func checkOutputs(o *options) error {
 		}
 	}
 	return nil
+}
+
+// sameExisting reports whether target is, by another name (a hard link),
+// a file an earlier output already writes, setting *flag to that output's.
+func sameExisting(target string, earlier map[string]string, flag *string) bool {
+	info, err := os.Stat(target)
+	if err != nil {
+		return false
+	}
+	for f, t := range earlier {
+		if other, err := os.Stat(t); err == nil && os.SameFile(info, other) {
+			*flag = f
+			return true
+		}
+	}
+	return false
 }
 
 // maxLinks bounds the symbolic links followed from an output path, as
@@ -198,9 +224,9 @@ func checkWritable(flag, path, target string) error {
 }
 
 // writeOutputs writes every output and prints their paths.
-func writeOutputs(stdout io.Writer, j *job) error {
+func writeOutputs(ctx context.Context, stdout io.Writer, j *job) error {
 	outs := outputs(j)
-	if err := writeAll(outs); err != nil {
+	if err := writeAll(ctx, outs); err != nil {
 		return err
 	}
 	for _, out := range outs {
@@ -221,17 +247,31 @@ func writeOutputs(stdout io.Writer, j *job) error {
 // earlier one succeeded, which the checks before the build make unlikely,
 // still leaves that earlier output replaced: renames cannot be undone.)
 // Errors name the user's path, never a temporary file's.
-func writeAll(outs []output) error {
+//
+// An interrupt (ctx cancelled) while rendering fails the next write, and
+// one before the renames aborts them all: nothing is written. Once the
+// renames have begun they all run, so that the outputs stay a pair.
+func writeAll(ctx context.Context, outs []output) error {
 	pending := make([]*atomicfile.Pending, 0, len(outs))
+	abort := func() {
+		for _, p := range pending {
+			p.Abort()
+		}
+	}
 	for _, out := range outs {
-		p, err := atomicfile.Prepare(out.file(), 0o644, out.write)
+		p, err := atomicfile.Prepare(out.file(), 0o644, func(w io.Writer) error { return writeCancellable(ctx, w, out.write) })
 		if err != nil {
-			for _, p := range pending {
-				p.Abort()
+			abort()
+			if ctx.Err() != nil {
+				return ctx.Err()
 			}
 			return writeError(out, err)
 		}
 		pending = append(pending, p)
+	}
+	if err := ctx.Err(); err != nil {
+		abort()
+		return err
 	}
 	for i, p := range pending {
 		if err := p.Commit(); err != nil {
@@ -270,12 +310,48 @@ func pathErr(err error) error {
 	return err
 }
 
+// writeCancellable runs write into w through a buffer whose every flush,
+// each 64 KB, fails once ctx is done.
+func writeCancellable(ctx context.Context, w io.Writer, write func(io.Writer) error) error {
+	bw := bufio.NewWriterSize(ctxWriter{ctx, w}, 64<<10)
+	if err := write(bw); err != nil {
+		return err
+	}
+	return bw.Flush()
+}
+
+// ctxWriter fails every write once its context is done, so that an
+// interrupt stops a long rendering at its next write.
+type ctxWriter struct {
+	ctx context.Context
+	w   io.Writer
+}
+
+func (c ctxWriter) Write(p []byte) (int, error) {
+	if err := c.ctx.Err(); err != nil {
+		return 0, err
+	}
+	return c.w.Write(p)
+}
+
 // withoutPrefix drops the "report: " that package report's errors start
 // with: main prints "report: " before every error already.
 type withoutPrefix struct{ err error }
 
 func (e withoutPrefix) Error() string { return strings.TrimPrefix(e.err.Error(), "report: ") }
 func (e withoutPrefix) Unwrap() error { return e.err }
+
+// canonical is the absolute path of target with its directory's symbolic
+// links and dot segments resolved, so that two outputs reaching one file
+// by different paths compare equal even before it exists. (target itself
+// is no link: resolveOutput followed it.)
+func canonical(target string) string {
+	abs := absolute(target)
+	if dir, err := filepath.EvalSymlinks(filepath.Dir(abs)); err == nil {
+		return filepath.Join(dir, filepath.Base(abs))
+	}
+	return abs
+}
 
 func absolute(path string) string {
 	if abs, err := filepath.Abs(path); err == nil {

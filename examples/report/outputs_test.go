@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -17,7 +18,7 @@ func TestWriteAllIsAllOrNothing(t *testing.T) {
 	if err := os.WriteFile(html, []byte("old report"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	err := writeAll([]output{
+	err := writeAll(context.Background(), []output{
 		{"-out", html, "", func(w io.Writer) error { _, err := io.WriteString(w, "new report"); return err }},
 		{"-xlsx", xlsx, "", func(w io.Writer) error { return fmt.Errorf("report: rendering: %w", errors.ErrUnsupported) }},
 	})
@@ -35,7 +36,7 @@ func TestWriteAllIsAllOrNothing(t *testing.T) {
 		t.Errorf("files left: %v", entries)
 	}
 
-	err = writeAll([]output{
+	err = writeAll(context.Background(), []output{
 		{"-out", html, "", func(w io.Writer) error { _, err := io.WriteString(w, "new report"); return err }},
 		{"-xlsx", xlsx, "", func(w io.Writer) error { _, err := io.WriteString(w, "frames"); return err }},
 	})
@@ -60,7 +61,7 @@ func TestWriteAllNamesUsersPath(t *testing.T) {
 	// The directory vanished after the checks: the error must not show the
 	// temporary file's name.
 	path := filepath.Join(t.TempDir(), "gone", "report.html")
-	err := writeAll([]output{{"-out", path, "", func(w io.Writer) error { return nil }}})
+	err := writeAll(context.Background(), []output{{"-out", path, "", func(w io.Writer) error { return nil }}})
 	if err == nil || err.Error() != "writing "+path+": no such file or directory" {
 		t.Errorf("err = %v", err)
 	}

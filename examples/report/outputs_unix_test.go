@@ -29,7 +29,9 @@ func TestOutputThroughSymlinkWritesTarget(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, stderr, err := runReport(t, "-tx", writeTx(t, "1995-01-03,DEPOSIT,,,,,10000", "1995-01-04,BUY,IBM,10,,5,"),
-		"-currency", "USD", "-benchmarks", ",", "-out", dangling, "-xlsx", link)
+		// The target holds no workbook gofolio wrote: replacing it takes
+		// -force (issue 14.1).
+		"-currency", "USD", "-benchmarks", ",", "-out", dangling, "-xlsx", link, "-force")
 	if err != nil {
 		t.Fatalf("run: %v\n%s", err, stderr)
 	}

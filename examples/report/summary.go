@@ -9,6 +9,7 @@ import (
 	"strings"
 	"text/tabwriter"
 	"time"
+	"unicode/utf8"
 
 	"github.com/gofolio/gofolio/portfolio"
 	"github.com/gofolio/gofolio/report"
@@ -87,7 +88,7 @@ func printSummary(w io.Writer, j *job) error {
 		return err
 	}
 	fmt.Fprintf(w, "\nStatistics from %s to %s (risk-free rate %s)\n", from, to, percent(j.opts.riskFree))
-	if err := printStatistics(w, j.input.Statistics); err != nil {
+	if err := printStatistics(w, j.input.Statistics, j.input.Relative); err != nil {
 		return err
 	}
 	fmt.Fprintln(w)
@@ -129,23 +130,50 @@ func money(x float64) string    { return report.Money.Text(x) }
 func percent(x float64) string  { return report.Percent.Text(x) }
 func quantity(q float64) string { return strconv.FormatFloat(q, 'f', -1, 64) }
 
-// printStatistics writes the report's statistics table: the portfolio, each
-// benchmark and each same-cash-flows benchmark side by side.
-func printStatistics(w io.Writer, st report.Statistics) error {
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintf(tw, "\t%s\t\n", strings.Join(st.Columns, "\t"))
-	cells, notes := st.Cells()
-	for i, r := range st.Rows {
-		fmt.Fprintf(tw, "%s\t%s\t\n", r.Name, strings.Join(cells[i], "\t"))
-	}
-	if err := tw.Flush(); err != nil {
+// printStatistics writes the report's statistics tables: the portfolio,
+// each benchmark and each same-cash-flows benchmark side by side, then
+// the portfolio's statistics relative to each benchmark in a table of
+// their own, so that a beta never sits under a benchmark's name as if it
+// were the benchmark's. Why a figure is "–" is listed once under both.
+func printStatistics(w io.Writer, st, rel report.Statistics) error {
+	cells, notes := report.StatisticsCells(st, rel)
+	if err := printStatTable(w, st.Columns, st.Rows, cells[0]); err != nil {
 		return err
 	}
-	// Why a figure is "–": each reason once, under the table.
+	if len(rel.Columns) > 0 {
+		what := "each benchmark"
+		if len(rel.Columns) == 1 {
+			what = rel.Columns[0]
+		}
+		fmt.Fprintf(w, "\nThe portfolio relative to %s\n", what)
+		cols := make([]string, len(rel.Columns))
+		for i, c := range rel.Columns {
+			cols[i] = "Portfolio against " + c
+		}
+		if err := printStatTable(w, cols, rel.Rows, cells[1]); err != nil {
+			return err
+		}
+	}
 	for k, why := range notes {
 		if _, err := fmt.Fprintf(w, "  [%d] %s\n", k+1, why); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// printStatTable writes one statistics table, its cells as formatted:
+// numbers right-aligned, the row names padded to read left-aligned.
+func printStatTable(w io.Writer, columns []string, rows []report.StatRow, cells [][]string) error {
+	width := 0
+	for _, r := range rows {
+		width = max(width, utf8.RuneCountInString(r.Name))
+	}
+	pad := func(s string) string { return s + strings.Repeat(" ", width-utf8.RuneCountInString(s)) }
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintf(tw, "%s\t%s\t\n", pad(""), strings.Join(columns, "\t"))
+	for i, r := range rows {
+		fmt.Fprintf(tw, "%s\t%s\t\n", pad(r.Name), strings.Join(cells[i], "\t"))
+	}
+	return tw.Flush()
 }

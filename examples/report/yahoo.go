@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"os"
@@ -11,14 +12,34 @@ import (
 
 // yahooSource opens Yahoo Finance with its on-disk cache. Progress shows on
 // stderr when it is a terminal; warnings (a corrupt cache file refetched, a
-// cache used because the network failed) are printed there too.
-func yahooSource(o *options, stderr io.Writer) (quotes.Source, error) {
+// cache used because the network failed) are printed there too, until ctx
+// is done: after an interrupt every request in flight fails, and main's one
+// line says why.
+func yahooSource(ctx context.Context, o *options, stderr io.Writer) (quotes.Source, error) {
+	return yahoo.New(yahooOptions(ctx, o, stderr))
+}
+
+// yahooOptions are the options yahooSource opens Yahoo Finance with.
+func yahooOptions(ctx context.Context, o *options, stderr io.Writer) yahoo.Options {
 	opts := yahoo.Options{
-		Offline: o.offline,
-		Warn:    func(err error) { fmt.Fprintln(stderr, "warning:", err) },
+		Offline:        o.offline,
+		RequestTimeout: o.timeout, // 0: the package's default
+		// One line per retry on stderr, terminal or not, goes here once the
+		// yahoo package has a retry callback (issue 13.12).
+		Warn: func(err error) {
+			if ctx.Err() == nil {
+				fmt.Fprintln(stderr, "warning:", err)
+			}
+		},
 	}
 	if f, ok := stderr.(*os.File); ok {
-		opts.Progress = yahoo.TerminalProgress(f)
+		if show := yahoo.TerminalProgress(f); show != nil {
+			opts.Progress = func(p yahoo.Progress) {
+				if ctx.Err() == nil {
+					show(p)
+				}
+			}
+		}
 	}
-	return yahoo.New(opts)
+	return opts
 }

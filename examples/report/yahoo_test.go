@@ -101,3 +101,21 @@ func TestRunYahooSourceThenOffline(t *testing.T) {
 		t.Errorf("offline run made %d more requests", got-3)
 	}
 }
+
+// TestYahooOptions: -timeout bounds each request (issue 13.12), and the
+// warnings stop once interrupted (issue 14.5), so that the requests the
+// interrupt fails print nothing.
+func TestYahooOptions(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	var stderr bytes.Buffer
+	opts := yahooOptions(ctx, &options{timeout: 45 * time.Second, offline: true}, &stderr)
+	if opts.RequestTimeout != 45*time.Second || !opts.Offline {
+		t.Errorf("RequestTimeout %v, Offline %v", opts.RequestTimeout, opts.Offline)
+	}
+	opts.Warn(fmt.Errorf("cache file corrupt"))
+	cancel()
+	opts.Warn(fmt.Errorf("IBM: context canceled"))
+	if got := stderr.String(); got != "warning: cache file corrupt\n" {
+		t.Errorf("stderr %q", got)
+	}
+}

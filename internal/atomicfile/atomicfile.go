@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -65,12 +66,20 @@ type Pending struct {
 // (so that the rename stays on one file system), with permissions perm,
 // synced and closed. When write or a file operation fails, the temporary
 // file is removed and an *Error returned.
+//
+// The temporary file is named "." + base name + ".tmp-" + process id + "-"
+// + random digits. A process killed before Commit or Abort leaves it
+// behind: Prepare first removes those of path's that are stale, left by
+// a process that is no longer running or last written over StaleAge ago
+// (a live writer keeps its file's time fresh; a process id reused by
+// another process is caught by the age).
 func Prepare(path string, perm fs.FileMode, write func(w io.Writer) error) (_ *Pending, err error) {
 	dir, base := filepath.Split(path)
 	if dir == "" {
 		dir = "."
 	}
-	f, err := os.CreateTemp(dir, "."+base+tempInfix+"*")
+	removeStaleFor(dir, base)
+	f, err := os.CreateTemp(dir, tempPrefix(base)+strconv.Itoa(os.Getpid())+"-*")
 	if err != nil {
 		return nil, fail("creating a file beside", path, err)
 	}
@@ -80,7 +89,10 @@ func Prepare(path string, perm fs.FileMode, write func(w io.Writer) error) (_ *P
 			os.Remove(f.Name())
 		}
 	}()
-	bw := bufio.NewWriterSize(f, 64<<10)
+	// Every error of a write names path, not the temporary file, even
+	// through the callback's own wrapping ("no space left on device"
+	// while rendering).
+	bw := bufio.NewWriterSize(namedWriter{f, path}, 64<<10)
 	if err := write(bw); err != nil {
 		return nil, &Error{Op: "writing", Path: path, Err: err}
 	}
@@ -156,6 +168,85 @@ func RemoveStale(dir string, minAge time.Duration) (int, error) {
 		n++
 	}
 	return n, first
+}
+
+// StaleAge is how long after its last write a temporary file of Prepare
+// is stale whatever its process id says.
+const StaleAge = time.Hour
+
+// tempPrefix starts the name of every temporary file for a file named base.
+func tempPrefix(base string) string { return "." + base + tempInfix }
+
+// removeStaleFor removes the stale temporary files of the file base in
+// dir (see Prepare). Failures are ignored: a file left is only disk space,
+// and the write itself will report a directory it cannot use.
+func removeStaleFor(dir, base string) {
+	d, err := os.Open(dir)
+	if err != nil {
+		return
+	}
+	names, _ := d.Readdirnames(-1)
+	d.Close()
+	prefix := tempPrefix(base)
+	for _, name := range names {
+		rest, ok := strings.CutPrefix(name, prefix)
+		if !ok {
+			continue
+		}
+		full := filepath.Join(dir, name)
+		info, err := os.Lstat(full)
+		if err != nil || !info.Mode().IsRegular() {
+			continue
+		}
+		if pid, named := tempOwner(rest); stale(pid, named, time.Since(info.ModTime())) {
+			os.Remove(full)
+		}
+	}
+}
+
+// stale reports whether a temporary file last written age ago, by the
+// process pid when named, is left over: this process's own never are
+// (they are writes in progress), others are once over StaleAge old or
+// once their process has ended; a name without an owner, of an earlier
+// version, goes by its age alone.
+func stale(pid int, named bool, age time.Duration) bool {
+	switch {
+	case named && pid == os.Getpid():
+		return false
+	case age >= StaleAge:
+		return true
+	case named:
+		return !processRunning(pid)
+	default:
+		return false
+	}
+}
+
+// tempOwner reads the process id from what follows a temporary file's
+// prefix: "<pid>-<random>".
+func tempOwner(rest string) (int, bool) {
+	digits, _, ok := strings.Cut(rest, "-")
+	if !ok {
+		return 0, false
+	}
+	pid, err := strconv.Atoi(digits)
+	return pid, err == nil && pid > 0
+}
+
+// namedWriter is a temporary file whose errors name the file it will
+// replace: the temporary name would mean nothing to the user.
+type namedWriter struct {
+	f    *os.File
+	path string
+}
+
+func (w namedWriter) Write(p []byte) (int, error) {
+	n, err := w.f.Write(p)
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = &fs.PathError{Op: pe.Op, Path: w.path, Err: pe.Err}
+	}
+	return n, err
 }
 
 // IsTemp reports whether name (a base name) is a temporary file of Write.

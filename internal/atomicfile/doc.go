@@ -7,8 +7,11 @@
 // flushes it to stable storage (fsync), renames it over the target (an atomic
 // replacement on POSIX file systems and on NTFS) and syncs the directory so
 // the rename itself survives a power cut. A process killed at any point
-// leaves at worst a stray temporary file whose name starts with "." and
-// contains ".tmp-"; RemoveStale deletes those. Prepare and Commit split
+// leaves at worst a stray temporary file named "." + the target's name +
+// ".tmp-" + its process id + "-" + random digits; the next Prepare of the
+// same target removes it once that process has ended (or the file is an
+// hour old), and RemoveStale deletes every old one in a directory. Errors
+// name the target, never the temporary file. Prepare and Commit split
 // Write in two, so that several files can be replaced all or none.
 //
 // Lock takes an exclusive advisory lock (flock on Unix, LockFileEx on

@@ -13,67 +13,90 @@ import (
 type Column struct {
 	Name    string
 	Summary *stats.Summary // required
+	// MoneyOnly marks a same-cash-flows benchmark: only its money figures
+	// (end value, contributions, P&L) and money-weighted returns (MWR,
+	// IRR) show. Its time-weighted figures are exactly the index's (it
+	// holds nothing else), so they are left blank rather than repeated.
+	MoneyOnly bool
 	// Relative holds the column's statistics against a benchmark (beta,
-	// alpha, ...); nil leaves those rows blank for the column.
+	// alpha, ...), shown in a second table, in a column headed "Name
+	// against Against": under Name in the first table they would read as
+	// that column's own. nil: none.
 	Relative *benchmark.RelativeStats
+	// Against names the benchmark Relative is measured against; "" reads
+	// "the benchmark".
+	Against string
 }
 
 // Statistics shows the statistics of each column side by side, as an HTML
 // table and as aligned text: period, money, returns, risk, best and worst
-// days and months, and the relative statistics of the columns that have
-// them. Returns are percentages rounded to two decimals, ratios to two
-// decimals; an undefined figure is "–", with its reason as the HTML cell's
-// tooltip.
+// days and months. The relative statistics of the columns that have them
+// follow in a table of their own, one column per comparison. Returns are
+// percentages rounded to two decimals, ratios to two decimals; an
+// undefined figure is "–", with its reason as the HTML cell's tooltip; a
+// figure that does not apply to a column (a MoneyOnly column's
+// time-weighted ones) is blank.
 func Statistics(cols ...Column) error { return gonb.Statistics(cols...) }
 
 // Statistics is the package-level Statistics on d.
 func (d *Display) Statistics(cols ...Column) error {
-	t, err := statisticsTable(cols)
+	t, rel, err := statisticsTables(cols)
 	if err != nil {
 		return err
 	}
-	return d.HTML(t.html(), t.text())
+	if rel == nil {
+		return d.HTML(t.html(), t.text())
+	}
+	return d.HTML(t.html()+"\n<br>\n"+rel.html(), t.text()+"\n"+rel.text())
 }
 
-// statRow is one row of the statistics table: its name and how to get the
-// cell of a column.
+// The kinds of statistics rows: which columns each applies to.
+const (
+	anyColumn    = iota // the period: every column
+	moneyRow            // money and money-weighted: every column
+	timeWeighted        // every column but a MoneyOnly one
+	relativeRow         // the relative table
+)
+
+// statRow is one row of the statistics tables: its name, which columns it
+// applies to and how to get the cell of a column.
 type statRow struct {
-	name     string
-	relative bool // a row of RelativeStats
-	cell     func(Column) cell
+	name string
+	kind int
+	cell func(Column) cell
 }
 
 var statRows = []statRow{
-	{name: "Start", cell: func(c Column) cell { return cell{text: day(c.Summary.Start)} }},
-	{name: "End", cell: func(c Column) cell { return cell{text: day(c.Summary.End)} }},
-	{name: "Years", cell: func(c Column) cell { return cell{text: ratio(c.Summary.Years)} }},
-	{name: "End value", cell: func(c Column) cell { return cell{text: money(c.Summary.EndValue)} }},
-	{name: "Net contributions", cell: func(c Column) cell { return cell{text: money(c.Summary.NetContributions)} }},
-	{name: "P&L", cell: func(c Column) cell { return cell{text: money(c.Summary.PnL)} }},
-	{name: "TWR", cell: func(c Column) cell { return figure(c.Summary.TWR, percent) }},
-	{name: "TWR annualised", cell: func(c Column) cell { return figure(c.Summary.TWRAnnualised, percent) }},
-	{name: "MWR (period)", cell: func(c Column) cell { return figure(c.Summary.MWR, percent) }},
-	{name: "IRR (annual)", cell: func(c Column) cell { return figure(c.Summary.IRR, percent) }},
-	{name: "Volatility (annual)", cell: func(c Column) cell { return figure(c.Summary.Volatility, percent) }},
-	{name: "Sharpe", cell: func(c Column) cell { return figure(c.Summary.Sharpe, ratio) }},
-	{name: "Sortino", cell: func(c Column) cell { return figure(c.Summary.Sortino, ratio) }},
-	{name: "Max drawdown", cell: func(c Column) cell { return cell{text: percent(c.Summary.MaxDrawdown.Depth)} }},
-	{name: "Drawdown peak", cell: func(c Column) cell { return cell{text: day(c.Summary.MaxDrawdown.Peak)} }},
-	{name: "Drawdown trough", cell: func(c Column) cell { return cell{text: day(c.Summary.MaxDrawdown.Trough)} }},
-	{name: "Recovered", cell: func(c Column) cell { return cell{text: day(c.Summary.MaxDrawdown.Recovery)} }},
-	{name: "Calmar", cell: func(c Column) cell { return figure(c.Summary.Calmar, ratio) }},
-	{name: "Best day", cell: func(c Column) cell { return dayReturn(c.Summary.BestDay) }},
-	{name: "Worst day", cell: func(c Column) cell { return dayReturn(c.Summary.WorstDay) }},
-	{name: "Best month", cell: func(c Column) cell { return monthReturn(c.Summary.BestMonth) }},
-	{name: "Worst month", cell: func(c Column) cell { return monthReturn(c.Summary.WorstMonth) }},
-	{name: "Positive months", cell: func(c Column) cell { return figure(c.Summary.PositiveMonths, percent) }},
-	{name: "Beta", relative: true, cell: func(c Column) cell { return figure(c.Relative.Beta, ratio) }},
-	{name: "Alpha (annual)", relative: true, cell: func(c Column) cell { return figure(c.Relative.Alpha, percent) }},
-	{name: "Correlation", relative: true, cell: func(c Column) cell { return figure(c.Relative.Correlation, ratio) }},
-	{name: "Tracking error", relative: true, cell: func(c Column) cell { return figure(c.Relative.TrackingError, percent) }},
-	{name: "Information ratio", relative: true, cell: func(c Column) cell { return figure(c.Relative.InformationRatio, ratio) }},
-	{name: "Up capture", relative: true, cell: func(c Column) cell { return figure(c.Relative.UpCapture, ratio) }},
-	{name: "Down capture", relative: true, cell: func(c Column) cell { return figure(c.Relative.DownCapture, ratio) }},
+	{name: "Start", kind: anyColumn, cell: func(c Column) cell { return cell{text: day(c.Summary.Start)} }},
+	{name: "End", kind: anyColumn, cell: func(c Column) cell { return cell{text: day(c.Summary.End)} }},
+	{name: "Years", kind: anyColumn, cell: func(c Column) cell { return cell{text: ratio(c.Summary.Years)} }},
+	{name: "End value", kind: moneyRow, cell: func(c Column) cell { return cell{text: money(c.Summary.EndValue)} }},
+	{name: "Net contributions", kind: moneyRow, cell: func(c Column) cell { return cell{text: money(c.Summary.NetContributions)} }},
+	{name: "P&L", kind: moneyRow, cell: func(c Column) cell { return cell{text: money(c.Summary.PnL)} }},
+	{name: "TWR", kind: timeWeighted, cell: func(c Column) cell { return figure(c.Summary.TWR, percent) }},
+	{name: "TWR annualised", kind: timeWeighted, cell: func(c Column) cell { return figure(c.Summary.TWRAnnualised, percent) }},
+	{name: "MWR (period)", kind: moneyRow, cell: func(c Column) cell { return figure(c.Summary.MWR, percent) }},
+	{name: "IRR (annual)", kind: moneyRow, cell: func(c Column) cell { return figure(c.Summary.IRR, percent) }},
+	{name: "Volatility (annual)", kind: timeWeighted, cell: func(c Column) cell { return figure(c.Summary.Volatility, percent) }},
+	{name: "Sharpe", kind: timeWeighted, cell: func(c Column) cell { return figure(c.Summary.Sharpe, ratio) }},
+	{name: "Sortino", kind: timeWeighted, cell: func(c Column) cell { return figure(c.Summary.Sortino, ratio) }},
+	{name: "Max drawdown", kind: timeWeighted, cell: func(c Column) cell { return cell{text: percent(c.Summary.MaxDrawdown.Depth)} }},
+	{name: "Drawdown peak", kind: timeWeighted, cell: func(c Column) cell { return cell{text: day(c.Summary.MaxDrawdown.Peak)} }},
+	{name: "Drawdown trough", kind: timeWeighted, cell: func(c Column) cell { return cell{text: day(c.Summary.MaxDrawdown.Trough)} }},
+	{name: "Recovered", kind: timeWeighted, cell: func(c Column) cell { return cell{text: day(c.Summary.MaxDrawdown.Recovery)} }},
+	{name: "Calmar", kind: timeWeighted, cell: func(c Column) cell { return figure(c.Summary.Calmar, ratio) }},
+	{name: "Best day", kind: timeWeighted, cell: func(c Column) cell { return dayReturn(c.Summary.BestDay) }},
+	{name: "Worst day", kind: timeWeighted, cell: func(c Column) cell { return dayReturn(c.Summary.WorstDay) }},
+	{name: "Best month", kind: timeWeighted, cell: func(c Column) cell { return monthReturn(c.Summary.BestMonth) }},
+	{name: "Worst month", kind: timeWeighted, cell: func(c Column) cell { return monthReturn(c.Summary.WorstMonth) }},
+	{name: "Positive months", kind: timeWeighted, cell: func(c Column) cell { return figure(c.Summary.PositiveMonths, percent) }},
+	{name: "Beta", kind: relativeRow, cell: func(c Column) cell { return figure(c.Relative.Beta, ratio) }},
+	{name: "Alpha (annual)", kind: relativeRow, cell: func(c Column) cell { return figure(c.Relative.Alpha, percent) }},
+	{name: "Correlation", kind: relativeRow, cell: func(c Column) cell { return figure(c.Relative.Correlation, ratio) }},
+	{name: "Tracking error", kind: relativeRow, cell: func(c Column) cell { return figure(c.Relative.TrackingError, percent) }},
+	{name: "Information ratio", kind: relativeRow, cell: func(c Column) cell { return figure(c.Relative.InformationRatio, ratio) }},
+	{name: "Up capture", kind: relativeRow, cell: func(c Column) cell { return figure(c.Relative.UpCapture, ratio) }},
+	{name: "Down capture", kind: relativeRow, cell: func(c Column) cell { return figure(c.Relative.DownCapture, ratio) }},
 }
 
 // dayReturn is "1.23% on 1998-10-15".
@@ -94,38 +117,62 @@ func monthReturn(m stats.MonthReturn) cell {
 	return c
 }
 
-func statisticsTable(cols []Column) (*table, error) {
+// statisticsTables lays cols out as the statistics table and, when any
+// column has relative statistics, the relative table (else nil).
+func statisticsTables(cols []Column) (t, rel *table, err error) {
 	var errs []error
 	if len(cols) == 0 {
 		errs = append(errs, errors.New("notebook: statistics: no columns"))
 	}
-	anyRelative := false
 	for i, c := range cols {
 		if c.Summary == nil {
 			errs = append(errs, fmt.Errorf("notebook: statistics: column %d (%q) has no summary", i, c.Name))
 		}
-		anyRelative = anyRelative || c.Relative != nil
 	}
 	if err := errors.Join(errs...); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	t := &table{header: []string{""}}
+	t = &table{header: []string{""}}
 	for _, c := range cols {
 		t.header = append(t.header, c.Name)
 	}
+	var relCols []Column
+	for _, c := range cols {
+		if c.Relative != nil {
+			relCols = append(relCols, c)
+		}
+	}
+	if len(relCols) > 0 {
+		rel = &table{header: []string{""}}
+		for _, c := range relCols {
+			against := c.Against
+			if against == "" {
+				against = "the benchmark"
+			}
+			rel.header = append(rel.header, c.Name+" against "+against)
+		}
+	}
 	for _, r := range statRows {
-		if r.relative && !anyRelative {
+		if r.kind == relativeRow {
+			if rel != nil {
+				rel.rows = append(rel.rows, statRowOf(r, relCols))
+			}
 			continue
 		}
-		row := tableRow{name: r.name}
-		for _, c := range cols {
-			if r.relative && c.Relative == nil {
-				row.cells = append(row.cells, cell{text: ""})
-				continue
-			}
-			row.cells = append(row.cells, r.cell(c))
-		}
-		t.rows = append(t.rows, row)
+		t.rows = append(t.rows, statRowOf(r, cols))
 	}
-	return t, nil
+	return t, rel, nil
+}
+
+// statRowOf is row r of cols, blank where r does not apply.
+func statRowOf(r statRow, cols []Column) tableRow {
+	row := tableRow{name: r.name}
+	for _, c := range cols {
+		if r.kind == timeWeighted && c.MoneyOnly {
+			row.cells = append(row.cells, cell{text: ""})
+			continue
+		}
+		row.cells = append(row.cells, r.cell(c))
+	}
+	return row
 }

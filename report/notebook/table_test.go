@@ -2,6 +2,7 @@ package notebook
 
 import (
 	"math"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -143,16 +144,45 @@ func TestStatistics(t *testing.T) {
 	}
 }
 
+// TestStatisticsRelativeRows: the relative statistics are a table of
+// their own, headed "<column> against <benchmark>", never rows under the
+// first table's columns; a MoneyOnly (same-cash-flows) column shows its
+// money figures and leaves the time-weighted ones, the index's, blank
+// (issue 13.7).
 func TestStatisticsRelativeRows(t *testing.T) {
 	d, got := capture()
 	rel := &benchmark.RelativeStats{Beta: stats.Figure{Value: 0.65}}
-	err := d.Statistics(Column{Name: "Portfolio", Summary: testSummary(), Relative: rel}, Column{Name: "Index", Summary: testSummary()})
+	err := d.Statistics(Column{Name: "Portfolio", Summary: testSummary(), Relative: rel, Against: "^DJI"},
+		Column{Name: "^DJI same cash flows", Summary: testSummary(), MoneyOnly: true})
 	if err != nil {
 		t.Fatal(err)
 	}
-	text := (*got)[0][MIMEPlain]
-	if !strings.Contains(text, "Beta") || !strings.Contains(text, "0.65") {
-		t.Errorf("no beta row:\n%s", text)
+	text, html := (*got)[0][MIMEPlain], (*got)[0][MIMEHTML]
+	first, second, ok := strings.Cut(text, "\n\n")
+	if !ok {
+		t.Fatalf("one table, want two:\n%s", text)
+	}
+	if strings.Contains(first, "Beta") {
+		t.Errorf("beta in the first table:\n%s", first)
+	}
+	if !strings.Contains(second, "Portfolio against ^DJI") || !regexp.MustCompile(`(?m)^\s*Beta\s+0\.65\s*$`).MatchString(second) {
+		t.Errorf("relative table:\n%s", second)
+	}
+	if strings.Count(html, "<table") != 2 {
+		t.Errorf("%d HTML tables, want 2", strings.Count(html, "<table"))
+	}
+	row := func(name string) []string {
+		m := regexp.MustCompile(`(?m)^\s*` + regexp.QuoteMeta(name) + `  +(.*)$`).FindStringSubmatch(first)
+		if m == nil {
+			t.Fatalf("no %s row:\n%s", name, first)
+		}
+		return strings.Fields(m[1])
+	}
+	if f := row("TWR"); len(f) != 1 || f[0] != "23.46%" {
+		t.Errorf("TWR row %q: want the portfolio's only", f)
+	}
+	if f := row("End value"); len(f) != 2 {
+		t.Errorf("End value row %q: want both columns", f)
 	}
 }
 
