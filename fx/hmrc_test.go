@@ -162,7 +162,7 @@ func TestReadRatesDetectsTheLayout(t *testing.T) {
 		!strings.Contains(err.Error(), `line 2, column 2 (DEXUSUK): "x"`) {
 		t.Errorf("bad file: %v, want its path and the problem", err)
 	}
-	if _, err := ReadRatesFile(dir); err == nil || !strings.Contains(err.Error(), "is not a regular file") {
+	if _, err := ReadRatesFile(dir); err == nil || !strings.Contains(err.Error(), dir+": fx: it is not a regular file") {
 		t.Errorf("a directory: %v", err)
 	}
 }

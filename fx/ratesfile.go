@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"slices"
 	"strings"
@@ -67,24 +68,32 @@ func ratesHeader(data []byte) ([]string, error) {
 }
 
 // ReadRatesFile reads the exchange-rate file at path with ReadRates. It
-// refuses what is not a regular file (a named pipe would block the read);
-// errors name the file.
+// refuses what is not a regular file (a named pipe would block the read).
+// Every error starts with the path, once: "PATH: what".
 func ReadRatesFile(path string) ([]Pair, error) {
-	info, err := os.Stat(path)
+	pairs, err := readRatesFile(path)
 	if err != nil {
-		return nil, fmt.Errorf("fx: %w", err)
-	}
-	if !info.Mode().IsRegular() {
-		return nil, fmt.Errorf("fx: %s is not a regular file: want a FRED or HMRC rates CSV file", path)
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("fx: %w", err)
-	}
-	defer f.Close()
-	pairs, err := ReadRates(f)
-	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err // the path is said once, below
+		}
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	return pairs, nil
+}
+
+func readRatesFile(path string) ([]Pair, error) {
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if !info.Mode().IsRegular() {
+		return nil, errors.New("fx: it is not a regular file: want a FRED or HMRC rates CSV file")
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return ReadRates(f)
 }

@@ -21,11 +21,17 @@ func yahooSource(ctx context.Context, o *options, stderr io.Writer) (quotes.Sour
 
 // yahooOptions are the options yahooSource opens Yahoo Finance with.
 func yahooOptions(ctx context.Context, o *options, stderr io.Writer) yahoo.Options {
+	logRetry := yahoo.LogRetries(stderr)
 	opts := yahoo.Options{
 		Offline:        o.offline,
 		RequestTimeout: o.timeout, // 0: the package's default
-		// One line per retry on stderr, terminal or not, goes here once the
-		// yahoo package has a retry callback (issue 13.12).
+		// One line per retry on stderr, terminal or not: a stalled server
+		// is never silent for minutes.
+		OnRetry: func(r yahoo.Retry) {
+			if ctx.Err() == nil {
+				logRetry(r)
+			}
+		},
 		Warn: func(err error) {
 			if ctx.Err() == nil {
 				fmt.Fprintln(stderr, "warning:", err)

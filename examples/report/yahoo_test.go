@@ -102,8 +102,9 @@ func TestRunYahooSourceThenOffline(t *testing.T) {
 	}
 }
 
-// TestYahooOptions: -timeout bounds each request (issue 13.12), and the
-// warnings stop once interrupted (issue 14.5), so that the requests the
+// TestYahooOptions: -timeout bounds each request and each retry prints one
+// line on stderr, terminal or not (issue 13.12); the warnings and retry
+// lines stop once interrupted (issue 14.5), so that the requests the
 // interrupt fails print nothing.
 func TestYahooOptions(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
@@ -113,9 +114,12 @@ func TestYahooOptions(t *testing.T) {
 		t.Errorf("RequestTimeout %v, Offline %v", opts.RequestTimeout, opts.Offline)
 	}
 	opts.Warn(fmt.Errorf("cache file corrupt"))
+	opts.OnRetry(yahoo.Retry{Symbol: "IBM", Attempt: 1, Attempts: 5, Err: fmt.Errorf("timeout"), Wait: time.Second})
 	cancel()
 	opts.Warn(fmt.Errorf("IBM: context canceled"))
-	if got := stderr.String(); got != "warning: cache file corrupt\n" {
+	opts.OnRetry(yahoo.Retry{Symbol: "IBM", Attempt: 2, Attempts: 5, Err: fmt.Errorf("context canceled"), Wait: time.Second})
+	want := "warning: cache file corrupt\n" + "yahoo: IBM: attempt 1 of 5 failed, retrying in 1s: timeout\n"
+	if got := stderr.String(); got != want {
 		t.Errorf("stderr %q", got)
 	}
 }
