@@ -77,7 +77,11 @@ type Result struct {
 // day's rate; cost and realized P&L use the rate of the trade's own day.
 // Cost basis is the average cost, commissions included.
 //
-// Build checks everything that needs the market data (unknown symbols, a
+// Build first holds each transaction to the readers' rules (a known Kind;
+// finite numbers of at most 1e12; quantities and amounts greater than 0, a
+// price and a commission of 0 or more, 0 in the fields its kind does not
+// use), for transactions made in Go. It checks everything that needs the
+// market data (unknown symbols, a
 // transaction before its symbol's first price or after the last day, a sell
 // of more shares than held, a withdrawal of more cash than held, a rate
 // missing for a currency) and returns a *ValidationError listing every
@@ -90,6 +94,7 @@ func Build(txs []Transaction, cfg Config) (*Result, error) {
 		return nil, errors.New("portfolio: no transactions")
 	}
 	e := newEngine(txs, cfg)
+	e.checkFields()
 	// The checks that need only the market data run together, so that one
 	// error lists an unknown symbol, a date outside the data and a missing
 	// rate at once; the ledger (which finds oversold shares and a negative
