@@ -37,3 +37,22 @@ func TestBuildChecksTransactionFields(t *testing.T) {
 		`go, row 7, column kind: "Kind(0)": one of BUY, SELL, DEPOSIT, WITHDRAWAL, DIVIDEND, FEE, INTEREST, TAX, SPLIT`,
 		`go, row 8, column amount: "0": an amount greater than 0 (the kind gives the direction)`)
 }
+
+// TestBuildSellOfNothingHeld: a SELL of a symbol not held is a problem
+// however small, not a sale the share tolerance lets through with an
+// average cost of 0/0 (NaN realized P&L); once the position is closed the
+// same holds.
+func TestBuildSellOfNothingHeld(t *testing.T) {
+	x := testSeries("X", "USD", days(d1, d2, d3), 100, 110, 121)
+	txs := []Transaction{
+		{Date: d1, Kind: Deposit, Amount: 1000, Origin: Origin{Row: 2}},
+		{Date: d1, Kind: Sell, Symbol: "X", Quantity: 1e-9, Origin: Origin{Row: 3}},
+		{Date: d2, Kind: Buy, Symbol: "X", Quantity: 2, Origin: Origin{Row: 4}},
+		{Date: d2, Kind: Sell, Symbol: "X", Quantity: 2, Origin: Origin{Row: 5}},
+		{Date: d3, Kind: Sell, Symbol: "X", Quantity: 1e-10, Origin: Origin{Row: 6}},
+	}
+	_, err := Build(txs, Config{Currency: "USD", Series: market(x)})
+	wantProblems(t, err,
+		`row 3, column quantity: "0.000000001": a sale of shares held: it sells 0.000000001 shares of X, but none is held on 2024-01-01`,
+		`row 6, column quantity: "0.0000000001": a sale of shares held: it sells 0.0000000001 shares of X, but none is held on 2024-01-03`)
+}
