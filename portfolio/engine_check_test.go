@@ -53,6 +53,6 @@ func TestBuildSellOfNothingHeld(t *testing.T) {
 	}
 	_, err := Build(txs, Config{Currency: "USD", Series: market(x)})
 	wantProblems(t, err,
-		`row 3, column quantity: "0.000000001": a sale of shares held: it sells 0.000000001 shares of X, but none is held on 2024-01-01`,
-		`row 6, column quantity: "0.0000000001": a sale of shares held: it sells 0.0000000001 shares of X, but none is held on 2024-01-03`)
+		`row 3, column quantity: "0.000000001": at most the 0 shares of X held on 2024-01-01`,
+		`row 6, column quantity: "0.0000000001": at most the 0 shares of X held on 2024-01-03`)
 }

@@ -239,10 +239,6 @@ func (e *engine) runSymbol(l *ledger, si int, s *quotes.Series, txs []int) {
 				// sale of 1e-9 shares through, its average cost 0/0.
 				if qty == 0 || tx.Quantity > qty*(1+shareEpsilon)+shareEpsilon {
 					expected := fmt.Sprintf("at most the %s shares of %s held on %s", formatQty(qty), tx.Symbol, tx.Date.Format(time.DateOnly))
-					if qty == 0 {
-						expected = fmt.Sprintf("a sale of shares held: it sells %s shares of %s, but none is held on %s",
-							formatQty(tx.Quantity), tx.Symbol, tx.Date.Format(time.DateOnly))
-					}
 					if e.buyLaterThatDay(txs[ti+1:], d) {
 						// A newest-first broker export lists a day's
 						// sell above the buy that came before it.
