@@ -62,6 +62,11 @@ type Result struct {
 	// date. Amounts in a minor unit are held in its major currency: pence
 	// (GBp) as pounds (GBP).
 	Cash map[string][]float64
+	// Warnings are what Build computed as asked but is most likely not
+	// what was meant (a holding valued at a stale close, cash borrowed in a
+	// currency never deposited), by date, then symbol or currency. A
+	// terminal or report should show them.
+	Warnings []Warning
 }
 
 // Build lays the transactions over the market data and sums them into the
@@ -166,6 +171,7 @@ type engine struct {
 	deposits    []float64
 	withdrawals []float64
 	flows       []Flow
+	warnings    []Warning
 }
 
 func newEngine(txs []Transaction, cfg Config) *engine {
@@ -254,85 +260,6 @@ func (e *engine) knownSymbols(unknown string) string {
 	names = slices.Clone(names)
 	sort.Strings(names)
 	return suggest.Known(unknown, names, 3)
-}
-
-// placeOnCalendar builds the calendar and maps every transaction to the day
-// it applies on, reporting transactions outside the market data.
-func (e *engine) placeOnCalendar() {
-	from := toDayNumber(e.txs[0].Date)
-	var to dayNumber
-	if !e.cfg.To.IsZero() {
-		to = toDayNumber(e.cfg.To)
-	} else {
-		to = toDayNumber(e.txs[len(e.txs)-1].Date)
-		for _, s := range e.series {
-			if s.Len() > 0 && toDayNumber(s.Last()) > to {
-				to = toDayNumber(s.Last())
-			}
-		}
-	}
-	calSeries := e.series
-	if len(calSeries) == 0 {
-		calSeries = []*quotes.Series{cashDays(e.txs, to)}
-	}
-	e.cal = newCalendar(calSeries, from, to)
-	if len(e.cal.days) == 0 {
-		expected := "a date with market data on or after it (none up to " + to.time().Format(time.DateOnly) + ")"
-		if !e.cfg.To.IsZero() && to < from {
-			expected = "a date on or before Config.To, the last day of the frames (" + to.time().Format(time.DateOnly) + ")"
-		}
-		e.problem(&e.txs[0], "date", e.txs[0].Date.Format(time.DateOnly), expected)
-		return
-	}
-	e.txIndex = make([]int, len(e.txs))
-	last := e.cal.dates[len(e.cal.dates)-1].Format(time.DateOnly)
-	for i := range e.txs {
-		tx := &e.txs[i]
-		d := toDayNumber(tx.Date)
-		idx, ok := e.cal.index(d)
-		if !ok {
-			e.txIndex[i] = -1 // not placed: loadRates skips it
-			if !e.cfg.To.IsZero() && d > to {
-				e.problem(tx, "date", tx.Date.Format(time.DateOnly), "a date on or before Config.To, the last day of the frames ("+to.time().Format(time.DateOnly)+")")
-			} else {
-				e.problem(tx, "date", tx.Date.Format(time.DateOnly), "a date on or before the last day of the market data ("+last+")")
-			}
-			continue
-		}
-		e.txIndex[i] = idx
-		if si := e.txSymbol[i]; si >= 0 {
-			s := e.series[si]
-			if s.Len() == 0 || toDayNumber(s.First()) > d {
-				first := "none"
-				if s.Len() > 0 {
-					first = s.First().Format(time.DateOnly)
-				}
-				e.problem(tx, "date", tx.Date.Format(time.DateOnly),
-					fmt.Sprintf("a date on or after the first price of %s (%s)", tx.Symbol, first))
-			}
-		}
-	}
-}
-
-// cashDays is the calendar of a portfolio of cash only, which has no
-// market data to take one from: every weekday from the first transaction
-// to to, and the days of the transactions (a deposit on a Saturday is on
-// its own day, not moved to Monday).
-func cashDays(txs []Transaction, to dayNumber) *quotes.Series {
-	s := &quotes.Series{Symbol: "cash"}
-	next := 0 // the first transaction not yet on the calendar
-	last := max(to, toDayNumber(txs[len(txs)-1].Date))
-	for d := toDayNumber(txs[0].Date); d <= last; d++ {
-		onTx := false
-		for ; next < len(txs) && toDayNumber(txs[next].Date) <= d; next++ {
-			onTx = true
-		}
-		if wd := d.time().Weekday(); onTx || (wd != time.Saturday && wd != time.Sunday) {
-			s.Dates = append(s.Dates, d.time())
-			s.Close = append(s.Close, 1)
-		}
-	}
-	return s
 }
 
 // txCurrency is the currency the amounts of txs[i] are in: its own, or the

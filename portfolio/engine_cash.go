@@ -60,6 +60,7 @@ func (e *engine) result() *Result {
 	if negative >= 0 && len(e.problems) == 0 {
 		e.reportNegativeValue(p, cash, negative)
 	}
+	sortWarnings(e.warnings)
 	return &Result{
 		Currency:     e.cfg.Currency,
 		Holdings:     h,
@@ -67,6 +68,7 @@ func (e *engine) result() *Result {
 		Transactions: e.txs,
 		Flows:        e.flows,
 		Cash:         cash,
+		Warnings:     e.warnings,
 	}
 }
 

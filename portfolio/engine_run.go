@@ -81,6 +81,7 @@ func (e *engine) run() {
 	}
 	e.runSymbols(e.cash, bySymbol)
 	e.problems = append(e.problems, e.cash.problems...)
+	e.warnings = append(e.warnings, e.cash.warnings...)
 }
 
 // applyCash applies a transaction that names no symbol.
@@ -287,6 +288,9 @@ func (e *engine) runSymbol(l *ledger, si int, s *quotes.Series, txs []int) {
 		d = next
 	}
 	h.runs[si] = runs
+	if w, ok := e.staleWarning(si, runs); ok {
+		l.warnings = append(l.warnings, w)
+	}
 }
 
 // priceBand is how far from the day's close a trade's price may be. No

@@ -8,7 +8,7 @@ import (
 )
 
 // ledger is the booking state one goroutine writes to: the cash changes
-// per currency, the market value of the positions and the problems found. Symbols are run in chunks, each
+// per currency, the market value of the positions and the problems and warnings found. Symbols are run in chunks, each
 // with a ledger of its own, so that they can run in parallel without
 // locks; the ledgers are then merged in chunk order.
 type ledger struct {
@@ -27,6 +27,7 @@ type ledger struct {
 	// the reporting currency; nil until the first.
 	marketValue []float64
 	problems    []Problem
+	warnings    []Warning
 }
 
 func newLedger(days int) *ledger {
@@ -94,6 +95,7 @@ func (l *ledger) merge(other *ledger) {
 		}
 	}
 	l.problems = append(l.problems, other.problems...)
+	l.warnings = append(l.warnings, other.warnings...)
 }
 
 // chunkSymbolDays is about how many symbol-days a chunk of symbols covers.
