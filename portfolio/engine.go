@@ -37,6 +37,15 @@ type Config struct {
 	// would have no meaning; buying on credit (cash below zero while the
 	// portfolio is worth more than nothing) is allowed.
 	AutoDeposit bool
+	// Settle is the currency BUY, SELL and DIVIDEND rows with a blank
+	// currency settle in, as at a broker that converts every trade to the
+	// account's currency: a blank price is then the day's close converted
+	// at that day's rate, and the market data's dividends are paid in it
+	// too, converted at the rate of their day. "" settles each in the
+	// instrument's own currency, as in a multi-currency account (buying US
+	// shares without US dollars then borrows them: see BorrowedCurrency).
+	// A row's own currency always wins.
+	Settle string
 	// KnownSymbols lists every symbol the market data offers, where the
 	// source can tell (quotes.Memory.Symbols, quotes.Dir.Symbols): a
 	// problem naming an unknown symbol then lists them and suggests the
@@ -262,13 +271,17 @@ func (e *engine) knownSymbols(unknown string) string {
 	return suggest.Known(unknown, names, 3)
 }
 
-// txCurrency is the currency the amounts of txs[i] are in: its own, or the
-// symbol's for trades and dividends, or the reporting currency for cash.
+// txCurrency is the currency the amounts of txs[i] are in: its own, or
+// Config.Settle (when set) or else the symbol's for trades and dividends,
+// or the reporting currency for cash.
 func (e *engine) txCurrency(i int) string {
 	if c := e.txs[i].Currency; c != "" {
 		return c
 	}
 	if si := e.txSymbol[i]; si >= 0 {
+		if e.cfg.Settle != "" && e.txs[i].Kind != Split {
+			return e.cfg.Settle
+		}
 		return e.series[si].Currency
 	}
 	return e.cfg.Currency
@@ -307,6 +320,9 @@ func (e *engine) loadRates() {
 		use(e.txCurrency(i), e.txIndex[i], tx)
 		if si := e.txSymbol[i]; si >= 0 {
 			use(e.series[si].Currency, e.txIndex[i], tx)
+			if e.cfg.Settle != "" {
+				use(e.cfg.Settle, e.txIndex[i], tx) // the data's dividends are paid in it
+			}
 		}
 	}
 	e.rate = make(map[string][]float64, len(firstUse))

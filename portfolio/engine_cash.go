@@ -110,6 +110,7 @@ func (e *engine) cashBalances(p *Performance) map[string][]float64 {
 		sort.SliceStable(e.flows, func(i, j int) bool { return e.flows[i].Date.Before(e.flows[j].Date) })
 	}
 	e.checkWithdrawals(cash)
+	e.borrowedWarnings(cash)
 	return cash
 }
 

@@ -194,6 +194,11 @@ func (e *engine) runSymbol(l *ledger, si int, s *quotes.Series, txs []int) {
 	evs := e.symbolEvents(l, s, txs)
 	runs := make([]positionRun, 0, len(txs)+len(evs)+1)
 
+	// The data's dividends are paid in the settlement currency, if any.
+	payCcy, payRate := quoteCcy, qrate
+	if e.cfg.Settle != "" {
+		payCcy, payRate = e.cfg.Settle, e.rate[e.cfg.Settle]
+	}
 	var qty, cost, realized, dividends, commissions float64
 	ev, ti := 0, 0
 	start := 0
@@ -206,7 +211,11 @@ func (e *engine) runSymbol(l *ledger, si int, s *quotes.Series, txs []int) {
 				qty *= evs[ev].ratio
 			} else if qty != 0 {
 				amt := qty * evs[ev].amount
-				l.add(quoteCcy, d, amt)
+				if payCcy == quoteCcy {
+					l.add(quoteCcy, d, amt)
+				} else {
+					l.add(payCcy, d, amt*qrate[d]/payRate[d])
+				}
 				dividends += amt * qrate[d]
 			}
 		}

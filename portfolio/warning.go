@@ -90,3 +90,93 @@ func (e *engine) staleWarning(si int, runs []positionRun) (Warning, bool) {
 		s.Symbol, since.Format(time.DateOnly), formatQty(s.Close[len(s.Close)-1]), s.Currency, n-1-lastClose,
 		e.cal.dates[n-1].Format(time.DateOnly))}, true
 }
+
+// borrowedWarnings adds a BorrowedCurrency warning for each currency whose
+// cash goes below zero (by more than half a cent) although no DEPOSIT row
+// is in it: most likely trades settled in the instrument's currency (a
+// blank currency column) while the money was deposited in another, so
+// that the investor borrows it, revalued each day, and the other cash sits
+// unused. A currency deposited in is taken to be borrowed on purpose.
+func (e *engine) borrowedWarnings(cash map[string][]float64) {
+	deposited := map[string]bool{}
+	for i := range e.txs {
+		if e.txs[i].Kind == Deposit {
+			c, _ := cashCurrency(e.txCurrency(i))
+			deposited[c] = true
+		}
+	}
+	for _, c := range sortedKeys(cash) {
+		bal := cash[c]
+		first := slices.IndexFunc(bal, func(b float64) bool { return b < -halfCent })
+		if deposited[c] || first < 0 {
+			continue
+		}
+		low := first
+		for d := first + 1; d < len(bal); d++ {
+			if bal[d] < bal[low] {
+				low = d
+			}
+		}
+		tx := e.firstBorrower(c, first, bal)
+		e.warnings = append(e.warnings, Warning{Kind: BorrowedCurrency, Currency: c, Since: e.cal.dates[first], Tx: tx,
+			Message: fmt.Sprintf("cash in %s is negative from %s (lowest %.2f %s, on %s), and no DEPOSIT is in %s: %s and the rows after it borrow %s. "+
+				"If they were paid from cash in another currency, write it in the rows' currency column, or settle the rows with a blank currency in it (%s)",
+				c, e.cal.dates[first].Format(time.DateOnly), bal[low], c, e.cal.dates[low].Format(time.DateOnly), c,
+				describeRow(tx, e.cal.dates[first]), c, settleHint(deposited))})
+	}
+}
+
+// firstBorrower is the row that took the cash in major currency c below
+// zero on day d (bal holds the balances at each day's end): the day is
+// replayed in the order it applied, after the market data's dividends.
+// It is nil when no row on d did (only rounding).
+func (e *engine) firstBorrower(c string, d int, bal []float64) *Transaction {
+	lo, _ := slices.BinarySearch(e.txIndex, d)
+	hi := lo
+	rows := 0.0
+	for ; hi < len(e.txs) && e.txIndex[hi] == d; hi++ {
+		if cj, amount := e.txCash(hi); amount != 0 {
+			if major, factor := cashCurrency(cj); major == c {
+				rows += amount * factor
+			}
+		}
+	}
+	b := bal[d] - rows // the day's start and its dividends from the data
+	for j := lo; j < hi; j++ {
+		cj, amount := e.txCash(j)
+		if major, factor := cashCurrency(cj); major == c {
+			b += amount * factor
+			if b < -halfCent && amount < 0 {
+				return &e.txs[j]
+			}
+		}
+	}
+	return nil
+}
+
+// describeRow names tx for a message: its kind, symbol, date and origin.
+func describeRow(tx *Transaction, day time.Time) string {
+	if tx == nil {
+		return "the rows of " + day.Format(time.DateOnly)
+	}
+	s := "the " + tx.Kind.String()
+	if tx.Symbol != "" {
+		s += " of " + tx.Symbol
+	}
+	s += " on " + tx.Date.Format(time.DateOnly)
+	if o := tx.Origin.String(); o != "" {
+		s += " (" + o + ")"
+	}
+	return s
+}
+
+// settleHint is the settlement option to suggest, naming the currency
+// deposited in when there is only one.
+func settleHint(deposited map[string]bool) string {
+	if len(deposited) == 1 {
+		for c := range deposited {
+			return "-settle " + c + ", Config.Settle"
+		}
+	}
+	return "-settle CCY, Config.Settle"
+}
