@@ -59,10 +59,12 @@ type Result struct {
 	Currency    string
 	Holdings    *Holdings
 	Performance *Performance
-	// Transactions are the input sorted by date, each with the calendar day
-	// it was applied on in Date (a transaction on a day the markets were
-	// closed applies on the next trading day) and the price used in Price
-	// (the close, where the file left it blank).
+	// Transactions are the input in the order they were applied (by day,
+	// then file order), each with the calendar day it was applied on in
+	// Date (a BUY, SELL or SPLIT on a day its symbol's market was closed
+	// applies on that symbol's next trading day, any other row on the next
+	// day of the calendar) and the price used in Price (the close, where
+	// the file left it blank).
 	Transactions []Transaction
 	// Flows are the external flows (deposits positive, withdrawals negative)
 	// in Currency at the rate of their day, for money-weighted returns.
@@ -83,11 +85,15 @@ type Result struct {
 //
 // The calendar is the union of the trading days of the series the
 // transactions name, from the first transaction to cfg.To; each series' close
-// is forward-filled over days it did not trade, never zero. On each day the
-// engine applies, per symbol and in this order: split events (shares held ×
-// ratio, cost unchanged), dividend events (cash += shares held at the
-// previous close × amount, in the symbol's currency), then the day's
-// transactions in file order. Cash is kept per currency and valued at each
+// is forward-filled over days it did not trade, never zero. A BUY, SELL or
+// SPLIT dated on a day its symbol did not trade applies on the symbol's next
+// trading day (at that day's close when its price is 0), as a broker fills
+// an order placed on a closed day at the next session; other rows apply on
+// the next day of the calendar. On each day the engine applies, per symbol
+// and in this order: split events (shares held × ratio, cost unchanged),
+// dividend events (cash += shares held at the previous close × amount, in
+// the symbol's currency, or in Config.Settle converted at the day's rate),
+// then the day's transactions in file order. Cash is kept per currency and valued at each
 // day's rate; cost and realized P&L use the rate of the trade's own day.
 // Cost basis is the average cost, commissions included.
 //
@@ -95,11 +101,13 @@ type Result struct {
 // finite numbers of at most 1e12; quantities and amounts greater than 0, a
 // price and a commission of 0 or more, 0 in the fields its kind does not
 // use), for transactions made in Go. It checks everything that needs the
-// market data (unknown symbols, a
-// transaction before its symbol's first price or after the last day, a sell
-// of more shares than held, a withdrawal of more cash than held, a rate
-// missing for a currency) and returns a *ValidationError listing every
-// problem in file order; it never returns a partial result.
+// market data (unknown symbols, a transaction before its symbol's first
+// price or after the last day, a BUY, SELL or SPLIT after its symbol's last
+// close, a sell of more shares than held or of a symbol not held, a
+// withdrawal of more cash than held, a rate missing for a currency) and
+// returns a *ValidationError listing every problem in file order; it never
+// returns a partial result. What it computes as asked but is most likely
+// not what was meant is in Result.Warnings (see Warning).
 func Build(txs []Transaction, cfg Config) (*Result, error) {
 	if cfg.Currency == "" {
 		return nil, errors.New("portfolio: Config.Currency (the reporting currency) is required")
