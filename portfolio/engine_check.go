@@ -41,6 +41,9 @@ const (
 func (e *engine) checkFields() {
 	for i := range e.txs {
 		tx := &e.txs[i]
+		if fieldsOK(tx) {
+			continue
+		}
 		if tx.Kind < Buy || tx.Kind > Split {
 			e.problem(tx, "kind", tx.Kind.String(), readExpectKind)
 			continue
@@ -51,6 +54,23 @@ func (e *engine) checkFields() {
 			}
 		}
 	}
+}
+
+// fieldsOK is checkFields' common case, a valid transaction, decided
+// without building a message: the rules of fieldChecks as comparisons, which
+// NaN fails.
+func fieldsOK(tx *Transaction) bool {
+	const m = readMaxNumber
+	q, p, c, a := tx.Quantity, tx.Price, tx.Commission, tx.Amount
+	switch tx.Kind {
+	case Buy, Sell:
+		return q > 0 && q <= m && p >= 0 && p <= m && c >= 0 && c <= m && a == 0
+	case Split:
+		return q > 0 && q <= m && p > 0 && p <= m && c == 0 && a == 0
+	case Deposit, Withdrawal, Dividend, Fee, Interest, Tax:
+		return q == 0 && p == 0 && c == 0 && a > 0 && a <= m
+	}
+	return false
 }
 
 // fieldChecks lists tx's numeric fields with the rule of its kind.

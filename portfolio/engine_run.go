@@ -82,6 +82,9 @@ func (e *engine) run() {
 	e.runSymbols(e.cash, bySymbol)
 	e.problems = append(e.problems, e.cash.problems...)
 	e.warnings = append(e.warnings, e.cash.warnings...)
+	if e.cash.moved {
+		e.sortByDay()
+	}
 }
 
 // applyCash applies a transaction that names no symbol.
@@ -171,6 +174,7 @@ func (e *engine) runSymbol(l *ledger, si int, s *quotes.Series, txs []int) {
 	quoteCcy := s.Currency
 	h.QuoteCurrency[si] = quoteCcy
 	closes := h.close[base : base+n]
+	txs = e.fillOnSessions(l, si, txs)
 	dataSplits := s.Splits
 	s, splitRows := e.withSplitRows(l, s, txs)
 	e.cal.align(closes, si, s)

@@ -22,8 +22,8 @@ func (e *engine) withSplitRows(l *ledger, s *quotes.Series, txs []int) (*quotes.
 	var added []quotes.Split
 	for _, i := range txs {
 		tx := &e.txs[i]
-		if tx.Kind != Split {
-			continue
+		if tx.Kind != Split || e.txIndex[i] >= len(e.cal.days) {
+			continue // off the calendar: reported by fillOnSessions
 		}
 		// One near a split the data has is the same split, and would
 		// double the shares.

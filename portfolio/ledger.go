@@ -28,6 +28,9 @@ type ledger struct {
 	marketValue []float64
 	problems    []Problem
 	warnings    []Warning
+	// moved: a transaction was moved to its symbol's next trading day, so
+	// the transactions are to be sorted again (see fillOnSessions).
+	moved bool
 }
 
 func newLedger(days int) *ledger {
@@ -96,6 +99,7 @@ func (l *ledger) merge(other *ledger) {
 	}
 	l.problems = append(l.problems, other.problems...)
 	l.warnings = append(l.warnings, other.warnings...)
+	l.moved = l.moved || other.moved
 }
 
 // chunkSymbolDays is about how many symbol-days a chunk of symbols covers.

@@ -56,9 +56,13 @@ func TestBuildTradeAfterLastClose(t *testing.T) {
 	// A day X's market is closed up to Config.To: X does not trade again
 	// within the frames.
 	x = testSeries("X", "USD", days(d1, d2, d4), 100, 101, 102)
-	_, err = Build(txs[:4], Config{Currency: "USD", Series: market(x, y), To: d3})
-	wantProblems(t, err, `tx.csv, row 5, column date: "2024-01-03": a date on which X trades on or before Config.To, `+
-		`the last day of the frames (2024-01-03): its market is closed from then to Config.To`)
+	split := Transaction{Date: d3, Kind: Split, Symbol: "X", Quantity: 2, Price: 1, Origin: at(9)}
+	_, err = Build(append(txs[:4:4], split), Config{Currency: "USD", Series: market(x, y), To: d3})
+	closed := func(row int) string {
+		return `tx.csv, row ` + row2(row) + `, column date: "2024-01-03": a date on which X trades on or before Config.To, ` +
+			`the last day of the frames (2024-01-03): its market is closed from then to Config.To`
+	}
+	wantProblems(t, err, closed(5), closed(9))
 }
 
 func row2(r int) string { return string(rune('0' + r)) }
