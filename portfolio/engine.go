@@ -335,6 +335,12 @@ func (e *engine) loadRates() {
 	}
 	e.rate = make(map[string][]float64, len(firstUse))
 	for c, first := range firstUse {
+		problem := func(expected string) {
+			if tx := whoFirst[c]; c == e.cfg.Settle && tx.Currency == "" {
+				expected += " (Config.Settle: the currency of rows with a blank currency column)"
+			}
+			e.problem(whoFirst[c], "currency", c, expected)
+		}
 		r := make([]float64, n)
 		for i := range r[:first] {
 			r[i] = math.NaN()
@@ -347,16 +353,16 @@ func (e *engine) loadRates() {
 			continue
 		}
 		if e.cfg.Rates == nil {
-			e.problem(whoFirst[c], "currency", c, "a currency convertible to "+e.cfg.Currency+" (Config.Rates is nil)")
+			problem("a currency convertible to " + e.cfg.Currency + " (Config.Rates is nil)")
 			continue
 		}
 		got, err := e.cfg.Rates.Rates(c, e.cfg.Currency, e.cal.dates[first:])
 		if err != nil {
-			e.problem(whoFirst[c], "currency", c, "a currency with a rate to "+e.cfg.Currency+": "+err.Error())
+			problem("a currency with a rate to " + e.cfg.Currency + ": " + err.Error())
 			continue
 		}
 		if k := slices.IndexFunc(got, func(x float64) bool { return !(x > 0) || math.IsInf(x, 0) }); k >= 0 {
-			e.problem(whoFirst[c], "currency", c, fmt.Sprintf("a currency with a rate to %s: Config.Rates gave %v on %s",
+			problem(fmt.Sprintf("a currency with a rate to %s: Config.Rates gave %v on %s",
 				e.cfg.Currency, got[k], e.cal.dates[first+k].Format(time.DateOnly)))
 			continue
 		}

@@ -55,6 +55,12 @@ func TestBuildSettleCurrency(t *testing.T) {
 	}
 	// Realized: proceeds 510 − cost 450 = 60 EUR.
 	near(t, "Realized", res.Holdings.Realized()[res.Holdings.Row(0, 2)], 60)
+	// A settlement currency without a rate is named as Config.Settle on
+	// the first row that settles in it, whose own currency is blank.
+	cfg.Settle = "CHF"
+	_, err := Build(txs, cfg)
+	wantProblems(t, err, `tx.csv, row 3, column currency: "CHF": a currency with a rate to EUR: fake: unknown currency CHF `+
+		`(Config.Settle: the currency of rows with a blank currency column)`)
 }
 
 // TestBuildBorrowedCurrencyWarning: without Config.Settle the same rows
