@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/gofolio/gofolio/fx"
-
 	"github.com/gofolio/gofolio/quotes"
 )
 
