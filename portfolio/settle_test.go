@@ -86,6 +86,19 @@ func TestBuildBorrowedCurrencyWarning(t *testing.T) {
 		t.Errorf("warning = %+v, want BorrowedCurrency USD since 2024-01-01 from row 3", w)
 	}
 
+	// The borrower is the row that takes the cash below zero, the day
+	// replayed in order: 300 USD of interest, then a BUY of 2 X (−200,
+	// leaving 100), then one of 3 (−300: −200).
+	day := []Transaction{txs[0],
+		{Date: d1, Kind: Interest, Amount: 300, Currency: "USD", Origin: Origin{Row: 10}},
+		{Date: d1, Kind: Buy, Symbol: "X", Quantity: 2, Origin: Origin{Row: 11}},
+		{Date: d1, Kind: Buy, Symbol: "X", Quantity: 3, Origin: Origin{Row: 12}},
+	}
+	res = build(t, day, cfg)
+	if len(res.Warnings) != 1 || res.Warnings[0].Tx == nil || res.Warnings[0].Tx.Origin.Row != 12 {
+		t.Errorf("warnings %+v, want one from row 12", res.Warnings)
+	}
+
 	usd := append([]Transaction{{Date: d1, Kind: Deposit, Amount: 1, Currency: "USD"}}, txs...)
 	if res := build(t, usd, cfg); len(res.Warnings) != 0 {
 		t.Errorf("with a USD deposit: warnings %v, want none", res.Warnings)

@@ -40,7 +40,8 @@ type Warning struct {
 	Currency string    // BorrowedCurrency: the currency
 	Since    time.Time // StalePrice: the date of the last close; BorrowedCurrency: the first day the cash is negative
 	// Tx is, for BorrowedCurrency, the first row that took the cash
-	// negative (nil otherwise): its Origin gives the file and row.
+	// negative (nil otherwise), an element of Result.Transactions: its
+	// Origin gives the file and row.
 	Tx      *Transaction
 	Message string // one complete line: what, which symbol or currency, since when, and the fix
 }
