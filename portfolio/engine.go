@@ -37,6 +37,15 @@ type Config struct {
 	// would have no meaning; buying on credit (cash below zero while the
 	// portfolio is worth more than nothing) is allowed.
 	AutoDeposit bool
+	// Settle is the currency BUY, SELL and DIVIDEND rows with a blank
+	// currency settle in, as at a broker that converts every trade to the
+	// account's currency: a blank price is then the day's close converted
+	// at that day's rate, and the market data's dividends are paid in it
+	// too, converted at the rate of their day. "" settles each in the
+	// instrument's own currency, as in a multi-currency account (buying US
+	// shares without US dollars then borrows them: see BorrowedCurrency).
+	// A row's own currency always wins.
+	Settle string
 	// KnownSymbols lists every symbol the market data offers, where the
 	// source can tell (quotes.Memory.Symbols, quotes.Dir.Symbols): a
 	// problem naming an unknown symbol then lists them and suggests the
@@ -50,10 +59,12 @@ type Result struct {
 	Currency    string
 	Holdings    *Holdings
 	Performance *Performance
-	// Transactions are the input sorted by date, each with the calendar day
-	// it was applied on in Date (a transaction on a day the markets were
-	// closed applies on the next trading day) and the price used in Price
-	// (the close, where the file left it blank).
+	// Transactions are the input in the order they were applied (by day,
+	// then file order), each with the calendar day it was applied on in
+	// Date (a BUY, SELL or SPLIT on a day its symbol's market was closed
+	// applies on that symbol's next trading day, any other row on the next
+	// day of the calendar) and the price used in Price (the close, where
+	// the file left it blank).
 	Transactions []Transaction
 	// Flows are the external flows (deposits positive, withdrawals negative)
 	// in Currency at the rate of their day, for money-weighted returns.
@@ -62,6 +73,11 @@ type Result struct {
 	// date. Amounts in a minor unit are held in its major currency: pence
 	// (GBp) as pounds (GBP).
 	Cash map[string][]float64
+	// Warnings are what Build computed as asked but is most likely not
+	// what was meant (a holding valued at a stale close, cash borrowed in a
+	// currency never deposited), by date, then symbol or currency. A
+	// terminal or report should show them.
+	Warnings []Warning
 }
 
 // Build lays the transactions over the market data and sums them into the
@@ -69,19 +85,29 @@ type Result struct {
 //
 // The calendar is the union of the trading days of the series the
 // transactions name, from the first transaction to cfg.To; each series' close
-// is forward-filled over days it did not trade, never zero. On each day the
-// engine applies, per symbol and in this order: split events (shares held ×
-// ratio, cost unchanged), dividend events (cash += shares held at the
-// previous close × amount, in the symbol's currency), then the day's
-// transactions in file order. Cash is kept per currency and valued at each
+// is forward-filled over days it did not trade, never zero. A BUY, SELL or
+// SPLIT dated on a day its symbol did not trade applies on the symbol's next
+// trading day (at that day's close when its price is 0), as a broker fills
+// an order placed on a closed day at the next session; other rows apply on
+// the next day of the calendar. On each day the engine applies, per symbol
+// and in this order: split events (shares held × ratio, cost unchanged),
+// dividend events (cash += shares held at the previous close × amount, in
+// the symbol's currency, or in Config.Settle converted at the day's rate),
+// then the day's transactions in file order. Cash is kept per currency and valued at each
 // day's rate; cost and realized P&L use the rate of the trade's own day.
 // Cost basis is the average cost, commissions included.
 //
-// Build checks everything that needs the market data (unknown symbols, a
-// transaction before its symbol's first price or after the last day, a sell
-// of more shares than held, a withdrawal of more cash than held, a rate
-// missing for a currency) and returns a *ValidationError listing every
-// problem in file order; it never returns a partial result.
+// Build first holds each transaction to the readers' rules (a known Kind;
+// finite numbers of at most 1e12; quantities and amounts greater than 0, a
+// price and a commission of 0 or more, 0 in the fields its kind does not
+// use), for transactions made in Go. It checks everything that needs the
+// market data (unknown symbols, a transaction before its symbol's first
+// price or after the last day, a BUY, SELL or SPLIT after its symbol's last
+// close, a sell of more shares than held or of a symbol not held, a
+// withdrawal of more cash than held, a rate missing for a currency) and
+// returns a *ValidationError listing every problem in file order; it never
+// returns a partial result. What it computes as asked but is most likely
+// not what was meant is in Result.Warnings (see Warning).
 func Build(txs []Transaction, cfg Config) (*Result, error) {
 	if cfg.Currency == "" {
 		return nil, errors.New("portfolio: Config.Currency (the reporting currency) is required")
@@ -90,6 +116,7 @@ func Build(txs []Transaction, cfg Config) (*Result, error) {
 		return nil, errors.New("portfolio: no transactions")
 	}
 	e := newEngine(txs, cfg)
+	e.checkFields()
 	// The checks that need only the market data run together, so that one
 	// error lists an unknown symbol, a date outside the data and a missing
 	// rate at once; the ledger (which finds oversold shares and a negative
@@ -161,6 +188,7 @@ type engine struct {
 	deposits    []float64
 	withdrawals []float64
 	flows       []Flow
+	warnings    []Warning
 }
 
 func newEngine(txs []Transaction, cfg Config) *engine {
@@ -251,92 +279,17 @@ func (e *engine) knownSymbols(unknown string) string {
 	return suggest.Known(unknown, names, 3)
 }
 
-// placeOnCalendar builds the calendar and maps every transaction to the day
-// it applies on, reporting transactions outside the market data.
-func (e *engine) placeOnCalendar() {
-	from := toDayNumber(e.txs[0].Date)
-	var to dayNumber
-	if !e.cfg.To.IsZero() {
-		to = toDayNumber(e.cfg.To)
-	} else {
-		to = toDayNumber(e.txs[len(e.txs)-1].Date)
-		for _, s := range e.series {
-			if s.Len() > 0 && toDayNumber(s.Last()) > to {
-				to = toDayNumber(s.Last())
-			}
-		}
-	}
-	calSeries := e.series
-	if len(calSeries) == 0 {
-		calSeries = []*quotes.Series{cashDays(e.txs, to)}
-	}
-	e.cal = newCalendar(calSeries, from, to)
-	if len(e.cal.days) == 0 {
-		expected := "a date with market data on or after it (none up to " + to.time().Format(time.DateOnly) + ")"
-		if !e.cfg.To.IsZero() && to < from {
-			expected = "a date on or before Config.To, the last day of the frames (" + to.time().Format(time.DateOnly) + ")"
-		}
-		e.problem(&e.txs[0], "date", e.txs[0].Date.Format(time.DateOnly), expected)
-		return
-	}
-	e.txIndex = make([]int, len(e.txs))
-	last := e.cal.dates[len(e.cal.dates)-1].Format(time.DateOnly)
-	for i := range e.txs {
-		tx := &e.txs[i]
-		d := toDayNumber(tx.Date)
-		idx, ok := e.cal.index(d)
-		if !ok {
-			e.txIndex[i] = -1 // not placed: loadRates skips it
-			if !e.cfg.To.IsZero() && d > to {
-				e.problem(tx, "date", tx.Date.Format(time.DateOnly), "a date on or before Config.To, the last day of the frames ("+to.time().Format(time.DateOnly)+")")
-			} else {
-				e.problem(tx, "date", tx.Date.Format(time.DateOnly), "a date on or before the last day of the market data ("+last+")")
-			}
-			continue
-		}
-		e.txIndex[i] = idx
-		if si := e.txSymbol[i]; si >= 0 {
-			s := e.series[si]
-			if s.Len() == 0 || toDayNumber(s.First()) > d {
-				first := "none"
-				if s.Len() > 0 {
-					first = s.First().Format(time.DateOnly)
-				}
-				e.problem(tx, "date", tx.Date.Format(time.DateOnly),
-					fmt.Sprintf("a date on or after the first price of %s (%s)", tx.Symbol, first))
-			}
-		}
-	}
-}
-
-// cashDays is the calendar of a portfolio of cash only, which has no
-// market data to take one from: every weekday from the first transaction
-// to to, and the days of the transactions (a deposit on a Saturday is on
-// its own day, not moved to Monday).
-func cashDays(txs []Transaction, to dayNumber) *quotes.Series {
-	s := &quotes.Series{Symbol: "cash"}
-	next := 0 // the first transaction not yet on the calendar
-	last := max(to, toDayNumber(txs[len(txs)-1].Date))
-	for d := toDayNumber(txs[0].Date); d <= last; d++ {
-		onTx := false
-		for ; next < len(txs) && toDayNumber(txs[next].Date) <= d; next++ {
-			onTx = true
-		}
-		if wd := d.time().Weekday(); onTx || (wd != time.Saturday && wd != time.Sunday) {
-			s.Dates = append(s.Dates, d.time())
-			s.Close = append(s.Close, 1)
-		}
-	}
-	return s
-}
-
-// txCurrency is the currency the amounts of txs[i] are in: its own, or the
-// symbol's for trades and dividends, or the reporting currency for cash.
+// txCurrency is the currency the amounts of txs[i] are in: its own, or
+// Config.Settle (when set) or else the symbol's for trades and dividends,
+// or the reporting currency for cash.
 func (e *engine) txCurrency(i int) string {
 	if c := e.txs[i].Currency; c != "" {
 		return c
 	}
 	if si := e.txSymbol[i]; si >= 0 {
+		if e.cfg.Settle != "" && e.txs[i].Kind != Split {
+			return e.cfg.Settle
+		}
 		return e.series[si].Currency
 	}
 	return e.cfg.Currency
@@ -375,10 +328,19 @@ func (e *engine) loadRates() {
 		use(e.txCurrency(i), e.txIndex[i], tx)
 		if si := e.txSymbol[i]; si >= 0 {
 			use(e.series[si].Currency, e.txIndex[i], tx)
+			if e.cfg.Settle != "" {
+				use(e.cfg.Settle, e.txIndex[i], tx) // the data's dividends are paid in it
+			}
 		}
 	}
 	e.rate = make(map[string][]float64, len(firstUse))
 	for c, first := range firstUse {
+		problem := func(expected string) {
+			if tx := whoFirst[c]; c == e.cfg.Settle && tx.Currency == "" {
+				expected += " (Config.Settle: the currency of rows with a blank currency column)"
+			}
+			e.problem(whoFirst[c], "currency", c, expected)
+		}
 		r := make([]float64, n)
 		for i := range r[:first] {
 			r[i] = math.NaN()
@@ -391,16 +353,16 @@ func (e *engine) loadRates() {
 			continue
 		}
 		if e.cfg.Rates == nil {
-			e.problem(whoFirst[c], "currency", c, "a currency convertible to "+e.cfg.Currency+" (Config.Rates is nil)")
+			problem("a currency convertible to " + e.cfg.Currency + " (Config.Rates is nil)")
 			continue
 		}
 		got, err := e.cfg.Rates.Rates(c, e.cfg.Currency, e.cal.dates[first:])
 		if err != nil {
-			e.problem(whoFirst[c], "currency", c, "a currency with a rate to "+e.cfg.Currency+": "+err.Error())
+			problem("a currency with a rate to " + e.cfg.Currency + ": " + err.Error())
 			continue
 		}
 		if k := slices.IndexFunc(got, func(x float64) bool { return !(x > 0) || math.IsInf(x, 0) }); k >= 0 {
-			e.problem(whoFirst[c], "currency", c, fmt.Sprintf("a currency with a rate to %s: Config.Rates gave %v on %s",
+			problem(fmt.Sprintf("a currency with a rate to %s: Config.Rates gave %v on %s",
 				e.cfg.Currency, got[k], e.cal.dates[first+k].Format(time.DateOnly)))
 			continue
 		}

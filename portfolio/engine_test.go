@@ -313,14 +313,18 @@ func TestBuildWithdrawalAndRefill(t *testing.T) {
 
 func TestBuildTransactionOnMarketHoliday(t *testing.T) {
 	// Y trades on day 3 but X does not (its holiday): X's close is
-	// forward-filled, never zero. A deposit on Saturday 2024-01-06 applies
-	// on Monday.
+	// forward-filled, never zero. A BUY of X placed on its holiday is
+	// filled as a broker fills it, at X's next session (day 4, at its close
+	// of 120), not at the close carried forward from day 2 (110, a price
+	// nobody could trade at on day 3). A deposit on Saturday 2024-01-06
+	// applies on Monday.
 	x := testSeries("X", "USD", days(d1, d2, d4), 100, 110, 120)
 	y := testSeries("Y", "USD", days(d1, d2, d3, d4), 10, 10, 10, 10)
 	txs := []Transaction{
 		{Date: d1, Kind: Deposit, Amount: 2000},
 		{Date: d1, Kind: Buy, Symbol: "Y", Quantity: 1},
-		{Date: d3, Kind: Buy, Symbol: "X", Quantity: 10}, // X closed: at 110
+		{Date: d3, Kind: Buy, Symbol: "X", Quantity: 10}, // X closed: on day 4, at 120
+		{Date: d3, Kind: Buy, Symbol: "Y", Quantity: 1},  // Y open: on day 3, at 10
 		{Date: quotes.Date(2024, 1, 6), Kind: Deposit, Amount: 50},
 	}
 	y.Dates = append(y.Dates, d8)
@@ -332,10 +336,24 @@ func TestBuildTransactionOnMarketHoliday(t *testing.T) {
 	}
 	r := h.Row(0, 2) // X on day 3
 	near(t, "X close on its holiday", h.Close()[r], 110)
-	near(t, "X value on its holiday", h.Value()[r], 1100)
-	near(t, "price filled from the forward-filled close", res.Transactions[2].Price, 110)
-	if !res.Transactions[3].Date.Equal(d8) {
-		t.Errorf("Saturday deposit applied on %v, want %v", res.Transactions[3].Date, d8)
+	near(t, "X held on its holiday, before the order is filled", h.Quantity()[r], 0)
+	near(t, "X value on day 4", h.Value()[h.Row(0, 3)], 1200)
+	// The transactions in the order they apply: the BUY of Y on day 3
+	// comes before the BUY of X moved to day 4.
+	if got := res.Transactions[2]; got.Symbol != "Y" || !got.Date.Equal(d3) {
+		t.Errorf("Transactions[2] = %s on %v, want the BUY of Y on %v", got.Symbol, got.Date, d3)
+	}
+	buyX := res.Transactions[3]
+	if buyX.Symbol != "X" || !buyX.Date.Equal(d4) {
+		t.Errorf("Transactions[3] = %s on %v, want the BUY of X on %v, X's next trading day", buyX.Symbol, buyX.Date, d4)
+	}
+	near(t, "price filled from X's next close", buyX.Price, 120)
+	// Cash: 2000 − 10 (Y, day 1) − 10 (Y, day 3) = 1980 on day 3; − 1200
+	// (X, day 4) = 780 on day 4.
+	near(t, "Cash on day 3", p.Cash[2], 1980)
+	near(t, "Cash on day 4", p.Cash[3], 780)
+	if !res.Transactions[4].Date.Equal(d8) {
+		t.Errorf("Saturday deposit applied on %v, want %v", res.Transactions[4].Date, d8)
 	}
 	near(t, "Deposits on Monday", p.Deposits[4], 50)
 	near(t, "X value on Monday, forward-filled", h.Value()[h.Row(0, 4)], 1200)

@@ -32,7 +32,11 @@ func ExampleBuild() {
 	fmt.Printf("%d transactions, %d trading days to %s\n", len(txs), p.Len(), p.Dates[last].Format(time.DateOnly))
 	fmt.Printf("value %.2f GBP, contributed %.2f, time-weighted return %.2f%%\n",
 		p.Value[last], p.NetContributions[last], 100*p.CumulativeReturn[last])
-	top := res.Positions(-1)[0]
+	positions, err := res.Positions(-1)
+	if err != nil {
+		log.Fatal(err)
+	}
+	top := positions[0]
 	fmt.Printf("largest holding: %s, %g shares\n", top.Symbol, top.Quantity)
 	// Output:
 	// 53 transactions, 2520 trading days to 2001-01-02

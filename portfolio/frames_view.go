@@ -1,6 +1,7 @@
 package portfolio
 
 import (
+	"fmt"
 	"sort"
 	"time"
 
@@ -8,9 +9,15 @@ import (
 	"github.com/go-gota/gota/series"
 )
 
-// DataFrame returns the holdings frame as a gota DataFrame, one row per
-// symbol and date, with dates as "2006-01-02" strings (gota has no time
-// type). Rows before a symbol is first bought are left out.
+// DataFrame returns the holdings frame as a gota DataFrame, with dates as
+// "2006-01-02" strings (gota has no time type). It holds the rows a table
+// shows: each symbol's from the first day it was held (or realized a gain
+// or loss, or was paid a dividend) to the last date, symbol by symbol. So it
+// has fewer rows than the columns (len(Symbols) × len(Dates)) whenever a
+// symbol was first bought after the first date: the rows left out are
+// zero in every column but the close, and would only pad the table (most
+// of a long portfolio's rows, when its symbols were bought over the
+// years). For every row, read the columns with Row.
 func (h *Holdings) DataFrame() dataframe.DataFrame {
 	n := len(h.Dates)
 	rows := h.activeRows()
@@ -98,15 +105,17 @@ type Position struct {
 // Positions returns the holdings on Dates[d] (d < 0 counts from the end:
 // -1 is the last day), largest value first. Symbols no longer held are
 // included when they realized a gain or loss or paid dividends, so the
-// table adds up to the portfolio's P&L.
-func (r *Result) Positions(d int) []Position {
+// table adds up to the portfolio's P&L. A d outside the dates is an error
+// naming their range, not an empty table that would read as "nothing held".
+func (r *Result) Positions(d int) ([]Position, error) {
 	h := r.Holdings
 	n := len(h.Dates)
+	if d < -n || d >= n {
+		return nil, fmt.Errorf("portfolio: Result.Positions(%d): no such day: the frames have %d dates, 0 to %d (or -1 to -%d from the end)",
+			d, n, n-1, n)
+	}
 	if d < 0 {
 		d += n
-	}
-	if d < 0 || d >= n {
-		return nil
 	}
 	total := r.Performance.Value[d]
 	var out []Position
@@ -121,5 +130,5 @@ func (r *Result) Positions(d int) []Position {
 		out = append(out, p)
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Value > out[j].Value })
-	return out
+	return out, nil
 }

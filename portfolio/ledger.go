@@ -8,7 +8,7 @@ import (
 )
 
 // ledger is the booking state one goroutine writes to: the cash changes
-// per currency, the market value of the positions and the problems found. Symbols are run in chunks, each
+// per currency, the market value of the positions and the problems and warnings found. Symbols are run in chunks, each
 // with a ledger of its own, so that they can run in parallel without
 // locks; the ledgers are then merged in chunk order.
 type ledger struct {
@@ -27,6 +27,10 @@ type ledger struct {
 	// the reporting currency; nil until the first.
 	marketValue []float64
 	problems    []Problem
+	warnings    []Warning
+	// moved: a transaction was moved to its symbol's next trading day, so
+	// the transactions are to be sorted again (see fillOnSessions).
+	moved bool
 }
 
 func newLedger(days int) *ledger {
@@ -94,6 +98,8 @@ func (l *ledger) merge(other *ledger) {
 		}
 	}
 	l.problems = append(l.problems, other.problems...)
+	l.warnings = append(l.warnings, other.warnings...)
+	l.moved = l.moved || other.moved
 }
 
 // chunkSymbolDays is about how many symbol-days a chunk of symbols covers.

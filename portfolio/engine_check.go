@@ -1,0 +1,110 @@
+package portfolio
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+)
+
+// numberRule is what a numeric field of a transaction must be, by its kind.
+type numberRule uint8
+
+const (
+	positiveNumber    numberRule = iota + 1 // greater than 0
+	nonNegativeNumber                       // 0 or more (a price of 0 is the day's close)
+	unusedNumber                            // 0: the kind does not use the field
+)
+
+// fieldCheck is one numeric field of a transaction, with its rule and what
+// the message says is expected when a used field breaks it.
+type fieldCheck struct {
+	column   string
+	value    float64
+	rule     numberRule
+	expected string
+}
+
+// What Build expects of the fields of a transaction made in Go; the
+// readers' messages (readExpect…) where the rule is the same.
+const (
+	buildExpectPrice = "a price greater than 0, or 0 for that day's close"
+	buildExpectSplit = "for a SPLIT, the shares after it in Quantity and those before in Price, both greater than 0 (2 and 1 for 2:1)"
+	buildExpectZero  = "0: %s rows do not use %s"
+)
+
+// checkFields reports every transaction whose kind is not one of Kinds or
+// whose numbers break the readers' rules (see ReadCSV): finite, at most
+// 1e12, quantities and amounts greater than 0, a price and a commission of
+// 0 or more, a split's two numbers greater than 0, and 0 in the fields the
+// kind does not use. The readers never return such a transaction; one made
+// in Go could carry NaN or a negative amount into every sum.
+func (e *engine) checkFields() {
+	for i := range e.txs {
+		tx := &e.txs[i]
+		if fieldsOK(tx) {
+			continue
+		}
+		if tx.Kind < Buy || tx.Kind > Split {
+			e.problem(tx, "kind", tx.Kind.String(), readExpectKind)
+			continue
+		}
+		for _, f := range fieldChecks(tx) {
+			if why := f.problem(tx.Kind); why != "" {
+				e.problem(tx, f.column, strconv.FormatFloat(f.value, 'g', -1, 64), why)
+			}
+		}
+	}
+}
+
+// fieldsOK is checkFields' common case, a valid transaction, decided
+// without building a message: the rules of fieldChecks as comparisons, which
+// NaN fails.
+func fieldsOK(tx *Transaction) bool {
+	const m = readMaxNumber
+	q, p, c, a := tx.Quantity, tx.Price, tx.Commission, tx.Amount
+	switch tx.Kind {
+	case Buy, Sell:
+		return q > 0 && q <= m && p >= 0 && p <= m && c >= 0 && c <= m && a == 0
+	case Split:
+		return q > 0 && q <= m && p > 0 && p <= m && c == 0 && a == 0
+	case Deposit, Withdrawal, Dividend, Fee, Interest, Tax:
+		return q == 0 && p == 0 && c == 0 && a > 0 && a <= m
+	}
+	return false
+}
+
+// fieldChecks lists tx's numeric fields with the rule of its kind.
+func fieldChecks(tx *Transaction) [4]fieldCheck {
+	quantity := fieldCheck{"quantity", tx.Quantity, unusedNumber, ""}
+	price := fieldCheck{"price", tx.Price, unusedNumber, ""}
+	commission := fieldCheck{"commission", tx.Commission, unusedNumber, ""}
+	amount := fieldCheck{"amount", tx.Amount, unusedNumber, ""}
+	switch tx.Kind {
+	case Buy, Sell:
+		quantity.rule, quantity.expected = positiveNumber, readExpectShares
+		price.rule, price.expected = nonNegativeNumber, buildExpectPrice
+		commission.rule, commission.expected = nonNegativeNumber, readExpectCommission
+	case Split:
+		quantity.rule, quantity.expected = positiveNumber, buildExpectSplit
+		price.rule, price.expected = positiveNumber, buildExpectSplit
+	default: // the cash kinds and DIVIDEND
+		amount.rule, amount.expected = positiveNumber, readExpectAmount
+	}
+	return [4]fieldCheck{quantity, price, commission, amount}
+}
+
+// problem returns what is wrong with f's value on a row of kind k, or "".
+func (f fieldCheck) problem(k Kind) string {
+	v := f.value
+	switch {
+	case math.IsNaN(v) || math.IsInf(v, 0):
+		return readExpectFinite
+	case math.Abs(v) > readMaxNumber:
+		return readExpectNotHuge
+	case f.rule == unusedNumber && v != 0:
+		return fmt.Sprintf(buildExpectZero, k, f.column)
+	case f.rule == positiveNumber && !(v > 0), f.rule == nonNegativeNumber && v < 0:
+		return f.expected
+	}
+	return ""
+}
