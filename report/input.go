@@ -59,7 +59,7 @@ func NewInput(res *portfolio.Result, sum *stats.Summary, benches []Benchmark, op
 	if in.Title == "" {
 		in.Title = "Portfolio report"
 	}
-	// in.Warnings = WarningTexts(res.Warnings) // uncommented when portfolio.Result.Warnings is merged
+	in.Warnings = WarningTexts(res.Warnings)
 	in.Summary = Summary{
 		Value: sum.EndValue, NetContributions: sum.NetContributions, PnL: sum.PnL,
 		TWR: sum.TWR.Value, MWR: sum.MWR.Value, IRR: sum.IRR.Value,

@@ -118,8 +118,7 @@ func load(ctx context.Context, o *options, stderr io.Writer) (*job, error) {
 		return nil, err
 	}
 	cfg := portfolio.Config{Currency: o.currency, Series: series, Rates: rates, To: o.to,
-		AutoDeposit: o.autoFund, KnownSymbols: knownSymbols(src)}
-	// cfg.Settle = o.settle // -settle: uncommented when portfolio.Config.Settle is merged
+		AutoDeposit: o.autoFund, Settle: o.settle, KnownSymbols: knownSymbols(src)}
 	j.result, err = portfolio.Build(j.txs, cfg)
 	if err != nil {
 		return nil, err
