@@ -312,8 +312,8 @@ func relativeRows(rels []*benchmark.RelativeStats) []StatRow {
 		{"Beta", Ratio, rel(func(r *benchmark.RelativeStats) stats.Figure { return r.Beta })},
 		{"Alpha (annualised)", Percent, rel(func(r *benchmark.RelativeStats) stats.Figure { return r.Alpha })},
 		{"Correlation", Ratio, rel(func(r *benchmark.RelativeStats) stats.Figure { return r.Correlation })},
-		{"Tracking error", Percent, rel(func(r *benchmark.RelativeStats) stats.Figure { return r.TrackingError })},
-		{"Information ratio", Ratio, rel(func(r *benchmark.RelativeStats) stats.Figure { return r.InformationRatio })},
+		{"Tracking error (annualised)", Percent, rel(func(r *benchmark.RelativeStats) stats.Figure { return r.TrackingError })},
+		{"Information ratio (daily)", Ratio, rel(func(r *benchmark.RelativeStats) stats.Figure { return r.InformationRatio })},
 		{"Up capture", Ratio, rel(func(r *benchmark.RelativeStats) stats.Figure { return r.UpCapture })},
 		{"Down capture", Ratio, rel(func(r *benchmark.RelativeStats) stats.Figure { return r.DownCapture })},
 	}, rels)

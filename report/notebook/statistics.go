@@ -91,10 +91,10 @@ var statRows = []statRow{
 	{name: "Worst month", kind: timeWeighted, cell: func(c Column) cell { return monthReturn(c.Summary.WorstMonth) }},
 	{name: "Positive months", kind: timeWeighted, cell: func(c Column) cell { return figure(c.Summary.PositiveMonths, percent) }},
 	{name: "Beta", kind: relativeRow, cell: func(c Column) cell { return figure(c.Relative.Beta, ratio) }},
-	{name: "Alpha (annual)", kind: relativeRow, cell: func(c Column) cell { return figure(c.Relative.Alpha, percent) }},
+	{name: "Alpha (annualised)", kind: relativeRow, cell: func(c Column) cell { return figure(c.Relative.Alpha, percent) }},
 	{name: "Correlation", kind: relativeRow, cell: func(c Column) cell { return figure(c.Relative.Correlation, ratio) }},
-	{name: "Tracking error", kind: relativeRow, cell: func(c Column) cell { return figure(c.Relative.TrackingError, percent) }},
-	{name: "Information ratio", kind: relativeRow, cell: func(c Column) cell { return figure(c.Relative.InformationRatio, ratio) }},
+	{name: "Tracking error (annualised)", kind: relativeRow, cell: func(c Column) cell { return figure(c.Relative.TrackingError, percent) }},
+	{name: "Information ratio (daily)", kind: relativeRow, cell: func(c Column) cell { return figure(c.Relative.InformationRatio, ratio) }},
 	{name: "Up capture", kind: relativeRow, cell: func(c Column) cell { return figure(c.Relative.UpCapture, ratio) }},
 	{name: "Down capture", kind: relativeRow, cell: func(c Column) cell { return figure(c.Relative.DownCapture, ratio) }},
 }
