@@ -56,6 +56,20 @@ var badInputs = []badInput{
 	{name: "too many rows", csv: badCSVHeader + "2016-02-01,DEPOSIT,,,,,1\n2016-02-02,DEPOSIT,,,,,1\n\n2016-02-03,DEPOSIT,,,,,1\n", opts: ReadOptions{MaxRows: 2}, want: []string{
 		`bad.csv, row 5: "": at most 2 data rows (split the file, or raise ReadOptions.MaxRows)`}},
 
+	// Messages: a value is cut after 60 characters and followed by its
+	// length (a 1 MiB line without a header used to give a 2 MiB
+	// message); control and bidirectional formatting characters in
+	// headers are escaped as values are, so that an ESC cannot reset the
+	// terminal nor a newline print a problem line of its own.
+	{name: "huge header line", csv: strings.Repeat("x", 1<<20) + ",kind\n", want: []string{
+		`bad.csv, row 1, column date: "": missing column: a date column; the headers found are: "` + strings.Repeat("x", 60) + `"… (1048576 bytes), "kind"`}},
+	{name: "many headers", csv: strings.Repeat("a,", 30) + "date\n", want: []string{
+		`bad.csv, row 1, column kind: "": missing column: a kind column (or tx, type, action); the headers found are: ` + strings.Repeat(`"a", `, 20) + `and 11 more`}},
+	{name: "control characters in headers", csv: "date,kind,Amoun\x1b,\u202eNote\n2016-02-01,DEPOSIT,x\n", want: []string{
+		`bad.csv, row 1, column Amoun\x1b: "Amoun\x1b": a header gofolio knows: "Amoun\x1b" looks like amount misspelt (rename the column "amount"; a column gofolio does not know is ignored, so its values would be lost)`,
+		`bad.csv, row 1, column \u202eNote: "\u202eNote": a header gofolio knows: "\u202eNote" looks like note misspelt (rename the column "note"; a column gofolio does not know is ignored, so its values would be lost)`,
+		`bad.csv, row 2, column Amoun\x1b: "x": a number such as 1234.56`}},
+
 	// Kinds.
 	{name: "misspelt kind", csv: badCSVHeader + "2016-02-01,WITHDRAWL,,,,,5\n2016-02-01,divdend,IBM,,,,5\n2016-02-01,BYU,IBM,1,1,,\n", want: []string{
 		`bad.csv, row 2, column kind: "WITHDRAWL": one of BUY, SELL, DEPOSIT, WITHDRAWAL, DIVIDEND, FEE, INTEREST, TAX, SPLIT (did you mean WITHDRAWAL?)`,
