@@ -196,6 +196,60 @@ var badInputs = []badInput{
 		`bad.xlsx: "": an .xlsx workbook (a zip archive): zip: not a valid zip file`}},
 	{name: "old xls", raw: func(*testing.T) []byte { return []byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1rest") }, want: []string{
 		`bad.xlsx: "": an .xlsx workbook: this is an older .xls workbook or a password-protected one (save it as .xlsx without a password)`}},
+	{name: "ods renamed", raw: readHandRaw(handBook{sheets: []handSheet{{}}, extra: map[string][]byte{"mimetype": []byte("application/vnd.oasis.opendocument.spreadsheet")}}), want: []string{
+		`bad.xlsx: "": an .xlsx workbook: this is an OpenDocument spreadsheet (.ods); save it as .xlsx or CSV`}},
+	{name: "numbers renamed", raw: readHandRaw(handBook{sheets: []handSheet{{}}, extra: map[string][]byte{"Index/Document.iwa": []byte("x")}}), want: []string{
+		`bad.xlsx: "": an .xlsx workbook: this is an Apple Numbers document; export it as .xlsx or CSV (File > Export To)`}},
+	{name: "zip without a workbook", raw: func(t *testing.T) []byte {
+		var buf bytes.Buffer
+		zw := zip.NewWriter(&buf)
+		if _, err := zw.Create("word/document.xml"); err != nil {
+			t.Fatal(err)
+		}
+		if err := zw.Close(); err != nil {
+			t.Fatal(err)
+		}
+		return buf.Bytes()
+	}, want: []string{
+		`bad.xlsx: "": an .xlsx workbook: this zip archive holds no workbook part (xl/workbook.xml)`}},
+	// The sheet's XML is read at its own references: rows out of order
+	// used to be dropped, and a cell of another row read into this one.
+	{name: "xlsx rows out of order", raw: readHandRaw(handOneSheet(handHeader, handRow(3, 20160203, "DEPOSIT", 3), handRow(2, 20160202, "DEPOSIT", 2, "two"))), want: []string{
+		`bad.xlsx, sheet Sheet1, row 2: "": rows in order: the sheet's XML has row 2 after row 3 (it was not written by a spreadsheet program; open and save it in one)`}},
+	{name: "xlsx cells in the wrong place", raw: readHandRaw(handOneSheet(handHeader,
+		`<row r="2"><c r="A2"><v>20160202</v></c><c r="B2" t="inlineStr"><is><t>DEPOSIT</t></is></c><c r="C2"><v>2</v></c><c r="D5" t="inlineStr"><is><t>five</t></is></c></row>`,
+		`<row r="3"><c r="A3"><v>20160203</v></c><c r="B3" t="inlineStr"><is><t>DEPOSIT</t></is></c><c r="C3"><v>3</v></c><c r="C3"><v>4</v></c><c r="ZZZZ3"><v>4</v></c></row>`,
+		`<row r="1048577"><c><v>1</v></c></row>`)), want: []string{
+		`bad.xlsx, sheet Sheet1, row 2: "D5": a cell of row 2: the sheet's XML puts cell D5 in row 2 (open and save it in a spreadsheet program)`,
+		`bad.xlsx, sheet Sheet1, row 3: "C3": one cell per place: the sheet's XML has this cell twice (open and save it in a spreadsheet program)`,
+		`bad.xlsx, sheet Sheet1, row 3: "ZZZZ3": a cell reference from A1 to XFD1048576`,
+		`bad.xlsx, sheet Sheet1: "1048577": a row number from 1 to 1,048,576 (in the sheet's XML after row 3)`}},
+	{name: "xlsx serial day 60", book: &rtBook{sheets: []rtSheet{{rows: [][]any{
+		{"date", "kind", "amount"},
+		{rtDate{serial: 60}, "DEPOSIT", 5},
+	}}}}, want: []string{
+		`bad.xlsx, sheet Sheet1, row 2, column date: "60": ` + readExpectLeapDay1900}},
+	{name: "xlsx cells over 32,767 characters", raw: readHandRaw(handBook{
+		shared: []string{"DEPOSIT", strings.Repeat("n", 40000)},
+		sheets: []handSheet{{rows: handHeader + handRow(2, 20160202, "DEPOSIT", 2, "") + handRow(3, 20160203, "DEPOSIT", 3, strings.Repeat("i", 32768)) + handRow(4, 20160204, "DEPOSIT", 4, strings.Repeat("é", 32767)) +
+			`<row r="5"><c r="A5"><v>20160205</v></c><c r="B5" t="s"><v>0</v></c><c r="C5"><v>5</v></c><c r="D5" t="s"><v>1</v></c></row>` +
+			`<row r="6"><c r="A6"><v>20160206</v></c><c r="B6" t="s"><v>0</v></c><c r="C6"><v>6</v></c><c r="D6" t="s"><v>2</v></c></row>`}},
+	}), want: []string{
+		`bad.xlsx, sheet Sheet1, row 3, column note: "` + strings.Repeat("i", 60) + `": a cell of at most 32,767 characters (Excel's limit): this one has 32768 (the first 60 are shown)`,
+		`bad.xlsx, sheet Sheet1, row 5, column note: "` + strings.Repeat("n", 60) + `": a cell of at most 32,767 characters (Excel's limit): this one has 40000 (the first 60 are shown)`,
+		`bad.xlsx, sheet Sheet1, row 6, column note: "2": a shared string number from 0 to 1: the workbook has 2 shared strings`}},
+	{name: "xlsx text over 1 MiB", raw: readHandRaw(handOneSheet(handHeader, handRow(2, 20160202, "DEPOSIT", 2, readLetters(2<<20)))), want: []string{
+		`bad.xlsx, sheet Sheet1, row 2, column note: "": a cell of at most 32,767 characters (Excel's limit): xl/worksheets/sheet1.xml has a text or tag of more than 1 MiB here`}},
+	{name: "xlsx nested 1000 deep", raw: readHandRaw(handOneSheet(handHeader, `<row r="2"><c r="A2">`+strings.Repeat("<x>", 1000)+strings.Repeat("</x>", 1000)+`</c></row>`)), want: []string{
+		`bad.xlsx, sheet Sheet1, row 2, column date: "": a readable workbook: xl/worksheets/sheet1.xml: elements nested more than 100 deep`}},
+	{name: "xlsx doctype", raw: readHandRaw(handBook{sheets: []handSheet{{raw: []byte(`<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]><worksheet><sheetData></sheetData></worksheet>`)}}}), want: []string{
+		`bad.xlsx, sheet Sheet1: "": a workbook part without a DOCTYPE: xl/worksheets/sheet1.xml has one`}},
+	{name: "xlsx shared strings over the limit", opts: ReadOptions{MaxUnzippedBytes: 1 << 20}, raw: readHandRaw(handBook{shared: []string{readLetters(300 << 10)}, sheets: []handSheet{{rows: handHeader}}}), want: []string{
+		`bad.xlsx, sheet Sheet1: "": a readable workbook: the shared strings part: xl/sharedStrings.xml declares 307409 bytes, more than the 262144 a workbook needs (a zip bomb?)`}},
+	// A newline in a sheet name would print a problem line of its own, a
+	// right-to-left override reverse the rest of the line.
+	{name: "xlsx control characters in the sheet name", raw: readHandRaw(handBook{sheets: []handSheet{{name: "Bad&#10;2016-02-01: fake\u202e", rows: handHeader + handRow(2, 20160202, "DEPOSIT", -2)}}}), want: []string{
+		`bad.xlsx, sheet Bad\n2016-02-01: fake\u202e, row 2, column amount: "-2": an amount greater than 0 (the kind gives the direction)`}},
 	{name: "zip bomb over the limit", raw: readZipBomb, opts: ReadOptions{MaxUnzippedBytes: 32 << 20}, want: []string{
 		`bad.xlsx: "": a workbook that unzips to at most 33554432 bytes: it declares more (a zip bomb?)`}},
 	{name: "zip bomb ratio", raw: readZipBomb, want: []string{

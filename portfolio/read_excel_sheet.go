@@ -34,6 +34,7 @@ type readSheetStream struct {
 
 	row, maxRow int  // the row being read, the highest row number so far
 	inRow       bool // between <row> and </row>
+	skipRow     bool // the row's number is out of range: its cells are not read
 	cells       []readCell
 	placed      []bool // placed[i]: cells[i] was set by a <c>
 
@@ -159,14 +160,21 @@ func (s *readSheetStream) end(e xml.EndElement) bool {
 // startRow starts row r=, or the row after the last one when r is absent.
 func (s *readSheetStream) startRow(e xml.StartElement) {
 	n := s.row + 1
+	s.skipRow = false
 	if ref := readAttr(e, "r"); ref != "" {
 		v, err := strconv.Atoi(ref)
 		if err != nil || v < 1 || v > readMaxSheetRows {
+			// The row's cells are not read: its number, as found, is
+			// the problem.
 			s.b.problem(0, "", ref, fmt.Sprintf("a row number from 1 to 1,048,576 (in the sheet's XML after row %d)", s.row))
+			s.skipRow = true
 		}
 		if err == nil && v > 0 {
 			n = v
 		}
+	} else if n > readMaxSheetRows {
+		s.b.problem(0, "", "", fmt.Sprintf("a row number from 1 to 1,048,576 (the sheet's XML has a row after row %d)", s.row))
+		s.skipRow = true
 	}
 	if n <= s.maxRow {
 		s.b.problem(n, "", "", fmt.Sprintf("rows in order: the sheet's XML has row %d after row %d (it was not written by a spreadsheet program; open and save it in one)", n, s.maxRow))
@@ -260,6 +268,9 @@ func (s *readSheetStream) value() readCell {
 func (s *readSheetStream) endRow() bool {
 	s.inRow = false
 	b := s.b
+	if s.skipRow {
+		return true
+	}
 	if !b.haveHead {
 		if readBlank(s.cells) {
 			return true

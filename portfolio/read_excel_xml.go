@@ -72,7 +72,7 @@ func readOpenWorkbook(zr *zip.Reader) (*readWorkbook, string) {
 		return nil, readXMLProblem(workbook, err)
 	}
 	if f == nil {
-		return nil, readExpectXLSX + ": the zip archive holds no workbook (" + escapeForMessage(workbook) + ")"
+		return nil, "an .xlsx workbook: this zip archive holds no workbook part (" + escapeForMessage(workbook) + ")"
 	}
 	w.dir = path.Dir(workbook)
 	if err := readEachStart(f, w.workbookElement); err != nil {

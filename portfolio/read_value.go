@@ -90,7 +90,7 @@ func readTrim(s string) string {
 func readCellProblem(c readCell) string {
 	switch {
 	case c.tooLong > 0:
-		return fmt.Sprintf("a cell of at most 32,767 characters (Excel's limit): this one has %d", c.tooLong)
+		return fmt.Sprintf("a cell of at most 32,767 characters (Excel's limit): this one has %d (the first %d are shown)", c.tooLong, readQuoteMaxRunes)
 	case c.errorValue:
 		return readErrorExpect(c.text)
 	case c.formulaNoValue:
