@@ -12,7 +12,8 @@ import (
 
 // ReadOptions configures ReadCSV, ReadExcel and ReadFile.
 type ReadOptions struct {
-	// Sheet is the worksheet to read from a workbook; "" reads the first.
+	// Sheet is the worksheet to read from a workbook, hidden or not; ""
+	// reads the first visible one.
 	// Names match case-insensitively, as spreadsheet programs match them.
 	Sheet string
 	// Name is the file name used in messages (ReadFile sets it to the path

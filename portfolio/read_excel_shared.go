@@ -3,6 +3,7 @@ package portfolio
 import (
 	"encoding/xml"
 	"errors"
+	"fmt"
 	"io"
 	"path"
 	"strings"
@@ -27,6 +28,14 @@ func (s *readSharedStrings) get(i int) string {
 	return s.all[start:s.ends[i]]
 }
 
+// readLongSharedString is the error for shared string i (counting from 0)
+// when it is over readMaxXMLRun bytes, so more than 32,767 characters.
+type readLongSharedString int
+
+func (i readLongSharedString) Error() string {
+	return fmt.Sprintf("a cell of at most 32,767 characters (Excel's limit): shared string %d (counting from 0) has more than 1 MiB", int(i))
+}
+
 // readShared reads the shared strings part, refused when it declares more
 // than limit bytes. A string's text is its <t> elements end to end (rich
 // text is a run of them), without phonetic guides (<rPh>).
@@ -49,6 +58,9 @@ func (w *readWorkbook) readShared(limit int64) (*readSharedStrings, error) {
 		tok, err := dec.RawToken()
 		if errors.Is(err, io.EOF) {
 			break
+		}
+		if errors.Is(err, errReadXMLRun) {
+			return nil, readLongSharedString(len(ends))
 		}
 		if err != nil {
 			return nil, err
