@@ -53,6 +53,10 @@ var badInputs = []badInput{
 		`bad.csv, row 2, column amount: "": an amount greater than 0 (the kind gives the direction) (the file has no amount column)`}},
 	{name: "unterminated quote", csv: badCSVHeader + "2016-02-01,DEPOSIT,,,,,\"5,\n", want: []string{
 		`bad.csv, row 2: "": well-formed CSV: extraneous or missing " in quoted-field`}},
+	{name: "utf-16 with a byte order mark", csv: "\xff\xfed\x00a\x00t\x00e\x00\n\x00", want: []string{
+		`bad.csv: "": ` + readExpectUTF16}},
+	{name: "utf-16 big-endian without a mark", csv: "\x00d\x00a\x00t\x00e\x00\n", want: []string{
+		`bad.csv: "": ` + readExpectUTF16}},
 	{name: "too many rows", csv: badCSVHeader + "2016-02-01,DEPOSIT,,,,,1\n2016-02-02,DEPOSIT,,,,,1\n\n2016-02-03,DEPOSIT,,,,,1\n", opts: ReadOptions{MaxRows: 2}, want: []string{
 		`bad.csv, row 5: "": at most 2 data rows (split the file, or raise ReadOptions.MaxRows)`}},
 
