@@ -223,7 +223,7 @@ var badInputs = []badInput{
 	{name: "xlsx cells in the wrong place", raw: readHandRaw(handOneSheet(handHeader,
 		`<row r="2"><c r="A2"><v>20160202</v></c><c r="B2" t="inlineStr"><is><t>DEPOSIT</t></is></c><c r="C2"><v>2</v></c><c r="D5" t="inlineStr"><is><t>five</t></is></c></row>`,
 		`<row r="3"><c r="A3"><v>20160203</v></c><c r="B3" t="inlineStr"><is><t>DEPOSIT</t></is></c><c r="C3"><v>3</v></c><c r="C3"><v>4</v></c><c r="ZZZZ3"><v>4</v></c></row>`,
-		`<row r="1048577"><c><v>1</v></c></row>`)), want: []string{
+		`<row r="1048577"><c r="A1048577"><v>1</v></c></row>`)), want: []string{
 		`bad.xlsx, sheet Sheet1, row 2: "D5": a cell of row 2: the sheet's XML puts cell D5 in row 2 (open and save it in a spreadsheet program)`,
 		`bad.xlsx, sheet Sheet1, row 3: "C3": one cell per place: the sheet's XML has this cell twice (open and save it in a spreadsheet program)`,
 		`bad.xlsx, sheet Sheet1, row 3: "ZZZZ3": a cell reference from A1 to XFD1048576`,
@@ -246,6 +246,8 @@ var badInputs = []badInput{
 		`bad.xlsx, sheet Sheet1, row 2, column note: "": a cell of at most 32,767 characters (Excel's limit): xl/worksheets/sheet1.xml has a text or tag of more than 1 MiB here`}},
 	{name: "xlsx nested 1000 deep", raw: readHandRaw(handOneSheet(handHeader, `<row r="2"><c r="A2">`+strings.Repeat("<x>", 1000)+strings.Repeat("</x>", 1000)+`</c></row>`)), want: []string{
 		`bad.xlsx, sheet Sheet1, row 2, column date: "": a readable workbook: xl/worksheets/sheet1.xml: elements nested more than 100 deep`}},
+	{name: "xlsx cut short", raw: readHandRaw(handBook{sheets: []handSheet{{raw: []byte(`<worksheet><sheetData>` + handHeader + `<row r="2"><c r="A2"><v>2016`)}}}), want: []string{
+		`bad.xlsx, sheet Sheet1, row 2: "": a complete workbook: xl/worksheets/sheet1.xml is cut short`}},
 	{name: "xlsx doctype", raw: readHandRaw(handBook{sheets: []handSheet{{raw: []byte(`<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]><worksheet><sheetData></sheetData></worksheet>`)}}}), want: []string{
 		`bad.xlsx, sheet Sheet1: "": a workbook part without a DOCTYPE: xl/worksheets/sheet1.xml has one`}},
 	{name: "xlsx shared strings over the limit", opts: ReadOptions{MaxUnzippedBytes: 1 << 20}, raw: readHandRaw(handBook{shared: []string{readLetters(300 << 10)}, sheets: []handSheet{{rows: handHeader}}}), want: []string{

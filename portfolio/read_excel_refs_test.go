@@ -94,3 +94,17 @@ func TestReadExcelCellsAtTheirReferences(t *testing.T) {
 		}
 	}
 }
+
+// TestReadExcelStrayEndTags: encoding/xml's RawToken does not match end
+// tags to start tags, so an end tag without its start must not give the
+// last row or cell a second time.
+func TestReadExcelStrayEndTags(t *testing.T) {
+	data := readHandBook(t, handOneSheet(handHeader, handRow(2, 20160202, "DEPOSIT", 2), "</c></row></row>"))
+	txs, err := ReadExcel(bytes.NewReader(data), ReadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(txs) != 1 || txs[0].Amount != 2 {
+		t.Errorf("got %+v, want the one deposit of 2", txs)
+	}
+}

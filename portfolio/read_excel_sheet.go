@@ -45,8 +45,7 @@ type readSheetStream struct {
 	capture bool // inside <v> or an inline <t>
 	text    []byte
 
-	sheetDataEnded bool
-	merges         []readMerge
+	merges []readMerge
 }
 
 // readSheetCell is the cell being read: its attributes and whether it has
@@ -80,8 +79,8 @@ func (s *readSheetStream) run(part string) bool {
 	for {
 		tok, err := s.dec.RawToken()
 		if errors.Is(err, io.EOF) {
-			if !s.sheetDataEnded {
-				s.b.problem(s.row, "", "", fmt.Sprintf("a complete workbook: %s ends inside its rows", part))
+			if s.depth > 0 {
+				s.b.problem(s.row, "", "", fmt.Sprintf("a complete workbook: %s is cut short", part))
 				return false
 			}
 			return true
@@ -145,14 +144,19 @@ func (s *readSheetStream) end(e xml.EndElement) bool {
 	case "is":
 		s.inline = false
 	case "c":
-		s.endCell()
+		if s.inCell {
+			s.endCell()
+		}
 	case "row":
 		if s.inCell {
 			s.endCell()
 		}
+		// An end tag without its start (RawToken does not match them)
+		// must not give the last row again.
+		if !s.inRow {
+			return true
+		}
 		return s.endRow()
-	case "sheetData":
-		s.sheetDataEnded = true
 	}
 	return true
 }
@@ -176,17 +180,24 @@ func (s *readSheetStream) startRow(e xml.StartElement) {
 		s.b.problem(0, "", "", fmt.Sprintf("a row number from 1 to 1,048,576 (the sheet's XML has a row after row %d)", s.row))
 		s.skipRow = true
 	}
+	s.inRow = true
+	s.cells, s.placed = s.cells[:0], s.placed[:0]
+	if s.skipRow {
+		return
+	}
 	if n <= s.maxRow {
 		s.b.problem(n, "", "", fmt.Sprintf("rows in order: the sheet's XML has row %d after row %d (it was not written by a spreadsheet program; open and save it in one)", n, s.maxRow))
 	}
-	s.row, s.maxRow, s.inRow = n, max(s.maxRow, n), true
-	s.cells, s.placed = s.cells[:0], s.placed[:0]
+	s.row, s.maxRow = n, max(s.maxRow, n)
 }
 
 // startCell starts a cell at its r= reference, or after the last one.
 func (s *readSheetStream) startCell(e xml.StartElement) {
 	style, _ := strconv.Atoi(readAttr(e, "s"))
 	s.cell, s.inCell, s.inline, s.ruby, s.text = readSheetCell{style: style, typ: readAttr(e, "t")}, true, false, 0, s.text[:0]
+	if s.skipRow {
+		return
+	}
 	col := len(s.cells) + 1
 	if ref := readAttr(e, "r"); ref != "" {
 		c, r, ok := readCellRef(ref)
