@@ -22,7 +22,9 @@ type ReadOptions struct {
 	// MaxRows is the most data rows accepted; 0 means DefaultMaxRows.
 	MaxRows int
 	// MaxUnzippedBytes is the most a workbook may expand to when unzipped
-	// (an .xlsx file is a zip archive); 0 means DefaultMaxUnzippedBytes.
+	// (an .xlsx file is a zip archive), all its parts together; its
+	// shared strings part may take a quarter of it. 0 means
+	// DefaultMaxUnzippedBytes.
 	MaxUnzippedBytes int64
 }
 
@@ -30,8 +32,8 @@ type ReadOptions struct {
 const (
 	DefaultMaxRows = 1_000_000
 	// DefaultMaxUnzippedBytes fits DefaultMaxRows: a 1,000,000-row sheet
-	// of 7 columns unzips to about 400 MiB of XML (which is streamed from
-	// a temporary file, not held in memory).
+	// of 7 columns unzips to about 400 MiB of XML (which is streamed out
+	// of the zip archive, never held in memory).
 	DefaultMaxUnzippedBytes = 1 << 30
 	// MaxWorkbookBytes is the largest compressed workbook ReadExcel reads.
 	MaxWorkbookBytes = 100 << 20

@@ -60,8 +60,8 @@ const (
 // (at most a quarter of opts.MaxUnzippedBytes) and the one worksheet, read
 // row by row. No XML token (a tag or a text) may exceed 1 MiB, nor
 // elements nest more than 100 deep. Memory therefore stays within the
-// compressed workbook, about twice the shared strings part (kept as one
-// string, which cells share rather than copy), the text kept from the
+// compressed workbook, two to three times the shared strings part (kept as
+// one string, which cells share rather than copy), the text kept from the
 // worksheet's cells and the transactions returned (about 200 bytes each
 // plus their text). TestReadExcelMemoryBudget reads hostile workbooks (a
 // 16 MiB shared string used by 2,000 rows, 60 parts of 16 MiB, millions of
