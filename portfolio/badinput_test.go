@@ -242,6 +242,11 @@ var badInputs = []badInput{
 		`bad.xlsx, sheet Sheet1, row 3, column note: "` + strings.Repeat("i", 60) + `": a cell of at most 32,767 characters (Excel's limit): this one has 32768 (the first 60 are shown)`,
 		`bad.xlsx, sheet Sheet1, row 5, column note: "` + strings.Repeat("n", 60) + `": a cell of at most 32,767 characters (Excel's limit): this one has 40000 (the first 60 are shown)`,
 		`bad.xlsx, sheet Sheet1, row 6, column note: "2": a shared string number from 0 to 1: the workbook has 2 shared strings`}},
+	// 200 rich-text runs of 1,000 characters: each text is small, the
+	// cell is not (and only its first 131,068 bytes are kept).
+	{name: "xlsx rich text over 32,767 characters", raw: readHandRaw(handOneSheet(handHeader,
+		`<row r="2"><c r="A2"><v>20160202</v></c><c r="B2" t="inlineStr"><is><t>DEPOSIT</t></is></c><c r="C2"><v>2</v></c><c r="D2" t="inlineStr"><is>`+strings.Repeat("<r><t>"+strings.Repeat("é", 1000)+"</t></r>", 200)+`</is></c></row>`)), want: []string{
+		`bad.xlsx, sheet Sheet1, row 2, column note: "` + strings.Repeat("é", 60) + `": a cell of at most 32,767 characters (Excel's limit): this one has 200000 (the first 60 are shown)`}},
 	{name: "xlsx text over 1 MiB", raw: readHandRaw(handOneSheet(handHeader, handRow(2, 20160202, "DEPOSIT", 2, readLetters(2<<20)))), want: []string{
 		`bad.xlsx, sheet Sheet1, row 2, column note: "": a cell of at most 32,767 characters (Excel's limit): xl/worksheets/sheet1.xml has a text or tag of more than 1 MiB here`}},
 	{name: "xlsx nested 1000 deep", raw: readHandRaw(handOneSheet(handHeader, `<row r="2"><c r="A2">`+strings.Repeat("<x>", 1000)+strings.Repeat("</x>", 1000)+`</c></row>`)), want: []string{

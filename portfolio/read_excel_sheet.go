@@ -44,6 +44,9 @@ type readSheetStream struct {
 	ruby    int  // inside <rPh> (a phonetic guide, not the text)
 	capture bool // inside <v> or an inline <t>
 	text    []byte
+	// dropped counts the characters of a cell's text beyond
+	// readMaxCellBytes, which are not kept.
+	dropped int
 
 	merges []readMerge
 }
@@ -105,7 +108,7 @@ func (s *readSheetStream) run(part string) bool {
 			}
 		case xml.CharData:
 			if s.capture {
-				s.text = append(s.text, t...)
+				s.appendText(t)
 			}
 		}
 	}
@@ -194,7 +197,8 @@ func (s *readSheetStream) startRow(e xml.StartElement) {
 // startCell starts a cell at its r= reference, or after the last one.
 func (s *readSheetStream) startCell(e xml.StartElement) {
 	style, _ := strconv.Atoi(readAttr(e, "s"))
-	s.cell, s.inCell, s.inline, s.ruby, s.text = readSheetCell{style: style, typ: readAttr(e, "t")}, true, false, 0, s.text[:0]
+	s.cell, s.inCell, s.inline, s.ruby = readSheetCell{style: style, typ: readAttr(e, "t")}, true, false, 0
+	s.text, s.dropped = s.text[:0], 0
 	if s.skipRow {
 		return
 	}
@@ -221,6 +225,24 @@ func (s *readSheetStream) startCell(e xml.StartElement) {
 		return
 	}
 	s.cell.col = col
+}
+
+// readMaxCellBytes is the most text kept of one cell: 32,767 characters
+// of 4 bytes each. Beyond it (a cell of many rich-text runs, each under
+// readMaxXMLRun) the characters are only counted, for the problem.
+const readMaxCellBytes = 4 * readMaxCellChars
+
+func (s *readSheetStream) appendText(t []byte) {
+	room := max(readMaxCellBytes-len(s.text), 0)
+	if len(t) <= room {
+		s.text = append(s.text, t...)
+		return
+	}
+	for room > 0 && !utf8.RuneStart(t[room]) {
+		room-- // keep whole characters
+	}
+	s.text = append(s.text, t[:room]...)
+	s.dropped += utf8.RuneCount(t[room:])
 }
 
 // endCell places the cell read into the row.
@@ -265,8 +287,8 @@ func (s *readSheetStream) value() readCell {
 		}
 	}
 	c.formulaNoValue = s.cell.formula && c.text == ""
-	if len(c.text) > readMaxCellChars {
-		if n := utf8.RuneCountInString(c.text); n > readMaxCellChars {
+	if len(c.text) > readMaxCellChars || s.dropped > 0 {
+		if n := utf8.RuneCountInString(c.text) + s.dropped; n > readMaxCellChars {
 			c.text, _ = readMessageHead(c.text)
 			c.tooLong = n
 		}
