@@ -53,8 +53,26 @@ var badInputs = []badInput{
 		`bad.csv, row 2, column amount: "": an amount greater than 0 (the kind gives the direction) (the file has no amount column)`}},
 	{name: "unterminated quote", csv: badCSVHeader + "2016-02-01,DEPOSIT,,,,,\"5,\n", want: []string{
 		`bad.csv, row 2: "": well-formed CSV: extraneous or missing " in quoted-field`}},
+	{name: "utf-16 with a byte order mark", csv: "\xff\xfed\x00a\x00t\x00e\x00\n\x00", want: []string{
+		`bad.csv: "": ` + readExpectUTF16}},
+	{name: "utf-16 big-endian without a mark", csv: "\x00d\x00a\x00t\x00e\x00\n", want: []string{
+		`bad.csv: "": ` + readExpectUTF16}},
 	{name: "too many rows", csv: badCSVHeader + "2016-02-01,DEPOSIT,,,,,1\n2016-02-02,DEPOSIT,,,,,1\n\n2016-02-03,DEPOSIT,,,,,1\n", opts: ReadOptions{MaxRows: 2}, want: []string{
 		`bad.csv, row 5: "": at most 2 data rows (split the file, or raise ReadOptions.MaxRows)`}},
+
+	// Messages: a value is cut after 60 characters and followed by its
+	// length (a 1 MiB line without a header used to give a 2 MiB
+	// message); control and bidirectional formatting characters in
+	// headers are escaped as values are, so that an ESC cannot reset the
+	// terminal nor a newline print a problem line of its own.
+	{name: "huge header line", csv: strings.Repeat("x", 1<<20) + ",kind\n", want: []string{
+		`bad.csv, row 1, column date: "": missing column: a date column; the headers found are: "` + strings.Repeat("x", 60) + `"… (1048576 bytes), "kind"`}},
+	{name: "many headers", csv: strings.Repeat("a,", 30) + "date\n", want: []string{
+		`bad.csv, row 1, column kind: "": missing column: a kind column (or tx, type, action); the headers found are: ` + strings.Repeat(`"a", `, 20) + `and 11 more`}},
+	{name: "control characters in headers", csv: "date,kind,Amoun\x1b,\u202eNote\n2016-02-01,DEPOSIT,x\n", want: []string{
+		`bad.csv, row 1, column Amoun\x1b: "Amoun\x1b": a header gofolio knows: "Amoun\x1b" looks like amount misspelt (rename the column "amount"; a column gofolio does not know is ignored, so its values would be lost)`,
+		`bad.csv, row 1, column \u202eNote: "\u202eNote": a header gofolio knows: "\u202eNote" looks like note misspelt (rename the column "note"; a column gofolio does not know is ignored, so its values would be lost)`,
+		`bad.csv, row 2, column Amoun\x1b: "x": a number such as 1234.56`}},
 
 	// Kinds.
 	{name: "misspelt kind", csv: badCSVHeader + "2016-02-01,WITHDRAWL,,,,,5\n2016-02-01,divdend,IBM,,,,5\n2016-02-01,BYU,IBM,1,1,,\n", want: []string{
@@ -182,6 +200,67 @@ var badInputs = []badInput{
 		`bad.xlsx: "": an .xlsx workbook (a zip archive): zip: not a valid zip file`}},
 	{name: "old xls", raw: func(*testing.T) []byte { return []byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1rest") }, want: []string{
 		`bad.xlsx: "": an .xlsx workbook: this is an older .xls workbook or a password-protected one (save it as .xlsx without a password)`}},
+	{name: "ods renamed", raw: readHandRaw(handBook{sheets: []handSheet{{}}, extra: map[string][]byte{"mimetype": []byte("application/vnd.oasis.opendocument.spreadsheet")}}), want: []string{
+		`bad.xlsx: "": an .xlsx workbook: this is an OpenDocument spreadsheet (.ods); save it as .xlsx or CSV`}},
+	{name: "numbers renamed", raw: readHandRaw(handBook{sheets: []handSheet{{}}, extra: map[string][]byte{"Index/Document.iwa": []byte("x")}}), want: []string{
+		`bad.xlsx: "": an .xlsx workbook: this is an Apple Numbers document; export it as .xlsx or CSV (File > Export To)`}},
+	{name: "zip without a workbook", raw: func(t *testing.T) []byte {
+		var buf bytes.Buffer
+		zw := zip.NewWriter(&buf)
+		if _, err := zw.Create("word/document.xml"); err != nil {
+			t.Fatal(err)
+		}
+		if err := zw.Close(); err != nil {
+			t.Fatal(err)
+		}
+		return buf.Bytes()
+	}, want: []string{
+		`bad.xlsx: "": an .xlsx workbook: this zip archive holds no workbook part (xl/workbook.xml)`}},
+	// The sheet's XML is read at its own references: rows out of order
+	// used to be dropped, and a cell of another row read into this one.
+	{name: "xlsx rows out of order", raw: readHandRaw(handOneSheet(handHeader, handRow(3, 20160203, "DEPOSIT", 3), handRow(2, 20160202, "DEPOSIT", 2, "two"))), want: []string{
+		`bad.xlsx, sheet Sheet1, row 2: "": rows in order: the sheet's XML has row 2 after row 3 (it was not written by a spreadsheet program; open and save it in one)`}},
+	{name: "xlsx cells in the wrong place", raw: readHandRaw(handOneSheet(handHeader,
+		`<row r="2"><c r="A2"><v>20160202</v></c><c r="B2" t="inlineStr"><is><t>DEPOSIT</t></is></c><c r="C2"><v>2</v></c><c r="D5" t="inlineStr"><is><t>five</t></is></c></row>`,
+		`<row r="3"><c r="A3"><v>20160203</v></c><c r="B3" t="inlineStr"><is><t>DEPOSIT</t></is></c><c r="C3"><v>3</v></c><c r="C3"><v>4</v></c><c r="ZZZZ3"><v>4</v></c></row>`,
+		`<row r="1048577"><c r="A1048577"><v>1</v></c></row>`)), want: []string{
+		`bad.xlsx, sheet Sheet1, row 2: "D5": a cell of row 2: the sheet's XML puts cell D5 in row 2 (open and save it in a spreadsheet program)`,
+		`bad.xlsx, sheet Sheet1, row 3: "C3": one cell per place: the sheet's XML has this cell twice (open and save it in a spreadsheet program)`,
+		`bad.xlsx, sheet Sheet1, row 3: "ZZZZ3": a cell reference from A1 to XFD1048576`,
+		`bad.xlsx, sheet Sheet1: "1048577": a row number from 1 to 1,048,576 (in the sheet's XML after row 3)`}},
+	{name: "xlsx serial day 60", book: &rtBook{sheets: []rtSheet{{rows: [][]any{
+		{"date", "kind", "amount"},
+		{rtDate{serial: 60}, "DEPOSIT", 5},
+	}}}}, want: []string{
+		`bad.xlsx, sheet Sheet1, row 2, column date: "60": ` + readExpectLeapDay1900}},
+	{name: "xlsx cells over 32,767 characters", raw: readHandRaw(handBook{
+		shared: []string{"DEPOSIT", strings.Repeat("n", 40000)},
+		sheets: []handSheet{{rows: handHeader + handRow(2, 20160202, "DEPOSIT", 2, "") + handRow(3, 20160203, "DEPOSIT", 3, strings.Repeat("i", 32768)) + handRow(4, 20160204, "DEPOSIT", 4, strings.Repeat("é", 32767)) +
+			`<row r="5"><c r="A5"><v>20160205</v></c><c r="B5" t="s"><v>0</v></c><c r="C5"><v>5</v></c><c r="D5" t="s"><v>1</v></c></row>` +
+			`<row r="6"><c r="A6"><v>20160206</v></c><c r="B6" t="s"><v>0</v></c><c r="C6"><v>6</v></c><c r="D6" t="s"><v>2</v></c></row>`}},
+	}), want: []string{
+		`bad.xlsx, sheet Sheet1, row 3, column note: "` + strings.Repeat("i", 60) + `": a cell of at most 32,767 characters (Excel's limit): this one has 32768 (the first 60 are shown)`,
+		`bad.xlsx, sheet Sheet1, row 5, column note: "` + strings.Repeat("n", 60) + `": a cell of at most 32,767 characters (Excel's limit): this one has 40000 (the first 60 are shown)`,
+		`bad.xlsx, sheet Sheet1, row 6, column note: "2": a shared string number from 0 to 1: the workbook has 2 shared strings`}},
+	// 200 rich-text runs of 1,000 characters: each text is small, the
+	// cell is not (and only its first 131,068 bytes are kept).
+	{name: "xlsx rich text over 32,767 characters", raw: readHandRaw(handOneSheet(handHeader,
+		`<row r="2"><c r="A2"><v>20160202</v></c><c r="B2" t="inlineStr"><is><t>DEPOSIT</t></is></c><c r="C2"><v>2</v></c><c r="D2" t="inlineStr"><is>`+strings.Repeat("<r><t>"+strings.Repeat("é", 1000)+"</t></r>", 200)+`</is></c></row>`)), want: []string{
+		`bad.xlsx, sheet Sheet1, row 2, column note: "` + strings.Repeat("é", 60) + `": a cell of at most 32,767 characters (Excel's limit): this one has 200000 (the first 60 are shown)`}},
+	{name: "xlsx text over 1 MiB", raw: readHandRaw(handOneSheet(handHeader, handRow(2, 20160202, "DEPOSIT", 2, readLetters(2<<20)))), want: []string{
+		`bad.xlsx, sheet Sheet1, row 2, column note: "": a cell of at most 32,767 characters (Excel's limit): xl/worksheets/sheet1.xml has a text or tag of more than 1 MiB here`}},
+	{name: "xlsx nested 1000 deep", raw: readHandRaw(handOneSheet(handHeader, `<row r="2"><c r="A2">`+strings.Repeat("<x>", 1000)+strings.Repeat("</x>", 1000)+`</c></row>`)), want: []string{
+		`bad.xlsx, sheet Sheet1, row 2, column date: "": a readable workbook: xl/worksheets/sheet1.xml: elements nested more than 100 deep`}},
+	{name: "xlsx cut short", raw: readHandRaw(handBook{sheets: []handSheet{{raw: []byte(`<worksheet><sheetData>` + handHeader + `<row r="2"><c r="A2"><v>2016`)}}}), want: []string{
+		`bad.xlsx, sheet Sheet1, row 2: "": a complete workbook: xl/worksheets/sheet1.xml is cut short`}},
+	{name: "xlsx doctype", raw: readHandRaw(handBook{sheets: []handSheet{{raw: []byte(`<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]><worksheet><sheetData></sheetData></worksheet>`)}}}), want: []string{
+		`bad.xlsx, sheet Sheet1: "": a workbook part without a DOCTYPE: xl/worksheets/sheet1.xml has one`}},
+	{name: "xlsx shared strings over the limit", opts: ReadOptions{MaxUnzippedBytes: 1 << 20}, raw: readHandRaw(handBook{shared: []string{readLetters(300 << 10)}, sheets: []handSheet{{rows: handHeader}}}), want: []string{
+		`bad.xlsx, sheet Sheet1: "": a readable workbook: the shared strings part: xl/sharedStrings.xml declares 307409 bytes, more than the 262144 a workbook needs (a zip bomb?)`}},
+	// A newline in a sheet name would print a problem line of its own, a
+	// right-to-left override reverse the rest of the line.
+	{name: "xlsx control characters in the sheet name", raw: readHandRaw(handBook{sheets: []handSheet{{name: "Bad&#10;2016-02-01: fake\u202e", rows: handHeader + handRow(2, 20160202, "DEPOSIT", -2)}}}), want: []string{
+		`bad.xlsx, sheet Bad\n2016-02-01: fake\u202e, row 2, column amount: "-2": an amount greater than 0 (the kind gives the direction)`}},
 	{name: "zip bomb over the limit", raw: readZipBomb, opts: ReadOptions{MaxUnzippedBytes: 32 << 20}, want: []string{
 		`bad.xlsx: "": a workbook that unzips to at most 33554432 bytes: it declares more (a zip bomb?)`}},
 	{name: "zip bomb ratio", raw: readZipBomb, want: []string{

@@ -12,7 +12,8 @@ import (
 
 // ReadOptions configures ReadCSV, ReadExcel and ReadFile.
 type ReadOptions struct {
-	// Sheet is the worksheet to read from a workbook; "" reads the first.
+	// Sheet is the worksheet to read from a workbook, hidden or not; ""
+	// reads the first visible one.
 	// Names match case-insensitively, as spreadsheet programs match them.
 	Sheet string
 	// Name is the file name used in messages (ReadFile sets it to the path
@@ -21,7 +22,9 @@ type ReadOptions struct {
 	// MaxRows is the most data rows accepted; 0 means DefaultMaxRows.
 	MaxRows int
 	// MaxUnzippedBytes is the most a workbook may expand to when unzipped
-	// (an .xlsx file is a zip archive); 0 means DefaultMaxUnzippedBytes.
+	// (an .xlsx file is a zip archive), all its parts together; its
+	// shared strings part may take a quarter of it. 0 means
+	// DefaultMaxUnzippedBytes.
 	MaxUnzippedBytes int64
 }
 
@@ -29,8 +32,8 @@ type ReadOptions struct {
 const (
 	DefaultMaxRows = 1_000_000
 	// DefaultMaxUnzippedBytes fits DefaultMaxRows: a 1,000,000-row sheet
-	// of 7 columns unzips to about 400 MiB of XML (which is streamed from
-	// a temporary file, not held in memory).
+	// of 7 columns unzips to about 400 MiB of XML (which is streamed out
+	// of the zip archive, never held in memory).
 	DefaultMaxUnzippedBytes = 1 << 30
 	// MaxWorkbookBytes is the largest compressed workbook ReadExcel reads.
 	MaxWorkbookBytes = 100 << 20
@@ -68,7 +71,7 @@ func ReadFile(path string, opts ReadOptions) ([]Transaction, error) {
 	case ".csv":
 		read = func(f *os.File, opts ReadOptions) ([]Transaction, error) { return ReadCSV(f, opts) }
 	default:
-		return nil, fmt.Errorf("portfolio: read %s: unsupported file type %q: want .xlsx, .xlsm or .csv", path, ext)
+		return nil, fmt.Errorf("portfolio: read %s: unsupported file type %s: want .xlsx, .xlsm or .csv", escapeForMessage(path), quoteForMessage(ext))
 	}
 	f, err := os.Open(path)
 	if err != nil {
@@ -186,7 +189,7 @@ func (b *readBuilder) header(row int, cells []readCell) bool {
 			continue
 		}
 		if j := b.cols.index[f]; j >= 0 {
-			b.problem(row, h, h, fmt.Sprintf("one %s column: %q and %q are both %s (keep one)", readFieldNames[f], b.cols.header[f], h, readFieldNames[f]))
+			b.problem(row, h, h, fmt.Sprintf("one %s column: %s and %s are both %s (keep one)", readFieldNames[f], quoteForMessage(b.cols.header[f]), quoteForMessage(h), readFieldNames[f]))
 			continue
 		}
 		b.cols.index[f], b.cols.header[f] = i, h
@@ -228,8 +231,8 @@ func (b *readBuilder) nearMisses(row int, cells []readCell, unknown []int) {
 		h := readTrim(cells[i].text)
 		if name, ok := suggest.Nearest(h, names, 4); ok {
 			f := readHeaderNames[name]
-			b.problem(row, h, h, fmt.Sprintf("a header gofolio knows: %q looks like %s misspelt (rename the column %q; a column gofolio does not know is ignored, so its values would be lost)",
-				h, readFieldNames[f], readFieldNames[f]))
+			b.problem(row, h, h, fmt.Sprintf("a header gofolio knows: %s looks like %s misspelt (rename the column %q; a column gofolio does not know is ignored, so its values would be lost)",
+				quoteForMessage(h), readFieldNames[f], readFieldNames[f]))
 			if b.cols.index[f] < 0 {
 				b.cols.index[f], b.cols.header[f] = i, h
 			}
@@ -237,13 +240,21 @@ func (b *readBuilder) nearMisses(row int, cells []readCell, unknown []int) {
 	}
 }
 
+// readQuoteAllMax is how many names a message lists.
+const readQuoteAllMax = 20
+
+// readQuoteAll quotes names for a message (see quoteForMessage): the first
+// 20, then how many more there are.
 func readQuoteAll(s []string) []string {
-	q := make([]string, len(s))
-	for i, v := range s {
-		q[i] = fmt.Sprintf("%q", v)
-	}
-	if len(q) == 0 {
+	if len(s) == 0 {
 		return []string{"none"}
+	}
+	q := make([]string, 0, min(len(s), readQuoteAllMax)+1)
+	for _, v := range s[:min(len(s), readQuoteAllMax)] {
+		q = append(q, quoteForMessage(v))
+	}
+	if len(s) > readQuoteAllMax {
+		q = append(q, fmt.Sprintf("and %d more", len(s)-readQuoteAllMax))
 	}
 	return q
 }

@@ -1,6 +1,8 @@
 package portfolio
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -8,7 +10,8 @@ import (
 )
 
 // ReadCSV reads transactions from comma-separated text (RFC 4180, UTF-8,
-// an optional byte order mark). opts.Sheet does not apply.
+// an optional byte order mark; UTF-16 is a problem saying so).
+// opts.Sheet does not apply.
 //
 // # Layout
 //
@@ -85,7 +88,12 @@ import (
 // transactions are sorted by date, keeping the file's order within a day.
 func ReadCSV(r io.Reader, opts ReadOptions) ([]Transaction, error) {
 	b := &readBuilder{opts: opts}
-	cr := csv.NewReader(&readBOMSkipper{r: r})
+	br := bufio.NewReader(r)
+	if readCSVStart(br) {
+		b.problem(0, "", "", readExpectUTF16)
+		return b.result()
+	}
+	cr := csv.NewReader(br)
 	cr.FieldsPerRecord = -1 // short rows are blank at the end
 	cr.ReuseRecord = true
 	var cells []readCell
@@ -133,32 +141,24 @@ func readNameOr(name, otherwise string) string {
 	return otherwise
 }
 
-// readBOMSkipper drops a UTF-8 byte order mark at the start of the input,
-// which spreadsheet programs write when exporting "CSV UTF-8".
-type readBOMSkipper struct {
-	r       io.Reader
-	checked bool
-	buf     []byte
-}
+// readExpectUTF16 is the problem of a CSV file saved as UTF-16 ("Unicode
+// text" in Excel's Save As), which would otherwise read as one garbled
+// column.
+const readExpectUTF16 = `UTF-8 text: this file is UTF-16 (save it as "CSV UTF-8 (comma delimited)")`
 
-func (s *readBOMSkipper) Read(p []byte) (int, error) {
-	if !s.checked {
-		s.checked = true
-		head := make([]byte, 3)
-		n, err := io.ReadFull(s.r, head)
-		head = head[:n]
-		if n == 3 && head[0] == 0xEF && head[1] == 0xBB && head[2] == 0xBF {
-			head = nil
-		}
-		s.buf = head
-		if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
-			return 0, err
-		}
+// readCSVStart drops a UTF-8 byte order mark at the start of the input,
+// which spreadsheet programs write when exporting "CSV UTF-8", and reports
+// whether the input is UTF-16 instead: a UTF-16 byte order mark, or one of
+// the first two bytes zero (an ASCII character in UTF-16 without a mark).
+func readCSVStart(br *bufio.Reader) (utf16 bool) {
+	head, _ := br.Peek(3)
+	switch {
+	case bytes.HasPrefix(head, []byte{0xEF, 0xBB, 0xBF}):
+		br.Discard(3)
+	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}), bytes.HasPrefix(head, []byte{0xFE, 0xFF}):
+		return true
+	case len(head) >= 2 && (head[0] == 0) != (head[1] == 0):
+		return true
 	}
-	if len(s.buf) > 0 {
-		n := copy(p, s.buf)
-		s.buf = s.buf[n:]
-		return n, nil
-	}
-	return s.r.Read(p)
+	return false
 }

@@ -3,12 +3,10 @@ package portfolio
 import (
 	"archive/zip"
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
-	"time"
-
-	"github.com/xuri/excelize/v2"
 )
 
 // Workbook-level messages; tests assert them.
@@ -16,11 +14,22 @@ const (
 	readExpectWorkbookSize = "a workbook of at most 100 MiB"
 	readExpectXLSX         = "an .xlsx workbook (a zip archive)"
 	readExpectNotXLS       = "an .xlsx workbook: this is an older .xls workbook or a password-protected one (save it as .xlsx without a password)"
+	readExpectNotODS       = "an .xlsx workbook: this is an OpenDocument spreadsheet (.ods); save it as .xlsx or CSV"
+	readExpectNotNumbers   = "an .xlsx workbook: this is an Apple Numbers document; export it as .xlsx or CSV (File > Export To)"
 	readExpectMerged       = "unmerged cells: a merged region holds its value in its first cell only (unmerge it and fill in each cell)"
 )
 
+// readRatioFrom and readMaxRatio: a part of a workbook larger than 1 MiB
+// may not compress more than 400 to 1. Real worksheets compress 5 to 50
+// to 1; deflate's limit is about 1032 to 1, which only a bomb's runs of
+// identical bytes approach.
+const (
+	readRatioFrom = 1 << 20
+	readMaxRatio  = 400
+)
+
 // ReadExcel reads transactions from an .xlsx or .xlsm workbook: the sheet
-// named by opts.Sheet, or the first sheet.
+// named by opts.Sheet (hidden or not), or the first visible sheet.
 //
 // The layout is the one ReadCSV describes: a header row (the first
 // non-blank row) and one transaction per row below it. The original
@@ -31,21 +40,38 @@ const (
 // Cells are read as stored, never as displayed (formatted text such as
 // 01/02/16 is ambiguous): a date is a yyyymmdd number, a number with a
 // date format (a serial day count in the workbook's 1900 or 1904 date
-// system), a date cell, or ISO text. A formula's saved result is used; an
+// system; day 60 of the 1900 system, the 1900-02-29 that never was, is a
+// problem), a date cell, or ISO text. A formula's saved result is used; an
 // error result (#N/A, #DIV/0!, ...) or a formula never calculated is a
 // problem. Merged regions that reach below the header are a problem, since
-// only their first cell holds a value.
+// only their first cell holds a value. Rows and cells are read at their
+// own references; rows out of order, a cell placed in another row or
+// twice, and a cell of more than 32,767 characters (Excel's limit) are
+// problems naming the row.
 //
-// Rows are streamed, so memory stays bounded by the workbook's compressed
-// size plus the transactions returned. The whole workbook (at most
-// MaxWorkbookBytes compressed) is read into memory and its zip directory
-// checked before anything is unzipped: a workbook that would expand past
-// opts.MaxUnzippedBytes, or with an entry compressed beyond any real
-// spreadsheet's ratio, is refused.
+// # Memory
+//
+// The whole workbook (at most MaxWorkbookBytes compressed) is read into
+// memory and its zip directory checked before anything is unzipped: a
+// workbook that declares more than opts.MaxUnzippedBytes in total, or a
+// part larger than 1 MiB compressed more than 400 to 1, is refused. Only
+// the parts needed are then unzipped, each streamed: the workbook,
+// relationship and styles parts (at most 16 MiB each), the shared strings
+// (at most a quarter of opts.MaxUnzippedBytes) and the one worksheet, read
+// row by row. No XML token (a tag or a text) may exceed 1 MiB, nor
+// elements nest more than 100 deep. Memory therefore stays within the
+// compressed workbook, two to three times the shared strings part (kept as
+// one string, which cells share rather than copy), the text kept from the
+// worksheet's cells and the transactions returned (about 200 bytes each
+// plus their text). TestReadExcelMemoryBudget reads hostile workbooks (a
+// 16 MiB shared string used by 2,000 rows, 60 parts of 16 MiB, millions of
+// shared strings, millions of nested elements, an 8 MiB text) in a child
+// process limited to 2 GiB of address space, about 1 GiB of which the Go
+// runtime reserves for itself; its peak resident memory is about 100 MiB.
 //
 // Problems are returned together in a *ValidationError, as by ReadCSV; an
 // error reading r is returned wrapped.
-func ReadExcel(r io.Reader, opts ReadOptions) (txs []Transaction, err error) {
+func ReadExcel(r io.Reader, opts ReadOptions) ([]Transaction, error) {
 	b := &readBuilder{opts: opts, empty: "the sheet is empty"}
 	data, err := io.ReadAll(io.LimitReader(r, MaxWorkbookBytes+1))
 	if err != nil {
@@ -60,108 +86,58 @@ func ReadExcel(r io.Reader, opts ReadOptions) (txs []Transaction, err error) {
 		b.problem(0, "", "", expected)
 		return b.result()
 	}
-	// excelize is a large parser facing hostile input; a panic in it must
-	// not take the caller down. It becomes a problem like any other.
-	defer func() {
-		if p := recover(); p != nil {
-			txs = nil
-			err = &ValidationError{Problems: []Problem{{Origin: b.origin(0), Expected: fmt.Sprintf("a readable workbook (the spreadsheet library failed: %v)", p)}}}
-		}
-	}()
-	xmlLimit := min(opts.maxUnzippedBytes(), excelize.StreamChunkSize)
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
-		RawCellValue:      true,
-		UnzipSizeLimit:    opts.maxUnzippedBytes(),
-		UnzipXMLSizeLimit: xmlLimit,
-	})
-	if err != nil {
-		b.problem(0, "", "", fmt.Sprintf("a readable workbook (%v)", err))
+	book, expected := readOpenWorkbook(zr)
+	if expected != "" {
+		b.problem(0, "", "", expected)
 		return b.result()
 	}
-	defer f.Close()
-
-	sheet, expected := readPickSheet(f.GetSheetList(), opts.Sheet)
-	b.sheet = sheet
+	sheet, expected := readPickSheet(book.sheets, opts.Sheet)
+	b.sheet, b.date1904 = sheet.name, book.date1904
 	if expected != "" {
 		b.sheet = opts.Sheet
 		b.problem(0, "", opts.Sheet, expected)
 		return b.result()
 	}
-	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
-		b.date1904 = *props.Date1904
-	}
-	meta, err := readOpenSheetMeta(zr, sheet)
-	if err != nil {
-		b.problem(0, "", "", fmt.Sprintf("a readable worksheet (%v)", err))
-		return b.result()
-	}
-	defer meta.close()
-	styles := readStyleDates{f: f, known: map[int]bool{}}
-
-	rows, err := f.Rows(sheet)
-	if err != nil {
-		b.problem(0, "", "", fmt.Sprintf("a readable worksheet (%v)", err))
-		return b.result()
-	}
-	defer rows.Close()
-	var cells []readCell
-	for rowNum := 1; rows.Next(); rowNum++ {
-		values, err := rows.Columns(excelize.Options{RawCellValue: true})
-		if err != nil {
-			b.problem(rowNum, "", "", fmt.Sprintf("a readable row (%v)", err))
-			break
-		}
-		cells = readExcelCells(cells[:0], values, meta.row(rowNum), &styles)
-		if !b.haveHead {
-			if readBlank(cells) {
-				continue
-			}
-			if !b.header(rowNum, cells) {
-				return b.result()
-			}
-			continue
-		}
-		if !b.data(rowNum, cells) {
-			break
-		}
-	}
-	if err := rows.Error(); err != nil {
-		b.problem(0, "", "", fmt.Sprintf("a readable worksheet (%v)", err))
-	}
-	if b.haveHead && !b.tooMany {
-		b.checkMerges(meta.merges())
-	}
+	readSheet(b, book, sheet, opts)
 	return b.result()
 }
 
-// readExcelCells turns excelize's raw values of one row, with the row's
-// cell attributes, into cells.
-func readExcelCells(cells []readCell, values []string, meta []readCellMeta, styles *readStyleDates) []readCell {
-	for _, v := range values {
-		cells = append(cells, readCell{text: v})
+// readSheet reads the styles, the shared strings and then the rows of the
+// sheet into b.
+func readSheet(b *readBuilder, book *readWorkbook, sheet readSheetInfo, opts ReadOptions) {
+	dates, err := book.readStyles()
+	if err != nil {
+		b.problem(0, "", "", readXMLProblem("the styles part", err))
+		return
 	}
-	for _, m := range meta {
-		i := m.col - 1
-		if i < 0 || i >= len(cells) {
-			continue
-		}
-		c := &cells[i]
-		switch m.typ {
-		case "e":
-			c.errorValue = c.text != ""
-		case "b":
-			c.boolean = c.text != ""
-		case "", "n":
-			if c.text != "" {
-				c.numeric = true
-				c.dateFormat = styles.isDate(m.style)
-			}
-		}
-		if m.formula && c.text == "" {
-			c.formulaNoValue = true
-		}
+	shared, err := book.readShared(opts.maxUnzippedBytes() / 4)
+	var long readLongSharedString
+	if errors.As(err, &long) {
+		b.problem(0, "", "", long.Error())
+		return
 	}
-	return cells
+	if err != nil {
+		b.problem(0, "", "", readXMLProblem("the shared strings part", err))
+		return
+	}
+	name := book.partOf(sheet.relID, "", "")
+	f, err := book.readPart(name, opts.maxUnzippedBytes())
+	if err == nil && f == nil {
+		err = fmt.Errorf("the worksheet part %q is missing", name)
+	}
+	if err != nil {
+		b.problem(0, "", "", readXMLProblem("the worksheet", err))
+		return
+	}
+	s, rc, err := readOpenSheet(f, b, shared, dates)
+	if err != nil {
+		b.problem(0, "", "", readXMLProblem(f.Name, err))
+		return
+	}
+	defer rc.Close()
+	if s.run(f.Name) && b.haveHead && !b.tooMany {
+		b.checkMerges(s.merges)
+	}
 }
 
 // checkMerges reports each merged region that reaches below the header row.
@@ -170,7 +146,7 @@ func (b *readBuilder) checkMerges(merges []readMerge) {
 		if m.lastRow <= b.headerRow {
 			continue
 		}
-		column, _ := excelize.ColumnNumberToName(m.firstCol)
+		column, _ := readColumnName(m.firstCol)
 		for f, i := range b.cols.index {
 			if i == m.firstCol-1 {
 				column = b.cols.header[f]
@@ -181,29 +157,38 @@ func (b *readBuilder) checkMerges(merges []readMerge) {
 }
 
 // readPickSheet chooses the sheet to read: want, matched case-insensitively
-// as spreadsheet programs do, or the first sheet when want is "".
-func readPickSheet(sheets []string, want string) (string, string) {
+// as spreadsheet programs do (a hidden sheet too, when named), or the
+// first visible sheet when want is "" (the first sheet if all are hidden,
+// which Excel does not allow).
+func readPickSheet(sheets []readSheetInfo, want string) (readSheetInfo, string) {
 	if len(sheets) == 0 {
-		return "", "a workbook with a worksheet: it has none"
+		return readSheetInfo{}, "a workbook with a worksheet: it has none"
 	}
 	if want == "" {
+		for _, s := range sheets {
+			if !s.hidden {
+				return s, ""
+			}
+		}
 		return sheets[0], ""
 	}
-	for _, s := range sheets {
-		if strings.EqualFold(s, want) {
+	names := make([]string, len(sheets))
+	for i, s := range sheets {
+		if strings.EqualFold(s.name, want) {
 			return s, ""
 		}
+		names[i] = s.name
 	}
-	return "", "the name of a sheet in the workbook: " + strings.Join(readQuoteAll(sheets), ", ")
+	return readSheetInfo{}, "the name of a sheet in the workbook: " + strings.Join(readQuoteAll(names), ", ")
 }
 
 // readCheckZip opens data as a zip archive and refuses it before anything
 // is unzipped when its central directory declares more than limit bytes in
-// total, or an entry larger than 16 MiB compressed more than 400 to 1
-// (real worksheets compress 5 to 50 to 1; deflate's limit is about 1032 to
-// 1, which only a bomb's runs of identical bytes approach). The declared
-// sizes can be trusted afterwards: archive/zip fails an entry that inflates
-// past its declared size.
+// total, or a part larger than readRatioFrom compressed more than
+// readMaxRatio to 1; or when it is another program's document (OLE2 for
+// .xls and encrypted workbooks, OpenDocument, Apple Numbers). The declared
+// sizes can be trusted afterwards: archive/zip fails an entry that
+// inflates past its declared size.
 func readCheckZip(data []byte, limit int64) (*zip.Reader, string) {
 	if bytes.HasPrefix(data, []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}) {
 		return nil, readExpectNotXLS
@@ -212,48 +197,43 @@ func readCheckZip(data []byte, limit int64) (*zip.Reader, string) {
 	if err != nil {
 		return nil, fmt.Sprintf("%s: %v", readExpectXLSX, err)
 	}
-	const (
-		ratioFrom = 16 << 20
-		maxRatio  = 400
-	)
 	var total uint64
 	for _, f := range zr.File {
 		total += f.UncompressedSize64
 		if total > uint64(limit) || total < f.UncompressedSize64 {
 			return nil, fmt.Sprintf("a workbook that unzips to at most %d bytes: it declares more (a zip bomb?)", limit)
 		}
-		if f.UncompressedSize64 > ratioFrom && f.UncompressedSize64 > maxRatio*f.CompressedSize64 {
+		if f.UncompressedSize64 > readRatioFrom && f.UncompressedSize64 > readMaxRatio*f.CompressedSize64 {
 			return nil, fmt.Sprintf("a workbook whose parts compress at most %d to 1: %s compresses %d bytes into %d (a zip bomb?)",
-				maxRatio, f.Name, f.UncompressedSize64, f.CompressedSize64)
+				readMaxRatio, nameForMessage(f.Name), f.UncompressedSize64, f.CompressedSize64)
 		}
 	}
-	return zr, ""
+	return zr, readOtherDocument(zr)
 }
 
-// readStyleDates remembers which cell styles have a date or time number
-// format.
-type readStyleDates struct {
-	f     *excelize.File
-	known map[int]bool
-}
-
-func (s *readStyleDates) isDate(style int) bool {
-	if style <= 0 {
-		return false
-	}
-	if d, ok := s.known[style]; ok {
-		return d
-	}
-	d := false
-	if st, err := s.f.GetStyle(style); err == nil && st != nil {
-		if st.CustomNumFmt != nil {
-			d = readIsDateFormat(*st.CustomNumFmt)
-		} else {
-			d = readIsBuiltInDateFormat(st.NumFmt)
+// readOtherDocument recognises the zip archives of other spreadsheet
+// programs, saved or renamed as .xlsx: an OpenDocument file starts with a
+// "mimetype" entry naming its type, a Numbers document keeps its tables
+// in Index/*.iwa.
+func readOtherDocument(zr *zip.Reader) string {
+	for _, f := range zr.File {
+		name := strings.ReplaceAll(f.Name, `\`, "/")
+		switch {
+		case name == "mimetype":
+			rc, err := f.Open()
+			if err != nil {
+				continue
+			}
+			head, _ := io.ReadAll(io.LimitReader(rc, 100))
+			rc.Close()
+			if bytes.HasPrefix(head, []byte("application/vnd.oasis.opendocument")) {
+				return readExpectNotODS
+			}
+		case strings.HasPrefix(name, "Index/") && strings.HasSuffix(name, ".iwa"), name == "Index.zip":
+			return readExpectNotNumbers
 		}
 	}
-	s.known[style] = d
-	return d
+	return ""
 }
 
 // readIsBuiltInDateFormat reports whether a built-in number format ID is a
@@ -306,13 +286,4 @@ func readIsDateFormat(code string) bool {
 		}
 	}
 	return false
-}
-
-// readExcelDateToTime converts a serial day count (v ≥ 0) to a time.
-func readExcelDateToTime(v float64, date1904 bool) time.Time {
-	t, err := excelize.ExcelDateToTime(v, date1904)
-	if err != nil {
-		return time.Time{}
-	}
-	return t
 }

@@ -9,80 +9,127 @@ import (
 	"path"
 	"strconv"
 	"strings"
-
-	"github.com/xuri/excelize/v2"
 )
 
-// excelize's row iterator gives each cell's value but not its attributes:
-// whether a number has a date format, whether it is an error or a boolean,
-// whether a formula stands behind an empty value. Nor can merged regions be
-// had without loading the whole worksheet. readSheetMeta reads those from
-// the worksheet's XML in a second stream, kept in step with excelize's
-// rows, so memory stays bounded on any size of sheet.
+// A workbook is read from its XML parts directly, streamed out of the zip
+// archive: only the parts needed are unzipped (the workbook, its
+// relationships, the styles, the shared strings and the one worksheet),
+// each is refused before it is unzipped when it declares more than its
+// limit, and no decoder ever holds more than one bounded token.
 
-// readCellMeta is what the worksheet XML says about one cell.
-type readCellMeta struct {
-	col     int    // 1-based
-	style   int    // the s attribute: an index into the cell formats
-	typ     string // the t attribute: "" or "n" number, "s" shared string, "str", "inlineStr", "b", "e", "d"
-	formula bool
+// readMaxSmallPart is the most the workbook, relationship and styles parts
+// may unzip to; real ones take kilobytes.
+const readMaxSmallPart = 16 << 20
+
+// readWorkbook is what the workbook part says.
+type readWorkbook struct {
+	files    map[string]*zip.File // by lower-cased name
+	dir      string               // the workbook part's directory
+	sheets   []readSheetInfo
+	date1904 bool
+	rels     []readRelationship // the workbook's relationships
 }
 
-// readMerge is a merged region, 1-based and inclusive.
-type readMerge struct {
-	ref                         string
-	firstCol, firstRow, lastRow int
+// readSheetInfo is one sheet of the workbook.
+type readSheetInfo struct {
+	name   string
+	hidden bool // state="hidden" or "veryHidden"
+	relID  string
 }
 
-type readSheetMeta struct {
-	rc      io.ReadCloser
-	dec     *xml.Decoder
-	pending int // the number of a row whose start tag was read, 0 when none
-	lastRow int
-	ended   bool // past </sheetData>
-	cells   []readCellMeta
+type readRelationship struct{ id, typ, target string }
+
+// readPart opens the XML part name (any case), refusing it when it
+// declares more than limit bytes. A missing part is (nil, nil).
+func (w *readWorkbook) readPart(name string, limit int64) (*zip.File, error) {
+	f := w.files[strings.ToLower(name)]
+	if f == nil {
+		return nil, nil
+	}
+	if f.UncompressedSize64 > uint64(limit) {
+		return nil, fmt.Errorf("%s declares %d bytes, more than the %d a workbook needs (a zip bomb?)", f.Name, f.UncompressedSize64, limit)
+	}
+	return f, nil
 }
 
-// readOpenSheetMeta opens the XML part of the worksheet named sheet.
-func readOpenSheetMeta(zr *zip.Reader, sheet string) (*readSheetMeta, error) {
-	files := make(map[string]*zip.File, len(zr.File))
+// readOpenWorkbook finds and reads the workbook part. It returns what was
+// expected instead when the archive is not a workbook.
+func readOpenWorkbook(zr *zip.Reader) (*readWorkbook, string) {
+	w := &readWorkbook{files: make(map[string]*zip.File, len(zr.File))}
 	for _, f := range zr.File {
-		files[strings.ToLower(strings.ReplaceAll(f.Name, `\`, "/"))] = f
+		w.files[strings.ToLower(strings.ReplaceAll(f.Name, `\`, "/"))] = f
 	}
 	workbook := "xl/workbook.xml"
-	if rels, err := readRelationships(files, "_rels/.rels"); err == nil {
+	if rels, err := w.relationships("_rels/.rels"); err == nil {
 		for _, r := range rels {
 			if strings.HasSuffix(r.typ, "/officeDocument") {
 				workbook = readResolvePart("", r.target)
 			}
 		}
 	}
-	rels, err := readRelationships(files, path.Join(path.Dir(workbook), "_rels", path.Base(workbook)+".rels"))
+	f, err := w.readPart(workbook, readMaxSmallPart)
 	if err != nil {
-		return nil, err
+		return nil, readXMLProblem(workbook, err)
 	}
-	id, err := readSheetRelID(files, workbook, sheet)
+	if f == nil {
+		return nil, "an .xlsx workbook: this zip archive holds no workbook part (" + escapeForMessage(workbook) + ")"
+	}
+	w.dir = path.Dir(workbook)
+	if err := readEachStart(f, w.workbookElement); err != nil {
+		return nil, readXMLProblem(workbook, err)
+	}
+	rels, err := w.relationships(path.Join(w.dir, "_rels", path.Base(workbook)+".rels"))
 	if err != nil {
-		return nil, err
+		return nil, readXMLProblem(workbook+" relationships", err)
 	}
-	for _, r := range rels {
-		if r.id != id {
-			continue
-		}
-		f := files[strings.ToLower(readResolvePart(path.Dir(workbook), r.target))]
-		if f == nil {
-			return nil, fmt.Errorf("worksheet part %s is missing", r.target)
-		}
-		rc, err := f.Open()
-		if err != nil {
-			return nil, err
-		}
-		return &readSheetMeta{rc: rc, dec: xml.NewDecoder(rc)}, nil
-	}
-	return nil, fmt.Errorf("sheet %q has no worksheet part", sheet)
+	w.rels = rels
+	return w, ""
 }
 
-func (m *readSheetMeta) close() { m.rc.Close() }
+func (w *readWorkbook) workbookElement(e xml.StartElement) bool {
+	switch e.Name.Local {
+	case "workbookPr":
+		v := readAttr(e, "date1904")
+		w.date1904 = v == "1" || strings.EqualFold(v, "true")
+	case "sheet":
+		state := readAttr(e, "state")
+		w.sheets = append(w.sheets, readSheetInfo{
+			name:   readAttr(e, "name"),
+			hidden: state == "hidden" || state == "veryHidden",
+			relID:  readAttr(e, "id"),
+		})
+	}
+	return true
+}
+
+// partOf returns the path of the workbook's part related by id (id != "")
+// or by a relationship type ending in typ, or fallback.
+func (w *readWorkbook) partOf(id, typ, fallback string) string {
+	for _, r := range w.rels {
+		if (id != "" && r.id == id) || (id == "" && strings.HasSuffix(r.typ, typ)) {
+			return readResolvePart(w.dir, r.target)
+		}
+	}
+	return fallback
+}
+
+func (w *readWorkbook) relationships(name string) ([]readRelationship, error) {
+	f, err := w.readPart(name, readMaxSmallPart)
+	if err != nil {
+		return nil, err
+	}
+	if f == nil {
+		return nil, fmt.Errorf("%s is missing", name)
+	}
+	var rels []readRelationship
+	err = readEachStart(f, func(e xml.StartElement) bool {
+		if e.Name.Local == "Relationship" {
+			rels = append(rels, readRelationship{id: readAttr(e, "Id"), typ: readAttr(e, "Type"), target: readAttr(e, "Target")})
+		}
+		return true
+	})
+	return rels, err
+}
 
 // readResolvePart resolves a relationship target against the directory of
 // the part that declares it.
@@ -94,62 +141,92 @@ func readResolvePart(dir, target string) string {
 	return strings.TrimPrefix(path.Clean(path.Join("/", dir, target)), "/")
 }
 
-type readRelationship struct{ id, typ, target string }
-
-func readRelationships(files map[string]*zip.File, name string) ([]readRelationship, error) {
-	f := files[strings.ToLower(name)]
-	if f == nil {
-		return nil, fmt.Errorf("%s is missing", name)
+// readStyles reads which cell formats (the s attribute of a cell, an index
+// into cellXfs) have a date or time number format: the format's code when
+// the styles part gives one for its ID, else the built-in format's.
+func (w *readWorkbook) readStyles() ([]bool, error) {
+	name := w.partOf("", "/styles", path.Join(w.dir, "styles.xml"))
+	f, err := w.readPart(name, readMaxSmallPart)
+	if f == nil || err != nil {
+		return nil, err
 	}
-	var rels []readRelationship
-	err := readEachStart(f, func(e xml.StartElement) bool {
-		if e.Name.Local == "Relationship" {
-			rels = append(rels, readRelationship{id: readAttr(e, "Id"), typ: readAttr(e, "Type"), target: readAttr(e, "Target")})
+	codes := map[int]string{}
+	var xfs []int
+	inCellXfs := false
+	err = readEachElement(f, func(e xml.Token) bool {
+		switch e := e.(type) {
+		case xml.StartElement:
+			switch e.Name.Local {
+			case "numFmt":
+				if id, err := strconv.Atoi(readAttr(e, "numFmtId")); err == nil {
+					codes[id] = readAttr(e, "formatCode")
+				}
+			case "cellXfs":
+				inCellXfs = true
+			case "xf":
+				if inCellXfs {
+					id, _ := strconv.Atoi(readAttr(e, "numFmtId"))
+					xfs = append(xfs, id)
+				}
+			}
+		case xml.EndElement:
+			if e.Name.Local == "cellXfs" {
+				inCellXfs = false
+			}
 		}
 		return true
 	})
-	return rels, err
-}
-
-// readSheetRelID finds the relationship id of the sheet named sheet in the
-// workbook part.
-func readSheetRelID(files map[string]*zip.File, workbook, sheet string) (string, error) {
-	f := files[strings.ToLower(workbook)]
-	if f == nil {
-		return "", fmt.Errorf("%s is missing", workbook)
-	}
-	id := ""
-	err := readEachStart(f, func(e xml.StartElement) bool {
-		if e.Name.Local == "sheet" && readAttr(e, "name") == sheet {
-			id = readAttr(e, "id")
-			return false
+	dates := make([]bool, len(xfs))
+	for i, id := range xfs {
+		if code, ok := codes[id]; ok {
+			dates[i] = readIsDateFormat(code)
+		} else {
+			dates[i] = readIsBuiltInDateFormat(id)
 		}
-		return true
-	})
-	if err == nil && id == "" {
-		err = fmt.Errorf("sheet %q is not in %s", sheet, workbook)
 	}
-	return id, err
+	return dates, err
 }
 
 // readEachStart calls fn for each start tag of a small XML part until fn
 // returns false.
 func readEachStart(f *zip.File, fn func(xml.StartElement) bool) error {
+	return readEachElement(f, func(t xml.Token) bool {
+		if e, ok := t.(xml.StartElement); ok {
+			return fn(e)
+		}
+		return true
+	})
+}
+
+// readEachElement calls fn for each start and end tag of an XML part until
+// fn returns false, through readXMLGuard and within readMaxXMLDepth.
+func readEachElement(f *zip.File, fn func(xml.Token) bool) error {
 	rc, err := f.Open()
 	if err != nil {
 		return err
 	}
 	defer rc.Close()
-	dec := xml.NewDecoder(rc)
+	dec := xml.NewDecoder(&readXMLGuard{r: rc})
+	depth := 0
 	for {
 		tok, err := dec.RawToken()
 		if errors.Is(err, io.EOF) {
 			return nil
 		}
 		if err != nil {
-			return fmt.Errorf("%s: %w", f.Name, err)
+			return err
 		}
-		if e, ok := tok.(xml.StartElement); ok && !fn(e) {
+		switch tok.(type) {
+		case xml.StartElement:
+			if depth++; depth > readMaxXMLDepth {
+				return errReadXMLDepth
+			}
+		case xml.EndElement:
+			depth--
+		default:
+			continue
+		}
+		if !fn(tok) {
 			return nil
 		}
 	}
@@ -164,118 +241,4 @@ func readAttr(e xml.StartElement, local string) string {
 		}
 	}
 	return ""
-}
-
-// row returns the cells of row n, or nil when the sheet has no row n. Rows
-// must be asked for in increasing order, as excelize's iterator visits them.
-// A malformed stream ends the metadata (cells then read as plain values);
-// excelize reports the malformation itself.
-func (m *readSheetMeta) row(n int) []readCellMeta {
-	for !m.ended {
-		if m.pending == 0 && !m.nextRowStart() {
-			return nil
-		}
-		switch {
-		case m.pending > n:
-			return nil
-		case m.pending == n:
-			m.pending = 0
-			return m.readRowCells()
-		default: // a row excelize skipped: step over it
-			m.pending = 0
-			m.readRowCells()
-		}
-	}
-	return nil
-}
-
-// nextRowStart reads up to the next <row> start tag and records its number.
-func (m *readSheetMeta) nextRowStart() bool {
-	for {
-		tok, err := m.dec.RawToken()
-		if err != nil {
-			m.ended = true
-			return false
-		}
-		switch e := tok.(type) {
-		case xml.StartElement:
-			if e.Name.Local == "row" {
-				m.lastRow++
-				if r, err := strconv.Atoi(readAttr(e, "r")); err == nil && r > 0 {
-					m.lastRow = r
-				}
-				m.pending = m.lastRow
-				return true
-			}
-		case xml.EndElement:
-			if e.Name.Local == "sheetData" {
-				m.ended = true
-				return false
-			}
-		}
-	}
-}
-
-// readRowCells reads the cells of the row whose start tag was just read, up
-// to its end tag.
-func (m *readSheetMeta) readRowCells() []readCellMeta {
-	m.cells = m.cells[:0]
-	depth, col := 0, 0
-	for {
-		tok, err := m.dec.RawToken()
-		if err != nil {
-			m.ended = true
-			return m.cells
-		}
-		switch e := tok.(type) {
-		case xml.StartElement:
-			depth++
-			switch {
-			case depth == 1 && e.Name.Local == "c":
-				col++
-				if ref := readAttr(e, "r"); ref != "" {
-					if c, _, err := excelize.CellNameToCoordinates(ref); err == nil {
-						col = c
-					}
-				}
-				style, _ := strconv.Atoi(readAttr(e, "s"))
-				m.cells = append(m.cells, readCellMeta{col: col, style: style, typ: readAttr(e, "t")})
-			case depth == 2 && e.Name.Local == "f" && len(m.cells) > 0:
-				m.cells[len(m.cells)-1].formula = true
-			}
-		case xml.EndElement:
-			if depth == 0 {
-				return m.cells // </row>
-			}
-			depth--
-		}
-	}
-}
-
-// merges reads the rest of the worksheet and returns its merged regions,
-// which follow the rows.
-func (m *readSheetMeta) merges() []readMerge {
-	var merges []readMerge
-	for {
-		tok, err := m.dec.RawToken()
-		if err != nil {
-			return merges
-		}
-		e, ok := tok.(xml.StartElement)
-		if !ok || e.Name.Local != "mergeCell" {
-			continue
-		}
-		ref := readAttr(e, "ref")
-		from, to, _ := strings.Cut(ref, ":")
-		c0, c1, err1 := excelize.CellNameToCoordinates(from)
-		c2, c3, err2 := excelize.CellNameToCoordinates(to)
-		if err1 != nil || err2 != nil {
-			continue
-		}
-		c := [4]int{c0, c1, c2, c3}
-		if c[0] == c[2] && c[1] == c[3] {
-			continue // a single cell: nothing is hidden
-		}
-		merges = append(merges, readMerge{ref: ref, firstCol: min(c[0], c[2]), firstRow: min(c[1], c[3]), lastRow: max(c[1], c[3])})
-	}
 }

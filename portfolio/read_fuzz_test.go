@@ -87,6 +87,15 @@ func FuzzReadExcel(f *testing.F) {
 		{sheets: []rtSheet{{rows: [][]any{{"date", "kind", "amount"}, {"2016-02-01", "FEE", "x"}},
 			patch: readErrorCellPatch("C2", "#N/A")}}},
 	}
+	hand := readHandBook(f, handBook{
+		sharedXML: []byte(`<sst><si><t>DEPOSIT</t></si><si><r><t>a </t></r><r><t xml:space="preserve">note</t></r><rPh><t>x</t></rPh></si></sst>`),
+		sheets: []handSheet{{state: "hidden", rows: handHeader}, {rows: handHeader +
+			`<row r="3"><c r="D3" t="s"><v>1</v></c><c r="A3"><v>20160203</v></c><c r="B3" t="s"><v>0</v></c><c r="C3"><f>1+2</f><v>3</v></c></row>` +
+			`<row><c><v>20160204</v></c><c t="inlineStr"><is><t>FEE</t></is></c><c t="e"><v>#N/A</v></c><c t="b"><v>1</v></c></row>` +
+			`</sheetData><mergeCells><mergeCell ref="A3:A4"/></mergeCells><sheetData>`}},
+	})
+	f.Add(hand)
+	f.Add(readStoreZip(f, hand))
 	for _, b := range books {
 		data := readBuildWorkbook(f, b)
 		f.Add(data)

@@ -1,6 +1,7 @@
 package portfolio
 
 import (
+	"fmt"
 	"math"
 	"regexp"
 	"strconv"
@@ -27,6 +28,9 @@ type readCell struct {
 	// formulaNoValue: a formula whose result was never saved, so there is
 	// no value to read.
 	formulaNoValue bool
+	// tooLong is the number of characters of a spreadsheet cell longer
+	// than Excel's 32,767 (text is then only its first 60), 0 otherwise.
+	tooLong int
 }
 
 // Limits on values, to catch typing slips and garbage rather than to model
@@ -50,6 +54,7 @@ const (
 	readExpectDateFormat    = "a date: this number has no date format and is not a yyyymmdd date"
 	readExpectDateRange     = "a date between 1900-01-01 and 2100-12-31 (far past or future)"
 	readExpectNoTime        = "a date without a time of day"
+	readExpectLeapDay1900   = "a date that exists: day 60 of the 1900 date system is 1900-02-29, which Lotus 1-2-3 invented and Excel kept (type the date again)"
 	readExpectText          = "text, not a number"
 	readExpectUTF8          = "UTF-8 text"
 	readExpectCurrency      = "a 3-letter ISO 4217 code such as USD, or one of the minor units GBp, GBX, ZAc, ILA"
@@ -84,6 +89,8 @@ func readTrim(s string) string {
 // not UTF-8. It returns "" when the cell is usable.
 func readCellProblem(c readCell) string {
 	switch {
+	case c.tooLong > 0:
+		return fmt.Sprintf("a cell of at most 32,767 characters (Excel's limit): this one has %d (the first %d are shown)", c.tooLong, readQuoteMaxRunes)
 	case c.errorValue:
 		return readErrorExpect(c.text)
 	case c.formulaNoValue:
@@ -239,22 +246,42 @@ func readCheckDate(y, m, d int) (time.Time, bool, string) {
 }
 
 // readSerialDate converts a spreadsheet serial day count. In the 1900
-// system day 1 is 1900-01-01 (and day 60 the fictitious 1900-02-29 that
-// Lotus 1-2-3 invented); in the 1904 system day 0 is 1904-01-01.
+// system day 1 is 1900-01-01 and day 59 1900-02-28; day 60 is 1900-02-29,
+// a day that never was (Lotus 1-2-3 took 1900 for a leap year, and Excel
+// kept the mistake so that its serials match), so it is a problem; from
+// day 61, 1900-03-01, a serial d is 1899-12-30 plus d days. In the 1904
+// system day 0 is 1904-01-01. A fraction is a time of day, rounded to the
+// second: anything but midnight is a problem.
 func readSerialDate(v float64, date1904 bool) (time.Time, bool, string) {
 	// 1900..2100 is at most 73,051 days in either system; anything much
 	// further out is rejected before it reaches date arithmetic.
 	if v < 0 || v > 80000 {
 		return time.Time{}, false, readExpectDateRange
 	}
-	t := readExcelDateToTime(v, date1904)
-	if t.Hour() != 0 || t.Minute() != 0 || t.Second() != 0 {
+	days := math.Floor(v)
+	seconds := math.Round((v - days) * 86400)
+	if seconds == 86400 { // within half a second of the next midnight
+		days, seconds = days+1, 0
+	}
+	if seconds != 0 {
 		return time.Time{}, false, readExpectNoTime
+	}
+	d := int(days)
+	var t time.Time
+	switch {
+	case date1904:
+		t = time.Date(1904, 1, 1+d, 0, 0, 0, 0, time.UTC)
+	case d == 60:
+		return time.Time{}, false, readExpectLeapDay1900
+	case d < 60:
+		t = time.Date(1899, 12, 31+d, 0, 0, 0, 0, time.UTC)
+	default:
+		t = time.Date(1899, 12, 30+d, 0, 0, 0, 0, time.UTC)
 	}
 	if t.Year() < readFirstYear || t.Year() > readLastYear {
 		return time.Time{}, false, readExpectDateRange
 	}
-	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC), false, ""
+	return t, false, ""
 }
 
 // readCurrency reads a currency code as fx.Normalize spells it: upper
@@ -309,7 +336,7 @@ func readNote(c readCell) (string, string) {
 	if !utf8.ValidString(c.text) {
 		return "", readExpectUTF8
 	}
-	if c.errorValue || c.formulaNoValue {
+	if c.errorValue || c.formulaNoValue || c.tooLong > 0 {
 		return readText(c)
 	}
 	return readTrim(c.text), ""

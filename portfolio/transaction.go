@@ -92,10 +92,10 @@ type Origin struct {
 func (o Origin) String() string {
 	var parts []string
 	if o.File != "" {
-		parts = append(parts, o.File)
+		parts = append(parts, escapeForMessage(o.File))
 	}
 	if o.Sheet != "" {
-		parts = append(parts, "sheet "+o.Sheet)
+		parts = append(parts, "sheet "+nameForMessage(o.Sheet))
 	}
 	if o.Row > 0 {
 		parts = append(parts, fmt.Sprintf("row %d", o.Row))
@@ -111,6 +111,10 @@ type Problem struct {
 	Expected string // what would have been accepted, or why it is wrong
 }
 
+// String writes the problem on one line. Names and values found in the
+// file are escaped (control and bidirectional formatting characters, bytes
+// that are not UTF-8) and cut after 60 characters, so that no file can
+// write to the terminal or print a line of its own (see quoteForMessage).
 func (p Problem) String() string {
 	var b strings.Builder
 	b.WriteString(p.Origin.String())
@@ -118,12 +122,12 @@ func (p Problem) String() string {
 		if b.Len() > 0 {
 			b.WriteString(", ")
 		}
-		fmt.Fprintf(&b, "column %s", p.Column)
+		fmt.Fprintf(&b, "column %s", nameForMessage(p.Column))
 	}
 	if b.Len() > 0 {
 		b.WriteString(": ")
 	}
-	fmt.Fprintf(&b, "%q: %s", p.Value, p.Expected)
+	fmt.Fprintf(&b, "%s: %s", quoteForMessage(p.Value), p.Expected)
 	return b.String()
 }
 

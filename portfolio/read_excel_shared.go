@@ -1,0 +1,96 @@
+package portfolio
+
+import (
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"path"
+	"strings"
+)
+
+// readSharedStrings is a workbook's shared strings table: the text cells
+// of a sheet refer to it by index. The strings are kept end to end in one
+// string, so that a cell's text is a slice of it, never a copy: a string
+// used by a million rows costs its length once.
+type readSharedStrings struct {
+	all  string
+	ends []int // ends[i] is where string i ends in all
+}
+
+func (s *readSharedStrings) len() int { return len(s.ends) }
+
+func (s *readSharedStrings) get(i int) string {
+	start := 0
+	if i > 0 {
+		start = s.ends[i-1]
+	}
+	return s.all[start:s.ends[i]]
+}
+
+// readLongSharedString is the error for shared string i (counting from 0)
+// when it is over readMaxXMLRun bytes, so more than 32,767 characters.
+type readLongSharedString int
+
+func (i readLongSharedString) Error() string {
+	return fmt.Sprintf("a cell of at most 32,767 characters (Excel's limit): shared string %d (counting from 0) has more than 1 MiB", int(i))
+}
+
+// readShared reads the shared strings part, refused when it declares more
+// than limit bytes. A string's text is its <t> elements end to end (rich
+// text is a run of them), without phonetic guides (<rPh>).
+func (w *readWorkbook) readShared(limit int64) (*readSharedStrings, error) {
+	name := w.partOf("", "/sharedStrings", path.Join(w.dir, "sharedStrings.xml"))
+	f, err := w.readPart(name, limit)
+	if f == nil || err != nil {
+		return &readSharedStrings{}, err
+	}
+	rc, err := f.Open()
+	if err != nil {
+		return nil, err
+	}
+	defer rc.Close()
+	dec := xml.NewDecoder(&readXMLGuard{r: rc})
+	var all strings.Builder
+	var ends []int
+	depth, phonetic, inT := 0, 0, false
+	for {
+		tok, err := dec.RawToken()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if errors.Is(err, errReadXMLRun) {
+			return nil, readLongSharedString(len(ends))
+		}
+		if err != nil {
+			return nil, err
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			if depth++; depth > readMaxXMLDepth {
+				return nil, errReadXMLDepth
+			}
+			switch t.Name.Local {
+			case "rPh":
+				phonetic++
+			case "t":
+				inT = phonetic == 0
+			}
+		case xml.EndElement:
+			depth--
+			switch t.Name.Local {
+			case "rPh":
+				phonetic--
+			case "t":
+				inT = false
+			case "si":
+				ends = append(ends, all.Len())
+			}
+		case xml.CharData:
+			if inT {
+				all.Write(t)
+			}
+		}
+	}
+	return &readSharedStrings{all: all.String(), ends: ends}, nil
+}
