@@ -63,7 +63,7 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	var o options
 	var benchmarks, from, to, prices, echarts, riskFree, settle string
 	fs.StringVar(&o.tx, "tx", "", "transactions `file` (.xlsx or .csv); default: the embedded sample portfolio")
-	fs.StringVar(&o.sheet, "sheet", "", "Excel `sheet` to read; default: the first")
+	fs.StringVar(&o.sheet, "sheet", "", "Excel `sheet` to read; default: the first visible sheet")
 	fs.StringVar(&o.currency, "currency", "", "reporting `currency` (a major ISO code such as USD); default: GBP for the embedded sample portfolio (no -tx), else USD")
 	fs.StringVar(&benchmarks, "benchmarks", "", "comma-separated benchmark `symbols`; empty for the default: ^DJI on the sample, else ^GSPC; \",\" for none")
 	fs.StringVar(&from, "from", "", "first `date` (YYYY-MM-DD) of the report's figures, statistics and charts; default: the first transaction")
