@@ -84,22 +84,6 @@ func TestPercentAndMoneyTicks(t *testing.T) {
 	}
 }
 
-func TestRollingVol(t *testing.T) {
-	// window 3 over returns 0.01, 0.03, 0.02, NaN, 0.01:
-	// t=2: mean 0.02, squares 1e-4 + 1e-4 + 0 = 2e-4, /2 = 1e-4, sd 0.01,
-	// annualised 0.01 × √252 ≈ 0.158745; t=3 and t=4 hold the NaN.
-	got, err := RollingVol([]float64{0.01, 0.03, 0.02, math.NaN(), 0.01}, 3)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !math.IsNaN(got[0]) || !math.IsNaN(got[1]) || math.Abs(got[2]-0.01*math.Sqrt(252)) > 1e-12 || !math.IsNaN(got[3]) || !math.IsNaN(got[4]) {
-		t.Errorf("RollingVol = %v", got)
-	}
-	if _, err := RollingVol(nil, 1); err == nil {
-		t.Error("no error for a window of 1")
-	}
-}
-
 func TestDecimateKeepsExtremes(t *testing.T) {
 	xy := make(plotter.XYs, 10000)
 	for i := range xy {

@@ -13,9 +13,16 @@ import (
 	"gonum.org/v1/plot/vg/draw"
 )
 
-// Line is a named series on dates. Values[i] belongs to Dates[i]; NaN marks
-// a date without a value (before a benchmark's history starts, say) and
-// leaves a gap in the drawn line.
+// Line is a named series on dates, the one line type of every gofolio
+// chart: the static drawings here, the HTML report's interactive ECharts
+// charts (package report) and the notebooks'. Values[i] belongs to
+// Dates[i]; NaN marks a date without a value (before a benchmark's history
+// starts, say) and leaves a gap in the drawn line.
+//
+// Returns, drawdowns and volatilities are fractions (0.25 is +25%), the
+// unit of packages portfolio, stats and benchmark; the charts show them in
+// percent. A performance line's Values are cumulative returns: the growth
+// of 1 is 1 + Values[i].
 type Line struct {
 	Name   string
 	Dates  []time.Time
@@ -156,7 +163,7 @@ func addLines(p *plot.Plot, lines []Line, scale float64) error {
 // Performance draws each line's cumulative return in percent; Values are
 // fractions (0.25 is +25%). The first line is the portfolio and is drawn
 // thicker.
-func Performance(title string, lines ...Line) (*plot.Plot, error) {
+func Performance(title string, lines ...Line) (*Plot, error) {
 	if err := check("performance", lines); err != nil {
 		return nil, err
 	}
@@ -201,7 +208,7 @@ func newGrid() *plotter.Grid {
 // ValueVsContributions draws the portfolio's value, filled, over its net
 // contributions (cumulative deposits less withdrawals) drawn as steps; the
 // gap between them is the profit or loss.
-func ValueVsContributions(title, currency string, dates []time.Time, value, contributions []float64) (*plot.Plot, error) {
+func ValueVsContributions(title, currency string, dates []time.Time, value, contributions []float64) (*Plot, error) {
 	lines := []Line{{Name: "Value", Dates: dates, Values: value}, {Name: "Net contributions", Dates: dates, Values: contributions}}
 	if err := check("value vs contributions", lines); err != nil {
 		return nil, err
@@ -239,7 +246,7 @@ func ValueVsContributions(title, currency string, dates []time.Time, value, cont
 // Drawdown draws the line's values (fractions ≤ 0, as in
 // portfolio.Performance.Drawdown) in percent, filled from 0 down to the
 // line: how far below its running peak the portfolio was on each day.
-func Drawdown(title string, line Line) (*plot.Plot, error) {
+func Drawdown(title string, line Line) (*Plot, error) {
 	if err := check("drawdown", []Line{line}); err != nil {
 		return nil, err
 	}

@@ -13,6 +13,8 @@ import (
 	"time"
 
 	"gonum.org/v1/plot"
+
+	"github.com/gofolio/gofolio/portfolio/stats"
 )
 
 var regen = flag.Bool("regen", false, "regenerate the golden images in testdata")
@@ -222,7 +224,15 @@ func TestGoldenAllocation(t *testing.T) {
 
 func TestGoldenRollingVolatility(t *testing.T) {
 	_, daily := sampleLines()
-	p, err := RollingVolatility("Rolling volatility, 63 days", 63, daily...)
+	vols := make([]Line, len(daily))
+	for i, l := range daily {
+		v, err := stats.RollingVolatility(l.Values, 63, stats.TradingDaysPerYear)
+		if err != nil {
+			t.Fatal(err)
+		}
+		vols[i] = Line{Name: l.Name, Dates: l.Dates, Values: v}
+	}
+	p, err := RollingVolatility("Rolling volatility, 63 days", vols...)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -47,7 +47,7 @@ var monthNames = []string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug"
 // column for the year. Gains are green and losses red, deeper the larger
 // they are relative to the largest monthly (or, for the last column,
 // yearly) move in the grid.
-func MonthlyHeatmap(title string, g MonthlyGrid) (*plot.Plot, error) {
+func MonthlyHeatmap(title string, g MonthlyGrid) (*Plot, error) {
 	if err := g.check(); err != nil {
 		return nil, err
 	}
@@ -140,7 +140,7 @@ const maxBars = 25
 // Allocation draws each slice's weight, Value / Σ Value, in percent as
 // horizontal bars, largest at the top. Slices with a negative or non-finite
 // value are an error (a short position has no weight in this sense).
-func Allocation(title string, slices []Slice) (*plot.Plot, error) {
+func Allocation(title string, slices []Slice) (*Plot, error) {
 	var errs []error
 	var total float64
 	if len(slices) == 0 {
@@ -207,64 +207,12 @@ func Allocation(title string, slices []Slice) (*plot.Plot, error) {
 	return p, nil
 }
 
-// TradingDays is the number of trading days in a year used to annualise
-// daily volatility.
-const TradingDays = 252
-
-// RollingVol is the annualised volatility of daily returns over a trailing
-// window of n days:
-//
-//	vol[t] = √252 × √( Σ (r[i] − r̄)² / (n − 1) )   over i = t−n+1 … t
-//
-// where r̄ is the window's mean; NaN for t < n−1 and for windows holding a
-// NaN. n must be at least 2.
-func RollingVol(returns []float64, n int) ([]float64, error) {
-	if n < 2 {
-		return nil, fmt.Errorf("chart: rolling volatility window %d: want at least 2 days", n)
-	}
-	out := make([]float64, len(returns))
-	for t := range returns {
-		out[t] = math.NaN()
-		if t < n-1 {
-			continue
-		}
-		w := returns[t-n+1 : t+1]
-		var sum float64
-		ok := true
-		for _, r := range w {
-			if !finite(r) {
-				ok = false
-				break
-			}
-			sum += r
-		}
-		if !ok {
-			continue
-		}
-		mean := sum / float64(n)
-		var ss float64
-		for _, r := range w {
-			ss += (r - mean) * (r - mean)
-		}
-		out[t] = math.Sqrt(TradingDays) * math.Sqrt(ss/float64(n-1))
-	}
-	return out, nil
-}
-
-// RollingVolatility draws the annualised volatility (RollingVol) over a
-// trailing window of days of each line, whose Values are daily returns as
-// fractions, in percent.
-func RollingVolatility(title string, window int, lines ...Line) (*plot.Plot, error) {
+// RollingVolatility draws lines of annualised volatility, fractions (0.15
+// is 15%, as stats.RollingVolatility computes them from daily returns), in
+// percent from 0 up; NaN (before a line's first full window) leaves a gap.
+func RollingVolatility(title string, lines ...Line) (*Plot, error) {
 	if err := check("rolling volatility", lines); err != nil {
 		return nil, err
-	}
-	vols := make([]Line, len(lines))
-	for i, l := range lines {
-		v, err := RollingVol(l.Values, window)
-		if err != nil {
-			return nil, err
-		}
-		vols[i] = Line{Name: l.Name, Dates: l.Dates, Values: v}
 	}
 	p := newPlot(title)
 	first, last := span(lines)
@@ -272,7 +220,7 @@ func RollingVolatility(title string, window int, lines ...Line) (*plot.Plot, err
 	p.Y.Tick.Marker = PercentTicks{}
 	p.Y.Min = 0
 	p.Add(newGrid())
-	if err := addLines(p, vols, 100); err != nil {
+	if err := addLines(p, lines, 100); err != nil {
 		return nil, err
 	}
 	return p, nil

@@ -14,6 +14,11 @@ import (
 	"gonum.org/v1/plot/vg/vgsvg"
 )
 
+// Plot is a gonum/plot plot, what every chart constructor returns: callers
+// (package report, the notebooks) name it here and need not import
+// gonum/plot themselves.
+type Plot = plot.Plot
+
 // Width and Height are the size, in pixels, of the images WritePNG and
 // WriteSVG produce.
 const (
@@ -28,7 +33,7 @@ const dpi = 96
 func pixels(n int) vg.Length { return vg.Length(n) * vg.Inch / dpi }
 
 // WritePNG renders p as an 800x450 PNG image.
-func WritePNG(w io.Writer, p *plot.Plot) error {
+func WritePNG(w io.Writer, p *Plot) error {
 	c := vgimg.NewWith(vgimg.UseWH(pixels(Width), pixels(Height)), vgimg.UseDPI(dpi))
 	p.Draw(draw.New(c))
 	if _, err := (vgimg.PngCanvas{Canvas: c}).WriteTo(w); err != nil {
@@ -39,7 +44,7 @@ func WritePNG(w io.Writer, p *plot.Plot) error {
 
 // WriteSVG renders p as an SVG document 800x450 pixels (600x337.5 points)
 // in size.
-func WriteSVG(w io.Writer, p *plot.Plot) error {
+func WriteSVG(w io.Writer, p *Plot) error {
 	c := vgsvg.New(pixels(Width), pixels(Height))
 	p.Draw(draw.New(c))
 	if _, err := c.WriteTo(w); err != nil {

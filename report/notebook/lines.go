@@ -1,6 +1,7 @@
 package notebook
 
 import (
+	"fmt"
 	"math"
 	"time"
 
@@ -40,7 +41,7 @@ func DrawdownLine(name string, perf *portfolio.Performance) chart.Line {
 
 // ReturnsLine is the portfolio's daily returns, perf.DailyReturn, from its
 // second date on (the first date's return is the deposit's own day, not a
-// market move), for chart.RollingVolatility.
+// market move), for RollingVolatilityLine.
 func ReturnsLine(name string, perf *portfolio.Performance) chart.Line {
 	if perf.Len() < 2 {
 		return chart.Line{Name: name}
@@ -48,10 +49,28 @@ func ReturnsLine(name string, perf *portfolio.Performance) chart.Line {
 	return chart.Line{Name: name, Dates: perf.Dates[1:], Values: perf.DailyReturn[1:]}
 }
 
+// RollingVolatilityLine is the annualised volatility of returns, a line of
+// daily returns (ReturnsLine, IndexReturnsLine), over a trailing window of
+// days: stats.RollingVolatility(returns.Values, window,
+// stats.TradingDaysPerYear) on returns.Dates, for chart.RollingVolatility,
+//
+//	vol[t] = √252 × √( Σ (r[i] − r̄)² / (window − 1) )   over i = t−window+1 … t,
+//
+// NaN before the first full window and for a window holding a NaN.
+func RollingVolatilityLine(returns chart.Line, window int) (chart.Line, error) {
+	v, err := stats.RollingVolatility(returns.Values, window, stats.TradingDaysPerYear)
+	if err != nil {
+		return chart.Line{}, fmt.Errorf("notebook: %q: %w", returns.Name, err)
+	}
+	return chart.Line{Name: returns.Name, Dates: returns.Dates, Values: v}, nil
+}
+
 // IndexReturnsLine is the benchmark's daily returns,
 // benchmark.Returns(idx.Values) on idx.Dates[1:]:
 //
-//	out[i] = Values[i+1] / Values[i] − 1.
+//	out[i] = Values[i+1] / Values[i] − 1,
+//
+// for RollingVolatilityLine.
 func IndexReturnsLine(idx *benchmark.Index) chart.Line {
 	if idx.Len() < 2 {
 		return chart.Line{Name: idx.Symbol}

@@ -2,12 +2,14 @@ package notebook
 
 import (
 	"math"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/gofolio/gofolio/benchmark"
 	"github.com/gofolio/gofolio/portfolio"
 	"github.com/gofolio/gofolio/portfolio/stats"
+	"github.com/gofolio/gofolio/report/chart"
 )
 
 func TestIndexLineRebasesAtStart(t *testing.T) {
@@ -39,6 +41,30 @@ func TestReturnsLines(t *testing.T) {
 	r := IndexReturnsLine(idx)
 	if len(r.Dates) != 2 || !r.Dates[0].Equal(idx.Dates[1]) || math.Abs(r.Values[0]-0.1) > 1e-15 || math.Abs(r.Values[1]+0.1) > 1e-15 {
 		t.Errorf("IndexReturnsLine %+v", r)
+	}
+}
+
+func TestRollingVolatilityLine(t *testing.T) {
+	returns := chart.Line{Name: "P", Dates: days("2020-01-01", 4), Values: []float64{0.01, 0.03, 0.02, 0.02}}
+	l, err := RollingVolatilityLine(returns, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// t=2: 0.01, 0.03, 0.02: mean 0.02, squares 1e-4 + 1e-4 + 0, /2 = 1e-4,
+	// sd 0.01, × √252 = 0.158745078664. t=3: 0.03, 0.02, 0.02: mean 0.07/3,
+	// squares 4.4444e-5 + 2 × 1.1111e-5 = 6.6667e-5, /2, sd 0.01/√3 =
+	// 0.00577350269, × √252 = 0.0916515139.
+	want := []float64{math.NaN(), math.NaN(), 0.158745078664, 0.0916515139}
+	if l.Name != "P" || len(l.Dates) != 4 || !l.Dates[3].Equal(returns.Dates[3]) || len(l.Values) != 4 {
+		t.Fatalf("line %+v", l)
+	}
+	for i, w := range want {
+		if math.IsNaN(w) != math.IsNaN(l.Values[i]) || !math.IsNaN(w) && math.Abs(l.Values[i]-w) > 1e-9 {
+			t.Errorf("value %d = %.12g, want %.12g", i, l.Values[i], w)
+		}
+	}
+	if _, err := RollingVolatilityLine(returns, 1); err == nil || !strings.Contains(err.Error(), `"P"`) {
+		t.Errorf("window 1: error %v, want one naming the line", err)
 	}
 }
 
