@@ -59,6 +59,21 @@ func performanceOption(in *Input, dates []string) echarts.Option {
 	return o
 }
 
+// performanceGrowth is each line's growth of 1, g[t] = 1 + v[t] (NaN as
+// null), from which the page's script rebases every line to the first date
+// s of the range shown: g[t] / g[s'] − 1, s' the line's first date with a
+// value on or after s.
+func performanceGrowth(lines []Line) [][]echarts.Num {
+	out := make([][]echarts.Num, len(lines))
+	for i, l := range lines {
+		out[i] = make([]echarts.Num, len(l.Values))
+		for t, v := range l.Values {
+			out[i][t] = echarts.Num(1 + v)
+		}
+	}
+	return out
+}
+
 func valueOption(in *Input, dates []string) echarts.Option {
 	o := timeSeriesOption(dates, "")
 	o.YAxis.Scale = false

@@ -20,7 +20,7 @@ func Example() {
 		Currency:      "GBP",
 		AsOf:          dates[2],
 		Dates:         dates,
-		Lines:         []report.Line{{Name: "Portfolio", Index: []float64{1, 1.02, 1.01}}},
+		Lines:         []report.Line{{Name: "Portfolio", Dates: dates, Values: []float64{0, 0.02, 0.01}}},
 		Value:         []float64{1000, 1020, 1010},
 		Contributions: []float64{1000, 1000, 1000},
 		Drawdown:      []float64{0, 0, 1.01/1.02 - 1},

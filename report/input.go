@@ -74,9 +74,9 @@ func NewInput(res *portfolio.Result, sum *stats.Summary, benches []Benchmark, op
 
 	portfolioIndex := make([]float64, n)
 	for i, c := range perf.CumulativeReturn {
-		portfolioIndex[i] = positiveOrNaN(1 + c)
+		portfolioIndex[i] = 1 + c
 	}
-	in.Lines = []Line{{Name: "Portfolio", Index: portfolioIndex}}
+	in.Lines = []Line{GrowthLine("Portfolio", in.Dates, portfolioIndex)}
 	in.Statistics.Columns = []string{"Portfolio"}
 	cols := []statColumn{{summary: sum, money: true, timeWeighted: true}}
 	var rels []*benchmark.RelativeStats
@@ -101,9 +101,9 @@ func NewInput(res *portfolio.Result, sum *stats.Summary, benches []Benchmark, op
 			line[j] = math.NaN()
 		}
 		for j, v := range idx.Values {
-			line[idx.Offset+j] = positiveOrNaN(v)
+			line[idx.Offset+j] = v
 		}
-		in.Lines = append(in.Lines, Line{Name: name, Index: line})
+		in.Lines = append(in.Lines, GrowthLine(name, in.Dates, line))
 
 		col := statColumn{timeWeighted: true}
 		if s, err := indexSummary(idx, opts.Stats); err != nil {
@@ -162,13 +162,6 @@ func WarningTexts[W fmt.Stringer](warnings []W) []string {
 		out[i] = w.String()
 	}
 	return out
-}
-
-func positiveOrNaN(v float64) float64 {
-	if v > 0 && !math.IsInf(v, 0) {
-		return v
-	}
-	return math.NaN()
 }
 
 // indexSummary is the statistics of holding the index from its first date:

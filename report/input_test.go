@@ -57,15 +57,21 @@ func TestNewInput(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// portfolio growth index 1 + TWR: 1000/1000, 1050/1000, 1100/1000, 950/1000
-	wantLines := map[string][]float64{"Portfolio": {1, 1.05, 1.1, 0.95}, "^DJI": {100, 102, 101, 103}}
+	// Lines are cumulative returns as fractions (chart.Line's unit; they were
+	// growth indices before issue 15). The portfolio's TWR: 1000/1000 − 1,
+	// 1050/1000 − 1, 1100/1000 − 1, 950/1000 − 1; the index's closes 100,
+	// 102, 101, 103 over its first: 0, 0.02, 0.01, 0.03.
+	wantLines := map[string][]float64{"Portfolio": {0, 0.05, 0.1, -0.05}, "^DJI": {0, 0.02, 0.01, 0.03}}
 	if len(in.Lines) != 2 {
 		t.Fatalf("%d lines, want 2", len(in.Lines))
 	}
 	for _, l := range in.Lines {
+		if len(l.Dates) != len(in.Dates) || !l.Dates[0].Equal(in.Dates[0]) {
+			t.Errorf("line %s is on %d dates from %v, want the report's %d", l.Name, len(l.Dates), l.Dates, len(in.Dates))
+		}
 		for i, v := range wantLines[l.Name] {
-			if !near(l.Index[i], v) {
-				t.Errorf("line %s[%d] = %v, want %v", l.Name, i, l.Index[i], v)
+			if !near(l.Values[i], v) {
+				t.Errorf("line %s[%d] = %v, want %v", l.Name, i, l.Values[i], v)
 			}
 		}
 	}

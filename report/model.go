@@ -5,6 +5,8 @@ import (
 	"math"
 	"strings"
 	"time"
+
+	"github.com/gofolio/gofolio/report/chart"
 )
 
 // Input is everything a report shows, already computed. Money is in
@@ -25,7 +27,12 @@ type Input struct {
 	// Dates is the calendar of every date-indexed series below.
 	Dates []time.Time
 	// Lines are the performance chart's lines, the portfolio first, then
-	// each benchmark.
+	// each benchmark: each on Dates (its Dates are Dates), its Values the
+	// cumulative return as fractions (0.25 is +25%; GrowthLine makes one
+	// from a growth index), NaN before its history starts. The chart shows
+	// each line rebased to the first date s of the range shown:
+	// (1 + v[t]) / (1 + v[s']) − 1, s' the line's first date with a value
+	// on or after s.
 	Lines []Line
 	// Value and Contributions are the portfolio's value and net
 	// contributions (cumulative deposits − withdrawals) on Dates.
@@ -80,14 +87,39 @@ type Summary struct {
 	TWRReason, MWRReason, IRRReason string
 }
 
-// Line is one line of the performance chart: a growth index on the report's
-// Dates (1 at the start, 1.25 after a 25% gain), NaN on dates before the
-// line's history starts. The chart shows Index[t]/Index[s] − 1 where s is
-// the first date of the range shown.
-type Line struct {
-	Name  string
-	Index []float64
+// Line is chart.Line, the one line type of both renderings of the report's
+// charts (the static drawings and the ECharts options) and of the
+// notebooks': a name, dates and values, returns as fractions.
+type Line = chart.Line
+
+// GrowthLine is the line of a growth index on dates (any positive level: 1
+// plus a cumulative return, an index's closes) as chart.Line's cumulative
+// return since the index's first positive value index[f]:
+//
+//	Values[t] = index[t] / index[f] − 1,
+//
+// NaN where index[t] is not a positive finite number (before the line's
+// history starts, say). Dates is dates, not a copy.
+func GrowthLine(name string, dates []time.Time, index []float64) Line {
+	base := math.NaN()
+	for _, x := range index {
+		if positive(x) {
+			base = x
+			break
+		}
+	}
+	v := make([]float64, len(index))
+	for t, x := range index {
+		v[t] = math.NaN()
+		if positive(x) {
+			v[t] = x/base - 1
+		}
+	}
+	return Line{Name: name, Dates: dates, Values: v}
 }
+
+// positive reports whether v is a positive finite number.
+func positive(v float64) bool { return v > 0 && !math.IsInf(v, 0) }
 
 // MonthlyRow is one year of the monthly returns heatmap: Months[m] is the
 // return of month m+1 (NaN when not held for it), Year the year's return.
@@ -97,11 +129,9 @@ type MonthlyRow struct {
 	Total  float64
 }
 
-// Slice is a part of an allocation.
-type Slice struct {
-	Name  string
-	Value float64
-}
+// Slice is chart.Slice, a part of an allocation: a name and its value in
+// the reporting currency.
+type Slice = chart.Slice
 
 // HoldingRow is one line of the holdings table: a position, or the cash.
 // Weight and the unrealized return are computed from it: Weight = Value /
@@ -204,16 +234,7 @@ func (in *Input) Validate() error {
 		add("no performance lines")
 	}
 	for i, l := range in.Lines {
-		if len(l.Index) != n {
-			add("line %d (%q) has %d values for %d dates", i, l.Name, len(l.Index), n)
-			continue
-		}
-		for j, v := range l.Index {
-			if !math.IsNaN(v) && !(v > 0 && !math.IsInf(v, 0)) {
-				add("line %d (%q) index %v on %s is not positive", i, l.Name, v, in.Dates[j].Format(time.DateOnly))
-				break
-			}
-		}
+		in.validateLine(i, l, add)
 	}
 	for _, s := range []struct {
 		name string
@@ -248,4 +269,30 @@ func (in *Input) Validate() error {
 		return &InputError{Problems: p}
 	}
 	return nil
+}
+
+// validateLine checks that line i is on Dates and that its values are
+// cumulative returns: above −100% (a growth of 1 + v > 0), or NaN.
+func (in *Input) validateLine(i int, l Line, add func(string, ...any)) {
+	n := len(in.Dates)
+	if len(l.Values) != n {
+		add("line %d (%q) has %d values for %d dates", i, l.Name, len(l.Values), n)
+		return
+	}
+	if len(l.Dates) != n {
+		add("line %d (%q) has %d dates for the report's %d", i, l.Name, len(l.Dates), n)
+		return
+	}
+	for j, d := range l.Dates {
+		if !d.Equal(in.Dates[j]) {
+			add("line %d (%q) date %d is %s, not the report's %s", i, l.Name, j, d.Format(time.DateOnly), in.Dates[j].Format(time.DateOnly))
+			return
+		}
+	}
+	for j, v := range l.Values {
+		if !math.IsNaN(v) && !(v > -1 && !math.IsInf(v, 0)) {
+			add("line %d (%q) return %v on %s is not above −100%%", i, l.Name, v, in.Dates[j].Format(time.DateOnly))
+			return
+		}
+	}
 }

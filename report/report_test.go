@@ -126,8 +126,9 @@ func TestBadEChartsURL(t *testing.T) {
 func TestValidateReportsEveryProblem(t *testing.T) {
 	in := synthetic(3, 2)
 	in.Value = in.Value[1:]
-	in.Lines[1].Index = in.Lines[1].Index[2:]
-	in.Lines[2].Index[300] = -1
+	in.Lines[1].Values = in.Lines[1].Values[2:]
+	in.Lines[2].Values[300] = -1 // a growth of 0: not a cumulative return
+	in.Lines[3].Dates = in.Dates[1:]
 	in.Statistics.Rows[0].Values = nil
 	in.ByCurrency[0].Value = math.NaN()
 	in.Dates[5] = in.Dates[4]
@@ -136,8 +137,8 @@ func TestValidateReportsEveryProblem(t *testing.T) {
 	if !errors.As(err, &ie) {
 		t.Fatalf("error %v is not an *InputError", err)
 	}
-	if len(ie.Problems) != 6 {
-		t.Errorf("%d problems, want 6:\n%v", len(ie.Problems), err)
+	if len(ie.Problems) != 7 {
+		t.Errorf("%d problems, want 7:\n%v", len(ie.Problems), err)
 	}
 	if err := (*Input)(nil).Validate(); err == nil {
 		t.Error("nil input validated")
@@ -208,7 +209,7 @@ func TestFormat(t *testing.T) {
 
 func TestWeigh(t *testing.T) {
 	// 30 / (10 + 30 + 60) = 0.3, 60 / 100 = 0.6, sorted largest first
-	w := weigh([]Slice{{"a", 10}, {"b", 30}, {"c", 60}})
+	w := weigh([]Slice{{Name: "a", Value: 10}, {Name: "b", Value: 30}, {Name: "c", Value: 60}})
 	if w[0].Name != "c" || !near(w[0].Weight, 0.6) || !near(w[1].Weight, 0.3) || !near(w[2].Weight, 0.1) {
 		t.Errorf("weigh = %+v", w)
 	}

@@ -6,18 +6,16 @@ import (
 	"fmt"
 	"html/template"
 
-	"gonum.org/v1/plot"
-
 	"github.com/gofolio/gofolio/report/chart"
 )
 
-// staticCharts draws every chart with gonum/plot as src attributes holding
+// staticCharts draws every chart with package chart (gonum/plot) as src attributes holding
 // SVG data URIs for <img> elements: an SVG shown as an image can run no script, whatever text it
 // holds, and needs only img-src data: in the page's policy.
 func staticCharts(in *Input, holdings, currencies []weighted) (map[string]template.HTMLAttr, error) {
 	out := make(map[string]template.HTMLAttr)
 	var errs []error
-	add := func(id string, p *plot.Plot, err error) {
+	add := func(id string, p *chart.Plot, err error) {
 		if err != nil {
 			errs = append(errs, fmt.Errorf("%s chart: %w", id, err))
 			return
@@ -32,15 +30,9 @@ func staticCharts(in *Input, holdings, currencies []weighted) (map[string]templa
 		out[id] = template.HTMLAttr(`src="data:image/svg+xml;base64,` + base64.StdEncoding.EncodeToString(buf.Bytes()) + `"`)
 	}
 
-	lines := make([]chart.Line, len(in.Lines))
+	lines := make([]Line, len(in.Lines))
 	for i, l := range in.Lines {
-		// growth index to cumulative return since the line's first value
-		base := firstKnown(l.Index)
-		v := make([]float64, len(l.Index))
-		for j, x := range l.Index {
-			v[j] = x/base - 1
-		}
-		lines[i] = chart.Line{Name: l.Name, Dates: in.Dates, Values: v}
+		lines[i] = rebased(l)
 	}
 	p, err := chart.Performance("Performance", lines...)
 	add("performance", p, err)
@@ -65,9 +57,9 @@ func staticCharts(in *Input, holdings, currencies []weighted) (map[string]templa
 		if len(a.slices) == 0 {
 			continue
 		}
-		s := make([]chart.Slice, len(a.slices))
+		s := make([]Slice, len(a.slices))
 		for i, w := range a.slices {
-			s[i] = chart.Slice{Name: w.Name, Value: w.Value}
+			s[i] = w.Slice
 		}
 		p, err = chart.Allocation(a.title, s)
 		add(a.id, p, err)
@@ -78,11 +70,27 @@ func staticCharts(in *Input, holdings, currencies []weighted) (map[string]templa
 	return out, nil
 }
 
-func firstKnown(v []float64) float64 {
-	for _, x := range v {
-		if known(x) {
-			return x
+// rebased is l's cumulative return since its first value, as the page's
+// script shows the range from the first date (the Max preset):
+//
+//	v'[t] = (1 + v[t]) / (1 + v[f]) − 1,  f the first date with a value;
+//
+// l itself when v[f] is 0 (NewInput's lines, GrowthLine's), whose values
+// are then drawn exactly as they are.
+func rebased(l Line) Line {
+	f := -1
+	for i, v := range l.Values {
+		if known(v) {
+			f = i
+			break
 		}
 	}
-	return 1
+	if f < 0 || l.Values[f] == 0 {
+		return l
+	}
+	v := make([]float64, len(l.Values))
+	for t, x := range l.Values {
+		v[t] = (1+x)/(1+l.Values[f]) - 1
+	}
+	return Line{Name: l.Name, Dates: l.Dates, Values: v}
 }

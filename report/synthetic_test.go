@@ -41,19 +41,20 @@ func synthetic(symbols, years int) *Input {
 		}
 		return idx
 	}
+	growth := walk(0.0004, 0.011, 0) // the portfolio's
 	in.Lines = []Line{
-		{Name: "Portfolio", Index: walk(0.0004, 0.011, 0)},
-		{Name: "^DJI", Index: walk(0.0003, 0.010, 0)},
-		{Name: "^FTSE", Index: walk(0.0002, 0.009, 260)},
-		{Name: "Same cash flows in ^DJI", Index: walk(0.0003, 0.010, 0)},
+		GrowthLine("Portfolio", dates, growth),
+		GrowthLine("^DJI", dates, walk(0.0003, 0.010, 0)),
+		GrowthLine("^FTSE", dates, walk(0.0002, 0.009, 260)),
+		GrowthLine("Same cash flows in ^DJI", dates, walk(0.0003, 0.010, 0)),
 	}
 	in.Value, in.Contributions, in.Drawdown = make([]float64, n), make([]float64, n), make([]float64, n)
 	peak := 0.0
 	for i := range dates {
 		in.Contributions[i] = 10000 + 1000*float64(i/21)
-		in.Value[i] = in.Contributions[i] * (0.7 + 0.3*in.Lines[0].Index[i])
-		peak = math.Max(peak, in.Lines[0].Index[i])
-		in.Drawdown[i] = in.Lines[0].Index[i]/peak - 1
+		in.Value[i] = in.Contributions[i] * (0.7 + 0.3*growth[i])
+		peak = math.Max(peak, growth[i])
+		in.Drawdown[i] = growth[i]/peak - 1
 	}
 	for y := first.Year(); y <= 2026; y++ {
 		row := MonthlyRow{Year: y, Total: 1}
@@ -88,10 +89,10 @@ func synthetic(symbols, years int) *Input {
 	s := &in.Summary
 	s.Value, s.NetContributions = in.Value[n-1], in.Contributions[n-1]
 	s.PnL = s.Value - s.NetContributions
-	s.TWR = in.Lines[0].Index[n-1] - 1
+	s.TWR = growth[n-1] - 1
 	s.MWR, s.IRR = 0.35, 0.061
 	s.DayChange = (in.Value[n-1] - in.Contributions[n-1]) - (in.Value[n-2] - in.Contributions[n-2])
-	s.DayReturn = in.Lines[0].Index[n-1]/in.Lines[0].Index[n-2] - 1
+	s.DayReturn = growth[n-1]/growth[n-2] - 1
 	s.From = dates[0]
 	s.PeriodChange = s.PnL
 	in.Statistics = Statistics{

@@ -174,9 +174,7 @@ func Write(w io.Writer, in *Input, opts Options) error {
 	}
 	dates := dateLabels(in.Dates)
 	v.Data.Perf = perfData{ID: "performance", Dates: dates, Option: performanceOption(in, nil)}
-	for _, l := range in.Lines {
-		v.Data.Perf.Lines = append(v.Data.Perf.Lines, echarts.Nums(l.Index, 1))
-	}
+	v.Data.Perf.Lines = performanceGrowth(in.Lines)
 	v.Perf = chartView{ID: "performance", Title: "Performance", Static: static["performance"], Height: 420}
 	// the performance option's axis data is the dates list, sent once
 	v.Data.Perf.Option.XAxis.Data = nil

@@ -7,7 +7,6 @@ import (
 
 	"github.com/janpfeifer/gonb/gonbui"
 	"github.com/janpfeifer/gonb/gonbui/protocol"
-	"gonum.org/v1/plot"
 
 	"github.com/gofolio/gofolio/report/chart"
 )
@@ -67,10 +66,10 @@ func sendGonb(b Bundle) error {
 //	must.M(notebook.Chart(chart.Drawdown("Drawdown", line)))
 //
 // and returns err, wrapped, when it is not nil.
-func Chart(p *plot.Plot, err error) error { return gonb.Chart(p, err) }
+func Chart(p *chart.Plot, err error) error { return gonb.Chart(p, err) }
 
 // Chart is the package-level Chart on d.
-func (d *Display) Chart(p *plot.Plot, err error) error {
+func (d *Display) Chart(p *chart.Plot, err error) error {
 	if err != nil {
 		return fmt.Errorf("notebook: chart: %w", err)
 	}
@@ -93,7 +92,7 @@ func (d *Display) HTML(html, plain string) error {
 	return d.send(Bundle{MIMEHTML: html, MIMEPlain: plain})
 }
 
-func renderSVG(p *plot.Plot) (string, error) {
+func renderSVG(p *chart.Plot) (string, error) {
 	var buf bytes.Buffer
 	if err := chart.WriteSVG(&buf, p); err != nil {
 		return "", fmt.Errorf("notebook: drawing %q: %w", p.Title.Text, err)
@@ -102,7 +101,7 @@ func renderSVG(p *plot.Plot) (string, error) {
 }
 
 // altText describes a chart for front ends that show no image.
-func altText(p *plot.Plot) string {
+func altText(p *chart.Plot) string {
 	if p.Title.Text == "" {
 		return "[chart]"
 	}
