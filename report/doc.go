@@ -7,7 +7,8 @@
 //
 // The charts are Apache ECharts charts whose options are generated in Go
 // and embedded as JSON; every chart is also drawn with gonum/plot (package
-// report/chart) as an SVG image that is shown until ECharts has started, so
+// report/chart, the only importer of gonum/plot) as an SVG image that is
+// shown until ECharts has started, so
 // that a report opened offline, from an archive or with scripts blocked still
 // shows every chart. Every user-supplied string goes through html/template
 // and the page carries a restrictive Content-Security-Policy.
@@ -18,4 +19,6 @@
 //
 // Write renders an Input, a view model independent of how the numbers were
 // computed; NewInput builds one from the portfolio and statistics packages.
+// Both renderings take the same inputs: the Input's Lines and Slices are
+// chart.Line and chart.Slice, returns as fractions.
 package report

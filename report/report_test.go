@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 )
 
 func render(t *testing.T, in *Input, opts Options) string {
@@ -128,7 +129,10 @@ func TestValidateReportsEveryProblem(t *testing.T) {
 	in.Value = in.Value[1:]
 	in.Lines[1].Values = in.Lines[1].Values[2:]
 	in.Lines[2].Values[300] = -1 // a growth of 0: not a cumulative return
-	in.Lines[3].Dates = in.Dates[1:]
+	in.Lines[0].Dates = in.Dates[1:]
+	offDates := append([]time.Time(nil), in.Dates...)
+	offDates[10] = offDates[10].AddDate(0, 0, 1)
+	in.Lines[3].Dates = offDates
 	in.Statistics.Rows[0].Values = nil
 	in.ByCurrency[0].Value = math.NaN()
 	in.Dates[5] = in.Dates[4]
@@ -137,8 +141,8 @@ func TestValidateReportsEveryProblem(t *testing.T) {
 	if !errors.As(err, &ie) {
 		t.Fatalf("error %v is not an *InputError", err)
 	}
-	if len(ie.Problems) != 7 {
-		t.Errorf("%d problems, want 7:\n%v", len(ie.Problems), err)
+	if len(ie.Problems) != 8 {
+		t.Errorf("%d problems, want 8:\n%v", len(ie.Problems), err)
 	}
 	if err := (*Input)(nil).Validate(); err == nil {
 		t.Error("nil input validated")

@@ -18,9 +18,10 @@
 // program gonb did not start; New makes a Display that sends anywhere, which
 // is how the package is tested.
 //
-// The line helpers (CumulativeLine, IndexLine, ReturnsLine, ...) turn the
-// frames of packages portfolio, benchmark and stats into the chart.Line and
-// chart.MonthlyGrid values the charts take, and StatsRecord prints the
+// The line helpers (CumulativeLine, IndexLine, ReturnsLine,
+// RollingVolatilityLine, ...) turn the frames of packages portfolio,
+// benchmark and stats into the chart.Line and chart.MonthlyGrid values the
+// charts take (rolling statistics computed by package stats), and StatsRecord prints the
 // statistics as one machine-readable line, which the notebooks' checker
 // compares with what the Go API returns.
 package notebook
