@@ -44,11 +44,7 @@ func printSummary(w io.Writer, j *job) error {
 	fmt.Fprintf(w, "Holdings on %s (money in %s; price in the quote currency%s)\n", end, cur, since)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "symbol\tquantity\tprice\tvalue\tcost\tunrealized\trealized\tdividends\tweight\t")
-	positions, err := res.Positions(-1)
-	if err != nil {
-		return err
-	}
-	for _, p := range positions {
+	for _, p := range j.analysis.Holdings { // on the last day, the window's too
 		fmt.Fprintf(tw, "%s\t%s\t%s %s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", p.Symbol, quantity(p.Quantity),
 			p.QuoteCurrency, money(p.Close), money(p.Value), money(p.CostBasis), money(p.Unrealized),
 			money(p.Realized), money(p.Dividends), percent(p.Weight))
