@@ -13,7 +13,9 @@ import (
 
 	"github.com/gofolio/gofolio/benchmark"
 	"github.com/gofolio/gofolio/portfolio"
+	"github.com/gofolio/gofolio/portfolio/analysis"
 	"github.com/gofolio/gofolio/portfolio/stats"
+	"github.com/gofolio/gofolio/quotes"
 	"github.com/gofolio/gofolio/quotes/sample"
 )
 
@@ -147,27 +149,11 @@ func apiRecords(t *testing.T) map[string]map[string]float64 {
 	if err != nil {
 		t.Fatal(err)
 	}
-	idx, err := benchmark.Align(dji, res.Performance.Dates, sample.Currency, sample.FX())
+	a, err := analysis.Run(res, []*quotes.Series{dji}, analysis.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	sameCash, err := benchmark.SameCashFlows(idx, res.Flows, res.Performance.Dates)
-	if err != nil {
-		t.Fatal(err)
-	}
-	opts := stats.Options{}
-	summary, err := stats.Compute(res.Performance, opts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	sameCashSummary, err := stats.Compute(sameCash, opts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	rel, err := benchmark.Against(res.Performance, idx, opts)
-	if err != nil {
-		t.Fatal(err)
-	}
+	summary, sameCashSummary, rel := a.Summary, a.Benchmarks[0].SameCashFlowsSummary, a.Benchmarks[0].Relative
 	return map[string]map[string]float64{
 		`STATS "portfolio"`:            summaryFields(summary),
 		`STATS "^DJI same cash flows"`: summaryFields(sameCashSummary),

@@ -66,9 +66,11 @@ type Result struct {
 	// day of the calendar) and the price used in Price (the close, where
 	// the file left it blank).
 	Transactions []Transaction
-	// Flows are the external flows (deposits positive, withdrawals negative)
-	// in Currency at the rate of their day, for money-weighted returns.
-	Flows []Flow
+	// Rates is Config.Rates, what every amount was converted with; the
+	// analysis (benchmarks in the reporting currency, cash by currency)
+	// converts with it, so that it is given once. The external flows are
+	// Performance.Flows().
+	Rates Rates
 	// Cash is the cash balance in each currency, in that currency, per
 	// date. Amounts in a minor unit are held in its major currency: pence
 	// (GBp) as pounds (GBP).
@@ -187,7 +189,6 @@ type engine struct {
 	perfBlock   []float64 // the performance frame's columns (perfColumn)
 	deposits    []float64
 	withdrawals []float64
-	flows       []Flow
 	warnings    []Warning
 }
 

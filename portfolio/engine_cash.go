@@ -66,7 +66,7 @@ func (e *engine) result() *Result {
 		Holdings:     h,
 		Performance:  p,
 		Transactions: e.txs,
-		Flows:        e.flows,
+		Rates:        e.cfg.Rates,
 		Cash:         cash,
 		Warnings:     e.warnings,
 	}
@@ -86,7 +86,6 @@ func (e *engine) cashBalances(p *Performance) map[string][]float64 {
 	}
 	sort.Strings(currencies)
 	cash := make(map[string][]float64, len(currencies))
-	funded := false
 	for _, c := range currencies {
 		bal := make([]float64, n)
 		rate := e.rate[c]
@@ -96,8 +95,7 @@ func (e *engine) cashBalances(p *Performance) map[string][]float64 {
 			if e.cfg.AutoDeposit && b < -minDenominator {
 				in := -b * rate[d]
 				e.deposits[d] += in
-				e.flows = append(e.flows, Flow{Date: e.cal.dates[d], Amount: in})
-				b, funded = 0, true
+				b = 0
 			}
 			bal[d] = b
 			if b != 0 {
@@ -105,9 +103,6 @@ func (e *engine) cashBalances(p *Performance) map[string][]float64 {
 			}
 		}
 		cash[c] = bal
-	}
-	if funded {
-		sort.SliceStable(e.flows, func(i, j int) bool { return e.flows[i].Date.Before(e.flows[j].Date) })
 	}
 	e.checkWithdrawals(cash)
 	e.borrowedWarnings(cash)

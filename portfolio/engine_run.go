@@ -95,10 +95,8 @@ func (e *engine) applyCash(i int) {
 	switch tx.Kind {
 	case Deposit:
 		e.deposits[d] += tx.Amount * rate
-		e.flows = append(e.flows, Flow{Date: e.cal.dates[d], Amount: tx.Amount * rate})
 	case Withdrawal:
 		e.withdrawals[d] += tx.Amount * rate
-		e.flows = append(e.flows, Flow{Date: e.cal.dates[d], Amount: -tx.Amount * rate})
 	case Fee, Tax, Interest:
 	default:
 		e.cash.problem(tx, "kind", tx.Kind.String(), "a kind the engine knows")

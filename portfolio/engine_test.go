@@ -457,8 +457,8 @@ func TestBuildBuyingWithoutDeposits(t *testing.T) {
 	near(t, "Cash[2]", p.Cash[2], 0)
 	near(t, "Value[2]", p.Value[2], 1210)
 	near(t, "CumulativeReturn[2]", p.CumulativeReturn[2], 1000.0/1005*1.21-1)
-	if len(res.Flows) != 1 || res.Flows[0].Amount != 1005 || !res.Flows[0].Date.Equal(d1) {
-		t.Errorf("flows %v, want one deposit of 1005 on %v", res.Flows, d1)
+	if flows := p.Flows(); len(flows) != 1 || flows[0].Amount != 1005 || !flows[0].Date.Equal(d1) {
+		t.Errorf("flows %v, want one deposit of 1005 on %v", flows, d1)
 	}
 }
 

@@ -80,7 +80,11 @@ func (p *Performance) Window(from, to time.Time) *Performance {
 }
 
 // Flows returns the external flows of the frame, one per date with a
-// deposit or a withdrawal (deposits positive), for money-weighted returns.
+// deposit or a withdrawal (deposits positive), in the reporting currency at
+// the rate of their day, for money-weighted returns and the same-cash-flows
+// benchmark. It is the one source of a portfolio's flows: read from the
+// Deposits and Withdrawals columns, as stats.Compute reads them, so that a
+// Window's flows (its opening value as the first deposit) come with it.
 func (p *Performance) Flows() []Flow {
 	var out []Flow
 	for d, t := range p.Dates {

@@ -18,7 +18,10 @@
 // under the table (Statistics.Cells gives the same for text output).
 //
 // Write renders an Input, a view model independent of how the numbers were
-// computed; NewInput builds one from the portfolio and statistics packages.
+// computed; NewInput lays one out from an analysis.Analysis (analysis.Run,
+// where every figure is computed) and computes nothing itself. Tearsheet
+// does it all in one call, from a transactions file and a market-data
+// source to a written report.
 // Both renderings take the same inputs: the Input's Lines and Slices are
 // chart.Line and chart.Slice, returns as fractions.
 package report

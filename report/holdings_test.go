@@ -9,7 +9,7 @@ import (
 	"time"
 
 	"github.com/gofolio/gofolio/portfolio"
-	"github.com/gofolio/gofolio/portfolio/stats"
+	"github.com/gofolio/gofolio/portfolio/analysis"
 	"github.com/gofolio/gofolio/quotes"
 )
 
@@ -71,15 +71,11 @@ func tradedPortfolio(t *testing.T) *portfolio.Result {
 // holdings frame the whole history.
 func windowedInput(t *testing.T) *Input {
 	t.Helper()
-	res := tradedPortfolio(t)
-	windowed := *res
-	windowed.Performance = res.Performance.Window(quotes.Date(2024, 1, 3), time.Time{})
-	windowed.Flows = windowed.Performance.Flows()
-	sum, err := stats.Compute(windowed.Performance, stats.Options{})
+	a, err := analysis.Run(tradedPortfolio(t), nil, analysis.Options{From: quotes.Date(2024, 1, 3)})
 	if err != nil {
 		t.Fatal(err)
 	}
-	in, err := NewInput(&windowed, sum, nil, InputOptions{Rates: halfRates{}})
+	in, err := NewInput(a, InputOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -240,12 +236,11 @@ func TestYTDSinceTheFirstDate(t *testing.T) {
 // TestHoldingsAddUpToTheProfitAndLoss: what the holdings' columns do not
 // explain is shown under the table, so that they add up to the P&L.
 func TestHoldingsAddUpToTheProfitAndLoss(t *testing.T) {
-	res := tradedPortfolio(t)
-	sum, err := stats.Compute(res.Performance, stats.Options{})
+	a, err := analysis.Run(tradedPortfolio(t), nil, analysis.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	in, err := NewInput(res, sum, nil, InputOptions{Rates: halfRates{}})
+	in, err := NewInput(a, InputOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -5,48 +5,30 @@ import (
 	"fmt"
 	"math"
 	"sort"
-	"time"
 
 	"github.com/gofolio/gofolio/benchmark"
 	"github.com/gofolio/gofolio/fx"
 	"github.com/gofolio/gofolio/portfolio"
+	"github.com/gofolio/gofolio/portfolio/analysis"
 	"github.com/gofolio/gofolio/portfolio/stats"
 )
-
-// Benchmark is a benchmark to compare the portfolio with in NewInput.
-type Benchmark struct {
-	Name  string           // shown in the chart and tables; "" means Index.Symbol
-	Index *benchmark.Index // aligned on the portfolio's calendar (benchmark.Align)
-}
 
 // InputOptions configures NewInput.
 type InputOptions struct {
 	Title string // "" means "Portfolio report"
-	// Stats sets the risk-free rate and periods per year used for the
-	// benchmarks' statistics; use the options the portfolio's Summary was
-	// computed with so the columns compare.
-	Stats stats.Options
-	// Rates converts cash held in other currencies for the allocation by
-	// currency; nil shows all cash as one "Cash" slice.
-	Rates portfolio.Rates
 }
 
-// NewInput builds a report's input from a built portfolio, its statistics
-// (stats.Compute of res.Performance) and benchmarks. For each benchmark it
-// computes the index's own statistics, the same-cash-flows benchmark
-// (benchmark.SameCashFlows, with its statistics) and the portfolio's
-// statistics relative to the index (benchmark.Against); the statistics
-// table has a column for the portfolio, each index and each same-cash-flows
-// benchmark. Every problem found is reported at once.
-func NewInput(res *portfolio.Result, sum *stats.Summary, benches []Benchmark, opts InputOptions) (*Input, error) {
-	if res == nil || res.Performance == nil || res.Holdings == nil || sum == nil {
-		return nil, errors.New("report: NewInput needs a result with performance and holdings frames and a summary")
+// NewInput lays an analysis (analysis.Run) out as a report's input: it
+// formats and computes nothing. The statistics table has a column for the
+// portfolio, each benchmark's index and each same-cash-flows benchmark; the
+// relative table one per benchmark; the holdings and allocations are the
+// analysis's positions and cash on its last date.
+func NewInput(a *analysis.Analysis, opts InputOptions) (*Input, error) {
+	if a == nil || a.Result == nil || a.Performance == nil || a.Summary == nil || a.Performance.Len() == 0 {
+		return nil, errors.New("report: NewInput needs an analysis from analysis.Run")
 	}
-	perf := res.Performance
+	res, perf, sum := a.Result, a.Performance, a.Summary
 	n := perf.Len()
-	if n == 0 {
-		return nil, errors.New("report: NewInput: the performance frame has no dates")
-	}
 	in := &Input{
 		Title:         opts.Title,
 		Currency:      res.Currency,
@@ -71,30 +53,36 @@ func NewInput(res *portfolio.Result, sum *stats.Summary, benches []Benchmark, op
 		in.Summary.DayChange = perf.PnL[n-1] - perf.PnL[n-2]
 		in.Summary.DayReturn = perf.DailyReturn[n-1]
 	}
+	if err := benchmarkColumns(in, a); err != nil {
+		return nil, err
+	}
+	in.Monthly = monthlyRows(sum)
+	holdingsAndAllocation(in, a)
+	in.Transactions = transactionRows(res)
+	if err := in.Validate(); err != nil {
+		return nil, err
+	}
+	return in, nil
+}
 
+// benchmarkColumns lays out the chart's lines and the statistics and
+// relative tables: the portfolio, then for each benchmark its index and its
+// same-cash-flows benchmark.
+func benchmarkColumns(in *Input, a *analysis.Analysis) error {
+	perf := a.Performance
+	n := perf.Len()
 	portfolioIndex := make([]float64, n)
 	for i, c := range perf.CumulativeReturn {
 		portfolioIndex[i] = 1 + c
 	}
 	in.Lines = []Line{GrowthLine("Portfolio", in.Dates, portfolioIndex)}
 	in.Statistics.Columns = []string{"Portfolio"}
-	cols := []statColumn{{summary: sum, money: true, timeWeighted: true}}
+	cols := []statColumn{{summary: a.Summary, money: true, timeWeighted: true}}
 	var rels []*benchmark.RelativeStats
-
-	var errs []error
-	for i, b := range benches {
-		name := b.Name
-		if b.Index == nil {
-			errs = append(errs, fmt.Errorf("benchmark %d (%q): no index", i, name))
-			continue
-		}
-		if name == "" {
-			name = b.Index.Symbol
-		}
+	for _, b := range a.Benchmarks {
 		idx := b.Index
-		if idx.Offset < 0 || idx.Offset+len(idx.Values) != n || len(idx.Dates) != len(idx.Values) {
-			errs = append(errs, fmt.Errorf("benchmark %q: index of %d values from offset %d is not aligned on the %d portfolio dates", name, len(idx.Values), idx.Offset, n))
-			continue
+		if idx == nil || idx.Offset < 0 || idx.Offset+len(idx.Values) != n || len(idx.Dates) != len(idx.Values) {
+			return fmt.Errorf("report: NewInput: benchmark %q: index not aligned on the %d portfolio dates", b.Symbol, n)
 		}
 		line := make([]float64, n)
 		for j := range line {
@@ -103,56 +91,23 @@ func NewInput(res *portfolio.Result, sum *stats.Summary, benches []Benchmark, op
 		for j, v := range idx.Values {
 			line[idx.Offset+j] = v
 		}
-		in.Lines = append(in.Lines, GrowthLine(name, in.Dates, line))
-
-		col := statColumn{timeWeighted: true}
-		if s, err := indexSummary(idx, opts.Stats); err != nil {
-			errs = append(errs, fmt.Errorf("benchmark %q: %w", name, err))
-		} else {
-			col.summary = s
-		}
-		rel, err := benchmark.Against(perf, idx, opts.Stats)
-		if err != nil {
-			errs = append(errs, fmt.Errorf("benchmark %q: relative statistics: %w", name, err))
-		}
+		in.Lines = append(in.Lines, GrowthLine(b.Symbol, in.Dates, line))
 		// The index is valued in the reporting currency (exchange-rate
 		// changes included), which the column says.
-		in.Statistics.Columns = append(in.Statistics.Columns, name+" in "+idx.Currency)
-		cols = append(cols, col)
-		in.Relative.Columns = append(in.Relative.Columns, name+" in "+idx.Currency)
-		rels = append(rels, rel)
-
-		same, err := benchmark.SameCashFlows(idx, res.Flows, perf.Dates)
-		if err != nil {
-			errs = append(errs, fmt.Errorf("benchmark %q: same cash flows: %w", name, err))
-			continue
-		}
-		s, err := stats.Compute(same, opts.Stats)
-		if err != nil {
-			errs = append(errs, fmt.Errorf("benchmark %q: same cash flows statistics: %w", name, err))
-			continue
-		}
+		in.Statistics.Columns = append(in.Statistics.Columns, b.Symbol+" in "+idx.Currency)
+		cols = append(cols, statColumn{summary: b.Summary, timeWeighted: true})
+		in.Relative.Columns = append(in.Relative.Columns, b.Symbol+" in "+idx.Currency)
+		rels = append(rels, b.Relative)
 		// Its time-weighted figures are the index's: only the money it
 		// would have made shows (see statColumn).
-		in.Statistics.Columns = append(in.Statistics.Columns, "Same cash flows in "+name)
-		cols = append(cols, statColumn{summary: s, money: true})
-	}
-	if len(errs) > 0 {
-		return nil, fmt.Errorf("report: NewInput: %w", errors.Join(errs...))
+		in.Statistics.Columns = append(in.Statistics.Columns, "Same cash flows in "+b.Symbol)
+		cols = append(cols, statColumn{summary: b.SameCashFlowsSummary, money: true})
 	}
 	in.Statistics.Rows = statRows(cols)
 	if len(rels) > 0 {
 		in.Relative.Rows = relativeRows(rels)
 	}
-	in.Monthly = monthlyRows(sum)
-	if err := holdingsAndAllocation(in, res, opts.Rates); err != nil {
-		return nil, err
-	}
-	in.Transactions = transactionRows(res)
-	if err := in.Validate(); err != nil {
-		return nil, err
-	}
-	return in, nil
+	return nil
 }
 
 // WarningTexts is the one-line text of each warning, for Input.Warnings.
@@ -162,154 +117,6 @@ func WarningTexts[W fmt.Stringer](warnings []W) []string {
 		out[i] = w.String()
 	}
 	return out
-}
-
-// indexSummary is the statistics of holding the index from its first date:
-// a frame whose only flow is a deposit of the first value.
-func indexSummary(idx *benchmark.Index, opts stats.Options) (*stats.Summary, error) {
-	n := len(idx.Values)
-	if n == 0 {
-		return nil, errors.New("index has no values")
-	}
-	deposits := make([]float64, n)
-	deposits[0] = idx.Values[0]
-	return stats.Compute(&portfolio.Performance{
-		Currency: idx.Currency, Dates: idx.Dates, Value: idx.Values,
-		Deposits: deposits, Withdrawals: make([]float64, n),
-	}, opts)
-}
-
-// statColumn is one column of the statistics table. The figures that do
-// not apply to it are blank: a bare index has no money figures (it is
-// not an amount invested), and a same-cash-flows benchmark shows only
-// its money figures and money-weighted returns, since its time-weighted
-// figures are exactly the index's (it holds nothing else), already in
-// the index's column.
-type statColumn struct {
-	summary      *stats.Summary
-	money        bool // final value, contributions, P&L, MWR and IRR apply
-	timeWeighted bool // TWR, risk, drawdown, best and worst days, periods apply
-}
-
-// cellValue is a statistic of one column: a Value, or NaN with the Reason
-// it is undefined; na marks a statistic that does not apply to the
-// column, shown blank.
-type cellValue struct {
-	v   float64
-	why string
-	na  bool
-}
-
-var notApplicable = cellValue{v: math.NaN(), na: true}
-
-func fromFigure(f stats.Figure) cellValue { return cellValue{v: f.Value, why: f.Reason} }
-
-// rowDef is a row of a statistics table: its name, format and how to get
-// the cell of a column of type C.
-type rowDef[C any] struct {
-	name   string
-	format Format
-	value  func(c C) cellValue
-}
-
-// layRows lays columns out as rows.
-func layRows[C any](defs []rowDef[C], cols []C) []StatRow {
-	rows := make([]StatRow, len(defs))
-	for i, d := range defs {
-		r := StatRow{Name: d.name, Format: d.format, Values: make([]float64, len(cols)), Reasons: make([]string, len(cols))}
-		for j, c := range cols {
-			cv := d.value(c)
-			r.Values[j], r.Reasons[j] = cv.v, cv.why
-			if cv.na {
-				if r.Blank == nil {
-					r.Blank = make([]bool, len(cols))
-				}
-				r.Blank[j] = true
-			}
-		}
-		rows[i] = r
-	}
-	return rows
-}
-
-// statRows lays the columns out as rows: money figures, then returns,
-// risk and periods.
-func statRows(cols []statColumn) []StatRow {
-	timeWeighted := func(f func(s *stats.Summary) stats.Figure) func(statColumn) cellValue {
-		return func(c statColumn) cellValue {
-			if c.summary == nil || !c.timeWeighted {
-				return notApplicable
-			}
-			return fromFigure(f(c.summary))
-		}
-	}
-	money := func(f func(s *stats.Summary) stats.Figure) func(statColumn) cellValue {
-		return func(c statColumn) cellValue {
-			if c.summary == nil || !c.money {
-				return notApplicable
-			}
-			return fromFigure(f(c.summary))
-		}
-	}
-	known := func(f func(s *stats.Summary) float64) func(s *stats.Summary) stats.Figure {
-		return func(s *stats.Summary) stats.Figure { return stats.Figure{Value: f(s)} }
-	}
-	defs := []rowDef[statColumn]{
-		{"Final value", Money, money(known(func(s *stats.Summary) float64 { return s.EndValue }))},
-		{"Net contributions", Money, money(known(func(s *stats.Summary) float64 { return s.NetContributions }))},
-		{"Profit / loss", Money, money(known(func(s *stats.Summary) float64 { return s.PnL }))},
-		{"Money-weighted return", Percent, money(func(s *stats.Summary) stats.Figure { return s.MWR })},
-		{"Money-weighted return (IRR, p.a.)", Percent, money(func(s *stats.Summary) stats.Figure { return s.IRR })},
-		{"Time-weighted return", Percent, timeWeighted(func(s *stats.Summary) stats.Figure { return s.TWR })},
-		{"TWR annualised", Percent, timeWeighted(func(s *stats.Summary) stats.Figure { return s.TWRAnnualised })},
-		{"Volatility (annualised)", Percent, timeWeighted(func(s *stats.Summary) stats.Figure { return s.Volatility })},
-		{"Sharpe ratio", Ratio, timeWeighted(func(s *stats.Summary) stats.Figure { return s.Sharpe })},
-		{"Sortino ratio", Ratio, timeWeighted(func(s *stats.Summary) stats.Figure { return s.Sortino })},
-		{"Max drawdown", Percent, timeWeighted(known(func(s *stats.Summary) float64 { return s.MaxDrawdown.Depth }))},
-		{"Calmar ratio", Ratio, timeWeighted(func(s *stats.Summary) stats.Figure { return s.Calmar })},
-		{"Best day", Percent, timeWeighted(func(s *stats.Summary) stats.Figure { return s.BestDay.Return })},
-		{"Worst day", Percent, timeWeighted(func(s *stats.Summary) stats.Figure { return s.WorstDay.Return })},
-		{"Positive months", Percent, timeWeighted(func(s *stats.Summary) stats.Figure { return s.PositiveMonths })},
-	}
-	for _, p := range []string{"1M", "3M", "6M", "YTD", "1Y", "3Y", "5Y"} {
-		name := "Return " + p
-		// A year-to-date that began before the first date runs from it:
-		// say so, or it reads as a return from 1 January.
-		if p == "YTD" && len(cols) > 0 && cols[0].summary != nil {
-			if r, ok := cols[0].summary.Period(p); ok && r.FromInception {
-				name = "Return YTD (since " + r.Start.Format(time.DateOnly) + ")"
-			}
-		}
-		defs = append(defs, rowDef[statColumn]{name, Percent, timeWeighted(func(s *stats.Summary) stats.Figure {
-			if r, ok := s.Period(p); ok {
-				return r.Return
-			}
-			return stats.Figure{Value: math.NaN(), Reason: "no such period"}
-		})})
-	}
-	return layRows(defs, cols)
-}
-
-// relativeRows lays out the portfolio's statistics against each
-// benchmark, one column per benchmark.
-func relativeRows(rels []*benchmark.RelativeStats) []StatRow {
-	rel := func(f func(r *benchmark.RelativeStats) stats.Figure) func(*benchmark.RelativeStats) cellValue {
-		return func(r *benchmark.RelativeStats) cellValue {
-			if r == nil {
-				return notApplicable
-			}
-			return fromFigure(f(r))
-		}
-	}
-	return layRows([]rowDef[*benchmark.RelativeStats]{
-		{"Beta", Ratio, rel(func(r *benchmark.RelativeStats) stats.Figure { return r.Beta })},
-		{"Alpha (annualised)", Percent, rel(func(r *benchmark.RelativeStats) stats.Figure { return r.Alpha })},
-		{"Correlation", Ratio, rel(func(r *benchmark.RelativeStats) stats.Figure { return r.Correlation })},
-		{"Tracking error (annualised)", Percent, rel(func(r *benchmark.RelativeStats) stats.Figure { return r.TrackingError })},
-		{"Information ratio (daily)", Ratio, rel(func(r *benchmark.RelativeStats) stats.Figure { return r.InformationRatio })},
-		{"Up capture", Ratio, rel(func(r *benchmark.RelativeStats) stats.Figure { return r.UpCapture })},
-		{"Down capture", Ratio, rel(func(r *benchmark.RelativeStats) stats.Figure { return r.DownCapture })},
-	}, rels)
 }
 
 // monthlyRows lays the summary's monthly and yearly returns out as a grid.
@@ -342,30 +149,17 @@ func monthlyRows(sum *stats.Summary) []MonthlyRow {
 	return out
 }
 
-// holdingsAndAllocation fills the holdings table (the positions on the
-// last date, then cash) and the allocations by holding and by currency.
-//
-// The positions are read from the holdings frame on the performance
-// frame's last date, not with res.Positions(last): the performance frame
-// may be a window of the history (Performance.Window) and the holdings
-// frame the whole of it, so an index into one is not one into the other.
-// Symbols sold out are listed when they realized a gain or loss or paid
-// dividends, as in Result.Positions, so the realized and dividends columns
-// add up to what the portfolio made.
-func holdingsAndAllocation(in *Input, res *portfolio.Result, rates portfolio.Rates) error {
-	perf, h := res.Performance, res.Holdings
+// holdingsAndAllocation fills the holdings table (the analysis's
+// positions on its last date, then cash) and the allocations by holding and
+// by currency. Symbols sold out are listed when they realized a gain or
+// loss or paid dividends, as in Result.Positions, so the realized and
+// dividends columns add up to what the portfolio made.
+func holdingsAndAllocation(in *Input, a *analysis.Analysis) {
+	res, perf := a.Result, a.Performance
 	last := perf.Len() - 1
-	d := sort.Search(len(h.Dates), func(i int) bool { return !h.Dates[i].Before(perf.Dates[last]) })
-	if d == len(h.Dates) || !h.Dates[d].Equal(perf.Dates[last]) {
-		return fmt.Errorf("report: NewInput: the holdings frame has no row for the performance frame's last date %s", perf.Dates[last].Format(time.DateOnly))
-	}
-	in.HoldingsFrom = h.Dates[0]
+	in.HoldingsFrom = res.Holdings.Dates[0]
 	byCurrency := map[string]float64{}
-	for s := range h.Symbols {
-		p := h.At(s, d)
-		if p.Quantity == 0 && p.Realized == 0 && p.Dividends == 0 {
-			continue
-		}
+	for _, p := range a.Holdings {
 		in.Holdings = append(in.Holdings, HoldingRow{
 			Symbol: p.Symbol, Currency: p.QuoteCurrency, Quantity: p.Quantity, Price: p.Close,
 			Value: p.Value, Cost: p.CostBasis, Unrealized: p.Unrealized,
@@ -379,8 +173,6 @@ func holdingsAndAllocation(in *Input, res *portfolio.Result, rates portfolio.Rat
 		}
 		byCurrency[majorCurrency(p.QuoteCurrency)] += math.Max(p.Value, 0)
 	}
-	sort.SliceStable(in.Holdings, func(i, j int) bool { return in.Holdings[i].Value > in.Holdings[j].Value })
-	sort.SliceStable(in.ByHolding, func(i, j int) bool { return in.ByHolding[i].Value > in.ByHolding[j].Value })
 	cash := perf.Cash[last]
 	if cash != 0 {
 		// Cash has no cost basis here: what it gained or lost on exchange
@@ -390,9 +182,9 @@ func holdingsAndAllocation(in *Input, res *portfolio.Result, rates portfolio.Rat
 	}
 	if cash > 0 {
 		in.ByHolding = append(in.ByHolding, Slice{Name: "Cash", Value: cash})
-		if split, ok := cashByCurrency(res, rates, perf.Dates[last:]); ok {
-			for c, v := range split {
-				byCurrency[c] += math.Max(v, 0)
+		if a.CashByCurrency != nil {
+			for c, v := range a.CashByCurrency {
+				byCurrency[majorCurrency(c)] += math.Max(v, 0)
 			}
 		} else {
 			byCurrency["Cash"] += cash
@@ -404,7 +196,6 @@ func holdingsAndAllocation(in *Input, res *portfolio.Result, rates portfolio.Rat
 		}
 	}
 	sort.Slice(in.ByCurrency, func(i, j int) bool { return in.ByCurrency[i].Name < in.ByCurrency[j].Name })
-	return nil
 }
 
 // transactionRows lists the transactions, each with the currency its
@@ -438,30 +229,6 @@ func transactionRows(res *portfolio.Result) []TransactionRow {
 // so that a blank currency is the symbol's quote currency.
 func actsOnSymbol(k portfolio.Kind) bool {
 	return k.IsTrade() || k == portfolio.Dividend || k == portfolio.Split
-}
-
-// cashByCurrency converts each currency's cash on the last date to the
-// reporting currency; false when that needs rates that are not given.
-func cashByCurrency(res *portfolio.Result, rates portfolio.Rates, day []time.Time) (map[string]float64, bool) {
-	out := map[string]float64{}
-	for c, balances := range res.Cash {
-		if len(balances) == 0 || balances[len(balances)-1] == 0 {
-			continue
-		}
-		v := balances[len(balances)-1]
-		if c != res.Currency {
-			if rates == nil {
-				return nil, false
-			}
-			r, err := rates.Rates(c, res.Currency, day)
-			if err != nil || len(r) != 1 {
-				return nil, false
-			}
-			v *= r[0]
-		}
-		out[majorCurrency(c)] += v
-	}
-	return out, true
 }
 
 // majorCurrency folds minor units into their currency (GBp into GBP).

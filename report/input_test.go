@@ -7,9 +7,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/gofolio/gofolio/benchmark"
 	"github.com/gofolio/gofolio/portfolio"
-	"github.com/gofolio/gofolio/portfolio/stats"
+	"github.com/gofolio/gofolio/portfolio/analysis"
 	"github.com/gofolio/gofolio/quotes"
 )
 
@@ -18,7 +17,7 @@ import (
 // close of £10, A then closing 11, 12 and 9, so the value is
 // 500 cash + 50 × close = 1000, 1050, 1100, 950. The benchmark ^DJI, in
 // GBP, closes 100, 102, 101, 103.
-func builtPortfolio(t *testing.T) (*portfolio.Result, *stats.Summary, *benchmark.Index) {
+func builtPortfolio(t *testing.T) *analysis.Analysis {
 	t.Helper()
 	days := []int{2, 3, 4, 5}
 	series := func(sym string, closes ...float64) *quotes.Series {
@@ -38,22 +37,17 @@ func builtPortfolio(t *testing.T) (*portfolio.Result, *stats.Summary, *benchmark
 	if err != nil {
 		t.Fatal(err)
 	}
-	sum, err := stats.Compute(res.Performance, stats.Options{})
+	an, err := analysis.Run(res, []*quotes.Series{dji}, analysis.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	idx, err := benchmark.Align(dji, res.Performance.Dates, "GBP", nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return res, sum, idx
+	return an
 }
 
 func near(a, b float64) bool { return math.Abs(a-b) < 1e-9 }
 
 func TestNewInput(t *testing.T) {
-	res, sum, idx := builtPortfolio(t)
-	in, err := NewInput(res, sum, []Benchmark{{Index: idx}}, InputOptions{Title: "Test"})
+	in, err := NewInput(builtPortfolio(t), InputOptions{Title: "Test"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -186,17 +180,15 @@ func TestNewInput(t *testing.T) {
 	}
 }
 
-func TestNewInputReportsEveryProblem(t *testing.T) {
-	res, sum, idx := builtPortfolio(t)
-	short := *idx
+// TestNewInputRefusesAMisalignedIndex: an Analysis changed by hand after
+// Run is checked, not read out of range.
+func TestNewInputRefusesAMisalignedIndex(t *testing.T) {
+	an := builtPortfolio(t)
+	short := *an.Benchmarks[0].Index
 	short.Values = short.Values[1:]
-	_, err := NewInput(res, sum, []Benchmark{{Name: "none"}, {Name: "short", Index: &short}}, InputOptions{})
-	if err == nil {
-		t.Fatal("no error for a missing and a misaligned index")
-	}
-	for _, want := range []string{`("none"): no index`, `"short": index of 3 values`} {
-		if !strings.Contains(err.Error(), want) {
-			t.Errorf("error %q lacks %q", err, want)
-		}
+	an.Benchmarks[0].Index = &short
+	_, err := NewInput(an, InputOptions{})
+	if err == nil || !strings.Contains(err.Error(), `benchmark "^DJI": index not aligned on the 4 portfolio dates`) {
+		t.Errorf("error %v, want the misaligned ^DJI named", err)
 	}
 }

@@ -6,9 +6,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/gofolio/gofolio/benchmark"
 	"github.com/gofolio/gofolio/portfolio"
-	"github.com/gofolio/gofolio/portfolio/stats"
+	"github.com/gofolio/gofolio/portfolio/analysis"
 	"github.com/gofolio/gofolio/quotes"
 )
 
@@ -113,15 +112,11 @@ func TestNewInputRelativeFromMinReturns(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		sum, err := stats.Compute(res.Performance, stats.Options{})
+		an, err := analysis.Run(res, []*quotes.Series{series("^DJI", dji)}, analysis.Options{})
 		if err != nil {
 			t.Fatal(err)
 		}
-		idx, err := benchmark.Align(series("^DJI", dji), res.Performance.Dates, "GBP", nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		in, err := NewInput(res, sum, []Benchmark{{Index: idx}}, InputOptions{})
+		in, err := NewInput(an, InputOptions{})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -1,58 +1,42 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"time"
 
-	"github.com/gofolio/gofolio/benchmark"
 	"github.com/gofolio/gofolio/portfolio"
-	"github.com/gofolio/gofolio/portfolio/stats"
+	"github.com/gofolio/gofolio/portfolio/analysis"
 	"github.com/gofolio/gofolio/report"
 )
 
-// analyse computes the statistics over the -from/-to window and the
-// report's input (which adds the benchmarks' statistics, the
-// same-cash-flows benchmarks and the relative statistics).
+// analyse runs the one analysis step (analysis.Run) over the -from/-to
+// window against the benchmarks, and lays it out as the report's input.
 func analyse(j *job) error {
 	o := j.opts
-	perf := j.result.Performance.Window(o.from, o.to)
-	if perf == nil {
+	a, err := analysis.Run(j.result, j.benchmarks, analysis.Options{From: o.from, To: o.to, RiskFree: o.riskFree})
+	if errors.Is(err, analysis.ErrEmptyWindow) {
 		return noWindow(o, j.result.Performance)
 	}
-	// The same-cash-flows benchmarks must see the window's flows, with the
-	// opening value as the first deposit, not the whole history's.
-	windowed := *j.result
-	windowed.Performance, windowed.Flows = perf, perf.Flows()
-	opts := stats.Options{RiskFree: o.riskFree}
-	sum, err := stats.Compute(perf, opts)
 	if err != nil {
 		return err
-	}
-	var benches []report.Benchmark
-	for _, s := range j.benchmarks {
-		idx, err := benchmark.Align(s, perf.Dates, o.currency, j.rates)
-		if err != nil {
-			return fmt.Errorf("benchmark %s: %w", s.Symbol, err)
-		}
-		benches = append(benches, report.Benchmark{Index: idx})
 	}
 	title := "Portfolio report"
 	if o.tx != "" {
 		title = "Portfolio report: " + o.tx
 	}
-	in, err := report.NewInput(&windowed, sum, benches, report.InputOptions{Title: title, Stats: opts, Rates: j.rates})
+	in, err := report.NewInput(a, report.InputOptions{Title: title})
 	if err != nil {
 		return err
 	}
-	j.perf, j.summary, j.input = perf, sum, in
+	j.analysis, j.input = a, in
 	return nil
 }
 
 // analysed is what analyse adds to a job.
 type analysed struct {
-	perf    *portfolio.Performance // the -from/-to window
-	summary *stats.Summary
-	input   *report.Input
+	analysis *analysis.Analysis // over the -from/-to window
+	input    *report.Input
 }
 
 // noWindow is the error for a -from/-to window without a trading day. The

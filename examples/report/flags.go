@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/gofolio/gofolio/fx"
+	"github.com/gofolio/gofolio/portfolio/analysis"
 )
 
 // options are the parsed command-line flags.
@@ -214,32 +215,20 @@ func parseDate(flagName, s string) (time.Time, error) {
 	return t, nil
 }
 
-// Bounds of -riskfree. Below -10% a year no central bank has ever gone
-// (the most negative policy rates were about -0.75%), so a lower rate is a
-// percentage written as a number (-0.5 for -0.5%), as is one above 100%.
-const (
-	minRiskFree = -0.1
-	maxRiskFree = 1
-)
-
 // parseRiskFree parses -riskfree and rejects rates that are surely a
-// mistake: a percentage written as a number (3 for 3%) would silently make
-// every Sharpe and Sortino ratio meaningless.
+// mistake (analysis.CheckRiskFree, the check analysis.Run makes): a
+// percentage written as a number (3 for 3%) would silently make every
+// Sharpe and Sortino ratio meaningless.
 func parseRiskFree(s string) (float64, error) {
 	if s == "" {
 		return 0, nil
 	}
 	r, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
-	switch {
-	case err != nil || math.IsNaN(r) || math.IsInf(r, 0):
-		return 0, fmt.Errorf("-riskfree %s: want a finite annual rate as a fraction, e.g. 0.03 for 3%%", s)
-	case r > maxRiskFree || r < minRiskFree:
-		hint := ""
-		// 3 needs no hint: the example already says 0.03 for 3%.
-		if p := r / 100; p != 0.03 && p <= maxRiskFree && p >= minRiskFree {
-			hint = fmt.Sprintf("; for %v%% give %v", r, p)
-		}
-		return 0, fmt.Errorf("-riskfree %s: want a fraction, e.g. 0.03 for 3%%, from %v to %v%s", s, minRiskFree, maxRiskFree, hint)
+	if err != nil {
+		r = math.NaN() // not a number: the same hint as any other bad rate
+	}
+	if err := analysis.CheckRiskFree(r); err != nil {
+		return 0, fmt.Errorf("-riskfree %s: %w", s, err)
 	}
 	return r, nil
 }

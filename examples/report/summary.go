@@ -18,7 +18,7 @@ import (
 // printSummary writes the holdings table and the headline figures.
 //
 // The headline figures and the statistics are both over the -from/-to
-// window (j.perf), as in the HTML report, and say so: figures of different
+// window (j.analysis.Performance), as in the HTML report, and say so: figures of different
 // periods side by side would not add up. The holdings are a position on the
 // last day, so their realized P&L and dividends are to date, and say so
 // when -from makes that differ from the window.
@@ -28,7 +28,7 @@ func printSummary(w io.Writer, j *job) error {
 	last := whole.Len() - 1
 	cur := res.Currency
 	start, end := whole.Dates[0].Format(time.DateOnly), whole.Dates[last].Format(time.DateOnly)
-	windowed := j.perf.Dates[0].After(whole.Dates[0])
+	windowed := j.analysis.Performance.Dates[0].After(whole.Dates[0])
 	fmt.Fprintf(w, "gofolio: %s\n", j.txName)
 	days := fmt.Sprintf("%d trading days", whole.Len())
 	if whole.Len() == 1 {
@@ -44,11 +44,7 @@ func printSummary(w io.Writer, j *job) error {
 	fmt.Fprintf(w, "Holdings on %s (money in %s; price in the quote currency%s)\n", end, cur, since)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "symbol\tquantity\tprice\tvalue\tcost\tunrealized\trealized\tdividends\tweight\t")
-	positions, err := res.Positions(-1)
-	if err != nil {
-		return err
-	}
-	for _, p := range positions {
+	for _, p := range j.analysis.Holdings { // on the last day, the window's too
 		fmt.Fprintf(tw, "%s\t%s\t%s %s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", p.Symbol, quantity(p.Quantity),
 			p.QuoteCurrency, money(p.Close), money(p.Value), money(p.CostBasis), money(p.Unrealized),
 			money(p.Realized), money(p.Dividends), percent(p.Weight))
@@ -72,7 +68,8 @@ func printSummary(w io.Writer, j *job) error {
 	}
 	fmt.Fprintln(w)
 
-	perf, n := j.perf, j.perf.Len()-1
+	perf := j.analysis.Performance
+	n := perf.Len() - 1
 	from, to := perf.Dates[0].Format(time.DateOnly), perf.Dates[n].Format(time.DateOnly)
 	if windowed {
 		fmt.Fprintf(w, "From %s (-from) to %s, the value on %s counting as contributed that day\n", from, to, from)

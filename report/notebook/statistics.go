@@ -6,6 +6,7 @@ import (
 
 	"github.com/gofolio/gofolio/benchmark"
 	"github.com/gofolio/gofolio/portfolio/stats"
+	"github.com/gofolio/gofolio/report"
 )
 
 // A Column is one column of the statistics table: a portfolio, a benchmark
@@ -66,46 +67,55 @@ type statRow struct {
 	cell func(Column) cell
 }
 
-var statRows = []statRow{
-	{name: "Start", kind: anyColumn, cell: func(c Column) cell { return cell{text: day(c.Summary.Start)} }},
-	{name: "End", kind: anyColumn, cell: func(c Column) cell { return cell{text: day(c.Summary.End)} }},
-	{name: "Years", kind: anyColumn, cell: func(c Column) cell { return cell{text: ratio(c.Summary.Years)} }},
-	{name: "End value", kind: moneyRow, cell: func(c Column) cell { return cell{text: money(c.Summary.EndValue)} }},
-	{name: "Net contributions", kind: moneyRow, cell: func(c Column) cell { return cell{text: money(c.Summary.NetContributions)} }},
-	{name: "P&L", kind: moneyRow, cell: func(c Column) cell { return cell{text: money(c.Summary.PnL)} }},
-	{name: "TWR", kind: timeWeighted, cell: func(c Column) cell { return figure(c.Summary.TWR, percent) }},
-	{name: "TWR annualised", kind: timeWeighted, cell: func(c Column) cell { return figure(c.Summary.TWRAnnualised, percent) }},
-	{name: "MWR (period)", kind: moneyRow, cell: func(c Column) cell { return figure(c.Summary.MWR, percent) }},
-	{name: "IRR (annual)", kind: moneyRow, cell: func(c Column) cell { return figure(c.Summary.IRR, percent) }},
-	{name: "Volatility (annual)", kind: timeWeighted, cell: func(c Column) cell { return figure(c.Summary.Volatility, percent) }},
-	{name: "Sharpe", kind: timeWeighted, cell: func(c Column) cell { return figure(c.Summary.Sharpe, ratio) }},
-	{name: "Sortino", kind: timeWeighted, cell: func(c Column) cell { return figure(c.Summary.Sortino, ratio) }},
-	{name: "Max drawdown", kind: timeWeighted, cell: func(c Column) cell { return cell{text: percent(c.Summary.MaxDrawdown.Depth)} }},
-	{name: "Drawdown peak", kind: timeWeighted, cell: func(c Column) cell { return cell{text: day(c.Summary.MaxDrawdown.Peak)} }},
-	{name: "Drawdown trough", kind: timeWeighted, cell: func(c Column) cell { return cell{text: day(c.Summary.MaxDrawdown.Trough)} }},
-	{name: "Recovered", kind: timeWeighted, cell: func(c Column) cell { return cell{text: day(c.Summary.MaxDrawdown.Recovery)} }},
-	{name: "Calmar", kind: timeWeighted, cell: func(c Column) cell { return figure(c.Summary.Calmar, ratio) }},
-	{name: "Best day", kind: timeWeighted, cell: func(c Column) cell { return dayReturn(c.Summary.BestDay) }},
-	{name: "Worst day", kind: timeWeighted, cell: func(c Column) cell { return dayReturn(c.Summary.WorstDay) }},
-	{name: "Best month", kind: timeWeighted, cell: func(c Column) cell { return monthReturn(c.Summary.BestMonth) }},
-	{name: "Worst month", kind: timeWeighted, cell: func(c Column) cell { return monthReturn(c.Summary.WorstMonth) }},
-	{name: "Positive months", kind: timeWeighted, cell: func(c Column) cell { return figure(c.Summary.PositiveMonths, percent) }},
-	{name: "Beta", kind: relativeRow, cell: func(c Column) cell { return figure(c.Relative.Beta, ratio) }},
-	{name: "Alpha (annualised)", kind: relativeRow, cell: func(c Column) cell { return figure(c.Relative.Alpha, percent) }},
-	{name: "Correlation", kind: relativeRow, cell: func(c Column) cell { return figure(c.Relative.Correlation, ratio) }},
-	{name: "Tracking error (annualised)", kind: relativeRow, cell: func(c Column) cell { return figure(c.Relative.TrackingError, percent) }},
-	{name: "Information ratio (daily)", kind: relativeRow, cell: func(c Column) cell { return figure(c.Relative.InformationRatio, ratio) }},
-	{name: "Up capture", kind: relativeRow, cell: func(c Column) cell { return figure(c.Relative.UpCapture, ratio) }},
-	{name: "Down capture", kind: relativeRow, cell: func(c Column) cell { return figure(c.Relative.DownCapture, ratio) }},
+// statRowsFor lists the tables' rows: the columns' period, then the
+// report's statistics (report.SummaryStatistics, the one definition the
+// HTML report and the terminal use too; a dated figure shows its date),
+// the drawdown's dates and best and worst months, which only a notebook
+// shows, and the report's relative statistics (report.RelativeStatistics).
+func statRowsFor(first *stats.Summary) []statRow {
+	rows := []statRow{
+		{name: "Start", kind: anyColumn, cell: func(c Column) cell { return cell{text: day(c.Summary.Start)} }},
+		{name: "End", kind: anyColumn, cell: func(c Column) cell { return cell{text: day(c.Summary.End)} }},
+		{name: "Years", kind: anyColumn, cell: func(c Column) cell { return cell{text: ratio(c.Summary.Years)} }},
+	}
+	for _, st := range report.SummaryStatistics(first) {
+		kind := timeWeighted
+		if st.Applies == report.MoneyFigure {
+			kind = moneyRow
+		}
+		rows = append(rows, statRow{name: st.Name, kind: kind, cell: func(c Column) cell {
+			out := figure(st.Value(c.Summary), formatter(st.Format))
+			if st.Date != nil && out.reason == "" {
+				out.text += " on " + day(st.Date(c.Summary))
+			}
+			return out
+		}})
+	}
+	rows = append(rows,
+		statRow{name: "Drawdown peak", kind: timeWeighted, cell: func(c Column) cell { return cell{text: day(c.Summary.MaxDrawdown.Peak)} }},
+		statRow{name: "Drawdown trough", kind: timeWeighted, cell: func(c Column) cell { return cell{text: day(c.Summary.MaxDrawdown.Trough)} }},
+		statRow{name: "Recovered", kind: timeWeighted, cell: func(c Column) cell { return cell{text: day(c.Summary.MaxDrawdown.Recovery)} }},
+		statRow{name: "Best month", kind: timeWeighted, cell: func(c Column) cell { return monthReturn(c.Summary.BestMonth) }},
+		statRow{name: "Worst month", kind: timeWeighted, cell: func(c Column) cell { return monthReturn(c.Summary.WorstMonth) }},
+	)
+	for _, st := range report.RelativeStatistics {
+		rows = append(rows, statRow{name: st.Name, kind: relativeRow, cell: func(c Column) cell {
+			return figure(st.Value(c.Relative), formatter(st.Format))
+		}})
+	}
+	return rows
 }
 
-// dayReturn is "1.23% on 1998-10-15".
-func dayReturn(d stats.DayReturn) cell {
-	c := figure(d.Return, percent)
-	if c.reason == "" {
-		c.text += " on " + day(d.Date)
+// formatter is how a notebook writes a number of format f.
+func formatter(f report.Format) func(float64) string {
+	switch f {
+	case report.Money:
+		return money
+	case report.Percent:
+		return percent
+	default:
+		return ratio
 	}
-	return c
 }
 
 // monthReturn is "12.34% in 1998-10".
@@ -152,7 +162,7 @@ func statisticsTables(cols []Column) (t, rel *table, err error) {
 			rel.header = append(rel.header, c.Name+" against "+against)
 		}
 	}
-	for _, r := range statRows {
+	for _, r := range statRowsFor(cols[0].Summary) {
 		if r.kind == relativeRow {
 			if rel != nil {
 				rel.rows = append(rel.rows, statRowOf(r, relCols))

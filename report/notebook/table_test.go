@@ -12,6 +12,7 @@ import (
 
 	"github.com/gofolio/gofolio/benchmark"
 	"github.com/gofolio/gofolio/portfolio/stats"
+	"github.com/gofolio/gofolio/report"
 )
 
 func TestShownRows(t *testing.T) {
@@ -178,11 +179,12 @@ func TestStatisticsRelativeRows(t *testing.T) {
 		}
 		return strings.Fields(m[1])
 	}
-	if f := row("TWR"); len(f) != 1 || f[0] != "23.46%" {
+	// The rows are the report's (report.SummaryStatistics), named as there.
+	if f := row("Time-weighted return"); len(f) != 1 || f[0] != "23.46%" {
 		t.Errorf("TWR row %q: want the portfolio's only", f)
 	}
-	if f := row("End value"); len(f) != 2 {
-		t.Errorf("End value row %q: want both columns", f)
+	if f := row("Final value"); len(f) != 2 {
+		t.Errorf("Final value row %q: want both columns", f)
 	}
 }
 
@@ -197,5 +199,39 @@ func TestStatisticsErrors(t *testing.T) {
 	}
 	if len(*got) != 0 {
 		t.Errorf("sent %d bundles", len(*got))
+	}
+}
+
+// TestStatisticsRowsAreTheReports: every statistic of the report's tables
+// (report.SummaryStatistics, report.RelativeStatistics) is a row of the
+// notebook's, under the same name and in the same order, so that the two
+// cannot drift apart.
+func TestStatisticsRowsAreTheReports(t *testing.T) {
+	d, got := capture()
+	rel := &benchmark.RelativeStats{Beta: stats.Figure{Value: 0.65}}
+	if err := d.Statistics(Column{Name: "Portfolio", Summary: testSummary(), Relative: rel}); err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, line := range strings.Split((*got)[0][MIMEPlain], "\n") {
+		if f := strings.Split(strings.TrimSpace(line), "  "); len(f) > 1 {
+			names = append(names, f[0])
+		}
+	}
+	var want []string
+	for _, st := range report.SummaryStatistics(testSummary()) {
+		want = append(want, st.Name)
+	}
+	for _, st := range report.RelativeStatistics {
+		want = append(want, st.Name)
+	}
+	i := 0
+	for _, n := range names {
+		if i < len(want) && n == want[i] {
+			i++
+		}
+	}
+	if i < len(want) {
+		t.Errorf("the notebook's rows %q lack the report's %q (in order)", names, want[i])
 	}
 }

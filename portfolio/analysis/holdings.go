@@ -1,0 +1,49 @@
+package analysis
+
+import (
+	"fmt"
+	"sort"
+	"time"
+
+	"github.com/gofolio/gofolio/portfolio"
+)
+
+// holdingsOn is res.Positions on date, the last date of the window.
+//
+// The day is found by date in the holdings frame, not by index: the
+// window's frame may be part of the history and the holdings frame the
+// whole of it, so an index into one is not one into the other.
+func holdingsOn(res *portfolio.Result, date time.Time) ([]portfolio.Position, error) {
+	h := res.Holdings
+	d := sort.Search(len(h.Dates), func(i int) bool { return !h.Dates[i].Before(date) })
+	if d == len(h.Dates) || !h.Dates[d].Equal(date) {
+		return nil, fmt.Errorf("the holdings frame has no row for the performance frame's last date %s", date.Format(time.DateOnly))
+	}
+	return res.Positions(d)
+}
+
+// cashByCurrency converts each currency's cash on day (one date) to the
+// reporting currency with res.Rates, keyed by the currency held; nil when
+// that needs rates that are not there.
+func cashByCurrency(res *portfolio.Result, day []time.Time) map[string]float64 {
+	out := map[string]float64{}
+	d := sort.Search(len(res.Holdings.Dates), func(i int) bool { return !res.Holdings.Dates[i].Before(day[0]) })
+	for c, balances := range res.Cash {
+		if d >= len(balances) || balances[d] == 0 {
+			continue
+		}
+		v := balances[d]
+		if c != res.Currency {
+			if res.Rates == nil {
+				return nil
+			}
+			r, err := res.Rates.Rates(c, res.Currency, day)
+			if err != nil || len(r) != 1 {
+				return nil
+			}
+			v *= r[0]
+		}
+		out[c] += v
+	}
+	return out
+}
