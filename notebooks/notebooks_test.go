@@ -15,6 +15,8 @@ import (
 	"github.com/gofolio/gofolio/portfolio"
 	"github.com/gofolio/gofolio/portfolio/stats"
 	"github.com/gofolio/gofolio/quotes/sample"
+
+	"github.com/gofolio/gofolio/portfolio/txfile"
 )
 
 // wantRecords lists the records each notebook must print, by key.
@@ -130,7 +132,7 @@ func compareRecords(t testing.TB, got []record, keys []string, want map[string]m
 func apiRecords(t *testing.T) map[string]map[string]float64 {
 	t.Helper()
 	ctx := context.Background()
-	txs, err := portfolio.ReadCSV(bytes.NewReader(sample.Transactions()), portfolio.ReadOptions{Name: sample.TransactionsFile})
+	txs, err := txfile.ReadCSV(bytes.NewReader(sample.Transactions()), txfile.Options{Name: sample.TransactionsFile})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,6 +7,8 @@ import (
 
 	"github.com/gofolio/gofolio/quotes"
 	"github.com/xuri/excelize/v2"
+
+	"github.com/gofolio/gofolio/portfolio/txfile"
 )
 
 // TestReferenceLayoutEndToEnd writes a sheet in the original notebook's
@@ -35,7 +37,7 @@ func TestReferenceLayoutEndToEnd(t *testing.T) {
 	if _, err := f.WriteTo(&buf); err != nil {
 		t.Fatal(err)
 	}
-	txs, err := ReadExcel(&buf, ReadOptions{Name: "transactions.xlsx", Sheet: "A"})
+	txs, err := txfile.ReadExcel(&buf, txfile.Options{Name: "transactions.xlsx", Sheet: "A"})
 	if err != nil {
 		t.Fatal(err)
 	}

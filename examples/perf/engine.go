@@ -15,6 +15,8 @@ import (
 
 	"github.com/gofolio/gofolio/portfolio"
 	"github.com/gofolio/gofolio/quotes"
+
+	"github.com/gofolio/gofolio/portfolio/txn"
 )
 
 // The engine is measured in a child process, like each pandas script, so
@@ -189,9 +191,9 @@ func loadInputs(dir string) (*inputs, error) {
 		if err != nil {
 			return err
 		}
-		kind, ok := portfolio.ParseKind(rec[1])
+		kind, ok := txn.ParseKind(rec[1])
 		if !ok {
-			return fmt.Errorf("kind %q: want one of %v", rec[1], portfolio.Kinds())
+			return fmt.Errorf("kind %q: want one of %v", rec[1], txn.Kinds())
 		}
 		tx := portfolio.Transaction{Date: d, Kind: kind, Symbol: rec[2],
 			Origin: portfolio.Origin{File: path, Row: len(in.transactions) + 2}}

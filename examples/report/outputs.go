@@ -13,6 +13,8 @@ import (
 
 	"github.com/gofolio/gofolio/internal/atomicfile"
 	"github.com/gofolio/gofolio/report"
+
+	"github.com/gofolio/gofolio/portfolio/workbook"
 )
 
 // An output is one file the command writes.
@@ -42,7 +44,7 @@ func outputs(j *job) []output {
 		outs = append(outs, output{"-out", o.out, o.targets["-out"], func(w io.Writer) error { return report.Write(w, j.input, ro) }})
 	}
 	if o.xlsx != "" {
-		outs = append(outs, output{"-xlsx", o.xlsx, o.targets["-xlsx"], func(w io.Writer) error { return j.result.WriteExcel(w) }})
+		outs = append(outs, output{"-xlsx", o.xlsx, o.targets["-xlsx"], func(w io.Writer) error { return workbook.Write(w, j.result) }})
 	}
 	return outs
 }
