@@ -158,7 +158,7 @@ func readTransactions(o *options) ([]portfolio.Transaction, string, error) {
 		txs, err := txfile.ReadCSV(bytes.NewReader(sample.Transactions()), txfile.Options{Name: sample.TransactionsFile})
 		return txs, sample.TransactionsFile + " (embedded sample)", err
 	}
-	// ReadFile goes by the extension alone, so a directory would get
+	// txfile.Read goes by the extension alone, so a directory would get
 	// "unsupported file type" (or, named x.csv, a read error).
 	if info, err := os.Stat(o.tx); err == nil && info.IsDir() {
 		return nil, "", fmt.Errorf("-tx %s: is a directory; want a .xlsx or .csv file", o.tx)

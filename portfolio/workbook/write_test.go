@@ -10,7 +10,7 @@ import (
 	"github.com/gofolio/gofolio/portfolio"
 )
 
-func TestWriteExcelRoundTrip(t *testing.T) {
+func TestWriteRoundTrip(t *testing.T) {
 	x := testSeries("X", "USD", days(d1, d2, d3), 50, 55, 60)
 	y := testSeries("Y", "USD", days(d1, d2, d3), 10, 10, 10)
 	txs := []Transaction{
@@ -39,10 +39,10 @@ func TestWriteExcelRoundTrip(t *testing.T) {
 	}
 }
 
-// TestWriteExcelNamesCurrencies: the money columns' units are named in
+// TestWriteNamesCurrencies: the money columns' units are named in
 // trailing columns, the reporting currency for every money column and the
 // quote currency for close, and the columns before them are unchanged.
-func TestWriteExcelNamesCurrencies(t *testing.T) {
+func TestWriteNamesCurrencies(t *testing.T) {
 	l := testSeries("DDD.L", "GBp", days(d1, d2), 510, 540)
 	rates := fixedRates{to: "GBP", rate: map[string]float64{"GBp": 0.01}}
 	txs := []Transaction{
