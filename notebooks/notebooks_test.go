@@ -14,9 +14,8 @@ import (
 	"github.com/gofolio/gofolio/benchmark"
 	"github.com/gofolio/gofolio/portfolio"
 	"github.com/gofolio/gofolio/portfolio/stats"
-	"github.com/gofolio/gofolio/quotes/sample"
-
 	"github.com/gofolio/gofolio/portfolio/txfile"
+	"github.com/gofolio/gofolio/quotes/sample"
 )
 
 // wantRecords lists the records each notebook must print, by key.

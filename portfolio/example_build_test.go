@@ -9,9 +9,8 @@ import (
 	"time"
 
 	"github.com/gofolio/gofolio/portfolio"
-	"github.com/gofolio/gofolio/quotes/sample"
-
 	"github.com/gofolio/gofolio/portfolio/txfile"
+	"github.com/gofolio/gofolio/quotes/sample"
 )
 
 // ExampleBuild builds the embedded sample portfolio (a sterling investor in

@@ -5,10 +5,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/gofolio/gofolio/portfolio/txfile"
 	"github.com/gofolio/gofolio/quotes"
 	"github.com/xuri/excelize/v2"
-
-	"github.com/gofolio/gofolio/portfolio/txfile"
 )
 
 // TestReferenceLayoutEndToEnd writes a sheet in the original notebook's

@@ -14,9 +14,8 @@ import (
 	"time"
 
 	"github.com/gofolio/gofolio/portfolio"
-	"github.com/gofolio/gofolio/quotes"
-
 	"github.com/gofolio/gofolio/portfolio/txn"
+	"github.com/gofolio/gofolio/quotes"
 )
 
 // The engine is measured in a child process, like each pandas script, so

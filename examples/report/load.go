@@ -12,10 +12,9 @@ import (
 
 	"github.com/gofolio/gofolio/fx"
 	"github.com/gofolio/gofolio/portfolio"
+	"github.com/gofolio/gofolio/portfolio/txfile"
 	"github.com/gofolio/gofolio/quotes"
 	"github.com/gofolio/gofolio/quotes/sample"
-
-	"github.com/gofolio/gofolio/portfolio/txfile"
 )
 
 // job is everything loaded for one report.

@@ -12,9 +12,8 @@ import (
 	"strings"
 
 	"github.com/gofolio/gofolio/internal/atomicfile"
-	"github.com/gofolio/gofolio/report"
-
 	"github.com/gofolio/gofolio/portfolio/workbook"
+	"github.com/gofolio/gofolio/report"
 )
 
 // An output is one file the command writes.

@@ -9,9 +9,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/gofolio/gofolio/quotes"
-
 	"github.com/gofolio/gofolio/portfolio/txn"
+	"github.com/gofolio/gofolio/quotes"
 )
 
 // referenceWant is the reference sheet's content as its README lists it,

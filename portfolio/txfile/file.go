@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"github.com/gofolio/gofolio/internal/suggest"
-
 	"github.com/gofolio/gofolio/portfolio/txn"
 )
 

@@ -8,9 +8,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/gofolio/gofolio/quotes"
-
 	"github.com/gofolio/gofolio/portfolio/txn"
+	"github.com/gofolio/gofolio/quotes"
 )
 
 // TestReadCSVEveryKind reads one row of each kind, with header aliases in

@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/gofolio/gofolio/internal/suggest"
-
 	"github.com/gofolio/gofolio/portfolio/txn"
 )
 

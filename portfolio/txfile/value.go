@@ -11,7 +11,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/gofolio/gofolio/fx"
-
 	"github.com/gofolio/gofolio/portfolio/txn"
 )
 
