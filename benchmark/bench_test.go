@@ -5,7 +5,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/gofolio/gofolio/portfolio"
+	"github.com/gofolio/gofolio/portfolio/perf"
 	"github.com/gofolio/gofolio/portfolio/stats"
 	"github.com/gofolio/gofolio/quotes"
 )
@@ -13,12 +13,12 @@ import (
 // benchData is 20 years of weekdays (5040 dates) from a fixed seed: an index
 // quoted in USD that misses every 50th day, and a portfolio frame with a
 // deposit every 21 days.
-func benchData() (*quotes.Series, *portfolio.Performance, []portfolio.Flow) {
+func benchData() (*quotes.Series, *perf.Frame, []perf.Flow) {
 	const n = 5040
 	rng := rand.New(rand.NewPCG(3, 4))
 	s := &quotes.Series{Symbol: "^GSPC", Currency: "USD"}
-	p := &portfolio.Performance{Currency: "GBP"}
-	var flows []portfolio.Flow
+	p := &perf.Frame{Currency: "GBP"}
+	var flows []perf.Flow
 	price, v := 1000.0, 0.0
 	for d := date(2005, 1, 3); len(p.Dates) < n; d = d.AddDate(0, 0, 1) {
 		if wd := d.Weekday(); wd == time.Saturday || wd == time.Sunday {
@@ -27,7 +27,7 @@ func benchData() (*quotes.Series, *portfolio.Performance, []portfolio.Flow) {
 		in := 0.0
 		if len(p.Dates)%21 == 0 {
 			in = 1000
-			flows = append(flows, portfolio.Flow{Date: d, Amount: in})
+			flows = append(flows, perf.Flow{Date: d, Amount: in})
 		}
 		price *= 1 + rng.NormFloat64()*0.01 + 0.0002
 		v = (v + in) * (1 + rng.NormFloat64()*0.012 + 0.0003)

@@ -19,4 +19,9 @@
 // returns against the index's, from stats.MinReturns (20) days on.
 //
 // Returns are fractions (0.05 is 5 %), never percentages.
+//
+// It imports only the standard library, quotes, portfolio/perf (the
+// performance frame and flows it reads and makes) and portfolio/stats: a
+// program comparing a frame with an index does not link the engine
+// (portfolio), excelize or gota.
 package benchmark

@@ -5,7 +5,7 @@ import (
 	"time"
 
 	"github.com/gofolio/gofolio/benchmark"
-	"github.com/gofolio/gofolio/portfolio"
+	"github.com/gofolio/gofolio/portfolio/perf"
 	"github.com/gofolio/gofolio/portfolio/stats"
 	"github.com/gofolio/gofolio/quotes"
 )
@@ -27,7 +27,7 @@ func Example() {
 	}
 
 	// What if the 1000 deposited on the 2nd had gone into the index?
-	flows := []portfolio.Flow{{Date: quotes.Date(2024, 1, 2), Amount: 1000}}
+	flows := []perf.Flow{{Date: quotes.Date(2024, 1, 2), Amount: 1000}}
 	perf, err := benchmark.SameCashFlows(idx, flows, calendar)
 	if err != nil {
 		fmt.Println(err)

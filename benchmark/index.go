@@ -7,7 +7,6 @@ import (
 	"sort"
 	"time"
 
-	"github.com/gofolio/gofolio/portfolio"
 	"github.com/gofolio/gofolio/quotes"
 )
 
@@ -30,14 +29,22 @@ type Index struct {
 // Len is the number of dates.
 func (x *Index) Len() int { return len(x.Dates) }
 
+// Rates converts between currencies, as portfolio.Rates does (and
+// *fx.Converter implements it): the number an amount in from is multiplied
+// by to express it in to, for each of dates. It is declared here so that
+// benchmark does not import the engine.
+type Rates interface {
+	Rates(from, to string, dates []time.Time) ([]float64, error)
+}
+
 // Align lays series over calendar (ascending days, such as
-// portfolio.Performance.Dates) in currency. The series' TotalReturn index
+// perf.Frame.Dates) in currency. The series' TotalReturn index
 // (dividends reinvested, raw splits undone, so that it compares with a
 // portfolio's TWR, which includes dividends) is converted at each
 // calendar date's rate from rates; rates may be nil when series is already
 // in currency. Calendar dates before the series' first close are left out
 // (see Index.Offset); dates after its last close carry the last close.
-func Align(series *quotes.Series, calendar []time.Time, currency string, rates portfolio.Rates) (*Index, error) {
+func Align(series *quotes.Series, calendar []time.Time, currency string, rates Rates) (*Index, error) {
 	if series == nil {
 		return nil, errors.New("benchmark: nil series")
 	}

@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"math"
 
-	"github.com/gofolio/gofolio/portfolio"
+	"github.com/gofolio/gofolio/portfolio/perf"
 	"github.com/gofolio/gofolio/portfolio/stats"
 )
 
@@ -193,30 +193,30 @@ func (g *geometric) annualised(ppy float64) float64 {
 	return math.Expm1((math.Log(g.mant) + float64(g.exp)*math.Ln2) * ppy / float64(g.n))
 }
 
-// Against computes Relative for perf against idx on the days both cover:
-// every date t of idx after its first on which perf had a return
-// (portfolio.Invested: Value[t−1] plus the day's net deposit above zero). The
-// portfolio's returns are stats.DailyReturns of perf, the benchmark's the
-// change of idx.Values; idx must have been aligned on perf.Dates.
-func Against(perf *portfolio.Performance, idx *Index, opts stats.Options) (*RelativeStats, error) {
-	if perf == nil || idx == nil {
+// Against computes Relative for frame against idx on the days both cover:
+// every date t of idx after its first on which frame had a return
+// (perf.Invested: Value[t−1] plus the day's net deposit above zero). The
+// portfolio's returns are stats.DailyReturns of frame, the benchmark's the
+// change of idx.Values; idx must have been aligned on frame.Dates.
+func Against(frame *perf.Frame, idx *Index, opts stats.Options) (*RelativeStats, error) {
+	if frame == nil || idx == nil {
 		return nil, errors.New("benchmark: against: nil performance frame or index")
 	}
-	if len(perf.Value) != perf.Len() || idx.Offset+idx.Len() != perf.Len() {
+	if len(frame.Value) != frame.Len() || idx.Offset+idx.Len() != frame.Len() {
 		return nil, fmt.Errorf("benchmark: against %s: index covers dates %d..%d of a frame of %d dates with %d values",
-			idx.Symbol, idx.Offset, idx.Offset+idx.Len(), perf.Len(), len(perf.Value))
+			idx.Symbol, idx.Offset, idx.Offset+idx.Len(), frame.Len(), len(frame.Value))
 	}
 	for i, d := range idx.Dates {
-		if !perf.Dates[idx.Offset+i].Equal(d) {
+		if !frame.Dates[idx.Offset+i].Equal(d) {
 			return nil, fmt.Errorf("benchmark: against %s: index date %s is not the frame's %s", idx.Symbol,
-				d.Format("2006-01-02"), perf.Dates[idx.Offset+i].Format("2006-01-02"))
+				d.Format("2006-01-02"), frame.Dates[idx.Offset+i].Format("2006-01-02"))
 		}
 	}
-	daily := stats.DailyReturns(perf.Value, perf.Deposits, perf.Withdrawals)
+	daily := stats.DailyReturns(frame.Value, frame.Deposits, frame.Withdrawals)
 	var pr, br []float64
 	for i := 1; i < idx.Len(); i++ {
 		t := idx.Offset + i
-		if portfolio.Invested(perf.Value[t-1], at(perf.Deposits, t), at(perf.Withdrawals, t)) {
+		if perf.Invested(frame.Value[t-1], at(frame.Deposits, t), at(frame.Withdrawals, t)) {
 			pr = append(pr, daily[t])
 			br = append(br, idx.Values[i]/idx.Values[i-1]-1)
 		}

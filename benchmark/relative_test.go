@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/gofolio/gofolio/portfolio"
+	"github.com/gofolio/gofolio/portfolio/perf"
 	"github.com/gofolio/gofolio/portfolio/stats"
 )
 
@@ -135,14 +135,14 @@ func TestAgainst(t *testing.T) {
 	// compared: 2–22 (day 1 is the index's first), 21 in all.
 	const n = 23
 	pr, br := repeat([]float64{0.1, -0.1, 0.1}, 7), repeat([]float64{0.1, -0.2, 0}, 7)
-	perf := &portfolio.Performance{Dates: days(n), Value: make([]float64, n), Deposits: make([]float64, n)}
-	perf.Value[1], perf.Deposits[1] = 100, 100
+	frame := &perf.Frame{Dates: days(n), Value: make([]float64, n), Deposits: make([]float64, n)}
+	frame.Value[1], frame.Deposits[1] = 100, 100
 	idx := &Index{Symbol: "IDX", Dates: days(n)[1:], Values: []float64{50}, Offset: 1}
 	for i := range pr {
-		perf.Value[i+2] = perf.Value[i+1] * (1 + pr[i])
+		frame.Value[i+2] = frame.Value[i+1] * (1 + pr[i])
 		idx.Values = append(idx.Values, idx.Values[i]*(1+br[i]))
 	}
-	got, err := Against(perf, idx, stats.Options{})
+	got, err := Against(frame, idx, stats.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -160,14 +160,14 @@ func TestAgainst(t *testing.T) {
 
 	// The first 3 days compared only: too few.
 	short := &Index{Symbol: "IDX", Dates: idx.Dates[:4], Values: idx.Values[:4], Offset: 1}
-	shortPerf := &portfolio.Performance{Dates: perf.Dates[:5], Value: perf.Value[:5], Deposits: perf.Deposits[:5]}
+	shortPerf := &perf.Frame{Dates: frame.Dates[:5], Value: frame.Value[:5], Deposits: frame.Deposits[:5]}
 	got, err = Against(shortPerf, short, stats.Options{})
 	if err != nil || got.Days != 3 || got.Beta.Reason != "fewer than 20 daily returns: there are 3" {
 		t.Errorf("3 days: %+v, %v; want beta undefined for too few returns", got, err)
 	}
 
 	idx.Offset = 0
-	if _, err := Against(perf, idx, stats.Options{}); err == nil {
+	if _, err := Against(frame, idx, stats.Options{}); err == nil {
 		t.Error("misaligned index: no error")
 	}
 }

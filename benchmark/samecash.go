@@ -7,7 +7,7 @@ import (
 	"sort"
 	"time"
 
-	"github.com/gofolio/gofolio/portfolio"
+	"github.com/gofolio/gofolio/portfolio/perf"
 	"github.com/gofolio/gofolio/portfolio/stats"
 )
 
@@ -15,7 +15,7 @@ import (
 // only the index and receives the same external flows, each on the first
 // date of dates on or after the flow's date (several flows on one date are
 // added up, and netted as the portfolio's own are: see
-// portfolio.DailyReturn). On date t with the index at P[t] (its value on
+// perf.DailyReturn). On date t with the index at P[t] (its value on
 // the last index date on or before t) and u units held, the day's net
 // deposit In[t] buys units at the start of the day, at P[t−1], and its net
 // withdrawal Out[t] sells them at its end, at P[t]:
@@ -29,7 +29,7 @@ import (
 // for like and the benchmark's TWR is the index's own return: r[t] =
 // (u[t]P[t] + Out[t]) / (u[t−1]P[t−1] + In[t]) − 1 = P[t]/P[t−1] − 1. The
 // frame's DailyReturn, CumulativeReturn and Drawdown are computed with
-// portfolio.DailyReturn.
+// perf.DailyReturn.
 //
 // A withdrawal larger than the benchmark holds sells every unit, and the
 // Withdrawals column records what was actually paid out, so that
@@ -38,7 +38,7 @@ import (
 // The result has Cash 0 and MarketValue = Value. A flow after the last
 // date, one that falls before the index has data, or a NaN, infinite or zero
 // amount is an error; every such flow is reported.
-func SameCashFlows(idx *Index, flows []portfolio.Flow, dates []time.Time) (*portfolio.Performance, error) {
+func SameCashFlows(idx *Index, flows []perf.Flow, dates []time.Time) (*perf.Frame, error) {
 	if idx == nil || idx.Len() == 0 {
 		return nil, errors.New("benchmark: same cash flows: empty index")
 	}
@@ -68,7 +68,7 @@ func SameCashFlows(idx *Index, flows []portfolio.Flow, dates []time.Time) (*port
 		return nil, fmt.Errorf("benchmark: same cash flows vs %s: %w", idx.Symbol, errors.Join(errs...))
 	}
 
-	p := &portfolio.Performance{
+	p := &perf.Frame{
 		Currency:         idx.Currency,
 		Dates:            dates,
 		MarketValue:      make([]float64, n),
@@ -96,7 +96,7 @@ func SameCashFlows(idx *Index, flows []portfolio.Flow, dates []time.Time) (*port
 // holdIndex fills p.Value with the units the day's net flows buy (at the
 // previous date's index value) and sell (at the day's), and lowers
 // p.Withdrawals where the units held fetch less than was to be withdrawn.
-func holdIndex(p *portfolio.Performance, idx *Index) {
+func holdIndex(p *perf.Frame, idx *Index) {
 	in, out := p.Deposits, p.Withdrawals
 	units, j := 0.0, -1
 	for t, d := range p.Dates {

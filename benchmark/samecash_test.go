@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/gofolio/gofolio/portfolio"
+	"github.com/gofolio/gofolio/portfolio/perf"
 	"github.com/gofolio/gofolio/portfolio/stats"
 )
 
@@ -25,7 +25,7 @@ func TestSameCashFlows(t *testing.T) {
 	//   r2 = 2420/(1100 + 1100) − 1 = 0.1    (the index's own return)
 	//   r3 = (1650 + 550)/2420 − 1 = −1/11   (the index's own return)
 	idx := &Index{Symbol: "IDX", Currency: "USD", Dates: days(4), Values: []float64{100, 110, 121, 110}}
-	flows := []portfolio.Flow{{Date: day(0), Amount: 1000}, {Date: day(2), Amount: 1100}, {Date: day(3), Amount: -550}}
+	flows := []perf.Flow{{Date: day(0), Amount: 1000}, {Date: day(2), Amount: 1100}, {Date: day(3), Amount: -550}}
 	p, err := SameCashFlows(idx, flows, days(4))
 	if err != nil {
 		t.Fatal(err)
@@ -60,7 +60,7 @@ func TestSameCashFlows(t *testing.T) {
 // netted before units are bought or sold, as the portfolio's TWR nets them.
 func TestSameCashFlowsNetsTheDay(t *testing.T) {
 	idx := &Index{Symbol: "IDX", Currency: "USD", Dates: days(3), Values: []float64{100, 110, 121}}
-	flows := []portfolio.Flow{{Date: day(0), Amount: 1000},
+	flows := []perf.Flow{{Date: day(0), Amount: 1000},
 		{Date: day(1), Amount: 500}, {Date: day(1), Amount: -500}, // cancel
 		{Date: day(2), Amount: 300}, {Date: day(2), Amount: -520}} // net −220
 	p, err := SameCashFlows(idx, flows, days(3))
@@ -80,7 +80,7 @@ func TestSameCashFlowsCalendar(t *testing.T) {
 	// and the index value on day 5 (no index date) is day 4's.
 	idx := &Index{Symbol: "IDX", Currency: "USD", Dates: []time.Time{day(2), day(4)}, Values: []float64{50, 40}, Offset: 1}
 	dates := []time.Time{day(0), day(2), day(4), day(5)}
-	p, err := SameCashFlows(idx, []portfolio.Flow{{Date: day(2), Amount: 100}, {Date: day(3), Amount: 80}}, dates)
+	p, err := SameCashFlows(idx, []perf.Flow{{Date: day(2), Amount: 100}, {Date: day(3), Amount: 80}}, dates)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -97,7 +97,7 @@ func TestSameCashFlowsShortfall(t *testing.T) {
 	// The portfolio did better and withdraws 150 when the benchmark only
 	// holds 10 units × 90 = 90: everything is sold and 90 paid out.
 	idx := &Index{Symbol: "IDX", Currency: "USD", Dates: days(2), Values: []float64{100, 90}}
-	p, err := SameCashFlows(idx, []portfolio.Flow{{Date: day(0), Amount: 1000}, {Date: day(1), Amount: -1500}}, days(2))
+	p, err := SameCashFlows(idx, []perf.Flow{{Date: day(0), Amount: 1000}, {Date: day(1), Amount: -1500}}, days(2))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -109,7 +109,7 @@ func TestSameCashFlowsShortfall(t *testing.T) {
 
 func TestSameCashFlowsErrors(t *testing.T) {
 	idx := &Index{Symbol: "IDX", Currency: "USD", Dates: []time.Time{day(2), day(3)}, Values: []float64{1, 1}, Offset: 2}
-	flows := []portfolio.Flow{
+	flows := []perf.Flow{
 		{Date: day(0), Amount: 10},         // before the index has data
 		{Date: day(9), Amount: 10},         // after the last date
 		{Date: day(3), Amount: math.NaN()}, // not a number
@@ -134,13 +134,13 @@ func TestSameCashFlowsSingleDepositTracksIndex(t *testing.T) {
 	// frame's TWR is the index's own return, last/first − 1, its MWR the
 	// same, and its IRR that return annualised over the days elapsed
 	// (Act/365).
-	_, perf, _ := benchData()
+	_, frame, _ := benchData()
 	series, _, _ := benchData()
-	idx, err := Align(series, perf.Dates, "USD", nil)
+	idx, err := Align(series, frame.Dates, "USD", nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, err := SameCashFlows(idx, []portfolio.Flow{{Date: perf.Dates[0], Amount: 1000}}, perf.Dates)
+	p, err := SameCashFlows(idx, []perf.Flow{{Date: frame.Dates[0], Amount: 1000}}, frame.Dates)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -16,6 +16,7 @@ import (
 	"github.com/gofolio/gofolio/portfolio/analysis"
 	"github.com/gofolio/gofolio/portfolio/stats"
 	"github.com/gofolio/gofolio/quotes"
+	"github.com/gofolio/gofolio/portfolio/txfile"
 	"github.com/gofolio/gofolio/quotes/sample"
 )
 
@@ -132,7 +133,7 @@ func compareRecords(t testing.TB, got []record, keys []string, want map[string]m
 func apiRecords(t *testing.T) map[string]map[string]float64 {
 	t.Helper()
 	ctx := context.Background()
-	txs, err := portfolio.ReadCSV(bytes.NewReader(sample.Transactions()), portfolio.ReadOptions{Name: sample.TransactionsFile})
+	txs, err := txfile.ReadCSV(bytes.NewReader(sample.Transactions()), txfile.Options{Name: sample.TransactionsFile})
 	if err != nil {
 		t.Fatal(err)
 	}

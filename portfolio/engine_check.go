@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 	"strconv"
+
+	"github.com/gofolio/gofolio/portfolio/txn"
 )
 
 // numberRule is what a numeric field of a transaction must be, by its kind.
@@ -25,7 +27,7 @@ type fieldCheck struct {
 }
 
 // What Build expects of the fields of a transaction made in Go; the
-// readers' messages (readExpect…) where the rule is the same.
+// readers' messages (txn.Expect…) where the rule is the same.
 const (
 	buildExpectPrice = "a price greater than 0, or 0 for that day's close"
 	buildExpectSplit = "for a SPLIT, the shares after it in Quantity and those before in Price, both greater than 0 (2 and 1 for 2:1)"
@@ -45,7 +47,7 @@ func (e *engine) checkFields() {
 			continue
 		}
 		if tx.Kind < Buy || tx.Kind > Split {
-			e.problem(tx, "kind", tx.Kind.String(), readExpectKind)
+			e.problem(tx, "kind", tx.Kind.String(), txn.ExpectKind)
 			continue
 		}
 		for _, f := range fieldChecks(tx) {
@@ -60,7 +62,7 @@ func (e *engine) checkFields() {
 // without building a message: the rules of fieldChecks as comparisons, which
 // NaN fails.
 func fieldsOK(tx *Transaction) bool {
-	const m = readMaxNumber
+	const m = txn.MaxNumber
 	q, p, c, a := tx.Quantity, tx.Price, tx.Commission, tx.Amount
 	switch tx.Kind {
 	case Buy, Sell:
@@ -81,14 +83,14 @@ func fieldChecks(tx *Transaction) [4]fieldCheck {
 	amount := fieldCheck{"amount", tx.Amount, unusedNumber, ""}
 	switch tx.Kind {
 	case Buy, Sell:
-		quantity.rule, quantity.expected = positiveNumber, readExpectShares
+		quantity.rule, quantity.expected = positiveNumber, txn.ExpectShares
 		price.rule, price.expected = nonNegativeNumber, buildExpectPrice
-		commission.rule, commission.expected = nonNegativeNumber, readExpectCommission
+		commission.rule, commission.expected = nonNegativeNumber, txn.ExpectCommission
 	case Split:
 		quantity.rule, quantity.expected = positiveNumber, buildExpectSplit
 		price.rule, price.expected = positiveNumber, buildExpectSplit
 	default: // the cash kinds and DIVIDEND
-		amount.rule, amount.expected = positiveNumber, readExpectAmount
+		amount.rule, amount.expected = positiveNumber, txn.ExpectAmount
 	}
 	return [4]fieldCheck{quantity, price, commission, amount}
 }
@@ -98,9 +100,9 @@ func (f fieldCheck) problem(k Kind) string {
 	v := f.value
 	switch {
 	case math.IsNaN(v) || math.IsInf(v, 0):
-		return readExpectFinite
-	case math.Abs(v) > readMaxNumber:
-		return readExpectNotHuge
+		return txn.ExpectFinite
+	case math.Abs(v) > txn.MaxNumber:
+		return txn.ExpectNotHuge
 	case f.rule == unusedNumber && v != 0:
 		return fmt.Sprintf(buildExpectZero, k, f.column)
 	case f.rule == positiveNumber && !(v > 0), f.rule == nonNegativeNumber && v < 0:

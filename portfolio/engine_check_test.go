@@ -79,29 +79,3 @@ func TestPositionsOutOfRange(t *testing.T) {
 		}
 	}
 }
-
-// TestHoldingsDataFrameRows: the DataFrame holds each symbol's rows from
-// the first day it is held, as its doc says: X from day 1 (sold out on
-// day 2, it keeps its rows for its realized P&L), Y from day 3.
-func TestHoldingsDataFrameRows(t *testing.T) {
-	x := testSeries("X", "USD", days(d1, d2, d3), 100, 110, 121)
-	y := testSeries("Y", "USD", days(d1, d2, d3), 10, 10, 10)
-	res := build(t, []Transaction{
-		{Date: d1, Kind: Deposit, Amount: 1000},
-		{Date: d1, Kind: Buy, Symbol: "X", Quantity: 2},
-		{Date: d2, Kind: Sell, Symbol: "X", Quantity: 2},
-		{Date: d3, Kind: Buy, Symbol: "Y", Quantity: 1},
-	}, Config{Currency: "USD", Series: market(x, y)})
-	df := res.Holdings.DataFrame()
-	// X: days 1-3 (held, then its realized P&L); Y: day 3 only. The
-	// columns have 2 × 3 = 6 rows; the frame 4.
-	want := [][2]string{{"2024-01-01", "X"}, {"2024-01-02", "X"}, {"2024-01-03", "X"}, {"2024-01-03", "Y"}}
-	if df.Nrow() != len(want) {
-		t.Fatalf("DataFrame has %d rows, want %d", df.Nrow(), len(want))
-	}
-	for i, w := range want {
-		if got := [2]string{df.Elem(i, 0).String(), df.Elem(i, 1).String()}; got != w {
-			t.Errorf("row %d = %v, want %v", i, got, w)
-		}
-	}
-}

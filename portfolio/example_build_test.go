@@ -9,13 +9,14 @@ import (
 	"time"
 
 	"github.com/gofolio/gofolio/portfolio"
+	"github.com/gofolio/gofolio/portfolio/txfile"
 	"github.com/gofolio/gofolio/quotes/sample"
 )
 
 // ExampleBuild builds the embedded sample portfolio (a sterling investor in
 // US blue chips, 1991-2000) from the embedded sample market, in GBP.
 func ExampleBuild() {
-	txs, err := portfolio.ReadCSV(bytes.NewReader(sample.Transactions()), portfolio.ReadOptions{Name: sample.TransactionsFile})
+	txs, err := txfile.ReadCSV(bytes.NewReader(sample.Transactions()), txfile.Options{Name: sample.TransactionsFile})
 	if err != nil {
 		log.Fatal(err) // every problem of the file, with its row and column
 	}
@@ -68,7 +69,7 @@ func ExampleHoldings() {
 
 // sampleResult is the embedded sample built in GBP, as ExampleBuild does.
 func sampleResult() *portfolio.Result {
-	txs, err := portfolio.ReadCSV(bytes.NewReader(sample.Transactions()), portfolio.ReadOptions{Name: sample.TransactionsFile})
+	txs, err := txfile.ReadCSV(bytes.NewReader(sample.Transactions()), txfile.Options{Name: sample.TransactionsFile})
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/gofolio/gofolio/portfolio/txfile"
 	"github.com/gofolio/gofolio/quotes"
 	"github.com/xuri/excelize/v2"
 )
@@ -35,7 +36,7 @@ func TestReferenceLayoutEndToEnd(t *testing.T) {
 	if _, err := f.WriteTo(&buf); err != nil {
 		t.Fatal(err)
 	}
-	txs, err := ReadExcel(&buf, ReadOptions{Name: "transactions.xlsx", Sheet: "A"})
+	txs, err := txfile.ReadExcel(&buf, txfile.Options{Name: "transactions.xlsx", Sheet: "A"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/gofolio/gofolio/fx"
 	"github.com/gofolio/gofolio/portfolio"
 	"github.com/gofolio/gofolio/portfolio/analysis"
+	"github.com/gofolio/gofolio/portfolio/txfile"
 	"github.com/gofolio/gofolio/quotes"
 )
 
@@ -36,8 +37,8 @@ type TearsheetOptions struct {
 }
 
 // Tearsheet writes to w the HTML report of the transactions file at txPath
-// (.xlsx or .csv, portfolio.ReadFile) priced from src, in one call:
-// portfolio.ReadFile, portfolio.Fetch, the benchmarks' series from src,
+// (.xlsx or .csv, txfile.Read) priced from src, in one call:
+// txfile.Read, portfolio.Fetch, the benchmarks' series from src,
 // the exchange rates, portfolio.Build, analysis.Run, NewInput and Write. It
 // is the Go equivalent of QuantStats' qs.reports.html(returns, "^GSPC").
 // Its errors are the first failing step's, which lists every problem of
@@ -49,7 +50,7 @@ func Tearsheet(ctx context.Context, w io.Writer, txPath string, src quotes.Sourc
 	if err := opts.Analysis.Check(); err != nil {
 		return err
 	}
-	txs, err := portfolio.ReadFile(txPath, portfolio.ReadOptions{Sheet: opts.Sheet})
+	txs, err := txfile.Read(txPath, txfile.Options{Sheet: opts.Sheet})
 	if err != nil {
 		return err
 	}

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/gofolio/gofolio/portfolio"
+	"github.com/gofolio/gofolio/portfolio/txn"
 	"github.com/gofolio/gofolio/quotes"
 )
 
@@ -189,9 +190,9 @@ func loadInputs(dir string) (*inputs, error) {
 		if err != nil {
 			return err
 		}
-		kind, ok := portfolio.ParseKind(rec[1])
+		kind, ok := txn.ParseKind(rec[1])
 		if !ok {
-			return fmt.Errorf("kind %q: want one of %v", rec[1], portfolio.Kinds())
+			return fmt.Errorf("kind %q: want one of %v", rec[1], txn.Kinds())
 		}
 		tx := portfolio.Transaction{Date: d, Kind: kind, Symbol: rec[2],
 			Origin: portfolio.Origin{File: path, Row: len(in.transactions) + 2}}

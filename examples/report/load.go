@@ -12,6 +12,7 @@ import (
 
 	"github.com/gofolio/gofolio/fx"
 	"github.com/gofolio/gofolio/portfolio"
+	"github.com/gofolio/gofolio/portfolio/txfile"
 	"github.com/gofolio/gofolio/quotes"
 	"github.com/gofolio/gofolio/quotes/sample"
 )
@@ -153,15 +154,15 @@ func keepSeries(series map[string]*quotes.Series, txs []portfolio.Transaction) {
 // readTransactions reads -tx, or the embedded sample portfolio.
 func readTransactions(o *options) ([]portfolio.Transaction, string, error) {
 	if o.tx == "" {
-		txs, err := portfolio.ReadCSV(bytes.NewReader(sample.Transactions()), portfolio.ReadOptions{Name: sample.TransactionsFile})
+		txs, err := txfile.ReadCSV(bytes.NewReader(sample.Transactions()), txfile.Options{Name: sample.TransactionsFile})
 		return txs, sample.TransactionsFile + " (embedded sample)", err
 	}
-	// ReadFile goes by the extension alone, so a directory would get
+	// txfile.Read goes by the extension alone, so a directory would get
 	// "unsupported file type" (or, named x.csv, a read error).
 	if info, err := os.Stat(o.tx); err == nil && info.IsDir() {
 		return nil, "", fmt.Errorf("-tx %s: is a directory; want a .xlsx or .csv file", o.tx)
 	}
-	txs, err := portfolio.ReadFile(o.tx, portfolio.ReadOptions{Sheet: o.sheet})
+	txs, err := txfile.Read(o.tx, txfile.Options{Sheet: o.sheet})
 	return txs, o.tx, err
 }
 

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/gofolio/gofolio/internal/atomicfile"
+	"github.com/gofolio/gofolio/portfolio/workbook"
 	"github.com/gofolio/gofolio/report"
 )
 
@@ -42,7 +43,7 @@ func outputs(j *job) []output {
 		outs = append(outs, output{"-out", o.out, o.targets["-out"], func(w io.Writer) error { return report.Write(w, j.input, ro) }})
 	}
 	if o.xlsx != "" {
-		outs = append(outs, output{"-xlsx", o.xlsx, o.targets["-xlsx"], func(w io.Writer) error { return j.result.WriteExcel(w) }})
+		outs = append(outs, output{"-xlsx", o.xlsx, o.targets["-xlsx"], func(w io.Writer) error { return workbook.Write(w, j.result) }})
 	}
 	return outs
 }

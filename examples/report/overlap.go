@@ -94,7 +94,7 @@ func checkOverwrite(flag, path, target string, force bool) error {
 // head (report.html.tmpl).
 var generatorTag = []byte(`<meta name="generator" content="gofolio">`)
 
-// gofolioSheets are the sheets of the workbook Result.WriteExcel writes,
+// gofolioSheets are the sheets of the workbook workbook.Write writes,
 // in order.
 var gofolioSheets = []string{"performance", "holdings"}
 

@@ -9,6 +9,7 @@ import (
 
 	"github.com/gofolio/gofolio/portfolio"
 	"github.com/gofolio/gofolio/portfolio/analysis"
+	"github.com/gofolio/gofolio/portfolio/txfile"
 	"github.com/gofolio/gofolio/quotes"
 	"github.com/gofolio/gofolio/quotes/sample"
 )
@@ -18,7 +19,7 @@ import (
 // Result's, the options given once.
 func Example() {
 	ctx := context.Background()
-	txs, err := portfolio.ReadCSV(bytes.NewReader(sample.Transactions()), portfolio.ReadOptions{Name: sample.TransactionsFile})
+	txs, err := txfile.ReadCSV(bytes.NewReader(sample.Transactions()), txfile.Options{Name: sample.TransactionsFile})
 	if err != nil {
 		log.Fatal(err)
 	}

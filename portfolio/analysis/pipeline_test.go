@@ -10,6 +10,7 @@ import (
 	"github.com/gofolio/gofolio/benchmark"
 	"github.com/gofolio/gofolio/portfolio"
 	"github.com/gofolio/gofolio/portfolio/stats"
+	"github.com/gofolio/gofolio/portfolio/txfile"
 	"github.com/gofolio/gofolio/quotes"
 	"github.com/gofolio/gofolio/quotes/sample"
 )
@@ -19,7 +20,7 @@ import (
 // by one as the package comment lists them.
 func TestRunIsThePipeline(t *testing.T) {
 	ctx := context.Background()
-	txs, err := portfolio.ReadCSV(bytes.NewReader(sample.Transactions()), portfolio.ReadOptions{Name: sample.TransactionsFile})
+	txs, err := txfile.ReadCSV(bytes.NewReader(sample.Transactions()), txfile.Options{Name: sample.TransactionsFile})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -5,15 +5,15 @@ import (
 	"testing"
 	"time"
 
-	"github.com/gofolio/gofolio/portfolio"
+	"github.com/gofolio/gofolio/portfolio/perf"
 )
 
 // benchFrame is 20 years of weekday data (5040 dates + a few) with a
 // monthly deposit and a yearly withdrawal, from a fixed seed.
-func benchFrame() *portfolio.Performance {
+func benchFrame() *perf.Frame {
 	const n = 5040
 	rng := rand.New(rand.NewPCG(1, 2))
-	p := &portfolio.Performance{Currency: "USD"}
+	p := &perf.Frame{Currency: "USD"}
 	v, d := 0.0, date(2005, 1, 3)
 	for len(p.Dates) < n {
 		if wd := d.Weekday(); wd != time.Saturday && wd != time.Sunday {
@@ -41,14 +41,14 @@ func BenchmarkStatistics(b *testing.B) {
 	risk := daily[1:]
 	cum := Cumulative(daily)
 	w := make([]float64, len(cum))
-	var flows []portfolio.Flow
+	var flows []perf.Flow
 	for i := range cum {
 		w[i] = 1 + cum[i]
 		if p.Deposits[i] > 0 {
-			flows = append(flows, portfolio.Flow{Date: p.Dates[i], Amount: p.Deposits[i]})
+			flows = append(flows, perf.Flow{Date: p.Dates[i], Amount: p.Deposits[i]})
 		}
 		if p.Withdrawals[i] > 0 {
-			flows = append(flows, portfolio.Flow{Date: p.Dates[i], Amount: -p.Withdrawals[i]})
+			flows = append(flows, perf.Flow{Date: p.Dates[i], Amount: -p.Withdrawals[i]})
 		}
 	}
 	n := len(p.Dates)

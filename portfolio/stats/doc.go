@@ -1,5 +1,5 @@
 // Package stats computes returns and risk statistics from a performance
-// frame (portfolio.Performance): time-weighted and money-weighted returns,
+// frame (perf.Frame, which package portfolio calls Performance): time-weighted and money-weighted returns,
 // volatility, Sharpe and Sortino ratios, drawdowns, Calmar ratio, best and
 // worst days and months, period returns and monthly and yearly tables.
 //
@@ -30,4 +30,8 @@
 //   - Statistics estimated from daily returns (volatility, Sharpe, Sortino,
 //     and benchmark.Relative's) need at least MinReturns (20) of them in a
 //     Summary; the primitives compute on any n ≥ 2.
+//
+// It imports only the standard library and portfolio/perf: a program that
+// computes a Sharpe ratio from a frame does not link the engine
+// (portfolio), excelize or gota.
 package stats

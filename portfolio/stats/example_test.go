@@ -4,14 +4,14 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/gofolio/gofolio/portfolio"
+	"github.com/gofolio/gofolio/portfolio/perf"
 	"github.com/gofolio/gofolio/portfolio/stats"
 )
 
 func Example() {
 	day := func(d int) time.Time { return time.Date(2024, 1, d, 0, 0, 0, 0, time.UTC) }
 	// 1000 deposited on 2 January, 500 more on the 4th, 200 taken out on the 5th.
-	perf := &portfolio.Performance{
+	perf := &perf.Frame{
 		Currency:    "USD",
 		Dates:       []time.Time{day(2), day(3), day(4), day(5), day(8)},
 		Value:       []float64{1000, 1020, 1540, 1320, 1350},
@@ -49,7 +49,7 @@ func Example() {
 }
 
 func ExampleXIRR() {
-	flows := []portfolio.Flow{
+	flows := []perf.Flow{
 		{Date: time.Date(2021, 1, 1, 0, 0, 0, 0, time.UTC), Amount: 1000},
 		{Date: time.Date(2022, 1, 1, 0, 0, 0, 0, time.UTC), Amount: -550},
 	}

@@ -5,7 +5,7 @@ import (
 	"math"
 	"time"
 
-	"github.com/gofolio/gofolio/portfolio"
+	"github.com/gofolio/gofolio/portfolio/perf"
 )
 
 // TradingDaysPerYear is the default number of daily periods in a year.
@@ -31,8 +31,8 @@ func TooFewReturns(n int) string {
 }
 
 // DailyReturns is the time-weighted daily return of a value series with
-// external flows, r[t] = portfolio.DailyReturn(value[t−1], value[t], in[t],
-// out[t]) with value[−1] = 0: the convention of portfolio.Performance, where
+// external flows, r[t] = perf.DailyReturn(value[t−1], value[t], in[t],
+// out[t]) with value[−1] = 0: the convention of perf.Frame, where
 // the day's flows are netted, a net deposit counts from the start of the
 // day and a net withdrawal from its end (Portfolio Performance's TTWROR):
 //
@@ -46,7 +46,7 @@ func DailyReturns(value, in, out []float64) []float64 {
 	r := make([]float64, len(value))
 	prev := 0.0
 	for t, v := range value {
-		r[t] = portfolio.DailyReturn(prev, v, at(in, t), at(out, t))
+		r[t] = perf.DailyReturn(prev, v, at(in, t), at(out, t))
 		prev = v
 	}
 	return r
@@ -75,7 +75,7 @@ func Cumulative(daily []float64) []float64 {
 
 // Drawdowns is the fall of the wealth index 1 + cumulative[t] from its
 // running peak, counting the 1 it starts from (the money as invested, so
-// a loss on the first day is a drawdown, as in portfolio.Performance):
+// a loss on the first day is a drawdown, as in perf.Frame):
 //
 //	d[t] = (1 + c[t]) / max(1, max_{i ≤ t}(1 + c[i])) − 1  (≤ 0).
 func Drawdowns(cumulative []float64) []float64 {

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/gofolio/gofolio/portfolio"
+	"github.com/gofolio/gofolio/portfolio/perf"
 )
 
 // Options configures Compute.
@@ -34,7 +34,7 @@ type Summary struct {
 	Dates      int       // dates in the frame
 	// ReturnDays is the number of daily returns the risk statistics use:
 	// every date after the first on which the portfolio held something or
-	// received a net deposit (portfolio.Invested: value[t−1] + In[t] above
+	// received a net deposit (perf.Invested: value[t−1] + In[t] above
 	// a millionth, In[t] the day's deposits less withdrawals). Days on which it was
 	// empty, and the first day (from the deposit to the first close), are
 	// left out so that they do not dilute volatility.
@@ -105,7 +105,7 @@ func (s *Summary) Period(name string) (PeriodReturn, bool) {
 	return PeriodReturn{}, false
 }
 
-// Compute computes every statistic of perf. It reads only Dates, Value,
+// Compute computes every statistic of frame. It reads only Dates, Value,
 // Deposits and Withdrawals (nil Deposits or Withdrawals mean none) and
 // recomputes the daily returns from them with DailyReturns, so the other
 // columns (MarketValue and Cash, or a DailyReturn column filled elsewhere)
@@ -114,42 +114,42 @@ func (s *Summary) Period(name string) (PeriodReturn, bool) {
 // An empty frame, columns of other lengths than Dates, dates not strictly
 // ascending, NaN or infinite amounts, or negative flows are an error listing
 // every problem. Otherwise every figure is defined or NaN with a reason.
-func Compute(perf *portfolio.Performance, opts Options) (*Summary, error) {
-	if err := validate(perf, opts); err != nil {
+func Compute(frame *perf.Frame, opts Options) (*Summary, error) {
+	if err := validate(frame, opts); err != nil {
 		return nil, err
 	}
 	ppy := opts.PeriodsPerYear
 	if ppy == 0 {
 		ppy = TradingDaysPerYear
 	}
-	dates, value := perf.Dates, perf.Value
+	dates, value := frame.Dates, frame.Value
 	n := len(dates)
 	s := &Summary{
-		Currency: perf.Currency,
+		Currency: frame.Currency,
 		Start:    dates[0], End: dates[n-1], Dates: n,
 		Years:         Years(dates[0], dates[n-1]),
 		EndValue:      value[n-1],
 		DailyRiskFree: DailyRiskFree(opts.RiskFree, ppy),
 	}
 
-	daily := DailyReturns(value, perf.Deposits, perf.Withdrawals)
+	daily := DailyReturns(value, frame.Deposits, frame.Withdrawals)
 	w := make([]float64, n) // wealth index Π(1 + r)
 	invested := make([]bool, n)
 	risk := make([]float64, 0, n)
 	riskAt := make([]int, 0, n)
-	var flows []portfolio.Flow
+	var flows []perf.Flow
 	g, prev, anyHeld := 1.0, 0.0, false
 	for t := range n {
-		in, out := at(perf.Deposits, t), at(perf.Withdrawals, t)
+		in, out := at(frame.Deposits, t), at(frame.Withdrawals, t)
 		s.Deposits += in
 		s.Withdrawals += out
 		if in > 0 {
-			flows = append(flows, portfolio.Flow{Date: dates[t], Amount: in})
+			flows = append(flows, perf.Flow{Date: dates[t], Amount: in})
 		}
 		if out > 0 {
-			flows = append(flows, portfolio.Flow{Date: dates[t], Amount: -out})
+			flows = append(flows, perf.Flow{Date: dates[t], Amount: -out})
 		}
-		invested[t] = portfolio.Invested(prev, in, out)
+		invested[t] = perf.Invested(prev, in, out)
 		anyHeld = anyHeld || invested[t]
 		if invested[t] && t > 0 {
 			risk = append(risk, daily[t])
@@ -271,19 +271,19 @@ func monthStats(s *Summary) {
 	s.PositiveMonths = figure(float64(positive)/float64(defined), "")
 }
 
-// validate reports every problem with perf and opts at once.
-func validate(perf *portfolio.Performance, opts Options) error {
-	if perf == nil {
+// validate reports every problem with frame and opts at once.
+func validate(frame *perf.Frame, opts Options) error {
+	if frame == nil {
 		return errors.New("stats: nil performance frame")
 	}
 	var errs []error
-	n := len(perf.Dates)
+	n := len(frame.Dates)
 	if n == 0 {
 		errs = append(errs, errors.New("the frame has no dates"))
 	}
 	for i := 1; i < n; i++ {
-		if !perf.Dates[i].After(perf.Dates[i-1]) {
-			errs = append(errs, fmt.Errorf("dates not strictly ascending at %s (index %d)", perf.Dates[i].Format(time.DateOnly), i))
+		if !frame.Dates[i].After(frame.Dates[i-1]) {
+			errs = append(errs, fmt.Errorf("dates not strictly ascending at %s (index %d)", frame.Dates[i].Format(time.DateOnly), i))
 			break
 		}
 	}
@@ -293,9 +293,9 @@ func validate(perf *portfolio.Performance, opts Options) error {
 		optional bool
 		positive bool
 	}{
-		{"Value", perf.Value, false, false},
-		{"Deposits", perf.Deposits, true, true},
-		{"Withdrawals", perf.Withdrawals, true, true},
+		{"Value", frame.Value, false, false},
+		{"Deposits", frame.Deposits, true, true},
+		{"Withdrawals", frame.Withdrawals, true, true},
 	}
 	for _, c := range columns {
 		if len(c.v) != n && !(c.optional && len(c.v) == 0) {
@@ -308,7 +308,7 @@ func validate(perf *portfolio.Performance, opts Options) error {
 			if math.IsNaN(v) || math.IsInf(v, 0) || (c.positive && v < 0) {
 				count++
 				if len(bad) < 5 {
-					bad = append(bad, fmt.Sprintf("%v on %s", v, perf.Dates[i].Format(time.DateOnly)))
+					bad = append(bad, fmt.Sprintf("%v on %s", v, frame.Dates[i].Format(time.DateOnly)))
 				}
 			}
 		}

@@ -5,7 +5,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/gofolio/gofolio/portfolio"
+	"github.com/gofolio/gofolio/portfolio/perf"
 )
 
 // growth is a frame over every calendar day from start to end: deposit
@@ -39,7 +39,7 @@ func TestComputeShortPeriodMWR(t *testing.T) {
 		t.Errorf("IRR reason %q", s.IRR.Reason)
 	}
 	// The primitive still annualises.
-	r, err := XIRR([]portfolio.Flow{{Date: dates[0], Amount: 100}}, dates[len(dates)-1], 110)
+	r, err := XIRR([]perf.Flow{{Date: dates[0], Amount: 100}}, dates[len(dates)-1], 110)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -76,7 +76,7 @@ func TestComputeShortPeriodExtremes(t *testing.T) {
 		s := compute(t, frame(dates, value, in, nil), Options{})
 		checkFigure(t, "MWR", s.MWR, tc.want)
 		checkUndefined(t, "IRR", s.IRR)
-		r, err := XIRR([]portfolio.Flow{{Date: dates[0], Amount: 100}}, dates[len(dates)-1], tc.end)
+		r, err := XIRR([]perf.Flow{{Date: dates[0], Amount: 100}}, dates[len(dates)-1], tc.end)
 		if err != nil {
 			t.Fatal(err)
 		}

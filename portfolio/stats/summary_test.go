@@ -6,16 +6,16 @@ import (
 	"testing"
 	"time"
 
-	"github.com/gofolio/gofolio/portfolio"
+	"github.com/gofolio/gofolio/portfolio/perf"
 )
 
 // frame builds a performance frame from values and flows only: the columns
 // Compute reads.
-func frame(dates []time.Time, value, in, out []float64) *portfolio.Performance {
-	return &portfolio.Performance{Currency: "EUR", Dates: dates, Value: value, Deposits: in, Withdrawals: out}
+func frame(dates []time.Time, value, in, out []float64) *perf.Frame {
+	return &perf.Frame{Currency: "EUR", Dates: dates, Value: value, Deposits: in, Withdrawals: out}
 }
 
-func compute(t *testing.T, p *portfolio.Performance, opts Options) *Summary {
+func compute(t *testing.T, p *perf.Frame, opts Options) *Summary {
 	t.Helper()
 	s, err := Compute(p, opts)
 	if err != nil {

@@ -6,7 +6,7 @@ import (
 	"math"
 	"time"
 
-	"github.com/gofolio/gofolio/portfolio"
+	"github.com/gofolio/gofolio/portfolio/perf"
 )
 
 // ErrNoIRR is matched (errors.Is) by XIRR's error when the cash flows have
@@ -30,7 +30,7 @@ var ErrNoIRR = errors.New("no internal rate of return")
 //
 // A flow after end, or any NaN or infinite amount, is an error that does not
 // match ErrNoIRR; flows with no solution give one that does.
-func XIRR(flows []portfolio.Flow, end time.Time, endValue float64) (float64, error) {
+func XIRR(flows []perf.Flow, end time.Time, endValue float64) (float64, error) {
 	x, err := xirrLog(flows, end, endValue)
 	if err != nil {
 		return math.NaN(), err
@@ -52,7 +52,7 @@ func XIRR(flows []portfolio.Flow, end time.Time, endValue float64) (float64, err
 //
 // The errors are XIRR's, and start after end; a return too large for a
 // float64 is an error matching ErrNoIRR.
-func MWR(flows []portfolio.Flow, start, end time.Time, endValue float64) (float64, error) {
+func MWR(flows []perf.Flow, start, end time.Time, endValue float64) (float64, error) {
 	if start.After(end) {
 		return math.NaN(), fmt.Errorf("stats: MWR: start %s is after the end date %s", start.Format(time.DateOnly), end.Format(time.DateOnly))
 	}
@@ -78,7 +78,7 @@ func periodReturn(x float64, start, end time.Time) float64 {
 }
 
 // xirrLog solves XIRR's equation for x = ln(1 + r); see XIRR.
-func xirrLog(flows []portfolio.Flow, end time.Time, endValue float64) (float64, error) {
+func xirrLog(flows []perf.Flow, end time.Time, endValue float64) (float64, error) {
 	var bad []error
 	if math.IsNaN(endValue) || math.IsInf(endValue, 0) {
 		bad = append(bad, fmt.Errorf("end value %v is not a finite number", endValue))

@@ -6,17 +6,17 @@ import (
 	"testing"
 	"time"
 
-	"github.com/gofolio/gofolio/portfolio"
+	"github.com/gofolio/gofolio/portfolio/perf"
 )
 
-func flow(y, m, d int, amount float64) portfolio.Flow {
-	return portfolio.Flow{Date: date(y, time_(m), d), Amount: amount}
+func flow(y, m, d int, amount float64) perf.Flow {
+	return perf.Flow{Date: date(y, time_(m), d), Amount: amount}
 }
 
 func TestXIRR(t *testing.T) {
 	tests := []struct {
 		name     string
-		flows    []portfolio.Flow
+		flows    []perf.Flow
 		end      [3]int
 		endValue float64
 		want     float64
@@ -24,29 +24,29 @@ func TestXIRR(t *testing.T) {
 		// 1000 × (1 + r)^(366/365) = 1100 (2020 is a leap year)
 		// → r = 1.1^(365/366) − 1 = 0.0997377
 		name:  "one deposit over a leap year",
-		flows: []portfolio.Flow{flow(2020, 1, 1, 1000)}, end: [3]int{2021, 1, 1}, endValue: 1100,
+		flows: []perf.Flow{flow(2020, 1, 1, 1000)}, end: [3]int{2021, 1, 1}, endValue: 1100,
 		want: math.Pow(1.1, 365.0/366) - 1,
 	}, {
 		// Two 365-day years: 1000 × 1.1² + 1000 × 1.1 = 1210 + 1100 = 2310 at r = 10 %.
 		name:  "two deposits",
-		flows: []portfolio.Flow{flow(2021, 1, 1, 1000), flow(2022, 1, 1, 1000)}, end: [3]int{2023, 1, 1}, endValue: 2310,
+		flows: []perf.Flow{flow(2021, 1, 1, 1000), flow(2022, 1, 1, 1000)}, end: [3]int{2023, 1, 1}, endValue: 2310,
 		want: 0.1,
 	}, {
 		// 1000 × 1.1² − 550 × 1.1 = 1210 − 605 = 605 at r = 10 %.
 		name:  "deposit and withdrawal",
-		flows: []portfolio.Flow{flow(2021, 1, 1, 1000), flow(2022, 1, 1, -550)}, end: [3]int{2023, 1, 1}, endValue: 605,
+		flows: []perf.Flow{flow(2021, 1, 1, 1000), flow(2022, 1, 1, -550)}, end: [3]int{2023, 1, 1}, endValue: 605,
 		want: 0.1,
 	}, {
 		// 1000 × (1 + r) = 500 over 365 days → r = −0.5.
 		name:  "loss",
-		flows: []portfolio.Flow{flow(2021, 1, 1, 1000)}, end: [3]int{2022, 1, 1}, endValue: 500,
+		flows: []perf.Flow{flow(2021, 1, 1, 1000)}, end: [3]int{2022, 1, 1}, endValue: 500,
 		want: -0.5,
 	}, {
 		// Excel's documented XIRR example: −10000 on 2008-01-01, then 2750
 		// (2008-03-01), 4250 (2008-10-30), 3250 (2009-02-15) and 2750
 		// (2009-04-01) → 0.373362535 (Excel rounds its iteration to ~1e-8).
 		name: "Excel documentation example",
-		flows: []portfolio.Flow{flow(2008, 1, 1, 10000), flow(2008, 3, 1, -2750),
+		flows: []perf.Flow{flow(2008, 1, 1, 10000), flow(2008, 3, 1, -2750),
 			flow(2008, 10, 30, -4250), flow(2009, 2, 15, -3250)},
 		end: [3]int{2009, 4, 1}, endValue: 2750,
 		want: 0.373362535,
@@ -54,7 +54,7 @@ func TestXIRR(t *testing.T) {
 		// 100 doubles in one day: (1 + r)^(1/365) = 2 → r = 2^365 − 1 ≈ 7.5e109,
 		// absurd but finite.
 		name:  "doubling in a day",
-		flows: []portfolio.Flow{flow(2021, 1, 1, 100)}, end: [3]int{2021, 1, 2}, endValue: 200,
+		flows: []perf.Flow{flow(2021, 1, 1, 100)}, end: [3]int{2021, 1, 2}, endValue: 200,
 		want: math.Pow(2, 365) - 1,
 	}, {
 		// Two sign changes: 100 paid in, 230 taken out a year later, 132
@@ -62,13 +62,13 @@ func TestXIRR(t *testing.T) {
 		// 1 + r = (230 ± sqrt(52900 − 52800)) / 200 = 1.1 or 1.2. The one
 		// nearer 0 is 10 %.
 		name:  "two roots",
-		flows: []portfolio.Flow{flow(2021, 1, 1, 100), flow(2022, 1, 1, -230)}, end: [3]int{2023, 1, 1}, endValue: -132,
+		flows: []perf.Flow{flow(2021, 1, 1, 100), flow(2022, 1, 1, -230)}, end: [3]int{2023, 1, 1}, endValue: -132,
 		want: 0.1,
 	}, {
 		// Same-day deposit and end: money paid in on the end date counts
 		// at face value. 1000 × 1.1 + 500 = 1600 at r = 10 %.
 		name:  "deposit on the end date",
-		flows: []portfolio.Flow{flow(2021, 1, 1, 1000), flow(2022, 1, 1, 500)}, end: [3]int{2022, 1, 1}, endValue: 1600,
+		flows: []perf.Flow{flow(2021, 1, 1, 1000), flow(2022, 1, 1, 500)}, end: [3]int{2022, 1, 1}, endValue: 1600,
 		want: 0.1,
 	}}
 	for _, tc := range tests {
@@ -87,7 +87,7 @@ func TestXIRR(t *testing.T) {
 func TestXIRRTotalLoss(t *testing.T) {
 	// 100 paid in, 1e-200 left a day later: the rate is −100 % to the
 	// precision of a float64, and must be found, not reported as no root.
-	got, err := XIRR([]portfolio.Flow{flow(2021, 1, 1, 100)}, date(2021, 1, 2), 1e-200)
+	got, err := XIRR([]perf.Flow{flow(2021, 1, 1, 100)}, date(2021, 1, 2), 1e-200)
 	if err != nil || got != -1 {
 		t.Errorf("got %v, %v; want −1", got, err)
 	}
@@ -96,15 +96,15 @@ func TestXIRRTotalLoss(t *testing.T) {
 func TestXIRRNoRoot(t *testing.T) {
 	end := date(2022, 1, 1)
 	for name, tc := range map[string]struct {
-		flows    []portfolio.Flow
+		flows    []perf.Flow
 		endValue float64
 	}{
-		"deposits and nothing left": {[]portfolio.Flow{flow(2021, 1, 1, 100), flow(2021, 6, 1, 100)}, 0},
+		"deposits and nothing left": {[]perf.Flow{flow(2021, 1, 1, 100), flow(2021, 6, 1, 100)}, 0},
 		"only an end value":         {nil, 100},
-		"only withdrawals":          {[]portfolio.Flow{flow(2021, 1, 1, -100)}, 50},
-		"everything on the end day": {[]portfolio.Flow{flow(2022, 1, 1, 100)}, 110},
+		"only withdrawals":          {[]perf.Flow{flow(2021, 1, 1, -100)}, 50},
+		"everything on the end day": {[]perf.Flow{flow(2022, 1, 1, 100)}, 110},
 		// 100 (1+r)² − 230 (1+r) + 133 > 0 for every r (discriminant 52900 − 53200 < 0).
-		"no real root": {[]portfolio.Flow{flow(2020, 1, 1, 100), flow(2021, 1, 1, -230)}, -133},
+		"no real root": {[]perf.Flow{flow(2020, 1, 1, 100), flow(2021, 1, 1, -230)}, -133},
 	} {
 		t.Run(name, func(t *testing.T) {
 			got, err := XIRR(tc.flows, end, tc.endValue)
@@ -117,7 +117,7 @@ func TestXIRRNoRoot(t *testing.T) {
 
 func TestXIRRBadInput(t *testing.T) {
 	end := date(2022, 1, 1)
-	flows := []portfolio.Flow{flow(2021, 1, 1, math.NaN()), flow(2023, 1, 1, 100), flow(2021, 2, 1, math.Inf(1))}
+	flows := []perf.Flow{flow(2021, 1, 1, math.NaN()), flow(2023, 1, 1, 100), flow(2021, 2, 1, math.Inf(1))}
 	got, err := XIRR(flows, end, math.NaN())
 	if err == nil || errors.Is(err, ErrNoIRR) || !math.IsNaN(got) {
 		t.Fatalf("got %v, %v; want NaN and an input error", got, err)
@@ -133,7 +133,7 @@ func TestXIRRBadInput(t *testing.T) {
 func TestMWR(t *testing.T) {
 	for _, tc := range []struct {
 		name       string
-		flows      []portfolio.Flow
+		flows      []perf.Flow
 		start, end time.Time
 		endValue   float64
 		want       float64
@@ -141,26 +141,26 @@ func TestMWR(t *testing.T) {
 		// 100 in, 110 out 73 days later: 10 % over the period (XIRR
 		// 1.1^(365/73) − 1 = 1.1^5 − 1 a year).
 		name:  "one deposit",
-		flows: []portfolio.Flow{flow(2023, 1, 1, 100)}, start: date(2023, 1, 1), end: date(2023, 3, 15), endValue: 110,
+		flows: []perf.Flow{flow(2023, 1, 1, 100)}, start: date(2023, 1, 1), end: date(2023, 3, 15), endValue: 110,
 		want: 0.1,
 	}, {
 		// The period runs from start, not from the first flow: 100 paid in
 		// after 73 of 146 days grows to 110, XIRR 1.1^5 − 1, so over the 146
 		// days (1 + r)^(146/365) − 1 = 1.1^2 − 1 = 0.21.
 		name:  "deposit after the start",
-		flows: []portfolio.Flow{flow(2023, 3, 15, 100)}, start: date(2023, 1, 1), end: date(2023, 5, 27), endValue: 110,
+		flows: []perf.Flow{flow(2023, 3, 15, 100)}, start: date(2023, 1, 1), end: date(2023, 5, 27), endValue: 110,
 		want: 0.21,
 	}, {
 		// Two 365-day years at 10 % a year (TestXIRR's "deposit and
 		// withdrawal"): 1.1² − 1 = 0.21 over the two years.
 		name:  "two years",
-		flows: []portfolio.Flow{flow(2021, 1, 1, 1000), flow(2022, 1, 1, -550)}, start: date(2021, 1, 1), end: date(2023, 1, 1), endValue: 605,
+		flows: []perf.Flow{flow(2021, 1, 1, 1000), flow(2022, 1, 1, -550)}, start: date(2021, 1, 1), end: date(2023, 1, 1), endValue: 605,
 		want: 0.21,
 	}, {
 		// 100 in, 80 two days later: −20 %, although the annual rate,
 		// 0.8^182.5 − 1, is −1 to a float64.
 		name:  "steep loss",
-		flows: []portfolio.Flow{flow(2023, 6, 1, 100)}, start: date(2023, 6, 1), end: date(2023, 6, 3), endValue: 80,
+		flows: []perf.Flow{flow(2023, 6, 1, 100)}, start: date(2023, 6, 1), end: date(2023, 6, 3), endValue: 80,
 		want: -0.2,
 	}} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -174,14 +174,14 @@ func TestMWR(t *testing.T) {
 		})
 	}
 	// 1.1^(365/73) − 1 = 0.61051 is what the same flows give as an annual rate.
-	r, err := XIRR([]portfolio.Flow{flow(2023, 1, 1, 100)}, date(2023, 3, 15), 110)
+	r, err := XIRR([]perf.Flow{flow(2023, 1, 1, 100)}, date(2023, 3, 15), 110)
 	if err != nil || !near(r, 0.61051, 1e-9) {
 		t.Errorf("XIRR = %v, %v; want 0.61051", r, err)
 	}
 }
 
 func TestMWRErrors(t *testing.T) {
-	one := []portfolio.Flow{flow(2023, 1, 1, 100)}
+	one := []perf.Flow{flow(2023, 1, 1, 100)}
 	if _, err := MWR(one, date(2023, 2, 1), date(2023, 1, 15), 110); err == nil || !contains(err.Error(), "start 2023-02-01 is after the end date 2023-01-15") {
 		t.Errorf("start after end: %v", err)
 	}

@@ -4,7 +4,7 @@
 //
 //	must.M(notebook.Chart(chart.Drawdown("Drawdown", notebook.DrawdownLine("Portfolio", perf))))
 //	must.M(notebook.Interactive("Performance", lines...))
-//	must.M(notebook.Frame(result.Performance.DataFrame(), 10))
+//	must.M(notebook.Frame(dataframe.Performance(result.Performance), 10))
 //
 // Chart sends a gonum/plot plot (package report/chart) as a real
 // image/svg+xml output, not the text/html wrapper gonbui.DisplaySVG emits, so

@@ -12,7 +12,7 @@ import (
 	"github.com/go-gota/gota/series"
 )
 
-// Frame shows a gota data frame, such as portfolio.Performance.DataFrame(),
+// Frame shows a gota data frame, such as dataframe.Performance(p) (package portfolio/dataframe),
 // as an HTML table with the frame's own text rendering as the text/plain
 // alternative. A frame longer than maxRows shows its first and last rows,
 // maxRows in all, around a "…" row; maxRows ≤ 0 shows every row. Float

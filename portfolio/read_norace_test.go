@@ -1,5 +1,0 @@
-//go:build !race
-
-package portfolio
-
-const readRaceEnabled = false

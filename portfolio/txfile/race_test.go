@@ -1,0 +1,5 @@
+//go:build race
+
+package txfile
+
+const raceEnabled = true
