@@ -202,4 +202,3 @@ func sortedKinds() []Kind {
 	slices.Sort(kinds)
 	return kinds
 }
-
