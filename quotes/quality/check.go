@@ -137,9 +137,12 @@ func sortedKeys(series map[string]*quotes.Series) []string {
 func checkSeries(key string, s *quotes.Series, all map[string]*quotes.Series, o Options) []Finding {
 	sym := cmp.Or(s.Symbol, key)
 	v := newView(s)
-	found := notPositive(sym, s)
-	units := v.unitSwitches(sym, s)
-	found = append(found, units...)
+	var found []Finding
+	if len(v.close) < min(len(s.Dates), len(s.Close)) {
+		found = notPositive(sym, s)
+	}
+	v.findJumps()
+	found = append(found, v.unitSwitches(sym, s)...)
 	found = append(found, v.missingSplits(sym, s)...)
 	found = append(found, v.splitEvents(sym, s)...)
 	found = append(found, v.dividends(sym, s, o)...)
@@ -153,10 +156,29 @@ func checkSeries(key string, s *quotes.Series, all map[string]*quotes.Series, o 
 type view struct {
 	dates []time.Time
 	close []float64
+	jumps []int // the days i whose close moves more than jumpLimit-fold from day i−1's
 }
 
+// jumpLimit is the least move a split (3:2, less splitTolerance) or a
+// unit switch makes; most days move less, and need no other check.
+const jumpLimit = 1.35
+
+// findJumps lists the days that move at least jumpLimit-fold either way.
+func (v *view) findJumps() {
+	for i := 1; i < len(v.close); i++ {
+		if q := v.close[i-1] / v.close[i]; q >= jumpLimit || q <= 1/jumpLimit {
+			v.jumps = append(v.jumps, i)
+		}
+	}
+}
+
+// newView shares s's slices when every close is good (the view never
+// writes to them: unitSwitches copies the closes before it changes them).
 func newView(s *quotes.Series) *view {
 	n := min(len(s.Dates), len(s.Close))
+	if !slices.ContainsFunc(s.Close[:n], func(c float64) bool { return !(c > 0) || math.IsInf(c, 0) }) {
+		return &view{dates: s.Dates[:n:n], close: s.Close[:n:n]}
+	}
 	v := &view{dates: make([]time.Time, 0, n), close: make([]float64, 0, n)}
 	for i := range n {
 		if c := s.Close[i]; c > 0 && !math.IsInf(c, 0) {
@@ -193,11 +215,11 @@ func notPositive(sym string, s *quotes.Series) []Finding {
 // gaps reports two closes more than o.GapDays calendar days apart.
 func (v *view) gaps(sym string, o Options) []Finding {
 	var out []Finding
-	limit := time.Duration(o.GapDays) * 24 * time.Hour
+	limit := int64(o.GapDays) * 24 * 3600
 	for i := 1; i < len(v.dates); i++ {
-		if d := v.dates[i].Sub(v.dates[i-1]); d > limit {
+		if d := v.dates[i].Unix() - v.dates[i-1].Unix(); d > limit {
 			out = append(out, Finding{Symbol: sym, Kind: Gap, From: v.dates[i-1], To: v.dates[i],
-				Seen:   fmt.Sprintf("no close for %d calendar days (%g, then %g)", int(d.Hours()/24), v.close[i-1], v.close[i]),
+				Seen:   fmt.Sprintf("no close for %d calendar days (%g, then %g)", d/(24*3600), v.close[i-1], v.close[i]),
 				Likely: "missing data: holdings are valued at the last close before the gap until it ends",
 				Impact: math.Abs(v.close[i]/v.close[i-1] - 1)})
 		}

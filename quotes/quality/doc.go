@@ -18,7 +18,9 @@
 //     closes over the median of the five before within 20% of it too (a
 //     lasting move, not a one-day spike), and no split within five trading
 //     days. Repairable (add the split; for split-adjusted closes also divide
-//     the closes before it by the ratio) when the move is within 2% of the ratio.
+//     the closes and dividends before it by the ratio) when the move is
+//     within 5% of the ratio (2% for 3:2 and 2:3, since one-day falls of a
+//     third happen).
 //   - split events without a jump (closes not marked split-adjusted): a split
 //     of 3:2 or more either way whose closes, as traded, do not move a third
 //     of the ratio on its day or within five trading days of it. Not

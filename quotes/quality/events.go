@@ -22,14 +22,12 @@ func (v *view) dividends(sym string, s *quotes.Series, o Options) []Finding {
 		prev := v.close[d-1]
 		yield := dv.Amount / prev
 		move := v.close[d]/prev - 1
-		f := Finding{Symbol: sym, From: dv.Date, To: dv.Date, Impact: yield,
-			Seen: fmt.Sprintf("a dividend of %g, %.1f%% of the close of %g before it, and the close moves %+.1f%% on %s",
-				dv.Amount, 100*yield, prev, 100*move, v.dates[d].Format(time.DateOnly))}
+		f := Finding{Symbol: sym, From: dv.Date, To: dv.Date, Impact: yield}
 		switch {
 		case yield > o.MaxYield:
 			f.Kind = DividendTooLarge
 			f.Likely = "a wrong amount or a special distribution (return of capital, spin-off): check it"
-			if yield/100 <= o.MaxYield/2 {
+			if yield >= 1 && yield/100 <= o.MaxYield/2 {
 				f.Likely = "an amount in the minor unit (such as pence for a price in pounds), 100 times too large"
 			}
 		case yield >= o.DropYield && move > -yield/2:
@@ -38,6 +36,8 @@ func (v *view) dividends(sym string, s *quotes.Series, o Options) []Finding {
 		default:
 			continue
 		}
+		f.Seen = fmt.Sprintf("a dividend of %g, %.1f%% of the close of %g before it, and the close moves %+.1f%% on %s",
+			dv.Amount, 100*yield, prev, 100*move, v.dates[d].Format(time.DateOnly))
 		out = append(out, f)
 	}
 	return out
@@ -57,12 +57,19 @@ const staleWindow = 125
 // closes equal to the one before within staleWindow days of the run,
 // the run itself left out (chance would make such a run in the whole
 // series less than once in a hundred).
-func (v *view) staleDays(unchanged []int, i, j int, o Options) int {
+func (v *view) staleDays(i, j int, o Options) int {
 	n := len(v.close)
-	lo, hi := max(i-staleWindow, 1), min(j+staleWindow, n-1)
-	pairs := hi - lo + 1 - (j - i)
-	same := unchanged[hi+1] - unchanged[lo] - (j - i)
-	if same <= 0 || pairs <= 0 {
+	same, pairs := 0, 0
+	for k := max(i-staleWindow, 1); k <= min(j+staleWindow, n-1); k++ {
+		if k > i && k <= j {
+			continue // the run's own pairs
+		}
+		pairs++
+		if v.close[k] == v.close[k-1] {
+			same++
+		}
+	}
+	if same == 0 {
 		return o.StaleDays
 	}
 	p := float64(same) / float64(pairs)
@@ -74,14 +81,6 @@ func (v *view) staleDays(unchanged []int, i, j int, o Options) int {
 // another series moved (or no other series has closes).
 func (v *view) staleRuns(sym, key string, all map[string]*quotes.Series, o Options) []Finding {
 	n := len(v.close)
-	// unchanged[k] counts the closes 1..k-1 equal to the one before.
-	unchanged := make([]int, n+1)
-	for k := 1; k < n; k++ {
-		unchanged[k+1] = unchanged[k]
-		if v.close[k] == v.close[k-1] {
-			unchanged[k+1]++
-		}
-	}
 	var out []Finding
 	for i := 0; i < n; {
 		j := i
@@ -89,7 +88,7 @@ func (v *view) staleRuns(sym, key string, all map[string]*quotes.Series, o Optio
 			j++
 		}
 		if j-i+1 >= o.StaleDays {
-			if need := v.staleDays(unchanged, i, j, o); j-i+1 >= need && othersMoved(all, key, v.dates[i], v.dates[j]) {
+			if need := v.staleDays(i, j, o); j-i+1 >= need && othersMoved(all, key, v.dates[i], v.dates[j]) {
 				out = append(out, v.staleFinding(sym, i, j, need))
 			}
 		}

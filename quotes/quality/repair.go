@@ -21,15 +21,15 @@ type Change struct {
 	Why      Kind
 }
 
-// String is the change on one line.
+// String is the change on one line, values to 10 significant digits.
 func (c Change) String() string {
 	switch c.What {
 	case "split":
 		return fmt.Sprintf("%s %s: split of ratio %g added (%s)", c.Symbol, c.Date.Format(time.DateOnly), c.New, c.Why)
 	case "row":
-		return fmt.Sprintf("%s %s: row with close %g dropped (%s)", c.Symbol, c.Date.Format(time.DateOnly), c.Old, c.Why)
+		return fmt.Sprintf("%s %s: row with close %.10g dropped (%s)", c.Symbol, c.Date.Format(time.DateOnly), c.Old, c.Why)
 	}
-	return fmt.Sprintf("%s %s: %s %g -> %g (%s)", c.Symbol, c.Date.Format(time.DateOnly), c.What, c.Old, c.New, c.Why)
+	return fmt.Sprintf("%s %s: %s %.10g -> %.10g (%s)", c.Symbol, c.Date.Format(time.DateOnly), c.What, c.Old, c.New, c.Why)
 }
 
 // Repair returns series with the Repairable findings fixed, and every row

@@ -18,17 +18,17 @@ var splitRatios = [][2]float64{
 
 const (
 	splitTolerance  = 0.10 // |ln move − ln ratio| for a split-like move
-	repairTolerance = 0.02 // the same, for a move repaired as a split
-	lastTolerance   = 0.20 // the same, for the medians either side
-	splitWindow     = 5    // trading days either side searched for a split or its move
+	repairTolerance = 0.05 // the same, for a move repaired as a split
+	// repairTolerance32 is repairTolerance for 3:2 and 2:3: one-day
+	// moves of a third happen (P&G on 2000-03-07, a 3:2-like 1.433 fall).
+	repairTolerance32 = 0.02
+	lastTolerance     = 0.20 // the same, for the medians either side
+	splitWindow       = 5    // trading days either side searched for a split or its move
 )
 
 // nearSplitRatio returns the common split ratio whose fall the move
 // q = previous close/close is within splitTolerance of.
 func nearSplitRatio(q float64) ([2]float64, bool) {
-	if q < 1.35 && q > 1/1.35 {
-		return [2]float64{}, false // below the smallest ratio, 3:2, less the tolerance: most days
-	}
 	for _, r := range splitRatios {
 		if math.Abs(math.Log(q)-math.Log(r[0]/r[1])) <= splitTolerance {
 			return r, true
@@ -41,7 +41,7 @@ func nearSplitRatio(q float64) ([2]float64, bool) {
 // with no split within splitWindow trading days.
 func (v *view) missingSplits(sym string, s *quotes.Series) []Finding {
 	var out []Finding
-	for i := 1; i < len(v.close); i++ {
+	for _, i := range v.jumps {
 		q := v.close[i-1] / v.close[i]
 		r, ok := nearSplitRatio(q)
 		if !ok || v.anySplitNear(s.Splits, i) || !v.lasting(i, r[0]/r[1]) {
@@ -61,7 +61,11 @@ func (v *view) missingSplitFinding(sym string, s *quotes.Series, i int, q float6
 		Impact: math.Max(ratio, 1/ratio) - 1,
 		fix:    fix{split: &quotes.Split{Date: v.dates[i], Numerator: r[0], Denominator: r[1]}},
 	}
-	f.Repairable = math.Abs(math.Log(q)-math.Log(ratio)) <= repairTolerance
+	tol := repairTolerance
+	if r[0]*r[1] == 6 {
+		tol = repairTolerance32
+	}
+	f.Repairable = math.Abs(math.Log(q)-math.Log(ratio)) <= tol
 	if s.SplitAdjusted {
 		// The engine multiplies the closes before a split by its ratio:
 		// they must be divided by it first, and so must the dividends.
@@ -126,9 +130,7 @@ func (v *view) splitEvents(sym string, s *quotes.Series) []Finding {
 // the closes on day d, the split's day.
 func (v *view) splitEventFinding(sym string, s *quotes.Series, sp quotes.Split, d int, x float64) (Finding, bool) {
 	ratio := sp.Ratio()
-	f := Finding{Symbol: sym, From: sp.Date, To: sp.Date, Impact: math.Max(ratio, 1/ratio) - 1,
-		Seen: fmt.Sprintf("a %v:%v split on %s and the closes go from %g to %g on %s", sp.Numerator, sp.Denominator,
-			sp.Date.Format(time.DateOnly), v.close[d-1], v.close[d], v.dates[d].Format(time.DateOnly))}
+	f := Finding{Symbol: sym, From: sp.Date, To: sp.Date, Impact: math.Max(ratio, 1/ratio) - 1}
 	before := v.dates[d].AddDate(0, 0, -1)
 	switch {
 	case !s.SplitAdjusted:
@@ -148,6 +150,8 @@ func (v *view) splitEventFinding(sym string, s *quotes.Series, sp quotes.Split, 
 	default:
 		return f, false
 	}
+	f.Seen = fmt.Sprintf("a %v:%v split on %s and the closes go from %g to %g on %s", sp.Numerator, sp.Denominator,
+		sp.Date.Format(time.DateOnly), v.close[d-1], v.close[d], v.dates[d].Format(time.DateOnly))
 	return f, true
 }
 

@@ -33,13 +33,20 @@ func (v *view) unitSwitches(sym string, s *quotes.Series) []Finding {
 	if n < 2 {
 		return nil
 	}
+	// steps[i] is the power of ten closes i..n−1 move by from close i−1.
+	steps := map[int]int{}
+	for _, i := range v.jumps {
+		k := unitStep(v.close[i] / v.close[i-1])
+		if k != 0 && !(!s.SplitAdjusted && splitOfPower(s.Splits, v, i, -k)) {
+			steps[i] = k
+		}
+	}
+	if len(steps) == 0 {
+		return nil
+	}
 	level := make([]int, n)
 	for i := 1; i < n; i++ {
-		k := unitStep(v.close[i] / v.close[i-1])
-		if k != 0 && !s.SplitAdjusted && splitOfPower(s.Splits, v, i, -k) {
-			k = 0
-		}
-		level[i] = level[i-1] + k
+		level[i] = level[i-1] + steps[i]
 	}
 	ref := commonestLevel(level)
 	var out []Finding
@@ -53,6 +60,7 @@ func (v *view) unitSwitches(sym string, s *quotes.Series) []Finding {
 		}
 		i = j
 	}
+	v.close = slices.Clone(v.close) // may be the series' own
 	for i := range v.close {
 		v.close[i] *= math.Pow10(ref - level[i])
 	}
@@ -63,13 +71,17 @@ func (v *view) unitSwitches(sym string, s *quotes.Series) []Finding {
 // ten off the right level.
 func (v *view) unitFinding(sym string, i, j, exp int) Finding {
 	factor := math.Pow10(exp)
-	seen := fmt.Sprintf("%d close(s) %gx the rest (%g on %s", j-i+1, factor, v.close[i], v.dates[i].Format("2006-01-02"))
+	times, fixWord, units := fmt.Sprintf("%gx", factor), fmt.Sprintf("divide them by %g", factor), "pence for pounds"
+	if exp < 0 {
+		times, fixWord, units = fmt.Sprintf("1/%g of", 1/factor), fmt.Sprintf("multiply them by %g", 1/factor), "pounds for pence"
+	}
+	seen := fmt.Sprintf("%d close(s) %s the rest (%g on %s", j-i+1, times, v.close[i], v.dates[i].Format("2006-01-02"))
 	if i > 0 {
 		seen += fmt.Sprintf(" after %g", v.close[i-1])
 	}
 	seen += ")"
 	return Finding{Symbol: sym, Kind: UnitSwitch, From: v.dates[i], To: v.dates[j], Seen: seen,
-		Likely: fmt.Sprintf("prices quoted in another unit (such as pence for pounds) on those days: divide them by %g", factor),
+		Likely: "prices quoted in another unit (such as " + units + ") on those days: " + fixWord,
 		Impact: math.Abs(factor - 1), Repairable: true,
 		fix: fix{scale: 1 / factor, scaleFrom: v.dates[i], scaleTo: v.dates[j]}}
 }
