@@ -44,6 +44,7 @@ func analyse(j *job) error {
 	if err != nil {
 		return err
 	}
+	in.DataQuality = report.NewDataQuality(j.quality.findings, j.quality.changes)
 	j.perf, j.summary, j.input = perf, sum, in
 	return nil
 }

@@ -1,0 +1,57 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"maps"
+
+	"github.com/gofolio/gofolio/quotes"
+	"github.com/gofolio/gofolio/quotes/quality"
+)
+
+// qualityFound is what checkQuality found and, with -repair, changed.
+type qualityFound struct {
+	findings []quality.Finding
+	changes  []quality.Change
+}
+
+// checkQuality checks the market data the report uses (the holdings'
+// series and the benchmarks) before Build values anything, prints each
+// finding on stderr, the largest effect first, and returns the series to
+// build with: with -repair, those quality.Repair fixed (every changed row
+// printed, and the benchmarks replaced too), else series unchanged.
+func (j *job) checkQuality(series map[string]*quotes.Series, stderr io.Writer) map[string]*quotes.Series {
+	all := maps.Clone(series)
+	for _, b := range j.benchmarks {
+		if _, ok := all[b.Symbol]; !ok {
+			all[b.Symbol] = b
+		}
+	}
+	j.quality.findings = quality.Check(all, quality.Options{})
+	repairable := 0
+	for _, f := range j.quality.findings {
+		fmt.Fprintln(stderr, "data quality:", f)
+		if f.Repairable {
+			repairable++
+		}
+	}
+	if !j.opts.repair {
+		if repairable > 0 {
+			fmt.Fprintf(stderr, "data quality: %d finding(s) marked repairable: rerun with -repair to fix them\n", repairable)
+		}
+		return series
+	}
+	repaired, changes := quality.Repair(all, j.quality.findings)
+	j.quality.changes = changes
+	for _, c := range changes {
+		fmt.Fprintln(stderr, "repaired:", c)
+	}
+	for i, b := range j.benchmarks {
+		j.benchmarks[i] = repaired[b.Symbol]
+	}
+	out := make(map[string]*quotes.Series, len(series))
+	for sym := range series {
+		out[sym] = repaired[sym]
+	}
+	return out
+}

@@ -1,0 +1,70 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// priceFolder writes a CSV price folder with IBM and the default benchmark
+// ^GSPC over ten January weekdays; bad lists the IBM closes to replace.
+func priceFolder(t *testing.T, bad map[int]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	days := []string{"02", "03", "04", "05", "08", "09", "10", "11", "12", "16"}
+	ibm, index := "date,close\n", "date,close\n"
+	for i, d := range days {
+		close := fmt.Sprint(150 + i)
+		if b, ok := bad[i]; ok {
+			close = b
+		}
+		ibm += "2024-01-" + d + "," + close + "\n"
+		index += fmt.Sprintf("2024-01-%s,%d\n", d, 4700+3*i*(i%3))
+	}
+	for name, text := range map[string]string{"IBM.csv": ibm, "^GSPC.csv": index} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// TestRunRepair: IBM's closes of 2024-01-09 and 01-10 are in cents (15500,
+// 15600 for 155, 156). Without -repair the command says so on stderr and
+// changes nothing; with it, the two rows are listed as repaired and every
+// figure is the one the clean folder gives.
+func TestRunRepair(t *testing.T) {
+	tx := writeTx(t, "2024-01-02,DEPOSIT,,,,,10000", "2024-01-03,BUY,IBM,10,,5,")
+	cleanDir := priceFolder(t, nil)
+	clean, _, err := runReport(t, "-tx", tx, "-prices", cleanDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	faulty := priceFolder(t, map[int]string{5: "15500", 6: "15600"})
+	clean = strings.ReplaceAll(clean, cleanDir, faulty) // the folder's name is in the header
+	asIs, stderr, err := runReport(t, "-tx", tx, "-prices", faulty)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(stderr, "data quality: IBM 2024-01-09 to 2024-01-10: unit switch: 2 close(s) 100x the rest") ||
+		!strings.Contains(stderr, "rerun with -repair") || strings.Contains(stderr, "repaired:") {
+		t.Errorf("stderr without -repair:\n%s", stderr)
+	}
+	if asIs == clean {
+		t.Error("without -repair the faulty closes gave the clean figures: repaired silently?")
+	}
+	repaired, stderr, err := runReport(t, "-tx", tx, "-prices", faulty, "-repair")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"repaired: IBM 2024-01-09: close 15500 -> 155 (unit switch)", "repaired: IBM 2024-01-10: close 15600 -> 156 (unit switch)"} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("stderr with -repair lacks %q:\n%s", want, stderr)
+		}
+	}
+	if repaired != clean {
+		t.Errorf("with -repair:\n%s\nwant the clean folder's:\n%s", repaired, clean)
+	}
+}
