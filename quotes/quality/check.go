@@ -141,13 +141,13 @@ func checkSeries(key string, s *quotes.Series, all map[string]*quotes.Series, o 
 	if len(v.close) < min(len(s.Dates), len(s.Close)) {
 		found = notPositive(sym, s)
 	}
-	v.findJumps()
+	v.scan(o)
 	found = append(found, v.unitSwitches(sym, s)...)
 	found = append(found, v.missingSplits(sym, s)...)
 	found = append(found, v.splitEvents(sym, s)...)
 	found = append(found, v.dividends(sym, s, o)...)
 	found = append(found, v.staleRuns(sym, key, all, o)...)
-	found = append(found, v.gaps(sym, o)...)
+	found = append(found, v.gapFindings(sym)...)
 	return found
 }
 
@@ -156,24 +156,48 @@ func checkSeries(key string, s *quotes.Series, all map[string]*quotes.Series, o 
 type view struct {
 	dates []time.Time
 	close []float64
-	jumps []int // the days i whose close moves more than jumpLimit-fold from day i−1's
+	// What one pass over the rows (scan) found for the checks to look at:
+	jumps []int    // days i whose close moves at least jumpLimit-fold from day i−1's
+	runs  [][2]int // runs i..j of at least Options.StaleDays equal closes
+	gaps  []int    // days i more than Options.GapDays calendar days after day i−1
 }
 
 // jumpLimit is the least move a split (3:2, less splitTolerance) or a
 // unit switch makes; most days move less, and need no other check.
 const jumpLimit = 1.35
 
-// findJumps lists the days that move at least jumpLimit-fold either way.
-func (v *view) findJumps() {
-	for i := 1; i < len(v.close); i++ {
-		if q := v.close[i-1] / v.close[i]; q >= jumpLimit || q <= 1/jumpLimit {
+// scan makes one pass over the rows, so that a series is read once
+// whatever the number of checks, and lists the days each check needs.
+func (v *view) scan(o Options) {
+	n := len(v.close)
+	limit := int64(o.GapDays) * 24 * 3600
+	var prev int64
+	if n > 0 {
+		prev = v.dates[0].Unix()
+	}
+	start := 0 // of the current run of equal closes
+	for i := 1; i < n; i++ {
+		c, b := v.close[i], v.close[i-1]
+		if b >= jumpLimit*c || c >= jumpLimit*b { // b/c ≥ jumpLimit or ≤ 1/jumpLimit, without dividing
 			v.jumps = append(v.jumps, i)
 		}
+		if c != b {
+			if i-start >= o.StaleDays {
+				v.runs = append(v.runs, [2]int{start, i - 1})
+			}
+			start = i
+		}
+		t := v.dates[i].Unix()
+		if t-prev > limit {
+			v.gaps = append(v.gaps, i)
+		}
+		prev = t
+	}
+	if n-start >= o.StaleDays {
+		v.runs = append(v.runs, [2]int{start, n - 1})
 	}
 }
 
-// newView shares s's slices when every close is good (the view never
-// writes to them: unitSwitches copies the closes before it changes them).
 func newView(s *quotes.Series) *view {
 	n := min(len(s.Dates), len(s.Close))
 	if !slices.ContainsFunc(s.Close[:n], func(c float64) bool { return !(c > 0) || math.IsInf(c, 0) }) {
@@ -213,16 +237,14 @@ func notPositive(sym string, s *quotes.Series) []Finding {
 }
 
 // gaps reports two closes more than o.GapDays calendar days apart.
-func (v *view) gaps(sym string, o Options) []Finding {
+func (v *view) gapFindings(sym string) []Finding {
 	var out []Finding
-	limit := int64(o.GapDays) * 24 * 3600
-	for i := 1; i < len(v.dates); i++ {
-		if d := v.dates[i].Unix() - v.dates[i-1].Unix(); d > limit {
-			out = append(out, Finding{Symbol: sym, Kind: Gap, From: v.dates[i-1], To: v.dates[i],
-				Seen:   fmt.Sprintf("no close for %d calendar days (%g, then %g)", d/(24*3600), v.close[i-1], v.close[i]),
-				Likely: "missing data: holdings are valued at the last close before the gap until it ends",
-				Impact: math.Abs(v.close[i]/v.close[i-1] - 1)})
-		}
+	for _, i := range v.gaps {
+		days := v.dates[i].Sub(v.dates[i-1]).Hours() / 24
+		out = append(out, Finding{Symbol: sym, Kind: Gap, From: v.dates[i-1], To: v.dates[i],
+			Seen:   fmt.Sprintf("no close for %.0f calendar days (%g, then %g)", days, v.close[i-1], v.close[i]),
+			Likely: "missing data: holdings are valued at the last close before the gap until it ends",
+			Impact: math.Abs(v.close[i]/v.close[i-1] - 1)})
 	}
 	return out
 }

@@ -80,19 +80,12 @@ func (v *view) staleDays(i, j int, o Options) int {
 // staleRuns reports runs of at least staleDays equal closes during which
 // another series moved (or no other series has closes).
 func (v *view) staleRuns(sym, key string, all map[string]*quotes.Series, o Options) []Finding {
-	n := len(v.close)
 	var out []Finding
-	for i := 0; i < n; {
-		j := i
-		for j+1 < n && v.close[j+1] == v.close[i] {
-			j++
+	for _, r := range v.runs {
+		i, j := r[0], r[1]
+		if need := v.staleDays(i, j, o); j-i+1 >= need && othersMoved(all, key, v.dates[i], v.dates[j]) {
+			out = append(out, v.staleFinding(sym, i, j, need))
 		}
-		if j-i+1 >= o.StaleDays {
-			if need := v.staleDays(i, j, o); j-i+1 >= need && othersMoved(all, key, v.dates[i], v.dates[j]) {
-				out = append(out, v.staleFinding(sym, i, j, need))
-			}
-		}
-		i = j + 1
 	}
 	return out
 }

@@ -159,10 +159,13 @@ func plantedPool(t *testing.T) (pool []*quotes.Series, index *quotes.Series) {
 // TestPlantedFaults plants each kind of fault at random places in the real
 // series (seeds 1..seeds, a random series each time) and measures how many
 // Check finds, by kind; it asserts at least 99% of each kind. The figures
-// are in the README ("Market data quality").
+// are in the README ("Market data quality"): with 1,000 seeds, every kind
+// 100% but the dividend without a drop, 998/1000; its two misses (INTC
+// 2000-12-01, IBM 1998-01-21) are days the close really fell by more than
+// half the planted dividend, so that it looks paid.
 func TestPlantedFaults(t *testing.T) {
 	pool, index := plantedPool(t)
-	seeds := 400
+	seeds := 1000
 	if testing.Short() {
 		seeds = 60
 	}
