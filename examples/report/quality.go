@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"maps"
+	"strconv"
 
 	"github.com/gofolio/gofolio/quotes"
 	"github.com/gofolio/gofolio/quotes/quality"
@@ -46,8 +47,15 @@ func (j *job) checkQuality(series map[string]*quotes.Series, stderr io.Writer) m
 	for _, c := range changes {
 		fmt.Fprintln(stderr, "repaired:", c)
 	}
+	// A benchmark may also be held, its series fetched over other dates:
+	// it gets the same repairs on its own copy (rows listed above).
+	bench := make(map[string]*quotes.Series, len(j.benchmarks))
 	for i, b := range j.benchmarks {
-		j.benchmarks[i] = repaired[b.Symbol]
+		bench["\x00"+strconv.Itoa(i)] = b
+	}
+	fixed, _ := quality.Repair(bench, j.quality.findings)
+	for i := range j.benchmarks {
+		j.benchmarks[i] = fixed["\x00"+strconv.Itoa(i)]
 	}
 	out := make(map[string]*quotes.Series, len(series))
 	for sym := range series {

@@ -60,11 +60,24 @@ func TestRunRepair(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, want := range []string{"repaired: IBM 2024-01-09: close 15500 -> 155 (unit switch)", "repaired: IBM 2024-01-10: close 15600 -> 156 (unit switch)"} {
-		if !strings.Contains(stderr, want) {
-			t.Errorf("stderr with -repair lacks %q:\n%s", want, stderr)
+		if strings.Count(stderr, want) != 1 {
+			t.Errorf("stderr with -repair lacks %q, once:\n%s", want, stderr)
 		}
 	}
 	if repaired != clean {
 		t.Errorf("with -repair:\n%s\nwant the clean folder's:\n%s", repaired, clean)
+	}
+	// IBM held and a benchmark too: its benchmark copy is repaired as
+	// well, its rows listed once.
+	cleanBench, _, err := runReport(t, "-tx", tx, "-prices", cleanDir, "-benchmarks", "IBM")
+	if err != nil {
+		t.Fatal(err)
+	}
+	repairedBench, stderr, err := runReport(t, "-tx", tx, "-prices", faulty, "-benchmarks", "IBM", "-repair")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Count(stderr, "repaired:") != 2 || repairedBench != strings.ReplaceAll(cleanBench, cleanDir, faulty) {
+		t.Errorf("IBM as a benchmark, with -repair:\n%s\n%s\nwant the clean folder's:\n%s", stderr, repairedBench, cleanBench)
 	}
 }
