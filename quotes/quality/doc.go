@@ -22,13 +22,15 @@
 //     within 5% of the ratio (2% for 3:2 and 2:3, since one-day falls of a
 //     third happen).
 //   - split events without a jump (closes not marked split-adjusted): a split
-//     of 3:2 or more either way whose closes, as traded, do not move a third
-//     of the ratio on its day or within five trading days of it. Not
-//     repairable: either the closes are already adjusted or the split is not real.
+//     of 3:2 or more either way whose closes, as traded, move less than a
+//     third of its fall on its day (in log terms) and nowhere between half
+//     and one and a half times it within five trading days. Not repairable:
+//     either the closes are already adjusted or the split is not real.
 //   - doubled and missing adjustments (closes marked split-adjusted): at a
-//     split the adjusted closes should not move; a rise of about the ratio
-//     means the closes before it were divided by it twice, a fall of about
-//     the ratio that they were not divided at all. Repairable: multiply (or
+//     split the adjusted closes should not move; a rise of half to one and a
+//     half times the ratio (in log terms) on its day means the closes before
+//     it were divided by it twice, such a fall that they were not divided at
+//     all. Repairable, when within a quarter of the ratio: multiply (or
 //     divide) the closes before the split by its ratio.
 //   - dividends larger than Options.MaxYield (25%) of the close before the
 //     ex-date, and dividends of at least Options.DropYield (10%) of it whose
@@ -36,10 +38,10 @@
 //     dividends' drops are lost in the day's noise, so they are not checked).
 //   - stale runs: at least N equal closes in a row while another series
 //     moved, where N is the larger of Options.StaleDays (5) and the run
-//     length that the series' own share p of unchanged days makes unlikely:
-//     the least N with days·p^(N−1) < 0.01 (capped at 20), so a thinly
-//     traded stock quoted in eighths is not flagged for its normal flat
-//     days.
+//     length that the series' own share p of unchanged days around the run
+//     (125 trading days either side, the run left out) makes unlikely: the
+//     least N with days·p^(N−1) < 0.01 (capped at 20), so a low-priced
+//     stock quoted in cents is not flagged for its normal flat days.
 //   - closes that are zero, negative or not finite (repairable: the rows are
 //     dropped, as a day without a price is absent).
 //   - gaps of more than Options.GapDays (21) calendar days between two
