@@ -4,8 +4,11 @@ import (
 	"fmt"
 	"io"
 	"maps"
+	"slices"
 	"strconv"
+	"time"
 
+	"github.com/gofolio/gofolio/portfolio"
 	"github.com/gofolio/gofolio/quotes"
 	"github.com/gofolio/gofolio/quotes/quality"
 )
@@ -28,7 +31,7 @@ func (j *job) checkQuality(series map[string]*quotes.Series, stderr io.Writer) m
 			all[b.Symbol] = b
 		}
 	}
-	j.quality.findings = quality.Check(all, quality.Options{})
+	j.quality.findings = j.withoutSplitRows(quality.Check(all, quality.Options{}))
 	repairable := 0
 	for _, f := range j.quality.findings {
 		fmt.Fprintln(stderr, "data quality:", f)
@@ -62,4 +65,18 @@ func (j *job) checkQuality(series map[string]*quotes.Series, stderr io.Writer) m
 		out[sym] = repaired[sym]
 	}
 	return out
+}
+
+// withoutSplitRows drops the findings of a split missing from the data
+// that a SPLIT row of the transactions supplies (within a week): the
+// engine applies those rows, and would refuse one beside a split the
+// repair added.
+func (j *job) withoutSplitRows(found []quality.Finding) []quality.Finding {
+	week := 7 * 24 * time.Hour
+	supplied := func(f quality.Finding) bool {
+		return f.Kind == quality.MissingSplit && slices.ContainsFunc(j.txs, func(tx portfolio.Transaction) bool {
+			return tx.Kind == portfolio.Split && tx.Symbol == f.Symbol && tx.Date.Sub(f.From).Abs() <= week
+		})
+	}
+	return slices.DeleteFunc(found, supplied)
 }

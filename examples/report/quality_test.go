@@ -81,3 +81,23 @@ func TestRunRepair(t *testing.T) {
 		t.Errorf("IBM as a benchmark, with -repair:\n%s\n%s\nwant the clean folder's:\n%s", stderr, repairedBench, cleanBench)
 	}
 }
+
+// TestRunSplitRowSuppliesTheSplit: IBM's closes halve on 2024-01-09 (as
+// traded, no split in the folder). Without a SPLIT row that is a missing
+// 2:1 split, which -repair adds; with the row, the transactions supply it:
+// no finding, and -repair adds nothing the engine would refuse as a second
+// split.
+func TestRunSplitRowSuppliesTheSplit(t *testing.T) {
+	prices := priceFolder(t, map[int]string{5: "77.5", 6: "78", 7: "78.5", 8: "79", 9: "79.5"})
+	plain := writeTx(t, "2024-01-02,DEPOSIT,,,,,10000", "2024-01-03,BUY,IBM,10,,5,")
+	_, stderr, err := runReport(t, "-tx", plain, "-prices", prices, "-repair")
+	if err != nil || !strings.Contains(stderr, "data quality: IBM 2024-01-09: split-like jump without a split event") ||
+		!strings.Contains(stderr, "repaired: IBM 2024-01-09: split of ratio 2 added") {
+		t.Errorf("without a SPLIT row: %v\n%s", err, stderr)
+	}
+	withRow := writeTx(t, "2024-01-02,DEPOSIT,,,,,10000", "2024-01-03,BUY,IBM,10,,5,", "2024-01-09,SPLIT,IBM,2,1,,")
+	_, stderr, err = runReport(t, "-tx", withRow, "-prices", prices, "-repair")
+	if err != nil || strings.Contains(stderr, "data quality:") || strings.Contains(stderr, "repaired:") {
+		t.Errorf("with a SPLIT row: %v\n%s", err, stderr)
+	}
+}
