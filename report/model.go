@@ -23,6 +23,9 @@ type Input struct {
 	// Result's Warnings, one line each); the page lists them near the
 	// top, where they cannot be missed.
 	Warnings []string
+	// DataQuality is what the market data's check found and repaired
+	// (NewDataQuality); its section follows the warnings.
+	DataQuality DataQuality
 
 	// Dates is the calendar of every date-indexed series below.
 	Dates []time.Time

@@ -29,6 +29,7 @@ func analyse(j *job) error {
 	if err != nil {
 		return err
 	}
+	in.DataQuality = report.NewDataQuality(j.quality.findings, j.quality.changes)
 	j.analysis, j.input = a, in
 	return nil
 }

@@ -51,6 +51,9 @@ type options struct {
 	// settle is -settle: the currency the engine settles trades in
 	// (portfolio.Config.Settle); "" = the engine's default.
 	settle string
+	// repair is -repair: fix the market data's repairable faults
+	// (package quotes/quality) before building.
+	repair bool
 }
 
 func parseFlags(args []string, stderr io.Writer) (*options, error) {
@@ -80,6 +83,7 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	fs.StringVar(&o.ratesFile, "rates", "", "exchange rates `file` (FRED daily or HMRC monthly CSV) to convert with, instead of the market data's")
 	fs.DurationVar(&o.timeout, "timeout", 0, "with -source yahoo: the longest one request may take, e.g. 45s; default: 30s")
 	fs.StringVar(&settle, "settle", "", "settle trades in this `currency` (a major ISO code) rather than each symbol's quote currency")
+	fs.BoolVar(&o.repair, "repair", false, "repair the market data's faults that can be repaired with confidence (unit switches, a missing split, a doubled or missing split adjustment, zero closes), listing every row changed")
 	fs.BoolVar(&o.autoFund, "auto-deposit", false, "count money spent beyond the cash held as deposited that day (for files that list trades but no deposits)")
 	// -riskfree is read as a string and parsed below, so that "abc" gets
 	// the same hint as any other bad rate, not the flag package's "parse

@@ -26,6 +26,7 @@ type job struct {
 	result     *portfolio.Result
 	benchmarks []*quotes.Series // in the order asked for
 	rates      portfolio.Rates
+	quality    qualityFound // the market data's check (quality.go)
 	analysed
 }
 
@@ -118,6 +119,7 @@ func load(ctx context.Context, o *options, stderr io.Writer) (*job, error) {
 	if err := checkRateHistory(o, rates, accepted, j.txs, series, j.benchmarks); err != nil {
 		return nil, err
 	}
+	series = j.checkQuality(series, stderr)
 	cfg := portfolio.Config{Currency: o.currency, Series: series, Rates: rates, To: o.to,
 		AutoDeposit: o.autoFund, Settle: o.settle, KnownSymbols: knownSymbols(src)}
 	j.result, err = portfolio.Build(j.txs, cfg)
