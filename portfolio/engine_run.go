@@ -277,8 +277,7 @@ func (e *engine) bookTransaction(l *ledger, st *symbolTrades, p *position, i, d 
 	default:
 		return
 	}
-	_, amount := e.txCash(i)
-	l.add(c, d, amount)
+	l.add(c, d, cashAmount(tx))
 }
 
 // valueRuns adds the value of each run that holds shares, day by day at
