@@ -26,6 +26,9 @@ type symbolTrades struct {
 
 // tradeRate is the currency of txs[i] and its rate on day d.
 func (e *engine) tradeRate(st *symbolTrades, i, d int) (string, float64) {
+	if e.txs[i].Currency == "" && e.cfg.Settle == "" {
+		return st.quoteCcy, st.qrate[d] // nearly every row: see txCurrency
+	}
 	c := e.txCurrency(i)
 	if c == st.quoteCcy {
 		return c, st.qrate[d]
