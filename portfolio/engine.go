@@ -299,7 +299,26 @@ func (e *engine) txCurrency(i int) string {
 // loadRates gets, for every currency in use, its rate to the reporting
 // currency on each calendar day from the day it is first used.
 func (e *engine) loadRates() {
-	n := len(e.cal.days)
+	firstUse, whoFirst := e.currencyFirstUses()
+	e.rate = make(map[string][]float64, len(firstUse))
+	for c, first := range firstUse {
+		r, expected := e.ratesFrom(c, first)
+		if expected == "" {
+			e.rate[c] = r
+			continue
+		}
+		if tx := whoFirst[c]; c == e.cfg.Settle && tx.Currency == "" {
+			expected += " (Config.Settle: the currency of rows with a blank currency column)"
+		}
+		e.problem(whoFirst[c], "currency", c, expected)
+	}
+}
+
+// currencyFirstUses finds every currency in use: each one's first
+// calendar day and the transaction that first uses it. A transaction
+// uses its own currency and, for a symbol, the symbol's (and
+// Config.Settle, which the data's dividends are paid in).
+func (e *engine) currencyFirstUses() (map[string]int, map[string]*Transaction) {
 	firstUse := map[string]int{}
 	whoFirst := map[string]*Transaction{}
 	// The transactions are in date order, so the first use of a currency
@@ -334,42 +353,37 @@ func (e *engine) loadRates() {
 			}
 		}
 	}
-	e.rate = make(map[string][]float64, len(firstUse))
-	for c, first := range firstUse {
-		problem := func(expected string) {
-			if tx := whoFirst[c]; c == e.cfg.Settle && tx.Currency == "" {
-				expected += " (Config.Settle: the currency of rows with a blank currency column)"
-			}
-			e.problem(whoFirst[c], "currency", c, expected)
-		}
-		r := make([]float64, n)
-		for i := range r[:first] {
-			r[i] = math.NaN()
-		}
-		if c == e.cfg.Currency {
-			for i := first; i < n; i++ {
-				r[i] = 1
-			}
-			e.rate[c] = r
-			continue
-		}
-		if e.cfg.Rates == nil {
-			problem("a currency convertible to " + e.cfg.Currency + " (Config.Rates is nil)")
-			continue
-		}
-		got, err := e.cfg.Rates.Rates(c, e.cfg.Currency, e.cal.dates[first:])
-		if err != nil {
-			problem("a currency with a rate to " + e.cfg.Currency + ": " + err.Error())
-			continue
-		}
-		if k := slices.IndexFunc(got, func(x float64) bool { return !(x > 0) || math.IsInf(x, 0) }); k >= 0 {
-			problem(fmt.Sprintf("a currency with a rate to %s: Config.Rates gave %v on %s",
-				e.cfg.Currency, got[k], e.cal.dates[first+k].Format(time.DateOnly)))
-			continue
-		}
-		copy(r[first:], got)
-		e.rate[c] = r
+	return firstUse, whoFirst
+}
+
+// ratesFrom is c's rate to the reporting currency on every calendar day,
+// NaN before first; or, when Config.Rates cannot give it, what was
+// expected of c.
+func (e *engine) ratesFrom(c string, first int) ([]float64, string) {
+	n := len(e.cal.days)
+	r := make([]float64, n)
+	for i := range r[:first] {
+		r[i] = math.NaN()
 	}
+	if c == e.cfg.Currency {
+		for i := first; i < n; i++ {
+			r[i] = 1
+		}
+		return r, ""
+	}
+	if e.cfg.Rates == nil {
+		return nil, "a currency convertible to " + e.cfg.Currency + " (Config.Rates is nil)"
+	}
+	got, err := e.cfg.Rates.Rates(c, e.cfg.Currency, e.cal.dates[first:])
+	if err != nil {
+		return nil, "a currency with a rate to " + e.cfg.Currency + ": " + err.Error()
+	}
+	if k := slices.IndexFunc(got, func(x float64) bool { return !(x > 0) || math.IsInf(x, 0) }); k >= 0 {
+		return nil, fmt.Sprintf("a currency with a rate to %s: Config.Rates gave %v on %s",
+			e.cfg.Currency, got[k], e.cal.dates[first+k].Format(time.DateOnly))
+	}
+	copy(r[first:], got)
+	return r, ""
 }
 
 func formatQty(q float64) string { return strconv.FormatFloat(q, 'f', -1, 64) }

@@ -145,22 +145,28 @@ func (e *engine) checkWithdrawals(cash map[string][]float64) {
 const halfCent = 0.005
 
 // txCash is the change txs[i] makes to the cash: its currency and the
-// amount in it. run books it (ledger.add holds minor units in their major
-// currency), and checkWithdrawals replays a day with it.
+// amount in it (cashAmount). run books it (ledger.add holds minor units in
+// their major currency), and checkWithdrawals replays a day with it.
 func (e *engine) txCash(i int) (string, float64) {
-	tx := &e.txs[i]
-	var amount float64
+	return e.txCurrency(i), cashAmount(&e.txs[i])
+}
+
+// cashAmount is the change tx makes to the cash, in its currency:
+// + amount for a DEPOSIT, INTEREST or DIVIDEND, − amount for a WITHDRAWAL,
+// FEE or TAX, −(quantity × price + commission) for a BUY, quantity ×
+// price − commission for a SELL, 0 for a SPLIT.
+func cashAmount(tx *Transaction) float64 {
 	switch tx.Kind {
 	case Deposit, Interest, Dividend:
-		amount = tx.Amount
+		return tx.Amount
 	case Withdrawal, Fee, Tax:
-		amount = -tx.Amount
+		return -tx.Amount
 	case Buy:
-		amount = -(tx.Quantity*tx.Price + tx.Commission)
+		return -(tx.Quantity*tx.Price + tx.Commission)
 	case Sell:
-		amount = tx.Quantity*tx.Price - tx.Commission
+		return tx.Quantity*tx.Price - tx.Commission
 	}
-	return e.txCurrency(i), amount
+	return 0
 }
 
 // reportNegativeValue reports the first day on which the portfolio is worth

@@ -2,11 +2,8 @@ package portfolio
 
 import (
 	"fmt"
-	"math"
-	"strconv"
 	"time"
 
-	"github.com/gofolio/gofolio/fx"
 	"github.com/gofolio/gofolio/quotes"
 )
 
@@ -29,10 +26,6 @@ func nearEvent[E any](events []E, date func(E) time.Time, day time.Time, lo, hi 
 	var zero E
 	return zero, false
 }
-
-// shareEpsilon is how far a quantity may fall below zero through floating
-// point error (selling exactly what a split left) before it is an oversell.
-const shareEpsilon = 1e-9
 
 // event is a split or a dividend placed on the calendar.
 type event struct {
@@ -162,16 +155,39 @@ func less(a, b event) bool {
 }
 
 // runSymbol lays Symbols[si]'s closes on the calendar (the holdings' Close
-// column), records its position runs, and books its cash, its market value
-// and its problems in l.
+// column), checks its transactions (checkTrades), books them into its
+// position runs (bookTrades) and values the runs (valueRuns); its cash,
+// market value, problems and warnings go to l.
 func (e *engine) runSymbol(l *ledger, si int, s *quotes.Series, txs []int) {
 	h := e.holdings
-	n := len(e.cal.days)
-	base := si * n
-	quoteCcy := s.Currency
-	h.QuoteCurrency[si] = quoteCcy
-	closes := h.close[base : base+n]
+	h.QuoteCurrency[si] = s.Currency
 	txs = e.fillOnSessions(l, si, txs)
+	s, closes := e.layCloses(l, si, s, txs)
+	qrate := e.rate[s.Currency]
+	h.rates[si] = qrate
+	st := &symbolTrades{si: si, quoteCcy: s.Currency, closes: closes, qrate: qrate, txs: txs,
+		evs: e.symbolEvents(l, s, txs), payCcy: s.Currency, payRate: qrate}
+	if e.cfg.Settle != "" {
+		st.payCcy, st.payRate = e.cfg.Settle, e.rate[e.cfg.Settle]
+	}
+	if !e.checkTrades(l, st) {
+		return // Build reports the problems and returns no result
+	}
+	runs := e.bookTrades(l, st)
+	e.valueRuns(l, st, runs)
+	h.runs[si] = runs
+	if w, ok := e.staleWarning(si, runs); ok {
+		l.warnings = append(l.warnings, w)
+	}
+}
+
+// layCloses lays Symbols[si]'s closes on the calendar, as traded, into
+// the holdings' Close column and checks them against its splits. It
+// returns s with the file's SPLIT rows added to its splits (see
+// withSplitRows) and the closes.
+func (e *engine) layCloses(l *ledger, si int, s *quotes.Series, txs []int) (*quotes.Series, []float64) {
+	n := len(e.cal.days)
+	closes := e.holdings.close[si*n : (si+1)*n]
 	dataSplits := s.Splits
 	s, splitRows := e.withSplitRows(l, s, txs)
 	e.cal.align(closes, si, s)
@@ -190,171 +206,90 @@ func (e *engine) runSymbol(l *ledger, si int, s *quotes.Series, txs []int) {
 			l.problem(tx, "date", tx.Date.Format(time.DateOnly), why)
 		}
 	}
-	qrate := e.rate[quoteCcy]
-	h.rates[si] = qrate
-	evs := e.symbolEvents(l, s, txs)
-	runs := make([]positionRun, 0, len(txs)+len(evs)+1)
+	return s, closes
+}
 
-	// The data's dividends are paid in the settlement currency, if any.
-	payCcy, payRate := quoteCcy, qrate
-	if e.cfg.Settle != "" {
-		payCcy, payRate = e.cfg.Settle, e.rate[e.cfg.Settle]
-	}
-	var qty, cost, realized, dividends, commissions float64
+// bookTrades books a symbol's events and transactions, checked by
+// checkTrades, into its position, day by day from its first transaction:
+// on each day its splits, then its dividends, then its transactions in
+// file order (see Build). It returns the position's runs: nothing changes
+// the position from one day with an event or a transaction to the next.
+func (e *engine) bookTrades(l *ledger, st *symbolTrades) []positionRun {
+	n := len(e.cal.days)
+	runs := make([]positionRun, 0, len(st.txs)+len(st.evs)+1)
+	p := newPosition()
 	ev, ti := 0, 0
 	start := 0
-	if len(txs) > 0 {
-		start = e.txIndex[txs[0]]
+	if len(st.txs) > 0 {
+		start = e.txIndex[st.txs[0]]
 	}
 	for d := start; d < n; {
-		for ; ev < len(evs) && evs[ev].day <= d; ev++ {
-			if evs[ev].ratio != 0 {
-				qty *= evs[ev].ratio
-			} else if qty != 0 {
-				amt := qty * evs[ev].amount
-				if payCcy == quoteCcy {
-					l.add(quoteCcy, d, amt)
-				} else {
-					l.add(payCcy, d, amt*qrate[d]/payRate[d])
-				}
-				dividends += amt * qrate[d]
-			}
+		for ; ev < len(st.evs) && st.evs[ev].day <= d; ev++ {
+			e.bookEvent(l, st, &p, st.evs[ev], d)
 		}
-		for ; ti < len(txs) && e.txIndex[txs[ti]] == d; ti++ {
-			i := txs[ti]
-			tx := &e.txs[i]
-			tx.Date = e.cal.dates[d]
-			c := e.txCurrency(i)
-			rate := qrate[d]
-			if c != quoteCcy {
-				rate = e.rate[c][d]
-			}
-			switch tx.Kind {
-			case Buy, Sell:
-				if tx.Price == 0 {
-					tx.Price = closes[d] * qrate[d] / rate
-				} else if ratio := tx.Price * rate / (closes[d] * qrate[d]); ratio > priceBand || ratio < 1/priceBand {
-					l.problem(tx, "price", strconv.FormatFloat(tx.Price, 'f', -1, 64), priceFarFromClose(tx, c, ratio, closes[d], quoteCcy))
-				}
-				gross := tx.Quantity * tx.Price
-				commissions += tx.Commission * rate
-				if tx.Kind == Buy {
-					_, amount := e.txCash(i)
-					l.add(c, d, amount)
-					cost += (gross + tx.Commission) * rate
-					qty += tx.Quantity
-					break
-				}
-				// Nothing held is an oversell whatever the quantity: the
-				// tolerance is for rounding left by a split, and would let a
-				// sale of 1e-9 shares through, its average cost 0/0.
-				if qty == 0 || tx.Quantity > qty*(1+shareEpsilon)+shareEpsilon {
-					expected := fmt.Sprintf("at most the %s shares of %s held on %s", formatQty(qty), tx.Symbol, tx.Date.Format(time.DateOnly))
-					if e.buyLaterThatDay(txs[ti+1:], d) {
-						// A newest-first broker export lists a day's
-						// sell above the buy that came before it.
-						expected += " (a day's rows apply in file order, and a BUY of it comes below this row: list the day oldest first)"
-					}
-					l.problem(tx, "quantity", formatQty(tx.Quantity), expected)
-					continue
-				}
-				proceeds := gross - tx.Commission
-				_, amount := e.txCash(i)
-				l.add(c, d, amount)
-				avg := cost / qty
-				realized += proceeds*rate - avg*tx.Quantity
-				cost -= avg * tx.Quantity
-				qty -= tx.Quantity
-				if math.Abs(qty) <= shareEpsilon*(1+tx.Quantity) {
-					qty, cost = 0, 0
-				}
-			case Dividend:
-				if qty == 0 && !e.heldWithin(runs, d, dividendPayWindow) {
-					l.problem(tx, "symbol", tx.Symbol, fmt.Sprintf(
-						"a symbol held on the day or in the %d days before: no %s was held then (is the symbol right?)",
-						dividendPayWindow, tx.Symbol))
-				}
-				_, amount := e.txCash(i)
-				l.add(c, d, amount)
-				dividends += tx.Amount * rate
-			case Split:
-				// Applied with the day's events, before any trade.
-			}
+		for ; ti < len(st.txs) && e.txIndex[st.txs[ti]] == d; ti++ {
+			e.bookTransaction(l, st, &p, st.txs[ti], d)
 		}
-		// Nothing changes the position before the next day with an event
-		// or a transaction: it is one run, valued day by day into the
-		// portfolio's market value.
+		runs = append(runs, p.run(d))
+		d = n
+		if ev < len(st.evs) {
+			d = min(d, st.evs[ev].day)
+		}
+		if ti < len(st.txs) {
+			d = min(d, e.txIndex[st.txs[ti]])
+		}
+	}
+	return runs
+}
+
+// bookEvent applies a split or a dividend of the market data (or a SPLIT
+// row) to p on day d; a dividend's cash is paid in st.payCcy.
+func (e *engine) bookEvent(l *ledger, st *symbolTrades, p *position, ev event, d int) {
+	if ev.ratio != 0 {
+		p.split(ev.ratio)
+		return
+	}
+	if p.qty == 0 {
+		return
+	}
+	amount := p.exDividend(ev.amount, st.qrate[d])
+	if st.payCcy == st.quoteCcy {
+		l.add(st.quoteCcy, d, amount)
+	} else {
+		l.add(st.payCcy, d, amount*st.qrate[d]/st.payRate[d])
+	}
+}
+
+// bookTransaction applies txs[i], a BUY, SELL or DIVIDEND row, to p on day
+// d and books its cash; a SPLIT row was applied with the day's events.
+func (e *engine) bookTransaction(l *ledger, st *symbolTrades, p *position, i, d int) {
+	tx := &e.txs[i]
+	c, rate := e.tradeRate(st, i, d)
+	switch tx.Kind {
+	case Buy:
+		p.buy(tx.Quantity, tx.Quantity*tx.Price, tx.Commission, rate)
+	case Sell:
+		p.sell(tx.Quantity, tx.Quantity*tx.Price, tx.Commission, rate)
+	case Dividend:
+		p.dividend(tx.Amount, rate)
+	default:
+		return
+	}
+	l.add(c, d, cashAmount(tx))
+}
+
+// valueRuns adds the value of each run that holds shares, day by day at
+// the day's close and rate, to the market value in l.
+func (e *engine) valueRuns(l *ledger, st *symbolTrades, runs []positionRun) {
+	n := len(e.cal.days)
+	for k, r := range runs {
+		if r.Quantity == 0 {
+			continue
+		}
 		next := n
-		if ev < len(evs) {
-			next = min(next, evs[ev].day)
+		if k+1 < len(runs) {
+			next = runs[k+1].From
 		}
-		if ti < len(txs) {
-			next = min(next, e.txIndex[txs[ti]])
-		}
-		runs = append(runs, positionRun{From: d, Quantity: qty, CostBasis: cost, Realized: realized, Dividends: dividends, Commissions: commissions})
-		if qty != 0 {
-			l.addValue(d, qty, closes[d:next], qrate[d:next])
-		}
-		d = next
+		l.addValue(r.From, r.Quantity, st.closes[r.From:next], st.qrate[r.From:next])
 	}
-	h.runs[si] = runs
-	if w, ok := e.staleWarning(si, runs); ok {
-		l.warnings = append(l.warnings, w)
-	}
-}
-
-// priceBand is how far from the day's close a trade's price may be. No
-// trade on an exchange is ten times its day's close or a tenth of it; such
-// a price is in the wrong unit (pence for pounds), for the wrong symbol, or
-// meets closes that lack a split.
-const priceBand = 10.0
-
-func priceFarFromClose(tx *Transaction, c string, ratio, close float64, quoteCcy string) string {
-	hint := ""
-	hundredfold := ratio > 50 && ratio < 200 || ratio > 1.0/200 && ratio < 1.0/50
-	if major, factor, ok := fx.Major(quoteCcy); ok && factor != 1 && hundredfold {
-		hint = fmt.Sprintf(" (%s is quoted in %s, 1/%g of %s: is the price in the other unit?)", tx.Symbol, quoteCcy, 1/factor, major)
-	} else if hundredfold {
-		hint = " (a hundredfold: is the price in pence or cents where the row's currency wants pounds or dollars, or the other way round?)"
-	} else if c != quoteCcy {
-		hint = fmt.Sprintf(" (the row is in %s; %s is quoted in %s)", c, tx.Symbol, quoteCcy)
-	}
-	return fmt.Sprintf("a price within a factor of %g of the day's close of %s (%s %s), not %.3g times it%s; "+
-		"if the price is right, the closes are split-adjusted for a split the market data does not list (add a SPLIT row for it, "+
-		"with the closes marked split-adjusted)", priceBand, tx.Symbol, strconv.FormatFloat(close, 'f', -1, 64), quoteCcy, ratio, hint)
-}
-
-// heldWithin reports whether any of runs (a symbol's position so far,
-// before day d) holds shares on a day up to days calendar days before d:
-// a dividend is paid up to about two months after its ex-date, on the
-// shares held then.
-func (e *engine) heldWithin(runs []positionRun, d, days int) bool {
-	since := toDayNumber(e.cal.dates[d]) - dayNumber(days)
-	// The runs start before d, in ascending order: runs[k] covers the
-	// days [runs[k].From, to), to being where the next one starts (or d).
-	to := d
-	for k := len(runs) - 1; k >= 0 && e.cal.days[to-1] >= since; k-- {
-		if runs[k].Quantity != 0 {
-			return true
-		}
-		to = runs[k].From
-		if to == 0 {
-			break
-		}
-	}
-	return false
-}
-
-// buyLaterThatDay reports whether one of txs (a symbol's transactions
-// after the current one) is a BUY applied on day d.
-func (e *engine) buyLaterThatDay(txs []int, d int) bool {
-	for _, i := range txs {
-		if e.txIndex[i] != d {
-			return false
-		}
-		if e.txs[i].Kind == Buy {
-			return true
-		}
-	}
-	return false
 }
