@@ -9,11 +9,12 @@ import (
 	"io/fs"
 	"math"
 	"os"
+	"runtime"
 	"slices"
 	"sort"
-	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -197,6 +198,46 @@ func (d *Dir) Series(ctx context.Context, symbol string, from, to time.Time) (*S
 		return nil, &SymbolError{Source: d.source(), Symbol: symbol,
 			Err: fmt.Errorf("%w: %s has data from %s to %s", ErrNoData, symbol,
 				s.First().Format(time.DateOnly), s.Last().Format(time.DateOnly))}
+	}
+	return out, nil
+}
+
+// SeriesBatch implements BatchSource: it reads the files of the symbols
+// (duplicates ignored) in parallel, at most GOMAXPROCS at a time, and
+// returns every series, or a *FetchError naming every symbol that failed
+// (sorted), or ctx.Err() alone when ctx ends first, as FetchAll documents.
+func (d *Dir) SeriesBatch(ctx context.Context, symbols []string, from, to time.Time) (map[string]*Series, error) {
+	symbols = slices.Compact(slices.Sorted(slices.Values(symbols)))
+	series := make([]*Series, len(symbols))
+	errs := make([]error, len(symbols))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(symbols)) {
+		wg.Go(func() {
+			for i := int(next.Add(1) - 1); i < len(symbols) && ctx.Err() == nil; i = int(next.Add(1) - 1) {
+				series[i], errs[i] = d.Series(ctx, symbols[i], from, to)
+			}
+		})
+	}
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	out := make(map[string]*Series, len(symbols))
+	var fe FetchError
+	for i, sym := range symbols {
+		if errs[i] == nil {
+			out[sym] = series[i]
+			continue
+		}
+		var se *SymbolError
+		if !errors.As(errs[i], &se) {
+			se = &SymbolError{Source: d.source(), Symbol: sym, Err: errs[i]}
+		}
+		fe.Errs = append(fe.Errs, se)
+	}
+	if len(fe.Errs) > 0 {
+		return nil, &fe
 	}
 	return out, nil
 }
@@ -507,7 +548,7 @@ func (t *table) date(line int, rec []string, i int) (time.Time, bool) {
 // positive parses the number cell rec[i], which must be positive and
 // finite, or records a problem.
 func (t *table) positive(line int, rec []string, i int, what string) (float64, bool) {
-	v, err := strconv.ParseFloat(strings.TrimSpace(rec[i]), 64)
+	v, err := parseNumber(strings.TrimSpace(rec[i]))
 	if err != nil || !(v > 0) || math.IsInf(v, 0) {
 		t.problem(line, t.header[i], rec[i], "want "+what)
 		return 0, false

@@ -3,6 +3,7 @@ package quotes
 import (
 	"context"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -12,7 +13,7 @@ import (
 )
 
 // writeBenchDir writes symbols price files of days weekdays each, closes
-// in the shortest float form as a generated or downloaded file has them,
+// in cents as exchanges quote them (a Yahoo download has six decimals),
 // and returns the directory and the symbols.
 func writeBenchDir(tb testing.TB, symbols, days int) (string, []string) {
 	tb.Helper()
@@ -30,7 +31,7 @@ func writeBenchDir(tb testing.TB, symbols, days int) (string, []string) {
 			c *= 1 + 0.01*float64((s*7+d.YearDay()*13)%21-10)/10
 			b.WriteString(d.Format(time.DateOnly))
 			b.WriteByte(',')
-			b.WriteString(strconv.FormatFloat(c, 'g', -1, 64))
+			b.WriteString(strconv.FormatFloat(math.Round(c*100)/100, 'f', -1, 64))
 			b.WriteByte('\n')
 			d = d.AddDate(0, 0, 1)
 		}
@@ -43,7 +44,7 @@ func writeBenchDir(tb testing.TB, symbols, days int) (string, []string) {
 
 // BenchmarkDirLoad times a fresh Dir loading every symbol of a folder of
 // 50 symbols × 10 years of trading days, the whole path from the files to
-// the series.
+// the series. FetchAll reads the symbols in parallel (Dir.SeriesBatch).
 func BenchmarkDirLoad(b *testing.B) {
 	dir, symbols := writeBenchDir(b, 50, 2520)
 	ctx := context.Background()

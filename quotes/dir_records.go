@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"io"
 	"io/fs"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -98,20 +99,91 @@ func readAll(r io.Reader) (string, error) {
 
 // parseDay parses s as time.Parse(time.DateOnly, s) does, with the same
 // result and errors, but without its general layout machinery for the
-// well-formed dates that fill price files: four digits, a hyphen, two
-// digits from 01 to 12, a hyphen, two digits naming a day of that month.
-// Anything else goes to time.Parse, for its verdict and its message.
+// well-formed dates that fill price files: four digits (a year from 0001),
+// a hyphen, two digits from 01 to 12, a hyphen, two digits naming a day of
+// that month. Anything else goes to time.Parse, for its verdict and its
+// message. TestParseDayMatchesTimeParse checks every day from 0001 to 9999.
 func parseDay(s string) (time.Time, error) {
 	if len(s) == 10 && s[4] == '-' && s[7] == '-' {
 		y, okY := digits(s[0:4])
 		m, okM := digits(s[5:7])
 		d, okD := digits(s[8:10])
-		if okY && okM && okD && m >= 1 && m <= 12 && d >= 1 && d <= daysIn(time.Month(m), y) {
-			return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC), nil
+		if okY && okM && okD && y >= 1 && m >= 1 && m <= 12 && d >= 1 && d <= daysIn(time.Month(m), y) {
+			return time.Unix(daysFromCivil(y, m, d)*secondsPerDay, 0).UTC(), nil
 		}
 	}
 	return time.Parse(time.DateOnly, s)
 }
+
+const secondsPerDay = 24 * 60 * 60
+
+// daysFromCivil is the number of days from 1970-01-01 to year y (≥ 1),
+// month m, day d of the proleptic Gregorian calendar (H. Hinnant's
+// days_from_civil): with the year taken to start on 1 March, so that the
+// leap day ends it, the day of the year is (153·(m−3 mod 12)+2)/5 + d−1,
+// and each 400-year era has 146097 days; 719468 is the day number of
+// 1970-01-01 counted from 0000-03-01.
+func daysFromCivil(y, m, d int) int64 {
+	if m <= 2 {
+		y--
+	}
+	era := y / 400 // y ≥ 0 here, so this is the floor
+	yoe := y - era*400
+	mp := (m + 9) % 12 // March is 0
+	doy := (153*mp+2)/5 + d - 1
+	doe := yoe*365 + yoe/4 - yoe/100 + doy
+	return int64(era*146097+doe) - 719468
+}
+
+// parseNumber parses s as strconv.ParseFloat(s, 64) does, bit for bit,
+// with a fast path for the plain decimals of price files ("123.45"): up to
+// 19 digits with at most one point, no sign or exponent, whose digits read
+// as an integer below 2^53. That integer is exact as a float64, as is
+// 10^k for the k ≤ 19 digits after the point, so their quotient is the
+// one correctly rounded result, which is what ParseFloat returns
+// (its own exact fast path divides the same way). Anything else goes to
+// ParseFloat. FuzzParseNumber compares the two.
+func parseNumber(s string) (float64, error) {
+	if f, ok := plainDecimal(s); ok {
+		return f, nil
+	}
+	return strconv.ParseFloat(s, 64)
+}
+
+func plainDecimal(s string) (float64, bool) {
+	if len(s) == 0 || len(s) > 20 {
+		return 0, false
+	}
+	var mantissa uint64
+	digitCount, fraction := 0, -1 // fraction: digits after the point, -1 before it
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case '0' <= c && c <= '9':
+			mantissa = mantissa*10 + uint64(c-'0')
+			digitCount++
+			if fraction >= 0 {
+				fraction++
+			}
+		case c == '.' && fraction < 0:
+			fraction = 0
+		default:
+			return 0, false
+		}
+	}
+	if digitCount == 0 || digitCount > 19 || mantissa >= 1<<53 {
+		return 0, false
+	}
+	f := float64(mantissa)
+	if fraction > 0 {
+		f /= pow10[fraction]
+	}
+	return f, true
+}
+
+// pow10 are the powers of ten up to 10^19, every one exact in a float64.
+var pow10 = [...]float64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10,
+	1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19}
 
 // digits reads s, all ASCII digits, as a number.
 func digits(s string) (int, bool) {
