@@ -67,8 +67,9 @@ commissions; 8 float64 columns, 64 bytes per symbol-day, with the closes) on fir
 columns" is the time with every one of them filled as well, work the pandas scripts do not do. The
 vectorised peer is pandas with groupby, reindex and cumsum and no row loop; "pandas + numpy" places the
 trades with the pandas index but sums with numpy (bincount, one cumsum): not the peer the issue names,
-but the fastest such code we wrote. Loading (not timed) reads the CSV files and organises the closes:
-indexed by (symbol, date) for pandas, one series per symbol for gofolio. Each implementation runs in a
+but the fastest such code we wrote. Loading, timed apart in the whole-path table below, reads the CSV
+files and organises the closes: indexed by (symbol, date) for pandas, one series per symbol for gofolio.
+Each implementation runs in a
 fresh process per workload; the median is of warm runs (the first, which also faults in fresh memory,
 is one of them); peak RSS is that process's getrusage maximum resident set, interpreter and loaded inputs
 included. All four read the same generated CSV files and agree on every quantity held and every daily
