@@ -35,7 +35,8 @@ type DirOptions struct {
 // Dir is a Source over a directory of CSV files, one per symbol, for users'
 // own prices. It is safe for concurrent use; each file is parsed once and
 // kept in memory (a file that fails to parse is read again on the next
-// call, so that a corrected file is picked up).
+// call, so that a corrected file is picked up). It is a BatchSource:
+// FetchAll reads the files of many symbols in parallel.
 //
 // The files, all UTF-8 CSV with a header line whose names are matched
 // without regard to case or surrounding space, extra columns ignored:
