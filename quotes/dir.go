@@ -1,6 +1,7 @@
 package quotes
 
 import (
+	"cmp"
 	"context"
 	"encoding/csv"
 	"errors"
@@ -9,8 +10,8 @@ import (
 	"io/fs"
 	"math"
 	"os"
+	"slices"
 	"sort"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -33,7 +34,8 @@ type DirOptions struct {
 // Dir is a Source over a directory of CSV files, one per symbol, for users'
 // own prices. It is safe for concurrent use; each file is parsed once and
 // kept in memory (a file that fails to parse is read again on the next
-// call, so that a corrected file is picked up).
+// call, so that a corrected file is picked up). It is a BatchSource:
+// FetchAll reads the files of many symbols in parallel.
 //
 // The files, all UTF-8 CSV with a header line whose names are matched
 // without regard to case or surrounding space, extra columns ignored:
@@ -380,6 +382,8 @@ type table struct {
 	file   string
 	header []string
 	fe     FileError
+	last   time.Time // maxDate(now), the last date a cell may hold
+	lines  int       // an upper bound of the records, for preallocating
 }
 
 func (t *table) problem(line int, column, value, expected string) {
@@ -401,9 +405,17 @@ func (t *table) err() error {
 // leading "?"); their indexes are passed to row, -1 for an absent optional
 // one.
 func (t *table) read(r io.Reader, columns []string, row func(line int, rec []string, idx []int)) {
-	cr := csv.NewReader(r)
-	cr.FieldsPerRecord = -1
-	header, err := cr.Read()
+	// The whole file is read at once, and its fields are substrings of
+	// one string (see newRecords): a price file is tens of kilobytes, and
+	// the series it becomes takes about as much.
+	text, err := readAll(r)
+	if err != nil {
+		t.problem(0, "", "", "unreadable file: "+err.Error())
+		return
+	}
+	t.lines = strings.Count(text, "\n") + 1
+	recs := newRecords(text)
+	header, _, err := recs.next()
 	if err != nil {
 		if err == io.EOF {
 			t.problem(0, "", "", "the file is empty: want a header line with the columns "+strings.Join(columns, ","))
@@ -413,11 +425,54 @@ func (t *table) read(r io.Reader, columns []string, row func(line int, rec []str
 		return
 	}
 	t.header = append([]string(nil), header...)
+	idx := t.columns(columns)
+	if len(t.fe.Problems) > 0 {
+		return
+	}
+	for {
+		rec, line, err := recs.next()
+		if err == io.EOF {
+			return
+		}
+		if err != nil {
+			if !t.parseError(err) {
+				return
+			}
+			continue
+		}
+		short := false
+		for _, i := range idx {
+			short = short || i >= len(rec)
+		}
+		if short {
+			t.problem(line, "", strings.Join(rec, ","), fmt.Sprintf("want %d fields as in the header", len(t.header)))
+			continue
+		}
+		row(line, rec, idx)
+	}
+}
+
+// parseError records err, a record that encoding/csv could not read, and
+// says whether reading may go on.
+func (t *table) parseError(err error) bool {
+	var pe *csv.ParseError
+	if !errors.As(err, &pe) {
+		t.problem(0, "", "", err.Error())
+		return false
+	}
+	t.problem(pe.Line, "", "", pe.Err.Error())
+	// After a quote error the reader cannot find the next line reliably.
+	return pe.Err != csv.ErrQuote && pe.Err != csv.ErrBareQuote
+}
+
+// columns finds the columns wanted (see read) in t.header, recording a
+// problem for each required one missing, and returns their indexes.
+func (t *table) columns(columns []string) []int {
 	idx := make([]int, len(columns))
 	for i, want := range columns {
 		optional := strings.HasPrefix(want, "?")
 		idx[i] = -1
-		for j, h := range header {
+		for j, h := range t.header {
 			name := strings.ToLower(strings.TrimSpace(strings.TrimPrefix(h, "\ufeff")))
 			for _, alt := range strings.Split(strings.TrimPrefix(want, "?"), "|") {
 				if name == alt && idx[i] < 0 {
@@ -426,50 +481,23 @@ func (t *table) read(r io.Reader, columns []string, row func(line int, rec []str
 			}
 		}
 		if idx[i] < 0 && !optional {
-			t.problem(1, "", strings.Join(header, ","), "no "+strings.ReplaceAll(strings.TrimPrefix(want, "?"), "|", " or ")+" column in the header")
+			t.problem(1, "", strings.Join(t.header, ","), "no "+strings.ReplaceAll(strings.TrimPrefix(want, "?"), "|", " or ")+" column in the header")
 		}
 	}
-	if len(t.fe.Problems) > 0 {
-		return
-	}
-	for {
-		rec, err := cr.Read()
-		if err == io.EOF {
-			return
-		}
-		var pe *csv.ParseError
-		if errors.As(err, &pe) {
-			t.problem(pe.Line, "", "", pe.Err.Error())
-			if pe.Err == csv.ErrQuote || pe.Err == csv.ErrBareQuote {
-				return // the reader cannot find the next line reliably
-			}
-			continue
-		}
-		if err != nil {
-			t.problem(0, "", "", err.Error())
-			return
-		}
-		line, _ := cr.FieldPos(0)
-		short := false
-		for _, i := range idx {
-			short = short || i >= len(rec)
-		}
-		if short {
-			t.problem(line, "", strings.Join(rec, ","), fmt.Sprintf("want %d fields as in the header", len(header)))
-			continue
-		}
-		row(line, rec, idx)
-	}
+	return idx
 }
 
 // date parses the date cell rec[i], or records a problem.
 func (t *table) date(line int, rec []string, i int) (time.Time, bool) {
-	d, err := time.Parse(time.DateOnly, strings.TrimSpace(rec[i]))
+	d, err := parseDay(strings.TrimSpace(rec[i]))
 	if err != nil {
 		t.problem(line, t.header[i], rec[i], "want a date YYYY-MM-DD")
 		return time.Time{}, false
 	}
-	if last := maxDate(time.Now()); d.Before(minDate) || d.After(last) {
+	if t.last.IsZero() {
+		t.last = maxDate(time.Now()) // once per file, not per row
+	}
+	if last := t.last; d.Before(minDate) || d.After(last) {
 		t.problem(line, t.header[i], rec[i], fmt.Sprintf("want a date from %s to %s (a year from today)",
 			minDate.Format(time.DateOnly), last.Format(time.DateOnly)))
 		return time.Time{}, false
@@ -480,7 +508,7 @@ func (t *table) date(line int, rec []string, i int) (time.Time, bool) {
 // positive parses the number cell rec[i], which must be positive and
 // finite, or records a problem.
 func (t *table) positive(line int, rec []string, i int, what string) (float64, bool) {
-	v, err := strconv.ParseFloat(strings.TrimSpace(rec[i]), 64)
+	v, err := parseNumber(strings.TrimSpace(rec[i]))
 	if err != nil || !(v > 0) || math.IsInf(v, 0) {
 		t.problem(line, t.header[i], rec[i], "want "+what)
 		return 0, false
@@ -492,14 +520,20 @@ func (t *table) positive(line int, rec []string, i int, what string) (float64, b
 // returning its dates in ascending order and their closes. Errors are a
 // *FileError listing every problem.
 func readPrices(name string, r io.Reader) (dates []time.Time, closes []float64, err error) {
+	// A date is kept as its Unix seconds (t.date gives midnight UTC, which
+	// time.Unix(sec, 0).UTC() gives back to the bit): a struct without a
+	// pointer costs the collector nothing to allocate, scan or write.
 	type price struct {
-		date  time.Time
+		sec   int64
 		close float64
 		line  int
 	}
 	var prices []price
 	t := &table{file: name}
 	t.read(r, []string{"date", "close"}, func(line int, rec []string, idx []int) {
+		if prices == nil {
+			prices = make([]price, 0, t.lines)
+		}
 		d, okDate := t.date(line, rec, idx[0])
 		cell := strings.TrimSpace(rec[idx[1]])
 		if cell == "" || strings.EqualFold(cell, "null") {
@@ -512,13 +546,16 @@ func readPrices(name string, r io.Reader) (dates []time.Time, closes []float64, 
 			okClose = false
 		}
 		if okDate && okClose {
-			prices = append(prices, price{d, c, line})
+			prices = append(prices, price{d.Unix(), c, line})
 		}
 	})
-	sort.SliceStable(prices, func(i, j int) bool { return prices[i].date.Before(prices[j].date) })
+	byDate := func(a, b price) int { return cmp.Compare(a.sec, b.sec) }
+	if !slices.IsSortedFunc(prices, byDate) { // files are nearly always in order
+		slices.SortStableFunc(prices, byDate)
+	}
 	for i := 1; i < len(prices); i++ {
-		if prices[i].date.Equal(prices[i-1].date) {
-			t.problem(prices[i].line, t.header[0], prices[i].date.Format(time.DateOnly),
+		if prices[i].sec == prices[i-1].sec {
+			t.problem(prices[i].line, t.header[0], time.Unix(prices[i].sec, 0).UTC().Format(time.DateOnly),
 				fmt.Sprintf("want a date that is not already on line %d", prices[i-1].line))
 		}
 	}
@@ -527,7 +564,7 @@ func readPrices(name string, r io.Reader) (dates []time.Time, closes []float64, 
 	}
 	dates, closes = make([]time.Time, len(prices)), make([]float64, len(prices))
 	for i, p := range prices {
-		dates[i], closes[i] = p.date, p.close
+		dates[i], closes[i] = time.Unix(p.sec, 0).UTC(), p.close
 	}
 	return dates, closes, nil
 }

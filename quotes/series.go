@@ -14,6 +14,16 @@ func Day(t time.Time) time.Time {
 	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 }
 
+// isDay says whether d == Day(d), without Day's calendar arithmetic (which
+// Validate would pay per date): midnight UTC, location UTC (not merely a
+// zone at offset 0), no monotonic reading, is exactly the Time that
+// time.Unix gives for a whole number of days, in UTC.
+func isDay(d time.Time) bool {
+	sec := d.Unix()
+	midnight := sec - ((sec%secondsPerDay)+secondsPerDay)%secondsPerDay
+	return d == time.Unix(midnight, 0).UTC()
+}
+
 // Date is shorthand for Day(time.Date(y, m, d, 0, 0, 0, 0, time.UTC)).
 func Date(y int, m time.Month, d int) time.Time {
 	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
@@ -146,7 +156,7 @@ func (s *Series) Validate() error {
 		return fmt.Errorf("quotes: %s: %d dates but %d closes", s.Symbol, len(s.Dates), len(s.Close))
 	}
 	for i, d := range s.Dates {
-		if d != Day(d) {
+		if !isDay(d) {
 			return fmt.Errorf("quotes: %s: date %v is not a day at midnight UTC", s.Symbol, d)
 		}
 		if i > 0 && !d.After(s.Dates[i-1]) {

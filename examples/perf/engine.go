@@ -1,10 +1,9 @@
 package main
 
 import (
-	"encoding/csv"
+	"context"
 	"encoding/json"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -14,7 +13,7 @@ import (
 	"time"
 
 	"github.com/gofolio/gofolio/portfolio"
-	"github.com/gofolio/gofolio/portfolio/txn"
+	"github.com/gofolio/gofolio/portfolio/txfile"
 	"github.com/gofolio/gofolio/quotes"
 )
 
@@ -41,7 +40,13 @@ type measurement struct {
 	// PeakHeapBytes is the engine's largest runtime HeapInuse after a
 	// build with all its columns (Go only).
 	PeakHeapBytes uint64 `json:"peak_heap_bytes,omitempty"`
+	// WholeSeconds are the times of the whole path, one per run: from the
+	// files on disk to the quantities and the balance, loading included.
+	WholeSeconds []float64 `json:"whole_seconds"`
 }
+
+// wholeMedian is the median time of the whole path in seconds.
+func (m *measurement) wholeMedian() float64 { return median(m.WholeSeconds) }
 
 // median is the median compute time in seconds.
 func (m *measurement) median() float64 { return median(m.ComputeSeconds) }
@@ -106,8 +111,9 @@ func (p repeat) more(times []float64) bool {
 }
 
 // measureEngine loads the inputs in dir, builds the portfolio as often as p
-// says (timing Build alone), and writes the outputs of the last build as
-// name.* in the format perfio.py documents.
+// says (timing Build alone), then times the whole path as often (loading
+// and building, from a fresh quotes.Dir each time), and writes the outputs
+// of the last build as name.* in the format perfio.py documents.
 func measureEngine(dir string, p repeat, name string) (*measurement, error) {
 	start := time.Now()
 	in, err := loadInputs(dir)
@@ -115,7 +121,6 @@ func measureEngine(dir string, p repeat, name string) (*measurement, error) {
 		return nil, err
 	}
 	m := &measurement{LoadSeconds: time.Since(start).Seconds()}
-	cfg := portfolio.Config{Currency: "USD", Series: in.series}
 	var res *portfolio.Result
 	for p.more(m.ComputeSeconds) {
 		res = nil
@@ -124,12 +129,10 @@ func measureEngine(dir string, p repeat, name string) (*measurement, error) {
 		// per day and the balance (Performance.Value), then the rest of
 		// the holdings frame, which Build leaves to first use.
 		start := time.Now()
-		res, err = portfolio.Build(in.transactions, cfg)
-		if err != nil {
-			return nil, fmt.Errorf("engine: %w", err)
+		if res, err = build(in); err != nil {
+			return nil, err
 		}
 		h := res.Holdings
-		h.Quantity()
 		elapsed := time.Since(start)
 		for _, column := range []func() []float64{h.Value, h.CostBasis, h.Unrealized, h.Realized, h.Dividends, h.Commissions} {
 			column()
@@ -141,6 +144,18 @@ func measureEngine(dir string, p repeat, name string) (*measurement, error) {
 		runtime.ReadMemStats(&ms)
 		m.PeakHeapBytes = max(m.PeakHeapBytes, ms.HeapInuse)
 	}
+	for p.more(m.WholeSeconds) {
+		runtime.GC()
+		start := time.Now()
+		in, err := loadInputs(dir)
+		if err != nil {
+			return nil, err
+		}
+		if _, err := build(in); err != nil {
+			return nil, err
+		}
+		m.WholeSeconds = append(m.WholeSeconds, time.Since(start).Seconds())
+	}
 	if err := writeEngineOutput(dir, name, in.symbols, res); err != nil {
 		return nil, err
 	}
@@ -151,100 +166,44 @@ func measureEngine(dir string, p repeat, name string) (*measurement, error) {
 	return m, nil
 }
 
+// build is what the comparison times: portfolio.Build and the holdings'
+// Quantity column.
+func build(in *inputs) (*portfolio.Result, error) {
+	res, err := portfolio.Build(in.transactions, portfolio.Config{Currency: "USD", Series: in.series})
+	if err != nil {
+		return nil, fmt.Errorf("engine: %w", err)
+	}
+	res.Holdings.Quantity()
+	return res, nil
+}
+
 // inputs are the workload files read back for the engine.
 type inputs struct {
-	symbols      []string // every symbol of prices.csv, sorted
+	symbols      []string // every symbol of the prices folder, sorted
 	series       map[string]*quotes.Series
 	transactions []portfolio.Transaction
 }
 
+// loadInputs reads the workload in dir as a user's files are read: the
+// prices folder through quotes.Dir (every symbol, in parallel through
+// quotes.FetchAll), the transactions through txfile.Read, with all
+// their checks.
 func loadInputs(dir string) (*inputs, error) {
-	in := &inputs{series: map[string]*quotes.Series{}}
-	path := filepath.Join(dir, pricesFile)
-	err := readCSV(path, []string{"symbol", "date", "close"}, func(rec []string) error {
-		d, err := time.Parse(time.DateOnly, rec[1])
-		if err != nil {
-			return err
-		}
-		c, err := strconv.ParseFloat(rec[2], 64)
-		if err != nil {
-			return err
-		}
-		s := in.series[rec[0]]
-		if s == nil {
-			s = &quotes.Series{Symbol: rec[0], Currency: "USD"}
-			in.series[rec[0]] = s
-			in.symbols = append(in.symbols, rec[0])
-		}
-		s.Dates = append(s.Dates, d)
-		s.Close = append(s.Close, c)
-		return nil
-	})
+	prices, err := quotes.NewDir(filepath.Join(dir, pricesDir), quotes.DirOptions{})
 	if err != nil {
 		return nil, err
 	}
-	sort.Strings(in.symbols)
-	path = filepath.Join(dir, transactionsFile)
-	err = readCSV(path, []string{"date", "kind", "symbol", "quantity", "price", "commission", "amount"}, func(rec []string) error {
-		d, err := time.Parse(time.DateOnly, rec[0])
-		if err != nil {
-			return err
-		}
-		kind, ok := txn.ParseKind(rec[1])
-		if !ok {
-			return fmt.Errorf("kind %q: want one of %v", rec[1], txn.Kinds())
-		}
-		tx := portfolio.Transaction{Date: d, Kind: kind, Symbol: rec[2],
-			Origin: portfolio.Origin{File: path, Row: len(in.transactions) + 2}}
-		for i, dst := range []*float64{&tx.Quantity, &tx.Price, &tx.Commission, &tx.Amount} {
-			if rec[3+i] == "" {
-				continue // blank: 0, which for the price means the day's close
-			}
-			if *dst, err = strconv.ParseFloat(rec[3+i], 64); err != nil {
-				return err
-			}
-		}
-		in.transactions = append(in.transactions, tx)
-		return nil
-	})
-	if err != nil {
+	in := &inputs{}
+	if in.symbols, err = prices.Symbols(); err != nil {
+		return nil, err
+	}
+	if in.series, err = quotes.FetchAll(context.Background(), prices, in.symbols, time.Time{}, time.Time{}); err != nil {
+		return nil, err
+	}
+	if in.transactions, err = txfile.Read(filepath.Join(dir, transactionsFile), txfile.Options{}); err != nil {
 		return nil, err
 	}
 	return in, nil
-}
-
-// readCSV calls row for every record of the file after its header, which
-// must be header.
-func readCSV(path string, header []string, row func([]string) error) error {
-	f, err := os.Open(path)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	r := csv.NewReader(f)
-	r.ReuseRecord = true
-	r.FieldsPerRecord = len(header)
-	got, err := r.Read()
-	if err != nil {
-		return fmt.Errorf("%s: header: %w", path, err)
-	}
-	for i := range header {
-		if got[i] != header[i] {
-			return fmt.Errorf("%s: header column %d is %q, want %q", path, i+1, got[i], header[i])
-		}
-	}
-	for line := 2; ; line++ {
-		rec, err := r.Read()
-		if err == io.EOF {
-			return nil
-		}
-		if err != nil {
-			return fmt.Errorf("%s: %w", path, err)
-		}
-		if err := row(rec); err != nil {
-			return fmt.Errorf("%s:%d: %w", path, line, err)
-		}
-	}
 }
 
 // writeEngineOutput writes the engine's holdings quantities and balance

@@ -151,7 +151,9 @@ same with numpy doing the sums, on identical synthetic workloads, checks that
 all four agree on the quantities held and the balance per date to 1e-9
 relative, and prints a Markdown table of the median compute time of
 each, the ratios, gofolio's time per symbol-day and the peak memory of each
-process. Installs python3-pandas with apt-get when it is missing.
+process, then one of the whole path from the files on disk (the prices
+folder and the transactions file) to the same outputs. Installs
+python3-pandas with apt-get when it is missing.
 
 `
 

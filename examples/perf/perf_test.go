@@ -48,8 +48,8 @@ func TestSmallestWorkloadAgrees(t *testing.T) {
 		if m == nil {
 			t.Fatalf("%s did not run", name)
 		}
-		if m.MaxRSSKiB <= 0 || m.median() <= 0 {
-			t.Errorf("%s reported peak RSS %d KiB and median %v s, want both positive", name, m.MaxRSSKiB, m.median())
+		if m.MaxRSSKiB <= 0 || m.median() <= 0 || m.wholeMedian() <= 0 {
+			t.Errorf("%s reported peak RSS %d KiB, median %v s and whole path %v s, want all positive", name, m.MaxRSSKiB, m.median(), m.wholeMedian())
 		}
 	}
 	if rw.engine.PeakHeapBytes == 0 {
@@ -80,7 +80,7 @@ func TestSmallestWorkloadAgrees(t *testing.T) {
 	}
 
 	doc := resultsDocument([]*row{rw}, environment{runs: 2, baselineLimit: time.Minute, python: systemPython, versions: "pandas test"})
-	if !strings.Contains(doc, "| "+w.String()+" | 2,520 |") {
+	if !strings.Contains(doc, "| "+w.String()+" | 2,520 |") || !strings.Contains(doc, "| "+w.String()+" | "+seconds(rw.baseline.wholeMedian())+" |") {
 		t.Errorf("results table lacks the workload's row:\n%s", doc)
 	}
 }
@@ -208,6 +208,23 @@ func TestFormatting(t *testing.T) {
 		"- 500 sym × 20 y × 50,000 tx: gofolio takes 500 ms (700 ms with all 8 holdings columns; target < 1 s: met) with a peak RSS of 2048 MiB (target < 1 GiB: NOT met).\n"
 	if got := targets(rows); got != want {
 		t.Errorf("targets:\n%s\nwant:\n%s", got, want)
+	}
+
+	// The whole path: 30 ms against the fastest peer's 45 ms (pandas +
+	// numpy) is 1.5× faster, met; against a peer at 20 ms, NOT met.
+	rw := &row{
+		w:          ratioTarget,
+		engine:     &measurement{WholeSeconds: []float64{0.03}},
+		vectorised: &measurement{WholeSeconds: []float64{0.08}},
+		assisted:   &measurement{WholeSeconds: []float64{0.045}},
+		baseline:   &measurement{WholeSeconds: []float64{0.5}},
+	}
+	if got, want := wholeTarget(rw), " The whole path, files on disk to frames, takes gofolio 30 ms, 1.5× faster than the fastest pandas peer's (pandas + numpy, 45 ms; target faster than every peer: met)."; got != want {
+		t.Errorf("wholeTarget:\n%s\nwant:\n%s", got, want)
+	}
+	rw.vectorised.WholeSeconds = []float64{0.02}
+	if got := wholeTarget(rw); !strings.Contains(got, "0.7× faster than the fastest pandas peer's (the vectorised peer, 20 ms; target faster than every peer: NOT met)") {
+		t.Errorf("wholeTarget with a faster peer: %s", got)
 	}
 
 	// Median of an odd count is the middle value; of an even count the mean of the two middle ones.

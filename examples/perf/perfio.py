@@ -3,11 +3,13 @@ the compute, write the outputs for the Go program to compare.
 
 Usage: python3 <script>.py DIR RUNS NAME [MIN_SECONDS MAX_RUNS]
 
-Reads DIR/prices.csv (symbol,date,close) and DIR/transactions.csv
+Reads DIR/prices/SYMBOL.csv (date,close; one file per symbol, the
+quotes.Dir folder gofolio reads) and DIR/transactions.csv
 (date,kind,symbol,quantity,price,commission,amount; a blank price is the
 day's close), runs the script's compute RUNS times, and more while the runs
 so far took less than MIN_SECONDS in all (up to MAX_RUNS), so that a fast
-computation is timed often enough for its median to be steady. It writes
+computation is timed often enough for its median to be steady; then times
+the whole path (loading the files and computing) as many times. It writes
 from the last run, as little-endian binary arrays:
 
   DIR/NAME.symbols.txt  the symbols, sorted, one a line
@@ -16,10 +18,12 @@ from the last run, as little-endian binary arrays:
   DIR/NAME.balance.f64  portfolio value (holdings at the close + cash) per date
 
 and prints one JSON line to stdout: load_seconds, compute_seconds (one per
-run) and max_rss_kib (the process's peak resident set, from getrusage).
-Only compute is timed; loading the CSV files and writing the outputs are not.
+run), whole_seconds (one per run of load and compute) and max_rss_kib (the
+process's peak resident set, from getrusage). Writing the outputs is not
+timed.
 """
 import json
+import os
 import resource
 import sys
 import time
@@ -31,9 +35,11 @@ import pandas as pd
 def load(directory):
     """The closes as a Series indexed by (symbol, date), sorted, and the
     transactions as read. Indexing the closes is part of loading, as
-    gofolio's loader groups them into one series per symbol (untimed)."""
-    prices = pd.read_csv(directory + "/prices.csv", dtype={"symbol": str, "close": float}, parse_dates=["date"])
-    prices = prices.set_index(["symbol", "date"])["close"].sort_index()
+    gofolio's loader groups them into one series per symbol."""
+    folder = directory + "/prices"
+    symbols = sorted(name[:-4] for name in os.listdir(folder) if name.endswith(".csv"))
+    frames = {s: pd.read_csv(f"{folder}/{s}.csv", dtype={"close": float}, parse_dates=["date"]) for s in symbols}
+    prices = pd.concat(frames, names=["symbol", "row"]).droplevel("row").set_index("date", append=True)["close"].sort_index()
     txs = pd.read_csv(
         directory + "/transactions.csv",
         dtype={"kind": str, "symbol": str, "quantity": float, "price": float, "commission": float, "amount": float},
@@ -71,6 +77,11 @@ def main(compute):
         start = time.perf_counter()
         quantity, balance = compute(prices, txs)
         times.append(time.perf_counter() - start)
+    whole = []
+    while len(whole) < runs or (sum(whole) < min_seconds and len(whole) < max_runs):
+        start = time.perf_counter()
+        compute(*load(directory))
+        whole.append(time.perf_counter() - start)
     write(directory, name, quantity, balance)
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
-    print(json.dumps({"load_seconds": load_seconds, "compute_seconds": times, "max_rss_kib": rss}))
+    print(json.dumps({"load_seconds": load_seconds, "compute_seconds": times, "whole_seconds": whole, "max_rss_kib": rss}))

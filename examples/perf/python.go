@@ -115,8 +115,10 @@ func (r *runner) measure(ctx context.Context, name, dir string, runs int) (*meas
 	if err := json.Unmarshal(stdout.Bytes(), &m); err != nil {
 		return nil, fmt.Errorf("%s: reading its report %q: %w", name, stdout.String(), err)
 	}
-	if n := len(m.ComputeSeconds); n < runs || n > max(runs, r.maxRuns) {
-		return nil, fmt.Errorf("%s: reported %d runs, want %d to %d", name, n, runs, max(runs, r.maxRuns))
+	for what, times := range map[string][]float64{"runs": m.ComputeSeconds, "whole-path runs": m.WholeSeconds} {
+		if n := len(times); n < runs || n > max(runs, r.maxRuns) {
+			return nil, fmt.Errorf("%s: reported %d %s, want %d to %d", name, n, what, runs, max(runs, r.maxRuns))
+		}
 	}
 	return &m, nil
 }

@@ -57,10 +57,11 @@ var fullWorkloads = []workload{
 	{500, 20, 50000},
 }
 
-// Input files, written once per workload and read by all four
-// implementations.
+// Inputs, written once per workload and read by all four implementations:
+// the prices as a quotes.Dir folder, one file per symbol, and the
+// transactions as one CSV file that txfile.Read reads.
 const (
-	pricesFile       = "prices.csv"       // symbol,date,close; sorted by symbol then date
+	pricesDir        = "prices"           // SYMBOL.csv: date,close in date order
 	transactionsFile = "transactions.csv" // date,kind,symbol,quantity,price,commission,amount
 )
 
@@ -70,22 +71,23 @@ const (
 // "the day's close", as in a real transactions file.
 func writeInputs(dir string, w workload) error {
 	gen := synth.Generate(w.spec())
-	err := writeCSV(filepath.Join(dir, pricesFile), func(b *bufio.Writer) {
-		b.WriteString("symbol,date,close\n")
-		for _, sym := range gen.Symbols { // synth names them in sorted order
-			s := gen.Series[sym]
+	if err := os.Mkdir(filepath.Join(dir, pricesDir), 0o755); err != nil {
+		return err
+	}
+	for _, sym := range gen.Symbols {
+		s := gen.Series[sym]
+		err := writeCSV(filepath.Join(dir, pricesDir, sym+".csv"), func(b *bufio.Writer) {
+			b.WriteString("date,close\n")
 			for i, d := range s.Dates {
-				b.WriteString(sym)
-				b.WriteByte(',')
 				b.Write(d.AppendFormat(nil, time.DateOnly))
 				b.WriteByte(',')
 				b.Write(strconv.AppendFloat(nil, s.Close[i], 'g', -1, 64))
 				b.WriteByte('\n')
 			}
+		})
+		if err != nil {
+			return err
 		}
-	})
-	if err != nil {
-		return err
 	}
 	return writeCSV(filepath.Join(dir, transactionsFile), func(b *bufio.Writer) {
 		b.WriteString("date,kind,symbol,quantity,price,commission,amount\n")
