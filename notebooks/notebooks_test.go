@@ -15,8 +15,8 @@ import (
 	"github.com/gofolio/gofolio/portfolio"
 	"github.com/gofolio/gofolio/portfolio/analysis"
 	"github.com/gofolio/gofolio/portfolio/stats"
-	"github.com/gofolio/gofolio/quotes"
 	"github.com/gofolio/gofolio/portfolio/txfile"
+	"github.com/gofolio/gofolio/quotes"
 	"github.com/gofolio/gofolio/quotes/sample"
 )
 
