@@ -4,8 +4,11 @@ import (
 	"cmp"
 	"fmt"
 	"math"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/gofolio/gofolio/quotes"
@@ -110,12 +113,24 @@ func dateRange(from, to time.Time) string {
 // series' Symbol, when set, names it in the findings.
 func Check(series map[string]*quotes.Series, opts Options) []Finding {
 	opts = opts.withDefaults()
-	var out []Finding
-	for _, key := range sortedKeys(series) {
-		if s := series[key]; s != nil {
-			out = append(out, checkSeries(key, s, series, opts)...)
-		}
+	keys := sortedKeys(series)
+	found := make([][]Finding, len(keys))
+	// The series are checked independently (the stale check only reads the
+	// others), on every core; the findings are gathered in key order, so
+	// the result does not depend on the scheduling.
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(keys)) {
+		wg.Go(func() {
+			for i := int(next.Add(1)) - 1; i < len(keys); i = int(next.Add(1)) - 1 {
+				if s := series[keys[i]]; s != nil {
+					found[i] = checkSeries(keys[i], s, series, opts)
+				}
+			}
+		})
 	}
+	wg.Wait()
+	out := slices.Concat(found...)
 	slices.SortStableFunc(out, func(a, b Finding) int {
 		return cmp.Or(cmp.Compare(b.Impact, a.Impact), cmp.Compare(a.Symbol, b.Symbol),
 			a.From.Compare(b.From), cmp.Compare(a.Kind, b.Kind))
