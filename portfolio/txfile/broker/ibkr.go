@@ -99,4 +99,3 @@ func ibkrWithholding(r *row, date time.Time, symbol string, net float64, ccy str
 	}
 	r.cash(date, net, txn.Interest, txn.Tax, symbol, ccy, key)
 }
-

@@ -245,4 +245,3 @@ func mappedRow(r *row, m *Mapping) {
 	}
 	r.p.add(r.line, r.action, t, "")
 }
-
