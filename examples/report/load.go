@@ -5,7 +5,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
 	"sort"
 	"strings"
 	"time"
@@ -157,13 +156,8 @@ func readTransactions(o *options) ([]portfolio.Transaction, string, error) {
 		txs, err := txfile.ReadCSV(bytes.NewReader(sample.Transactions()), txfile.Options{Name: sample.TransactionsFile})
 		return txs, sample.TransactionsFile + " (embedded sample)", err
 	}
-	// txfile.Read goes by the extension alone, so a directory would get
-	// "unsupported file type" (or, named x.csv, a read error).
-	if info, err := os.Stat(o.tx); err == nil && info.IsDir() {
-		return nil, "", fmt.Errorf("-tx %s: is a directory; want a .xlsx or .csv file", o.tx)
-	}
-	txs, err := txfile.Read(o.tx, txfile.Options{Sheet: o.sheet})
-	return txs, o.tx, err
+	return readAccounts(o) // every -tx, folders, -map: accounts.go
+
 }
 
 // marketSource opens the -source; rates is nil when FX must be fetched

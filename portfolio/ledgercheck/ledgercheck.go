@@ -185,7 +185,7 @@ func (b Balances) Write(w io.Writer) error {
 		if h.Quantity < 0 {
 			mark = "  <- negative: sold more than the file buys"
 		}
-		p.line(fmt.Sprintf("  %s  %s: %s%s", txn.QuoteName(h.Account), txn.QuoteName(h.Symbol), quantity(h.Quantity), mark))
+		p.line(fmt.Sprintf("  %s, %s: %s%s", txn.QuoteName(h.Account), txn.QuoteName(h.Symbol), quantity(h.Quantity), mark))
 	}
 	p.line("Cash")
 	for _, c := range b.Cash {
