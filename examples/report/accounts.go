@@ -60,7 +60,7 @@ func txInputs(o *options) []string {
 func readAccounts(o *options) ([]portfolio.Transaction, string, error) {
 	files := txInputs(o)
 	if len(files) == 0 {
-		return nil, "", fmt.Errorf("-tx %s: holds no .csv, .xlsx or .xlsm file", strings.Join(o.txFiles, ", "))
+		return nil, "", fmt.Errorf("-tx %s: is a directory with no .csv, .xlsx or .xlsm file", strings.Join(o.txFiles, ", "))
 	}
 	var mapping *broker.Mapping
 	if o.mapFile != "" {
@@ -70,10 +70,20 @@ func readAccounts(o *options) ([]portfolio.Transaction, string, error) {
 		}
 		mapping = m
 	}
+	names := map[string]int{}
+	for _, f := range files {
+		names[fileAccount(f)]++
+	}
 	var all []portfolio.Transaction
 	var errs []string
 	for _, f := range files {
-		opts := txfile.Options{Sheet: o.sheet}
+		// A file's account, when the export names none, is its name; the
+		// path when two files share a name (two "transactions.csv").
+		account := fileAccount(f)
+		if names[account] > 1 {
+			account = strings.TrimSuffix(f, filepath.Ext(f))
+		}
+		opts := txfile.Options{Sheet: o.sheet, DefaultAccount: account}
 		if strings.EqualFold(filepath.Ext(f), ".csv") {
 			opts.Mapping = mapping
 		}
@@ -82,7 +92,6 @@ func readAccounts(o *options) ([]portfolio.Transaction, string, error) {
 			errs = append(errs, err.Error())
 			continue
 		}
-		account := strings.TrimSuffix(filepath.Base(f), filepath.Ext(f))
 		for i := range txs {
 			if txs[i].Account == "" {
 				txs[i].Account = account
@@ -98,6 +107,12 @@ func readAccounts(o *options) ([]portfolio.Transaction, string, error) {
 	}
 	sort.SliceStable(all, func(i, j int) bool { return all[i].Date.Before(all[j].Date) })
 	return all, strings.Join(files, ", "), nil
+}
+
+// fileAccount is the account of a file that names none: its base name
+// without extension.
+func fileAccount(path string) string {
+	return strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
 }
 
 // overlapping reports rows of one account repeated in another file: two
@@ -126,7 +141,7 @@ func overlapping(txs []portfolio.Transaction) error {
 // noneOutputs: -source none writes no report nor workbook; a -out or
 // -xlsx given with it is said to have no effect.
 func noneOutputs(o *options, set map[string]bool, stderr io.Writer) {
-	if set["out"] {
+	if set["out"] && o.out != "" {
 		fmt.Fprintln(stderr, "warning: -out has no effect with -source none (no market data, no report)")
 	}
 	if o.xlsx != "" {

@@ -19,11 +19,11 @@ import (
 
 // options are the parsed command-line flags.
 type options struct {
-	tx         string   // transactions file (the first -tx); "" = the embedded sample
+	tx string // transactions file (the first -tx); "" = the embedded sample
 	// txFiles is every -tx given (files or folders), in order; mapFile is
 	// -map, a column mapping for the CSV files.
-	txFiles []string
-	mapFile string
+	txFiles    []string
+	mapFile    string
 	sheet      string   // Excel sheet; "" = the first
 	currency   string   // reporting currency, a major ISO code in upper case
 	benchmarks []string // benchmark symbols, without duplicates
@@ -74,7 +74,7 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	fs.StringVar(&benchmarks, "benchmarks", "", "comma-separated benchmark `symbols`; empty for the default: ^DJI on the sample, else ^GSPC; \",\" for none")
 	fs.StringVar(&from, "from", "", "first `date` (YYYY-MM-DD) of the report's figures, statistics and charts; default: the first transaction")
 	fs.StringVar(&to, "to", "", "`date` (YYYY-MM-DD) the report is as of: later transactions are left out; default: the last day of the market data")
-	fs.StringVar(&o.source, "source", "sample", "market data `source`: sample, yahoo, csv:DIR, or none to print the holdings and cash per account from the transactions alone")
+	fs.StringVar(&o.source, "source", "sample", "market data `source`: sample, yahoo or csv:DIR; none prints the holdings and cash per account from the transactions alone")
 	fs.StringVar(&prices, "prices", "", "`DIR` of CSV prices (same as -source csv:DIR)")
 	fs.BoolVar(&o.offline, "offline", false, "with -source yahoo: use only the cache, never the network")
 	fs.BoolVar(&o.adjusted, "split-adjusted", false, "with -source csv:DIR: the closes and dividends are split-adjusted, as in a Yahoo download")

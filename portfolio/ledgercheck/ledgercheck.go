@@ -185,11 +185,11 @@ func (b Balances) Write(w io.Writer) error {
 		if h.Quantity < 0 {
 			mark = "  <- negative: sold more than the file buys"
 		}
-		p.line(fmt.Sprintf("  %s, %s: %s%s", txn.QuoteName(h.Account), txn.QuoteName(h.Symbol), quantity(h.Quantity), mark))
+		p.line(fmt.Sprintf("  %s, %s: %s%s", txn.Escape(h.Account), txn.QuoteName(h.Symbol), quantity(h.Quantity), mark))
 	}
 	p.line("Cash")
 	for _, c := range b.Cash {
-		p.line(fmt.Sprintf("  %s: %.2f %s", txn.QuoteName(c.Account), c.Amount+0, c.Currency))
+		p.line(fmt.Sprintf("  %s: %.2f %s", txn.Escape(c.Account), c.Amount, c.Currency))
 	}
 	p.incomes("Dividends (tax withheld in brackets)", b.Dividends)
 	p.incomes("Interest", b.Interest)

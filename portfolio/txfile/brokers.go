@@ -23,7 +23,7 @@ const peekBytes = 64 << 10
 func readCSVFile(r io.Reader, opts Options) ([]txn.Transaction, error) {
 	br := bufio.NewReaderSize(r, peekBytes)
 	head := peekRecords(br)
-	bopts := broker.Options{Name: opts.Name, Account: opts.Account, Mapping: opts.Mapping}
+	bopts := broker.Options{Name: opts.Name, Account: opts.Account, DefaultAccount: opts.DefaultAccount, Mapping: opts.Mapping}
 	if opts.Mapping != nil {
 		return broker.Read(br, bopts)
 	}

@@ -35,6 +35,9 @@ type Options struct {
 	// Read (else a broker export's own, the file's name for an export
 	// that names none, or the account column).
 	Account string
+	// DefaultAccount is the account of a broker export that names none
+	// (default: the file's base name without extension).
+	DefaultAccount string
 }
 
 // Defaults for Options.

@@ -20,6 +20,9 @@ type Options struct {
 	Name string
 	// Account overrides the account of every row when set.
 	Account string
+	// DefaultAccount is the account when the export names none; "" is
+	// the base name of Name without extension.
+	DefaultAccount string
 	// Mapping reads the file through a column mapping instead of a
 	// detected layout (see Mapping).
 	Mapping *Mapping

@@ -40,6 +40,9 @@ type offset struct {
 func newParser(opts Options) *parser {
 	acct := opts.Account
 	if acct == "" {
+		acct = opts.DefaultAccount
+	}
+	if acct == "" {
 		acct = defaultAccount(opts.Name)
 	}
 	return &parser{opts: opts, account: acct, seenIDs: map[string]int{}}
