@@ -242,6 +242,9 @@ func mappedRow(r *row, m *Mapping) {
 		return
 	default:
 		t.Quantity, t.Price, t.Commission = 0, 0, 0
+		if k.IsExternal() || k == txn.Interest {
+			t.Symbol = "" // a cash flow of the account, whatever the column says
+		}
 	}
 	r.p.add(r.line, r.action, t, "")
 }

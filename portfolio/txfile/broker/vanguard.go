@@ -83,7 +83,7 @@ func vanguardRow(r *row, date time.Time, amount float64) bool {
 			return false
 		}
 		if r.checkTrade(symbol, qty, amount, 0) {
-			r.p.add(r.line, d, trade(k, date, symbol, qty, amount, 0, "GBP"), d)
+			r.p.add(r.line, d, trade(k, date, symbol, qty, amount, 0, "GBP"), "")
 		}
 		return true
 	case vgDividend.MatchString(d):
