@@ -25,15 +25,17 @@ func fuzzReader(f *testing.F, head string, seeds ...string) {
 			return
 		}
 		for _, tx := range txs {
-			checkTransaction(t, tx)
+			checkTransaction(t, tx, "f.csv")
 		}
 	})
 }
 
-func checkTransaction(t *testing.T, tx txn.Transaction) {
+// checkTransaction holds tx to the engine's field rules (Build's
+// checkFields) and the reader's: what a reader returns, Build accepts.
+func checkTransaction(t *testing.T, tx txn.Transaction, file string) {
 	t.Helper()
 	for _, v := range []float64{tx.Quantity, tx.Price, tx.Commission, tx.Amount} {
-		if math.IsNaN(v) || math.IsInf(v, 0) || v < 0 {
+		if math.IsNaN(v) || math.IsInf(v, 0) || v < 0 || v > txn.MaxNumber {
 			t.Fatalf("bad number in %+v", tx)
 		}
 	}
@@ -42,9 +44,15 @@ func checkTransaction(t *testing.T, tx txn.Transaction) {
 		t.Fatalf("bad kind %+v", tx)
 	case (tx.Kind.IsTrade() || tx.Kind == txn.Split) && (tx.Quantity <= 0 || tx.Symbol == ""):
 		t.Fatalf("trade without shares or symbol: %+v", tx)
-	case !tx.Kind.IsTrade() && tx.Kind != txn.Split && tx.Amount <= 0:
-		t.Fatalf("cash row without amount: %+v", tx)
-	case tx.Origin.File != "f.csv" || tx.Origin.Row < 1:
+	case tx.Kind == txn.Split && tx.Price <= 0:
+		t.Fatalf("split without its shares before: %+v", tx)
+	case !tx.Kind.IsTrade() && tx.Kind != txn.Split && (tx.Amount <= 0 || tx.Quantity != 0 || tx.Price != 0 || tx.Commission != 0):
+		t.Fatalf("cash row without amount, or with numbers it does not use: %+v", tx)
+	case tx.Kind.IsTrade() && tx.Amount != 0:
+		t.Fatalf("trade with an amount: %+v", tx)
+	case (tx.Kind.IsExternal() || tx.Kind == txn.Interest) && tx.Symbol != "":
+		t.Fatalf("cash flow with a symbol: %+v", tx)
+	case tx.Origin.File != file || tx.Origin.Row < 1:
 		t.Fatalf("origin %+v", tx.Origin)
 	}
 }
@@ -92,7 +100,7 @@ func FuzzMapping(f *testing.F) {
 			return
 		}
 		for _, tx := range txs {
-			checkTransaction(t, tx)
+			checkTransaction(t, tx, "f.csv")
 		}
 	})
 }

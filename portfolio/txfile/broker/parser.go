@@ -312,8 +312,9 @@ func trade(k txn.Kind, date time.Time, symbol string, qty, cash, fees float64, c
 	return txn.Transaction{Date: date, Kind: k, Symbol: symbol, Quantity: qty, Price: price, Commission: fees, Currency: ccy}
 }
 
-// checkTrade reports a trade that cannot be made: no shares, no symbol, or
-// fees above a buy's cash.
+// checkTrade reports a trade that cannot be made: no shares, no symbol,
+// no cash, or a price (see trade) that is not above 0 (fees as large as a
+// buy's cash) or is beyond txn.MaxNumber (a few shares for a fortune).
 func (r *row) checkTrade(symbol string, qty, cash, fees float64) bool {
 	ok := true
 	if symbol == "" {
@@ -328,11 +329,19 @@ func (r *row) checkTrade(symbol string, qty, cash, fees float64) bool {
 		r.problem("", "", "the trade's cash amount (not 0)")
 		ok = false
 	}
-	if math.Abs(fees) > math.Abs(cash) {
-		r.problem("", fmt.Sprint(fees), "fees no larger than the trade's cash")
-		ok = false
+	if !ok {
+		return false
 	}
-	return ok
+	price := (math.Abs(cash) - math.Abs(fees)) / math.Abs(qty)
+	if !(price > 0) {
+		r.problem("", fmt.Sprint(fees), "fees smaller than the cash of the trade: the shares would cost nothing")
+		return false
+	}
+	if price*2 > txn.MaxNumber { // a sell's price adds the fees: at most twice the cash
+		r.problem("", fmt.Sprint(qty), "a price per share no larger than 1e12 (cash / quantity)")
+		return false
+	}
+	return true
 }
 
 // cash adds a cash row of amount v (kind in when v ≥ 0, out when < 0); a
@@ -343,6 +352,9 @@ func (r *row) cash(date time.Time, v float64, in, out txn.Kind, symbol, ccy, key
 		return
 	}
 	k, a := cashKind(v, in, out)
+	if k.IsExternal() || k == txn.Interest {
+		symbol = "" // a flow of the account's cash, not of a holding
+	}
 	r.p.add(r.line, r.action, txn.Transaction{Date: date, Kind: k, Symbol: symbol, Amount: a, Currency: ccy}, key)
 }
 

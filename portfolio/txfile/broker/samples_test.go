@@ -1,4 +1,4 @@
-package broker_test
+package broker
 
 import (
 	"bufio"
@@ -11,7 +11,6 @@ import (
 
 	"github.com/gofolio/gofolio/internal/shared"
 	"github.com/gofolio/gofolio/portfolio/ledgercheck"
-	"github.com/gofolio/gofolio/portfolio/txfile/broker"
 	"github.com/gofolio/gofolio/portfolio/txn"
 )
 
@@ -152,9 +151,12 @@ func readFile(t *testing.T, path string) []txn.Transaction {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	txs, err := broker.Read(f, broker.Options{Name: path})
+	txs, err := Read(f, Options{Name: path})
 	if err != nil {
 		t.Fatal(err)
+	}
+	for _, tx := range txs {
+		checkTransaction(t, tx, path) // what the engine accepts
 	}
 	return txs
 }
