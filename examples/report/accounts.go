@@ -57,7 +57,7 @@ func txInputs(o *options) []string {
 // own account, an account column, or else the file's name. A row found
 // identical in two files of one account (overlapping exports) is reported
 // with both places; nothing is read then.
-func readAccounts(o *options) ([]portfolio.Transaction, string, error) {
+func readAccounts(o *options, stderr io.Writer) ([]portfolio.Transaction, string, error) {
 	files := txInputs(o)
 	if len(files) == 0 {
 		return nil, "", fmt.Errorf("-tx %s: is a directory with no .csv, .xlsx or .xlsm file", strings.Join(o.txFiles, ", "))
@@ -102,7 +102,7 @@ func readAccounts(o *options) ([]portfolio.Transaction, string, error) {
 	if len(errs) > 0 {
 		return nil, "", fmt.Errorf("%s", strings.Join(errs, "\n"))
 	}
-	if err := overlapping(all); err != nil {
+	if err := overlapping(all, stderr); err != nil {
 		return nil, "", err
 	}
 	sort.SliceStable(all, func(i, j int) bool { return all[i].Date.Before(all[j].Date) })
@@ -116,20 +116,30 @@ func fileAccount(path string) string {
 }
 
 // overlapping reports rows of one account repeated in another file: two
-// exports covering the same days.
-func overlapping(txs []portfolio.Transaction) error {
+// exports covering the same days. A broker's row repeated in another file
+// under another account (two exports of one account named by their files)
+// is a warning: it may also be two accounts' own identical rows.
+func overlapping(txs []portfolio.Transaction, stderr io.Writer) error {
 	first := map[txn.Transaction]txn.Origin{}
 	var probs []txn.Problem
 	for _, t := range txs {
 		k := t
 		k.Origin = txn.Origin{Action: t.Origin.Action}
+		anyAccount := k
+		anyAccount.Account = ""
 		if o, seen := first[k]; seen && o.File != t.Origin.File {
 			probs = append(probs, txn.Problem{Origin: t.Origin, Value: t.Kind.String() + " " + t.Symbol,
 				Expected: "a row not already in " + o.String() + " (overlapping exports of one account: remove the overlap from one file)"})
 			continue
 		}
+		if o, seen := first[anyAccount]; seen && o.File != t.Origin.File && t.Origin.Action != "" {
+			fmt.Fprintf(stderr, "warning: %s repeats %s in another account: if both files are exports of one account, they overlap\n", t.Origin, o)
+		}
 		if _, seen := first[k]; !seen {
 			first[k] = t.Origin
+		}
+		if _, seen := first[anyAccount]; !seen {
+			first[anyAccount] = t.Origin
 		}
 	}
 	if len(probs) > 0 {
@@ -152,8 +162,8 @@ func noneOutputs(o *options, set map[string]bool, stderr io.Writer) {
 
 // checkImport is -source none: the final holdings per account and the
 // cash per account and currency from the transactions alone.
-func checkImport(o *options, stdout io.Writer) error {
-	txs, name, err := readTransactions(o)
+func checkImport(o *options, stdout, stderr io.Writer) error {
+	txs, name, err := readTransactions(o, stderr)
 	if err != nil {
 		return err
 	}

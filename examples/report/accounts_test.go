@@ -128,3 +128,19 @@ func TestOverlappingExports(t *testing.T) {
 		t.Errorf("err = %v", err)
 	}
 }
+
+// TestOverlappingBrokerExportsWarn: two Trading 212 exports of one account
+// saved under different names are two accounts (each export names none);
+// their common row is a warning naming both places.
+func TestOverlappingBrokerExportsWarn(t *testing.T) {
+	dir := t.TempDir()
+	head := "Action,Time,Ticker,No. of shares,Total,Currency (Total),ID\n"
+	row := "Deposit,2024-01-01 00:15:20,,,3000.00,GBP,x05\n"
+	a := writeFile(t, filepath.Join(dir, "jan.csv"), head+row)
+	b := writeFile(t, filepath.Join(dir, "year.csv"), head+row+"Deposit,2024-02-01 00:15:20,,,5.00,GBP,x06\n")
+	_, stderr, err := runReport(t, "-source", "none", "-tx", a, "-tx", b)
+	want := "warning: " + b + `, row 2, action "Deposit" repeats ` + a + `, row 2, action "Deposit" in another account`
+	if err != nil || !strings.Contains(stderr, want) {
+		t.Errorf("err = %v, stderr = %q\nwant %s", err, stderr, want)
+	}
+}

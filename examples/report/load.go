@@ -57,7 +57,7 @@ func load(ctx context.Context, o *options, stderr io.Writer) (*job, error) {
 	if err := checkBenchmarks(o, src); err != nil {
 		return nil, err
 	}
-	if j.txs, j.txName, err = readTransactions(o); err != nil {
+	if j.txs, j.txName, err = readTransactions(o, stderr); err != nil {
 		return nil, err
 	}
 	if err := ctx.Err(); err != nil {
@@ -151,12 +151,12 @@ func keepSeries(series map[string]*quotes.Series, txs []portfolio.Transaction) {
 }
 
 // readTransactions reads -tx, or the embedded sample portfolio.
-func readTransactions(o *options) ([]portfolio.Transaction, string, error) {
+func readTransactions(o *options, stderr io.Writer) ([]portfolio.Transaction, string, error) {
 	if o.tx == "" {
 		txs, err := txfile.ReadCSV(bytes.NewReader(sample.Transactions()), txfile.Options{Name: sample.TransactionsFile})
 		return txs, sample.TransactionsFile + " (embedded sample)", err
 	}
-	return readAccounts(o) // every -tx, folders, -map: accounts.go
+	return readAccounts(o, stderr) // every -tx, folders, -map: accounts.go
 
 }
 

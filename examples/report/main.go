@@ -108,7 +108,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	if opts.source == "none" {
-		return checkImport(opts, stdout)
+		return checkImport(opts, stdout, stderr)
 	}
 	job, err := load(ctx, opts, stderr)
 	if err != nil {
