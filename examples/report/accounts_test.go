@@ -144,3 +144,27 @@ func TestOverlappingBrokerExportsWarn(t *testing.T) {
 		t.Errorf("err = %v, stderr = %q\nwant %s", err, stderr, want)
 	}
 }
+
+// TestFlagsForImports: -tx repeats in order (the first is the one the
+// other flags speak of), -map needs -tx, and -source none writes no
+// outputs, saying so when -out or -xlsx was asked for.
+func TestFlagsForImports(t *testing.T) {
+	var stderr strings.Builder
+	o, err := parseFlags([]string{"-tx", "a.csv", "-tx", "dir", "-source", "none", "-out", "r.html", "-xlsx", "f.xlsx"}, &stderr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if o.tx != "a.csv" || len(o.txFiles) != 2 || o.txFiles[1] != "dir" || o.out != "" || o.xlsx != "" {
+		t.Errorf("options %+v", o)
+	}
+	want := "warning: -out has no effect with -source none (no market data, no report)\nwarning: -xlsx has no effect with -source none (no market data, no frames)\n"
+	if stderr.String() != want {
+		t.Errorf("stderr = %q, want %q", stderr.String(), want)
+	}
+	if _, err := parseFlags([]string{"-map", "m.json"}, &stderr); err == nil || err.Error() != "-map needs -tx: the mapping reads those files" {
+		t.Errorf("-map alone: %v", err)
+	}
+	if _, err := parseFlags([]string{"-tx", ""}, &stderr); err == nil || !strings.Contains(err.Error(), "an empty -tx") {
+		t.Errorf("-tx \"\": %v", err)
+	}
+}
