@@ -50,7 +50,8 @@ type Layout struct {
 	read  func(p *parser, t *table)
 }
 
-// Layouts returns the known layouts, in the order Detect tries them.
+// Layouts returns the known layouts, in the order Detect tries them (shared
+// values: read them, do not modify them).
 func Layouts() []*Layout {
 	return []*Layout{trading212, schwab, freetrade, ibkr, vanguard, raw}
 }
@@ -146,9 +147,9 @@ func quoteAll(s []string) []string {
 	return q
 }
 
-// ReadRecords reads every CSV record of r with its line (at most MaxBytes;
+// readRecords reads every CSV record of r with its line (at most MaxBytes;
 // UTF-8 with an optional byte order mark; fields per record may vary).
-func ReadRecords(r io.Reader, name string) ([]record, error) {
+func readRecords(r io.Reader, name string) ([]record, error) {
 	br := bufio.NewReader(io.LimitReader(r, MaxBytes+1))
 	if bom, err := br.Peek(3); err == nil && string(bom) == "\xef\xbb\xbf" {
 		br.Discard(3)
@@ -187,7 +188,7 @@ func ReadRecords(r io.Reader, name string) ([]record, error) {
 // matches no layout is an error naming the closest layouts and the header
 // seen.
 func Read(r io.Reader, opts Options) ([]txn.Transaction, error) {
-	recs, err := ReadRecords(r, opts.Name)
+	recs, err := readRecords(r, opts.Name)
 	if err != nil {
 		return nil, err
 	}
