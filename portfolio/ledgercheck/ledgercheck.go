@@ -189,10 +189,10 @@ func (b Balances) Write(w io.Writer) error {
 	}
 	p.line("Cash")
 	for _, c := range b.Cash {
-		p.line(fmt.Sprintf("  %s: %.2f %s", txn.Escape(c.Account), c.Amount, c.Currency))
+		p.line(fmt.Sprintf("  %s: %.2f %s", txn.Escape(c.Account), cents(c.Amount), c.Currency))
 	}
-	p.incomes("Dividends (tax withheld in brackets)", b.Dividends)
-	p.incomes("Interest", b.Interest)
+	p.incomes("Dividends (tax withheld in brackets)", b.Dividends, txn.QuoteName)
+	p.incomes("Interest", b.Interest, txn.Escape)
 	return p.err
 }
 
@@ -207,18 +207,29 @@ func (p *printer) line(s string) {
 	}
 }
 
-func (p *printer) incomes(title string, in []Income) {
+// incomes prints a list of income; name writes a symbol (cut when long)
+// or an account (whole).
+func (p *printer) incomes(title string, in []Income, name func(string) string) {
 	if len(in) == 0 {
 		return
 	}
 	p.line(title)
 	for _, i := range in {
-		s := fmt.Sprintf("  %s: %.2f %s", txn.QuoteName(i.Name), i.Amount, i.Currency)
+		s := fmt.Sprintf("  %s: %.2f %s", name(i.Name), cents(i.Amount), i.Currency)
 		if i.Tax != 0 {
 			s += fmt.Sprintf(" (%.2f)", i.Tax)
 		}
 		p.line(s)
 	}
+}
+
+// cents is v with a balance that rounds to no cent written 0.00, not
+// -0.00 (a currency whose flows cancel, like a withholding grossed up).
+func cents(v float64) float64 {
+	if v > -0.005 && v < 0.005 {
+		return 0
+	}
+	return v
 }
 
 // quantity writes shares with up to 8 decimals, no trailing zeros.

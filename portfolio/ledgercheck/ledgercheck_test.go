@@ -34,6 +34,11 @@ func TestCompute(t *testing.T) {
 		{Date: day(7), Kind: txn.Fee, Amount: 3, Currency: "USD", Account: "a"},
 		{Date: day(8), Kind: txn.Withdrawal, Amount: 100, Currency: "USD", Account: "a"},
 		{Date: day(8), Kind: txn.Deposit, Amount: 50, Account: "b"},
+		// Flows that cancel but for float rounding: 0.3 − 0.1 − 0.2 in
+		// EUR is −2.8e-17, written 0.00, never -0.00.
+		{Date: day(9), Kind: txn.Interest, Amount: 0.3, Currency: "EUR", Account: "b"},
+		{Date: day(9), Kind: txn.Fee, Amount: 0.1, Currency: "EUR", Account: "b"},
+		{Date: day(9), Kind: txn.Fee, Amount: 0.2, Currency: "EUR", Account: "b"},
 	}
 	b, err := Compute(txs)
 	if err != nil {
@@ -42,17 +47,17 @@ func TestCompute(t *testing.T) {
 	if len(b.Holdings) != 1 || b.Holdings[0] != (Holding{"a", "X", 25}) {
 		t.Errorf("holdings %+v", b.Holdings)
 	}
-	if len(b.Cash) != 2 || b.Cash[0].Currency != "USD" || math.Abs(b.Cash[0].Amount-742.10) > 1e-9 || b.Cash[1] != (Cash{"b", ReportingCurrency, 50}) {
+	if len(b.Cash) != 3 || b.Cash[0].Currency != "USD" || math.Abs(b.Cash[0].Amount-742.10) > 1e-9 || b.Cash[1] != (Cash{"b", ReportingCurrency, 50}) || b.Cash[2].Amount >= 0 {
 		t.Errorf("cash %+v", b.Cash)
 	}
-	if len(b.Dividends) != 1 || b.Dividends[0] != (Income{"X", "USD", 6, 0.9}) || len(b.Interest) != 1 || b.Interest[0] != (Income{"a", "USD", 2, 0}) {
+	if len(b.Dividends) != 1 || b.Dividends[0] != (Income{"X", "USD", 6, 0.9}) || len(b.Interest) != 2 || b.Interest[0] != (Income{"a", "USD", 2, 0}) {
 		t.Errorf("income %+v %+v", b.Dividends, b.Interest)
 	}
 	var out bytes.Buffer
 	if err := b.Write(&out); err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"  a, X: 25\n", "  a: 742.10 USD\n", "  b: 50.00 (reporting currency)\n", "  X: 6.00 USD (0.90)\n"} {
+	for _, want := range []string{"  a, X: 25\n", "  a: 742.10 USD\n", "  b: 50.00 (reporting currency)\n", "  X: 6.00 USD (0.90)\n", "  b: 0.00 EUR\n"} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("output lacks %q:\n%s", want, out.String())
 		}
