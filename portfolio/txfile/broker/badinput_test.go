@@ -1,6 +1,7 @@
 package broker
 
 import (
+	"math"
 	"strings"
 	"testing"
 
@@ -36,8 +37,12 @@ func TestBadInput(t *testing.T) {
 	}{
 		{"truncated Trading 212 row", t212Head + t212Dep + "Market buy,2024-01-01 16:10:05,US0,FOO\n",
 			[]string{`t.csv, row 3, action "Market buy": "Market buy,2024-01-01 16:10:05,US0,FOO": a row of 21 columns like the header: it has 4 (is the export truncated?)`}},
-		{"unknown Trading 212 action", t212Head + t212Dep + "Spending cashback,2024-01-02 10:00:00,,,,,,,,,,1.00,\"GBP\",,,,,id9,,,\n",
-			[]string{`t.csv, row 3, action "Spending cashback", column Action: "Spending cashback": an action gofolio maps for Trading 212 CSV`}},
+		{"unknown Trading 212 action", t212Head + t212Dep + "Stock split open,2024-01-02 10:00:00,US0,FOO,Foo,48,,,,,,0.00,\"GBP\",,,,,id9,,,\n",
+			[]string{`t.csv, row 3, action "Stock split open", column Action: "Stock split open": an action gofolio maps for Trading 212 CSV`}},
+		{"Trading 212 fee in another currency", t212Head + t212Dep + "Market buy,2024-01-01 16:10:05,US0,FOO,Foo,24,124.01,USD,1.25,,GBP,2381.35,GBP,,,,,E1,4.71,USD,\n",
+			[]string{`t.csv, row 3, action "Market buy", column Currency (Currency conversion fee): "USD": the account's currency GBP for Currency conversion fee`}},
+		{"Trading 212 without a total", "Action,Time,Ticker,No. of shares\nDeposit,2024-01-01 00:15:20,,\n",
+			[]string{`t.csv, row 1, column Total: "": a "Total" column (with "Currency (Total)"), or "Total (GBP)" in older exports`}},
 		{"Trading 212 amount not a number", t212Head + "Deposit,2024-01-01 00:15:20,,,,,,,,,,3 000 GBP,\"GBP\",,,,,x05,,,\n",
 			[]string{`t.csv, row 2, action "Deposit", column Total: "3 000 GBP": a number`}},
 		{"Schwab day-first date", schwabHd + `"13/01/2024","MoneyLink Transfer","","Tfr BANK","","","","$1,000.00"` + "\n",
@@ -88,6 +93,17 @@ func TestAcceptedVariants(t *testing.T) {
 	}
 	if txs[0].Origin.Action != "Deposit" || txs[1].Origin.Row != 3 || txs[1].Account != "t" {
 		t.Errorf("origin/account: %+v %+v", txs[0].Origin, txs[1])
+	}
+	// An export from before 2023: "Total (GBP)" and fees in GBP columns;
+	// 24 shares for 2381.35 with a 4.71 conversion fee and 0.50 stamp duty.
+	old := "Action,Time,ISIN,Ticker,Name,No. of shares,Price / share,Currency (Price / share),Exchange rate,Result (GBP),Total (GBP),Withholding tax,Currency (Withholding tax),Stamp duty (GBP),Currency conversion fee (GBP),ID\n" +
+		"Market buy,2021-01-04 16:10:05,US0,FOO,Foo,24,124.01,USD,1.25,,2381.35,,,0.50,4.71,E2\n"
+	txs, err = read(t, "old.csv", old, Options{})
+	if err != "" {
+		t.Fatal(err)
+	}
+	if len(txs) != 1 || txs[0].Currency != "GBP" || math.Abs(txs[0].Commission-5.21) > 1e-9 || math.Abs(txs[0].Quantity*txs[0].Price+txs[0].Commission-2381.35) > 1e-9 {
+		t.Errorf("old export: %+v", txs)
 	}
 	// Schwab's "$" and "," amounts: 1,000.00 deposited, 10 × 12.34 + 1 = 124.40 bought.
 	sch := schwabHd + `"01/02/2024","MoneyLink Transfer","","Tfr","","","","$1,000.00"` + "\n" + `"01/03/2024","Buy","ABC","ABC CORP","10","$12.34","$1.00","-$124.40"` + "\n"

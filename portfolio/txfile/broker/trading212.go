@@ -11,13 +11,36 @@ import (
 // action, "Total" in the account's currency after fees.
 var trading212 = &Layout{
 	Key: "trading212", Name: "Trading 212 CSV",
-	Header: []string{"Action", "Time", "Ticker", "No. of shares", "Total", "Currency (Total)"},
+	// "Total" with "Currency (Total)" since 2023; "Total (GBP)" before.
+	Header: []string{"Action", "Time", "Ticker", "No. of shares"},
 	read:   readTrading212,
 }
 
-const t212Actions = `Market/Limit/Stop buy and sell, Deposit, Withdrawal, "Dividend (…)", Interest on cash, Lending interest, Result adjustment`
+const t212Actions = `Market/Limit/Stop buy and sell, Deposit, Withdrawal, Card debit, Card credit, Spending cashback, "Dividend (…)", Interest on cash, Lending interest, Result adjustment`
+
+// t212Fees are the fee columns (each optional) and the column of the
+// currency each is in, "" when the export names none (then the account's).
+var t212Fees = [][2]string{
+	{"Currency conversion fee", "Currency (Currency conversion fee)"},
+	{"Currency conversion fee (GBP)", ""},
+	{"Transaction fee", "Currency (Transaction fee)"},
+	{"Transaction fee (GBP)", ""},
+	{"Finra fee", "Currency (Finra fee)"},
+	{"Finra fee (GBP)", ""},
+	{"Stamp duty (GBP)", ""},
+	{"Stamp duty reserve tax", "Currency (Stamp duty reserve tax)"},
+	{"French transaction tax", "Currency (French transaction tax)"},
+}
 
 func readTrading212(p *parser, t *table) {
+	total, totalCcy := "Total", ""
+	if _, ok := t.col["total"]; !ok {
+		if _, ok := t.col["total (gbp)"]; !ok {
+			p.problem(t.records[t.head].line, "", "Total", "", `a "Total" column (with "Currency (Total)"), or "Total (GBP)" in older exports`)
+			return
+		}
+		total, totalCcy = "Total (GBP)", "GBP"
+	}
 	for _, rec := range t.records[t.head+1:] {
 		r := t.row(p, rec)
 		r.action = r.get("Action")
@@ -28,16 +51,18 @@ func readTrading212(p *parser, t *table) {
 			continue
 		}
 		date, ok := r.date("Time", "2006-01-02", "YYYY-MM-DD hh:mm:ss", true)
-		total, _ := r.num("Total")
-		if !ok {
-			continue
+		amount, _ := r.num(total)
+		ccy := totalCcy
+		if ccy == "" {
+			ccy = r.get("Currency (Total)")
 		}
-		t212Row(r, date, total)
+		if ok {
+			t212Row(r, date, amount, ccy)
+		}
 	}
 }
 
-func t212Row(r *row, date time.Time, total float64) {
-	ccy := r.get("Currency (Total)")
+func t212Row(r *row, date time.Time, total float64, ccy string) {
 	symbol := r.get("Ticker")
 	a := strings.ToLower(r.action)
 	switch {
@@ -47,11 +72,13 @@ func t212Row(r *row, date time.Time, total float64) {
 			k = txn.Sell
 		}
 		qty := r.need("No. of shares")
-		fees := r.optional("Currency conversion fee") + r.optional("Transaction fee") + r.optional("Stamp duty reserve tax") + r.optional("Stamp duty") + r.optional("French transaction tax") + r.optional("Finra fee")
+		fees := r.t212Fees(ccy)
 		if r.checkTrade(symbol, qty, total, fees) {
 			r.p.add(r.line, r.action, trade(k, date, symbol, qty, total, fees, ccy), "")
 		}
-	case a == "deposit", a == "withdrawal":
+	case a == "deposit", a == "withdrawal", a == "card debit", a == "card credit", a == "spending cashback":
+		// Money in or out of the account by its sign (a card payment
+		// leaves it; a cashback comes from outside it).
 		r.cash(date, total, txn.Deposit, txn.Withdrawal, "", ccy, "")
 	case strings.HasPrefix(a, "dividend"):
 		t212Dividend(r, date, symbol, total, ccy)
@@ -90,6 +117,27 @@ func t212Dividend(r *row, date time.Time, symbol string, total float64, ccy stri
 	}
 	r.p.add(r.line, r.action, txn.Transaction{Date: date, Kind: txn.Dividend, Symbol: symbol, Amount: wht, Currency: wccy, Note: "withheld at source"}, "")
 	r.p.add(r.line, r.action, txn.Transaction{Date: date, Kind: txn.Tax, Symbol: symbol, Amount: wht, Currency: wccy, Note: "withholding tax"}, "")
+}
+
+// t212Fees sums the row's fees; one in another currency than the
+// account's is a problem (its cash would be counted in the wrong
+// currency).
+func (r *row) t212Fees(ccy string) float64 {
+	var sum float64
+	for _, f := range t212Fees {
+		v := r.optional(f[0])
+		if v == 0 {
+			continue
+		}
+		if c := r.get(f[1]); f[1] != "" && c != "" && c != ccy {
+			r.problem(f[1], c, "the account's currency "+ccy+" for "+f[0])
+		}
+		if v < 0 {
+			v = -v
+		}
+		sum += v
+	}
+	return sum
 }
 
 // optional reads a number that may be absent (0).
