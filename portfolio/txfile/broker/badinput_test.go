@@ -37,8 +37,10 @@ func TestBadInput(t *testing.T) {
 	}{
 		{"truncated Trading 212 row", t212Head + t212Dep + "Market buy,2024-01-01 16:10:05,US0,FOO\n",
 			[]string{`t.csv, row 3, action "Market buy": "Market buy,2024-01-01 16:10:05,US0,FOO": a row of 21 columns like the header: it has 4 (is the export truncated?)`}},
-		{"unknown Trading 212 action", t212Head + t212Dep + "Stock split open,2024-01-02 10:00:00,US0,FOO,Foo,48,,,,,,0.00,\"GBP\",,,,,id9,,,\n",
-			[]string{`t.csv, row 3, action "Stock split open", column Action: "Stock split open": an action gofolio maps for Trading 212 CSV`}},
+		{"unknown Trading 212 action", t212Head + t212Dep + "Spin off,2024-01-02 10:00:00,US0,FOO,Foo,48,,,,,,0.00,\"GBP\",,,,,id9,,,\n",
+			[]string{`t.csv, row 3, action "Spin off", column Action: "Spin off": an action gofolio maps for Trading 212 CSV`}},
+		{"Trading 212 split without its other half", t212Head + t212Dep + "Stock split open,2024-01-02 10:00:00,US0,FOO,Foo,48,,,,,,0.00,\"GBP\",,,,,id9,,,\n",
+			[]string{`t.csv, row 3, action "Stock split open", column Action: "Stock split open": a split's two rows, Stock split close and Stock split open, on one day for one ticker: the other is missing`}},
 		{"Trading 212 fee in another currency", t212Head + t212Dep + "Market buy,2024-01-01 16:10:05,US0,FOO,Foo,24,124.01,USD,1.25,,GBP,2381.35,GBP,,,,,E1,4.71,USD,\n",
 			[]string{`t.csv, row 3, action "Market buy", column Currency (Currency conversion fee): "USD": the account's currency GBP for Currency conversion fee`}},
 		{"Trading 212 without a total", "Action,Time,Ticker,No. of shares\nDeposit,2024-01-01 00:15:20,,\n",
@@ -104,6 +106,17 @@ func TestAcceptedVariants(t *testing.T) {
 	}
 	if len(txs) != 1 || txs[0].Currency != "GBP" || math.Abs(txs[0].Commission-5.21) > 1e-9 || math.Abs(txs[0].Quantity*txs[0].Price+txs[0].Commission-2381.35) > 1e-9 {
 		t.Errorf("old export: %+v", txs)
+	}
+	// A 2:1 split in two rows, close (24 before) and open (48 after): a
+	// SPLIT 48:24 at the open row.
+	split := t212Head + t212Dep + "Stock split close,2024-01-02 10:00:00,US0,FOO,Foo,24,,,,,,0.00,\"GBP\",,,,,s1,,,\n" +
+		"Stock split open,2024-01-02 10:00:00,US0,FOO,Foo,48,,,,,,0.00,\"GBP\",,,,,s2,,,\n"
+	txs, err = read(t, "s.csv", split, Options{})
+	if err != "" {
+		t.Fatal(err)
+	}
+	if len(txs) != 2 || txs[1].Kind != txn.Split || txs[1].Quantity != 48 || txs[1].Price != 24 || txs[1].Origin.Row != 4 {
+		t.Errorf("split: %+v", txs)
 	}
 	// Schwab's "$" and "," amounts: 1,000.00 deposited, 10 × 12.34 + 1 = 124.40 bought.
 	sch := schwabHd + `"01/02/2024","MoneyLink Transfer","","Tfr","","","","$1,000.00"` + "\n" + `"01/03/2024","Buy","ABC","ABC CORP","10","$12.34","$1.00","-$124.40"` + "\n"

@@ -1,6 +1,7 @@
 package broker
 
 import (
+	"fmt"
 	"strings"
 	"time"
 
@@ -16,7 +17,7 @@ var trading212 = &Layout{
 	read:   readTrading212,
 }
 
-const t212Actions = `Market/Limit/Stop buy and sell, Deposit, Withdrawal, Card debit, Card credit, Spending cashback, "Dividend (…)", Interest on cash, Lending interest, Result adjustment`
+const t212Actions = `Market/Limit/Stop buy and sell, Deposit, Withdrawal, Card debit, Card credit, Spending cashback, "Dividend (…)", Interest on cash, Lending interest, Result adjustment, Stock split open and close`
 
 // t212Fees are the fee columns (each optional) and the column of the
 // currency each is in, "" when the export names none (then the account's).
@@ -41,6 +42,7 @@ func readTrading212(p *parser, t *table) {
 		}
 		total, totalCcy = "Total (GBP)", "GBP"
 	}
+	splits := &t212Splits{}
 	for _, rec := range t.records[t.head+1:] {
 		r := t.row(p, rec)
 		r.action = r.get("Action")
@@ -56,8 +58,68 @@ func readTrading212(p *parser, t *table) {
 		if ccy == "" {
 			ccy = r.get("Currency (Total)")
 		}
-		if ok {
+		switch {
+		case !ok:
+		case strings.HasPrefix(strings.ToLower(r.action), "stock split "):
+			splits.add(r, date)
+		default:
 			t212Row(r, date, amount, ccy)
+		}
+	}
+	splits.pair(p)
+}
+
+// t212Splits pairs a split's two rows: "Stock split close" takes the
+// shares held before it away, "Stock split open" gives those after it, on
+// one day for one ticker; together they are a SPLIT of open:close.
+type t212Splits struct {
+	rows []t212Split
+}
+
+type t212Split struct {
+	r       *row
+	date    time.Time
+	symbol  string
+	open    bool
+	shares  float64
+	matched bool
+}
+
+func (s *t212Splits) add(r *row, date time.Time) {
+	a := strings.ToLower(r.action)
+	if a != "stock split open" && a != "stock split close" {
+		r.unknown("Action", t212Actions)
+		return
+	}
+	shares := r.need("No. of shares")
+	if shares <= 0 || r.get("Ticker") == "" {
+		r.problem("No. of shares", r.get("No. of shares"), "a ticker and a number of shares above 0 for a split's row")
+		return
+	}
+	s.rows = append(s.rows, t212Split{r: r, date: date, symbol: r.get("Ticker"), open: a == "stock split open", shares: shares})
+}
+
+// pair makes a SPLIT of each open and close of one ticker on one day; a
+// row without its other half is a problem.
+func (s *t212Splits) pair(p *parser) {
+	for i := range s.rows {
+		c := &s.rows[i]
+		if c.open || c.matched {
+			continue
+		}
+		for j := range s.rows {
+			o := &s.rows[j]
+			if o.open && !o.matched && o.symbol == c.symbol && o.date.Equal(c.date) {
+				c.matched, o.matched = true, true
+				p.add(o.r.line, o.r.action, txn.Transaction{Date: o.date, Kind: txn.Split, Symbol: o.symbol, Quantity: o.shares, Price: c.shares,
+					Note: fmt.Sprintf("with line %d (%s)", c.r.line, c.r.action)}, "")
+				break
+			}
+		}
+	}
+	for _, r := range s.rows {
+		if !r.matched {
+			r.r.problem("Action", r.r.action, "a split's two rows, Stock split close and Stock split open, on one day for one ticker: the other is missing")
 		}
 	}
 }
