@@ -35,7 +35,7 @@ func TestReadPicksBrokerReader(t *testing.T) {
 	}
 	other := write("other.csv", "Datum,Action,Total\n2024-01-02,Deposit,10\n")
 	_, err = Read(other, Options{})
-	want := other + `, row 1: "Datum,Action,Total": gofolio's own layout (above) or a broker export gofolio recognises; the closest known layouts are Trading 212 CSV (lacks "Time", "Ticker", "No. of shares", "Currency (Total)")`
+	want := other + `, row 1: "Datum,Action,Total": gofolio's own layout (above) or a broker export gofolio recognises; the closest known layouts are Trading 212 CSV (lacks "Time", "Ticker", "No. of shares")`
 	if err == nil || !strings.Contains(err.Error(), want) || !strings.Contains(err.Error(), "missing column: a date column") {
 		t.Errorf("err = %v\nwant %s", err, want)
 	}
