@@ -19,7 +19,11 @@ import (
 
 // options are the parsed command-line flags.
 type options struct {
-	tx         string   // transactions file; "" = the embedded sample
+	tx string // transactions file (the first -tx); "" = the embedded sample
+	// txFiles is every -tx given (files or folders), in order; mapFile is
+	// -map, a column mapping for the CSV files.
+	txFiles    []string
+	mapFile    string
 	sheet      string   // Excel sheet; "" = the first
 	currency   string   // reporting currency, a major ISO code in upper case
 	benchmarks []string // benchmark symbols, without duplicates
@@ -66,13 +70,14 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	fs.Usage = func() {}
 	var o options
 	var benchmarks, from, to, prices, echarts, riskFree, settle string
-	fs.StringVar(&o.tx, "tx", "", "transactions `file` (.xlsx or .csv); default: the embedded sample portfolio")
+	fs.Var((*txList)(&o.txFiles), "tx", "transactions `file` (.xlsx or .csv, gofolio's layout or a broker's export) or folder of them; repeat for several accounts; default: the embedded sample portfolio")
+	fs.StringVar(&o.mapFile, "map", "", "column mapping `file` (JSON) for CSV files in another layout (see README, \"Column mapping\")")
 	fs.StringVar(&o.sheet, "sheet", "", "Excel `sheet` to read; default: the first visible sheet")
 	fs.StringVar(&o.currency, "currency", "", "reporting `currency` (a major ISO code such as USD); default: GBP for the embedded sample portfolio (no -tx), else USD")
 	fs.StringVar(&benchmarks, "benchmarks", "", "comma-separated benchmark `symbols`; empty for the default: ^DJI on the sample, else ^GSPC; \",\" for none")
 	fs.StringVar(&from, "from", "", "first `date` (YYYY-MM-DD) of the report's figures, statistics and charts; default: the first transaction")
 	fs.StringVar(&to, "to", "", "`date` (YYYY-MM-DD) the report is as of: later transactions are left out; default: the last day of the market data")
-	fs.StringVar(&o.source, "source", "sample", "market data `source`: sample, yahoo or csv:DIR")
+	fs.StringVar(&o.source, "source", "sample", "market data `source`: sample, yahoo or csv:DIR; none prints the holdings and cash per account from the transactions alone")
 	fs.StringVar(&prices, "prices", "", "`DIR` of CSV prices (same as -source csv:DIR)")
 	fs.BoolVar(&o.offline, "offline", false, "with -source yahoo: use only the cache, never the network")
 	fs.BoolVar(&o.adjusted, "split-adjusted", false, "with -source csv:DIR: the closes and dividends are split-adjusted, as in a Yahoo download")
@@ -108,11 +113,19 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 		}
 		o.source = "csv:" + prices
 	}
+	if len(o.txFiles) > 0 {
+		o.tx = o.txFiles[0]
+	}
+	if o.mapFile != "" && len(o.txFiles) == 0 {
+		return nil, errors.New("-map needs -tx: the mapping reads those files")
+	}
 	switch {
+	case o.source == "none":
+		noneOutputs(&o, set, stderr)
 	case o.source == "sample", o.source == "yahoo":
 	case strings.HasPrefix(o.source, "csv:") && len(o.source) > len("csv:"):
 	default:
-		return nil, fmt.Errorf("-source %q: want sample, yahoo or csv:DIR", o.source)
+		return nil, fmt.Errorf("-source %q: want sample, yahoo, csv:DIR or none", o.source)
 	}
 	var err error
 	if o.from, err = parseDate("-from", from); err != nil {

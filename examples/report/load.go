@@ -5,7 +5,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
 	"sort"
 	"strings"
 	"time"
@@ -59,7 +58,7 @@ func load(ctx context.Context, o *options, stderr io.Writer) (*job, error) {
 	if err := checkBenchmarks(o, src); err != nil {
 		return nil, err
 	}
-	if j.txs, j.txName, err = readTransactions(o); err != nil {
+	if j.txs, j.txName, err = readTransactions(o, stderr); err != nil {
 		return nil, err
 	}
 	if err := ctx.Err(); err != nil {
@@ -154,18 +153,13 @@ func keepSeries(series map[string]*quotes.Series, txs []portfolio.Transaction) {
 }
 
 // readTransactions reads -tx, or the embedded sample portfolio.
-func readTransactions(o *options) ([]portfolio.Transaction, string, error) {
+func readTransactions(o *options, stderr io.Writer) ([]portfolio.Transaction, string, error) {
 	if o.tx == "" {
 		txs, err := txfile.ReadCSV(bytes.NewReader(sample.Transactions()), txfile.Options{Name: sample.TransactionsFile})
 		return txs, sample.TransactionsFile + " (embedded sample)", err
 	}
-	// txfile.Read goes by the extension alone, so a directory would get
-	// "unsupported file type" (or, named x.csv, a read error).
-	if info, err := os.Stat(o.tx); err == nil && info.IsDir() {
-		return nil, "", fmt.Errorf("-tx %s: is a directory; want a .xlsx or .csv file", o.tx)
-	}
-	txs, err := txfile.Read(o.tx, txfile.Options{Sheet: o.sheet})
-	return txs, o.tx, err
+	return readAccounts(o, stderr) // every -tx, folders, -map: accounts.go
+
 }
 
 // marketSource opens the -source; rates is nil when FX must be fetched

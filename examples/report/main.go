@@ -107,6 +107,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err := checkOutputs(opts); err != nil {
 		return err
 	}
+	if opts.source == "none" {
+		return checkImport(opts, stdout, stderr)
+	}
 	job, err := load(ctx, opts, stderr)
 	if err != nil {
 		return err

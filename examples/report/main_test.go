@@ -288,10 +288,13 @@ func TestRunChecksCurrencyBeforeBuilding(t *testing.T) {
 	}
 }
 
+// TestRunTransactionsDirectory: since issue 17 a folder is read (each of
+// its transaction files an account, accounts_test.go); an empty one is
+// still an error naming it.
 func TestRunTransactionsDirectory(t *testing.T) {
 	dir := t.TempDir()
 	_, _, err := runReport(t, "-tx", dir)
-	if want := "-tx " + dir + ": is a directory; want a .xlsx or .csv file"; err == nil || err.Error() != want {
+	if want := "-tx " + dir + ": is a directory with no .csv, .xlsx or .xlsm file"; err == nil || err.Error() != want {
 		t.Errorf("err = %v, want %s", err, want)
 	}
 }

@@ -20,8 +20,9 @@ type input struct {
 	info       fs.FileInfo
 }
 
-// inputFiles lists the files the options make the command read: -tx,
-// -rates, a local -echarts and every file in a -source csv:DIR folder.
+// inputFiles lists the files the options make the command read: each
+// -tx (a folder's files), -map, -rates, a local -echarts and every file in
+// a -source csv:DIR folder.
 // A file that cannot be stated is left out: reading it will fail with its
 // own error, and no output can be it.
 func inputFiles(o *options) []input {
@@ -31,10 +32,13 @@ func inputFiles(o *options) []input {
 			in = append(in, input{flag, path, info})
 		}
 	}
-	for _, f := range []struct{ flag, path string }{{"-tx", o.tx}, {"-rates", o.ratesFile}, {"-echarts", o.echartsFile}} {
+	for _, f := range []struct{ flag, path string }{{"-tx", o.tx}, {"-rates", o.ratesFile}, {"-echarts", o.echartsFile}, {"-map", o.mapFile}} {
 		if f.path != "" {
 			add(f.flag, f.path)
 		}
+	}
+	for _, path := range txInputs(o) { // every -tx, a folder's files
+		add("-tx", path)
 	}
 	if dir, ok := strings.CutPrefix(o.source, "csv:"); ok {
 		entries, _ := os.ReadDir(dir)

@@ -78,6 +78,8 @@ func TestNoThirdPartyDependencies(t *testing.T) {
 		{module + "/portfolio/perf", true},
 		{module + "/portfolio/txn", true},
 		{module + "/portfolio/txfile", true},
+		{module + "/portfolio/txfile/broker", true},
+		{module + "/portfolio/ledgercheck", true},
 		{engine, false},
 	} {
 		pkgs := goList(t, c.pkg)

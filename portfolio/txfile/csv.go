@@ -40,6 +40,7 @@ import (
 //	                                the reporting currency for cash rows
 //	note, notes, memo, description  kept verbatim (HTML included)
 //	ratio                           SPLIT only, as text "4:1"
+//	account                         the account the row belongs to
 //
 // Each line below the header is a transaction; lines whose known columns
 // are all blank are skipped. A transaction's Origin.Row is its line number

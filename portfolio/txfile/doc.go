@@ -11,8 +11,13 @@
 // rather than exhausting memory; it does not use excelize (see README,
 // "Dependency decisions").
 //
+// Read also recognises brokers' CSV exports by their header and reads
+// them, or any CSV through a column mapping, with package
+// portfolio/txfile/broker, which txfile imports and which never imports
+// txfile (the broker readers need only portfolio/txn).
+//
 // It may import the standard library, portfolio/txn (the values it
-// returns), fx (currency codes) and internal/suggest ("did you mean" for
-// headers): not the engine, so that a program that only checks a file
+// returns), portfolio/txfile/broker, fx (currency codes) and
+// internal/suggest ("did you mean" for headers): not the engine, so that a program that only checks a file
 // does not link it, and the engine's tests can read files.
 package txfile

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/gofolio/gofolio/internal/suggest"
+	"github.com/gofolio/gofolio/portfolio/txfile/broker"
 	"github.com/gofolio/gofolio/portfolio/txn"
 )
 
@@ -27,6 +28,16 @@ type Options struct {
 	// shared strings part may take a quarter of it. 0 means
 	// DefaultMaxUnzippedBytes.
 	MaxUnzippedBytes int64
+	// Mapping reads a CSV file through a column mapping (see
+	// broker.Mapping; -map FILE): Read only.
+	Mapping *broker.Mapping
+	// Account, when set, is the account of every transaction read by
+	// Read (else a broker export's own, the file's name for an export
+	// that names none, or the account column).
+	Account string
+	// DefaultAccount is the account of a broker export that names none
+	// (default: the file's base name without extension).
+	DefaultAccount string
 }
 
 // Defaults for Options.
@@ -59,8 +70,12 @@ func (o Options) maxUnzippedBytes() int64 {
 }
 
 // Read reads transactions from the file at path, choosing the format by
-// extension: .xlsx and .xlsm are workbooks (see ReadExcel), .csv is CSV (see
-// ReadCSV). The file is opened read-only and never modified.
+// extension: .xlsx and .xlsm are workbooks (see ReadExcel), .csv is CSV:
+// through opts.Mapping when set, as a broker's export when its header is
+// one (package broker: Trading 212, Schwab, Freetrade, Interactive
+// Brokers, Vanguard UK, cgt-calc's raw CSV), else gofolio's own layout (see
+// ReadCSV), whose missing date or kind column is then reported with the
+// closest broker layouts. The file is opened read-only and never modified.
 func Read(path string, opts Options) ([]txn.Transaction, error) {
 	if opts.Name == "" {
 		opts.Name = path
@@ -70,7 +85,7 @@ func Read(path string, opts Options) ([]txn.Transaction, error) {
 	case ".xlsx", ".xlsm":
 		read = func(f *os.File, opts Options) ([]txn.Transaction, error) { return ReadExcel(f, opts) }
 	case ".csv":
-		read = func(f *os.File, opts Options) ([]txn.Transaction, error) { return ReadCSV(f, opts) }
+		read = func(f *os.File, opts Options) ([]txn.Transaction, error) { return readCSVFile(f, opts) }
 	default:
 		return nil, fmt.Errorf("txfile: read %s: unsupported file type %s: want .xlsx, .xlsm or .csv", txn.Escape(path), txn.QuoteValue(ext))
 	}
@@ -96,10 +111,11 @@ const (
 	currencyField
 	noteField
 	ratioField
+	accountField
 	fieldCount
 )
 
-var fieldNames = [fieldCount]string{"date", "kind", "symbol", "quantity", "price", "commission", "amount", "currency", "note", "ratio"}
+var fieldNames = [fieldCount]string{"date", "kind", "symbol", "quantity", "price", "commission", "amount", "currency", "note", "ratio", "account"}
 
 // headerNames maps each accepted header, lower-cased, to its field.
 // "tx" and "cash" are the original notebook's names.
@@ -114,7 +130,8 @@ var headerNames = map[string]field{
 	"amount": amountField, "cash": amountField, "amt": amountField,
 	"currency": currencyField, "ccy": currencyField,
 	"note": noteField, "notes": noteField, "memo": noteField, "description": noteField,
-	"ratio": ratioField,
+	"ratio":   ratioField,
+	"account": accountField,
 }
 
 // columns is the header of a file: where each field is and what its

@@ -118,6 +118,13 @@ func (r *dataRow) transaction() (txn.Transaction, bool) {
 	}
 	tx.Note = note
 
+	acctCell := r.cell(accountField)
+	acct, expected := parseText(acctCell)
+	if expected != "" {
+		r.problem(accountField, acctCell, expected)
+	}
+	tx.Account = acct
+
 	kindCell := r.cell(kindField)
 	kindText, expected := parseText(kindCell)
 	if expected != "" {

@@ -77,6 +77,9 @@ type Transaction struct {
 	Amount     float64 // cash for DEPOSIT, WITHDRAWAL, DIVIDEND, FEE, INTEREST, TAX
 	Currency   string
 	Note       string
+	// Account names the account the transaction belongs to (a broker
+	// account, a file's name); "" when the file has one account.
+	Account string
 
 	// Origin says where the row came from, for error messages.
 	Origin Origin
@@ -87,6 +90,9 @@ type Origin struct {
 	File  string // as given to the reader; "" when unknown
 	Sheet string // "" for CSV
 	Row   int    // 1-based row number as a spreadsheet shows it; 0 when unknown
+	// Action is the broker's own name for what the row does ("Market
+	// buy"), for a transaction read from a broker's export; "" otherwise.
+	Action string
 }
 
 func (o Origin) String() string {
@@ -99,6 +105,9 @@ func (o Origin) String() string {
 	}
 	if o.Row > 0 {
 		parts = append(parts, fmt.Sprintf("row %d", o.Row))
+	}
+	if o.Action != "" {
+		parts = append(parts, "action "+QuoteValue(o.Action))
 	}
 	return strings.Join(parts, ", ")
 }
