@@ -46,6 +46,16 @@ type Config struct {
 	// shares without US dollars then borrows them: see BorrowedCurrency).
 	// A row's own currency always wins.
 	Settle string
+	// Statement says the transactions are a broker's statement (a broker
+	// export read by portfolio/txfile/broker): they record every dividend
+	// received, net of nothing the rows do not show, and every split. The
+	// market data's dividends are then not paid (the DIVIDEND rows are the
+	// cash that arrived), and a SPLIT row at a split the data has (the
+	// same ratio, within splitWindow days) is that split, taken once from
+	// the data, instead of a duplicate to report. Without it the data's
+	// dividends are paid and the file's DIVIDEND and SPLIT rows are for
+	// events the data lacks.
+	Statement bool
 	// KnownSymbols lists every symbol the market data offers, where the
 	// source can tell (quotes.Memory.Symbols, quotes.Dir.Symbols): a
 	// problem naming an unknown symbol then lists them and suggests the

@@ -113,6 +113,12 @@ func (e *engine) symbolEvents(l *ledger, s *quotes.Series, txs []int) []event {
 			evs = append(evs, event{day: d, ratio: sp.Ratio()})
 		}
 	}
+	if e.cfg.Statement {
+		// The statement's DIVIDEND rows are the dividends received: the
+		// data's would count them twice.
+		sortEvents(evs)
+		return evs
+	}
 	for _, i := range txs {
 		// A DIVIDEND row is for a dividend the data lacks; one paid within
 		// the usual ex-date to pay-date gap after a dividend the data has

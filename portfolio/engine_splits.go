@@ -28,6 +28,9 @@ func (e *engine) withSplitRows(l *ledger, s *quotes.Series, txs []int) (*quotes.
 		// One near a split the data has is the same split, and would
 		// double the shares.
 		if sp, ok := nearEvent(s.Splits, func(sp quotes.Split) time.Time { return sp.Date }, tx.Date, -splitWindow, splitWindow); ok {
+			if e.cfg.Statement && sameRatio(sp.Ratio(), tx.Quantity/tx.Price) {
+				continue // the statement's record of the data's split
+			}
 			l.problem(tx, "kind", "SPLIT", fmt.Sprintf("no SPLIT row: the market data already has the %v:%v split of %s on %s",
 				sp.Numerator, sp.Denominator, tx.Symbol, sp.Date.Format(time.DateOnly)))
 			continue
@@ -43,6 +46,10 @@ func (e *engine) withSplitRows(l *ledger, s *quotes.Series, txs []int) (*quotes.
 	slices.SortStableFunc(eff.Splits, func(a, b quotes.Split) int { return a.Date.Compare(b.Date) })
 	return &eff, rows
 }
+
+// sameRatio says whether two split ratios are the same split, to the
+// rounding of a broker's "3 for 2" written as 1.5 or 1.4999.
+func sameRatio(a, b float64) bool { return math.Abs(a/b-1) < 1e-3 }
 
 // splitSearch is how many trading days either side of a SPLIT row
 // splitInCloses looks for the drop in the closes.

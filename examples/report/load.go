@@ -120,7 +120,7 @@ func load(ctx context.Context, o *options, stderr io.Writer) (*job, error) {
 	}
 	series = j.checkQuality(series, stderr)
 	cfg := portfolio.Config{Currency: o.currency, Series: series, Rates: rates, To: o.to,
-		AutoDeposit: o.autoFund, Settle: o.settle, KnownSymbols: knownSymbols(src)}
+		AutoDeposit: o.autoFund, Settle: o.settle, Statement: isStatement(j.txs, stderr), KnownSymbols: knownSymbols(src)}
 	j.result, err = portfolio.Build(j.txs, cfg)
 	if err != nil {
 		return nil, err
@@ -129,6 +129,25 @@ func load(ctx context.Context, o *options, stderr io.Writer) (*job, error) {
 		return nil, err // interrupted while building
 	}
 	return j, analyse(j)
+}
+
+// isStatement says whether every transaction comes from a broker's export
+// (its rows carry the broker's action), which records the dividends
+// received and the splits: Config.Statement. With broker exports and
+// gofolio's own files together, the market data's dividends are paid, as
+// gofolio's files expect, and a note says what that means for the exports.
+func isStatement(txs []portfolio.Transaction, stderr io.Writer) bool {
+	broker := 0
+	for _, tx := range txs {
+		if tx.Origin.Action != "" {
+			broker++
+		}
+	}
+	if broker > 0 && broker < len(txs) {
+		fmt.Fprintln(stderr, "note: broker exports read with gofolio's own files: the market data's dividends are paid, "+
+			"so an export's DIVIDEND rows for them are reported as duplicates; read the exports alone to take their dividends instead")
+	}
+	return broker > 0 && broker == len(txs)
 }
 
 // beforeFirst is the error for a -to that leaves out every transaction.
