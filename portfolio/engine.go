@@ -396,4 +396,13 @@ func (e *engine) ratesFrom(c string, first int) ([]float64, string) {
 	return r, ""
 }
 
-func formatQty(q float64) string { return strconv.FormatFloat(q, 'f', -1, 64) }
+// formatNumber writes a quantity, price or amount for a message: in full
+// ("0.000000001", "1234.5") in the range people write numbers in, and in
+// exponent form outside it, so that a 1e-320 close from a Go caller is not
+// hundreds of digits.
+func formatNumber(x float64) string {
+	if a := math.Abs(x); a != 0 && (a < 1e-12 || a >= 1e15) {
+		return strconv.FormatFloat(x, 'g', -1, 64)
+	}
+	return strconv.FormatFloat(x, 'f', -1, 64)
+}

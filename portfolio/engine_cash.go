@@ -133,7 +133,7 @@ func (e *engine) checkWithdrawals(cash map[string][]float64) {
 			}
 		}
 		if b < -halfCent {
-			e.problem(tx, "amount", strconv.FormatFloat(tx.Amount, 'f', -1, 64), fmt.Sprintf(
+			e.problem(tx, "amount", formatNumber(tx.Amount), fmt.Sprintf(
 				"a withdrawal of at most the cash held: after it, cash in %s is %.2f on %s; "+
 					"add the DEPOSIT or SELL that provided the money, or correct the amount",
 				c, b, e.cal.dates[d].Format(time.DateOnly)))

@@ -53,3 +53,20 @@ func TestBuildStatement(t *testing.T) {
 		t.Errorf("a 3:1 SPLIT row at the data's 2:1 split: err = %v", err)
 	}
 }
+
+// TestBuildMessagesWriteTinyNumbersShort: a close of 1e-320 given through the
+// Go API is written as such in a message, not as 320 digits (issue 14.14).
+func TestBuildMessagesWriteTinyNumbersShort(t *testing.T) {
+	x := testSeries("X", "USD", days(d1, d2), 1e-320, 1e-320)
+	txs := []Transaction{
+		{Date: d1, Kind: Deposit, Amount: 100, Currency: "USD"},
+		{Date: d2, Kind: Buy, Symbol: "X", Quantity: 1, Price: 1},
+	}
+	_, err := Build(txs, Config{Currency: "USD", Series: map[string]*quotes.Series{"X": x}})
+	if err == nil || !strings.Contains(err.Error(), "close of X (1e-320 USD)") || len(err.Error()) > 600 {
+		t.Errorf("err = %v", err)
+	}
+	if got := formatNumber(0.000000001); got != "0.000000001" {
+		t.Errorf("formatNumber(1e-9) = %q, want it in full", got)
+	}
+}

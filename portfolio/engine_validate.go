@@ -2,7 +2,6 @@ package portfolio
 
 import (
 	"fmt"
-	"strconv"
 	"time"
 
 	"github.com/gofolio/gofolio/fx"
@@ -100,7 +99,7 @@ func (e *engine) checkPrice(l *ledger, st *symbolTrades, i, d int) {
 	if tx.Price == 0 {
 		tx.Price = st.closes[d] * st.qrate[d] / rate
 	} else if ratio := tx.Price * rate / (st.closes[d] * st.qrate[d]); ratio > priceBand || ratio < 1/priceBand {
-		l.problem(tx, "price", strconv.FormatFloat(tx.Price, 'f', -1, 64), priceFarFromClose(tx, c, ratio, st.closes[d], st.quoteCcy))
+		l.problem(tx, "price", formatNumber(tx.Price), priceFarFromClose(tx, c, ratio, st.closes[d], st.quoteCcy))
 	}
 }
 
@@ -108,13 +107,13 @@ func (e *engine) checkPrice(l *ledger, st *symbolTrades, i, d int) {
 // later are the symbol's transactions after it.
 func (e *engine) reportOversell(l *ledger, later []int, i int, held float64) {
 	tx := &e.txs[i]
-	expected := fmt.Sprintf("at most the %s shares of %s held on %s", formatQty(held), tx.Symbol, tx.Date.Format(time.DateOnly))
+	expected := fmt.Sprintf("at most the %s shares of %s held on %s", formatNumber(held), tx.Symbol, tx.Date.Format(time.DateOnly))
 	if e.buyLaterThatDay(later, e.txIndex[i]) {
 		// A newest-first broker export lists a day's sell above the buy
 		// that came before it.
 		expected += " (a day's rows apply in file order, and a BUY of it comes below this row: list the day oldest first)"
 	}
-	l.problem(tx, "quantity", formatQty(tx.Quantity), expected)
+	l.problem(tx, "quantity", formatNumber(tx.Quantity), expected)
 }
 
 // priceBand is how far from the day's close a trade's price may be. No
@@ -135,7 +134,7 @@ func priceFarFromClose(tx *Transaction, c string, ratio, close float64, quoteCcy
 	}
 	return fmt.Sprintf("a price within a factor of %g of the day's close of %s (%s %s), not %.3g times it%s; "+
 		"if the price is right, the closes are split-adjusted for a split the market data does not list (add a SPLIT row for it, "+
-		"with the closes marked split-adjusted)", priceBand, tx.Symbol, strconv.FormatFloat(close, 'f', -1, 64), quoteCcy, ratio, hint)
+		"with the closes marked split-adjusted)", priceBand, tx.Symbol, formatNumber(close), quoteCcy, ratio, hint)
 }
 
 // heldWithin reports whether shares were held, up to heldUntil (the last

@@ -88,7 +88,7 @@ func (e *engine) staleWarning(si int, runs []positionRun) (Warning, bool) {
 	return Warning{Kind: StalePrice, Symbol: s.Symbol, Since: since, Message: fmt.Sprintf(
 		"%s is held after its last close, on %s: it is valued at that close (%s %s) for the %d trading days to %s; "+
 			"update its market data, or add the SELL that ended the holding (for a delisting, at the price paid out)",
-		s.Symbol, since.Format(time.DateOnly), formatQty(s.Close[len(s.Close)-1]), s.Currency, n-1-lastClose,
+		s.Symbol, since.Format(time.DateOnly), formatNumber(s.Close[len(s.Close)-1]), s.Currency, n-1-lastClose,
 		e.cal.dates[n-1].Format(time.DateOnly))}, true
 }
 
