@@ -95,3 +95,12 @@ func figure(f stats.Figure, format func(float64) string) cell {
 	}
 	return cell{text: format(f.Value)}
 }
+
+// Money formats an amount as the notebook's tables do: thousands
+// separators and two decimals, 1234567.891 as "1,234,567.89", "–" when
+// undefined.
+func Money(v float64) string { return money(v) }
+
+// Percent formats a fraction as the notebook's tables do: 0.12345 as
+// "12.35%", "–" when undefined.
+func Percent(v float64) string { return percent(v) }

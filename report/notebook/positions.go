@@ -19,7 +19,8 @@ import (
 //
 // the portfolio's value, cash included, so that the weights of the
 // holdings and cash rows add up to 100%. Unrealized % is unrealized / cost
-// basis, blank when nothing is held.
+// basis, blank when nothing is held; the total's is the total unrealized
+// over the total cost basis.
 func Positions(a *analysis.Analysis) error { return gonb.Positions(a) }
 
 // Positions is the package-level Positions on d.
@@ -66,7 +67,8 @@ func positionsTable(a *analysis.Analysis) (*table, error) {
 	}
 	t.rows = append(t.rows, tableRow{name: "Total", cells: []cell{
 		{}, {}, {}, {text: money(total)}, weight(total), {text: money(sum.CostBasis)}, {text: money(sum.Unrealized)},
-		{}, {text: money(sum.Realized)}, {text: money(sum.Dividends)},
+		unrealizedPercent(portfolio.Position{Quantity: 1, CostBasis: sum.CostBasis, Unrealized: sum.Unrealized}),
+		{text: money(sum.Realized)}, {text: money(sum.Dividends)},
 	}})
 	return t, nil
 }

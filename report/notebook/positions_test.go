@@ -42,7 +42,7 @@ func TestPositionsCashAndWeights(t *testing.T) {
 		`(?m)^\s*B\s+USD\s+0\s+0\.00\s+0\.00\s+0\.00%\s+0\.00\s+0\.00\s+20\.00\s+0\.00\s*$`,
 		`(?m)^\s*Cash GBP\s+GBP\s+100\.00\s+10\.00%\s*$`,
 		`(?m)^\s*Cash USD\s+USD\s+500\.00\s+50\.00%\s*$`,
-		`(?m)^\s*Total\s+1,000\.00\s+100\.00%\s+300\.00\s+100\.00\s+20\.00\s+5\.00\s*$`,
+		`(?m)^\s*Total\s+1,000\.00\s+100\.00%\s+300\.00\s+100\.00\s+33\.33%\s+20\.00\s+5\.00\s*$`,
 		`Value GBP`,
 	} {
 		if !regexp.MustCompile(want).MatchString(text) {

@@ -24,6 +24,8 @@ import (
 // separators, an undefined one (NaN) as "–". Column names read as words,
 // whichever style the frame uses: "cost_basis" and "CostBasis" are both
 // "Cost basis", "pnl" is "P&L".
+func Frame(df dataframe.DataFrame, maxRows int) error { return gonb.Frame(df, maxRows) }
+
 // Frame is the package-level Frame on d.
 func (d *Display) Frame(df dataframe.DataFrame, maxRows int) error {
 	if df.Err != nil {
