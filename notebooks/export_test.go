@@ -231,6 +231,17 @@ func checkExported(t *testing.T, ctx context.Context, page string, nb *notebook,
 	if live && interactive > 0 {
 		checkPresets(t, ctx, interactive)
 	}
+	if !live {
+		// Without ECharts the buttons would do nothing: none shows.
+		var shown int
+		js := `[...document.querySelectorAll('.gofolio-presets button')].filter(b => b.offsetWidth > 0).length`
+		if err := chromedp.Run(ctx, chromedp.Evaluate(js, &shown)); err != nil {
+			t.Fatal(err)
+		}
+		if shown > 0 {
+			t.Errorf("%d preset buttons show without ECharts", shown)
+		}
+	}
 }
 
 // checkPresets clicks each of the n interactive charts' 1Y preset and

@@ -137,6 +137,7 @@ func interactiveOption(title string, lines []chart.Line) (echarts.Option, [][]po
 
 var interactiveTemplate = template.Must(template.New("interactive").Parse(`<style>
 .gofolio-presets{display:flex;gap:4px;flex-wrap:wrap;margin:0 0 4px}
+.gofolio-presets[hidden]{display:none}
 .gofolio-presets button{border:1px solid #d1d5db;background:#fff;color:#111;border-radius:14px;padding:2px 12px;cursor:pointer;font:inherit}
 .gofolio-presets button[aria-pressed=true]{background:#1a56db;border-color:#1a56db;color:#fff}
 </style>
