@@ -16,6 +16,7 @@ import (
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/fetch"
+	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
 
 	gofolionotebook "github.com/gofolio/gofolio/report/notebook"
@@ -230,6 +231,7 @@ func checkExported(t *testing.T, ctx context.Context, page string, nb *notebook,
 	}
 	if live && interactive > 0 {
 		checkPresets(t, ctx, interactive)
+		checkTooltips(t, ctx, interactive)
 	}
 	if !live {
 		// Without ECharts the buttons would do nothing: none shows.
@@ -267,6 +269,47 @@ func checkPresets(t *testing.T, ctx context.Context, n int) {
 	for i, g := range got {
 		if g != want {
 			t.Errorf("interactive chart %d: presets %q, want %q", i+1, g, want)
+		}
+	}
+}
+
+// checkTooltips hovers over 9 points across each of the n interactive
+// charts, after the Max preset, and checks that each tooltip names every
+// line of the legend.
+func checkTooltips(t *testing.T, ctx context.Context, n int) {
+	t.Helper()
+	for i := range n {
+		var box struct {
+			X, Y, W, H float64
+			Names      []string
+		}
+		js := fmt.Sprintf(`(() => {
+  const f = document.querySelectorAll('.celltag_interactive .gofolio-interactive')[%d];
+  f.querySelector('button[data-preset="Max"]').click();
+  const el = f.querySelector('.gofolio-chart');
+  el.scrollIntoView({block: 'center'});
+  const r = el.getBoundingClientRect();
+  const names = echarts.getInstanceByDom(el).getOption().series.map(s => s.name);
+  return {X: r.left, Y: r.top, W: r.width, H: r.height, Names: names};
+})()`, i)
+		if err := chromedp.Run(ctx, chromedp.Evaluate(js, &box)); err != nil {
+			t.Fatal(err)
+		}
+		for k := 1; k <= 9; k++ {
+			x, y := box.X+box.W*(0.1+0.08*float64(k)), box.Y+box.H/2
+			var text string
+			err := chromedp.Run(ctx,
+				chromedp.MouseEvent(input.MouseMoved, x, y),
+				chromedp.Sleep(300*time.Millisecond),
+				chromedp.Evaluate(fmt.Sprintf(`document.querySelectorAll('.celltag_interactive .gofolio-chart')[%d].innerText`, i), &text))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, name := range box.Names {
+				if !strings.Contains(text, name) {
+					t.Errorf("interactive chart %d, hover %d of 9: the tooltip lacks %q: %q", i+1, k, name, text)
+				}
+			}
 		}
 	}
 }

@@ -179,6 +179,11 @@ func TestInteractive(t *testing.T) {
 	if !opt.UseUTC || opt.Title.Text != "Perf & more" || len(opt.Series) != 2 {
 		t.Fatalf("option %+v", opt)
 	}
+	// Sampled lines keep different dates, and the tooltip then drops the
+	// lines without the date hovered (issue 18.2).
+	if strings.Contains(om[1], `"sampling"`) {
+		t.Errorf("the lines are sampled: %s", om[1])
+	}
 	// Series data are the values in percent, NaN as null, at midnight UTC in ms:
 	// 2020-01-02 is 18263 days after the epoch, 18263 × 86400000 = 1577923200000.
 	s1 := opt.Series[1]

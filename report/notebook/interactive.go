@@ -128,8 +128,11 @@ func interactiveOption(title string, lines []chart.Line) (echarts.Option, [][]po
 		if i == 0 {
 			width = 2.5 // the portfolio, as chart.Performance draws it
 		}
+		// No sampling: LTTB keeps different dates for each line, and the
+		// axis tooltip then shows only the lines that kept the date
+		// hovered. A few thousand points a line draw fast enough.
 		opt.Series = append(opt.Series, echarts.Series{
-			Name: l.Name, Type: "line", ShowSymbol: &showSymbol, Sampling: "lttb", LineStyle: &echarts.LineStyle{Width: width}, Data: data,
+			Name: l.Name, Type: "line", ShowSymbol: &showSymbol, LineStyle: &echarts.LineStyle{Width: width}, Data: data,
 		})
 	}
 	return opt, growth, nil
