@@ -280,8 +280,10 @@ func checkTooltips(t *testing.T, ctx context.Context, n int) {
 	t.Helper()
 	for i := range n {
 		var box struct {
-			X, Y, W, H float64
-			Names      []string
+			X, Y, W, H       float64
+			Names            []string
+			YMin, YMax       float64 // the y-axis' extent
+			DataMin, DataMax float64 // of the lines shown
 		}
 		js := fmt.Sprintf(`(() => {
   const f = document.querySelectorAll('.celltag_interactive .gofolio-interactive')[%d];
@@ -289,11 +291,20 @@ func checkTooltips(t *testing.T, ctx context.Context, n int) {
   const el = f.querySelector('.gofolio-chart');
   el.scrollIntoView({block: 'center'});
   const r = el.getBoundingClientRect();
-  const names = echarts.getInstanceByDom(el).getOption().series.map(s => s.name);
-  return {X: r.left, Y: r.top, W: r.width, H: r.height, Names: names};
+  const c = echarts.getInstanceByDom(el), series = c.getOption().series;
+  const values = series.flatMap(s => s.data.map(p => p[1]).filter(v => v != null));
+  const extent = c.getModel().getComponent('yAxis').axis.scale.getExtent();
+  return {X: r.left, Y: r.top, W: r.width, H: r.height, Names: series.map(s => s.name),
+    YMin: extent[0], YMax: extent[1], DataMin: Math.min(...values), DataMax: Math.max(...values)};
 })()`, i)
 		if err := chromedp.Run(ctx, chromedp.Evaluate(js, &box)); err != nil {
 			t.Fatal(err)
+		}
+		// The y-axis fits the data: a margin of at most 15% of the range
+		// each side, not a low of -0.3% shown down to -100%.
+		span := box.DataMax - box.DataMin
+		if box.YMin > box.DataMin || box.YMax < box.DataMax || box.YMin < box.DataMin-0.15*span || box.YMax > box.DataMax+0.15*span {
+			t.Errorf("interactive chart %d: y-axis %.2f%% to %.2f%% for lines from %.2f%% to %.2f%%", i+1, box.YMin, box.YMax, box.DataMin, box.DataMax)
 		}
 		for k := 1; k <= 9; k++ {
 			x, y := box.X+box.W*(0.1+0.08*float64(k)), box.Y+box.H/2

@@ -190,6 +190,15 @@ var interactiveTemplate = template.Must(template.New("interactive").Parse(`<styl
     var pct = function (v) { return v == null || isNaN(v) ? "\u2013" : v.toFixed(2) + "%"; };
     option.tooltip.valueFormatter = pct;
     option.yAxis.axisLabel = { formatter: "{value}%" };
+    // The y-axis fits the lines shown, with 5% headroom each side, rounded
+    // out to a step of 1, 2 or 5 times a power of ten near a twentieth of
+    // the range: ECharts' own rounding takes a low of -0.02% down to -100%.
+    var step = function (v) {
+      var raw = Math.max((v.max - v.min) / 20, 1e-6), p = Math.pow(10, Math.floor(Math.log10(raw)));
+      return raw <= p ? p : raw <= 2 * p ? 2 * p : raw <= 5 * p ? 5 * p : 10 * p;
+    };
+    option.yAxis.min = function (v) { var pad = (v.max - v.min) * 0.05, s = step(v); return Math.floor((v.min - pad) / s) * s; };
+    option.yAxis.max = function (v) { var pad = (v.max - v.min) * 0.05, s = step(v); return Math.ceil((v.max + pad) / s) * s; };
     c.setOption(option);
     var rebaseTo = function (start) {
       c.setOption({ series: rebase(start).map(function (d) { return { data: d }; }) });
