@@ -17,9 +17,14 @@ const (
 	tagChart = "chart" // a cell that must show at least one image
 )
 
-// setupLine is what the setup cell must run: the repository's module,
-// required at the zero pseudo-version and replaced by the checkout on disk.
-const setupLine = "go mod edit -require github.com/gofolio/gofolio@v0.0.0-00010101000000-000000000000"
+// setupLine is what the setup cell must run: setup.sh, which requires the
+// repository's module at the zero pseudo-version, replaced by the checkout
+// on disk.
+const setupLine = "/notebooks/setup.sh\""
+
+// mimeRecords is the MIME type in which report/notebook.Statistics sends the
+// STATS and RELATIVE lines (notebook.MIMERecords), out of the reader's sight.
+const mimeRecords = "text/vnd.gofolio.records"
 
 // notebook is the part of an nbformat 4 notebook the checker reads.
 type notebook struct {
@@ -117,7 +122,8 @@ func sourceProblems(nb *notebook) []string {
 
 // executionProblems lists what is wrong with an executed notebook: a code
 // cell that did not run, an error output, output on stderr, a chart cell
-// without an image.
+// without an image, STATS or RELATIVE lines printed where the reader sees
+// them.
 func executionProblems(nb *notebook) []string {
 	var out []string
 	for i, c := range nb.Cells {
@@ -134,6 +140,9 @@ func executionProblems(nb *notebook) []string {
 				out = append(out, fmt.Sprintf("cell %d: error output: %s: %s", i, o.Ename, firstLine(o.Evalue)))
 			case o.OutputType == "stream" && o.Name == "stderr":
 				out = append(out, fmt.Sprintf("cell %d: wrote to stderr: %s", i, firstLine(string(o.Text))))
+			case o.OutputType == "stream" && len(recordLines(string(o.Text))) > 0:
+				out = append(out, fmt.Sprintf("cell %d: prints %s for the reader to see; the checker's figures go in %s outputs",
+					i, firstLine(recordLines(string(o.Text))[0]), mimeRecords))
 			}
 			if o.Data["image/svg+xml"] != nil || o.Data["image/png"] != nil {
 				images++
@@ -166,21 +175,23 @@ type record struct {
 // key identifies a record: its kind and its name.
 func (r record) key() string { return r.Kind + " " + strconv.Quote(r.Name) }
 
-// records collects the STATS and RELATIVE lines of the notebook's stdout.
+// records collects the STATS and RELATIVE lines of the notebook's
+// mimeRecords outputs.
 func records(nb *notebook) ([]record, error) {
 	var out []record
 	var errs []error
 	for i, c := range nb.Cells {
 		for _, o := range c.Outputs {
-			if o.OutputType != "stream" || o.Name != "stdout" {
+			raw, ok := o.Data[mimeRecords]
+			if !ok {
 				continue
 			}
-			sc := bufio.NewScanner(strings.NewReader(string(o.Text)))
-			for sc.Scan() {
-				line := sc.Text()
-				if !strings.HasPrefix(line, "STATS ") && !strings.HasPrefix(line, "RELATIVE ") {
-					continue
-				}
+			var text multiline
+			if err := json.Unmarshal(raw, &text); err != nil {
+				errs = append(errs, fmt.Errorf("cell %d: %s: %w", i, mimeRecords, err))
+				continue
+			}
+			for _, line := range recordLines(string(text)) {
 				r, err := parseRecord(line)
 				if err != nil {
 					errs = append(errs, fmt.Errorf("cell %d: %w", i, err))
@@ -191,6 +202,18 @@ func records(nb *notebook) ([]record, error) {
 		}
 	}
 	return out, errors.Join(errs...)
+}
+
+// recordLines are the STATS and RELATIVE lines of text.
+func recordLines(text string) []string {
+	var out []string
+	sc := bufio.NewScanner(strings.NewReader(text))
+	for sc.Scan() {
+		if line := sc.Text(); strings.HasPrefix(line, "STATS ") || strings.HasPrefix(line, "RELATIVE ") {
+			out = append(out, line)
+		}
+	}
+	return out
 }
 
 func parseRecord(line string) (record, error) {

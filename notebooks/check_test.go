@@ -4,23 +4,26 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+
+	gofolionotebook "github.com/gofolio/gofolio/report/notebook"
 )
 
-// executed is a small executed notebook: a setup cell, a chart cell with an
-// SVG and one printing a STATS record, as nbconvert writes them (text as
-// lists of lines).
+// executed is a small executed notebook: a setup cell, a chart cell with a
+// PNG and a statistics cell whose table carries the STATS and RELATIVE
+// records in their own MIME type, as nbconvert writes them (text as lists
+// of lines).
 const executed = `{
  "metadata": {"kernelspec": {"name": "gonb"}},
  "cells": [
   {"cell_type": "markdown", "source": ["# Title"], "metadata": {}},
   {"cell_type": "code", "execution_count": 1, "metadata": {"tags": ["setup"]},
-   "source": ["!*go mod edit -require github.com/gofolio/gofolio@v0.0.0-00010101000000-000000000000"],
+   "source": ["!*\"${GOFOLIO_REPO:-$GONB_DIR/..}/notebooks/setup.sh\"\n", "%noautoget"],
    "outputs": [{"output_type": "stream", "name": "stdout", "text": ["gofolio from /repo\n"]}]},
   {"cell_type": "code", "execution_count": 2, "metadata": {"tags": ["chart"]}, "source": "%%\nchart()",
-   "outputs": [{"output_type": "display_data", "data": {"image/svg+xml": "<svg/>", "text/plain": "[chart]"}, "metadata": {}}]},
+   "outputs": [{"output_type": "display_data", "data": {"text/html": "<img>", "image/png": "iVBOR", "text/plain": "[chart]"}, "metadata": {}}]},
   {"cell_type": "code", "execution_count": 3, "metadata": {}, "source": "%%\nstats()",
-   "outputs": [{"output_type": "stream", "name": "stdout",
-     "text": ["a table\n", "STATS \"portfolio\" twr=0.25 irr=NaN\n", "RELATIVE \"p vs ^DJI\" beta=0.5\n"]}]}
+   "outputs": [{"output_type": "display_data", "metadata": {}, "data": {"text/html": "<table></table>", "text/plain": "a table",
+     "text/vnd.gofolio.records": ["STATS \"portfolio\" twr=0.25 irr=NaN\n", "RELATIVE \"p vs ^DJI\" beta=0.5\n"]}}]}
  ]
 }`
 
@@ -45,12 +48,15 @@ func TestExecutionProblemsFindsEachProblem(t *testing.T) {
 	nb.Cells[2].Outputs = nil // a chart cell without its image
 	nb.Cells[3].Outputs = append(nb.Cells[3].Outputs, output{OutputType: "error", Ename: "ERROR", Evalue: "exit status 2"})
 	nb.Cells[3].ExecutionCount = nil
+	// the records printed where the reader sees them
+	nb.Cells[3].Outputs = append(nb.Cells[3].Outputs, output{OutputType: "stream", Name: "stdout", Text: "a\nSTATS \"p\" twr=1\n"})
 	got := executionProblems(nb)
 	want := []string{
 		"cell 1: wrote to stderr: go: warning …",
 		`cell 2: tagged "chart" but shows no image`,
 		"cell 3: not executed",
 		"cell 3: error output: ERROR: exit status 2",
+		`cell 3: prints STATS "p" twr=1 for the reader to see; the checker's figures go in text/vnd.gofolio.records outputs`,
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
@@ -137,3 +143,10 @@ type fakeT struct {
 
 func (f *fakeT) Helper()               {}
 func (f *fakeT) Errorf(string, ...any) { f.errors++ }
+
+// The checker reads the records where report/notebook sends them.
+func TestRecordsMIMEType(t *testing.T) {
+	if mimeRecords != gofolionotebook.MIMERecords {
+		t.Errorf("checker reads %q, notebook.Statistics sends %q", mimeRecords, gofolionotebook.MIMERecords)
+	}
+}

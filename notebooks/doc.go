@@ -7,8 +7,11 @@
 // TestExecutedNotebooks on the executed copies. The checker requires of each
 // executed notebook that every code cell ran, that no cell has an error
 // output or wrote to stderr, that each cell tagged "chart" shows an image
-// (image/svg+xml or image/png), and that the STATS and RELATIVE lines the
-// notebook prints (see report/notebook.StatsRecord) hold exactly the figures
-// the Go API computes for the same inputs. The other tests check that the
-// committed notebooks carry no outputs and start with the setup cell.
+// (image/png or image/svg+xml), and that the STATS and RELATIVE records the
+// statistics tables carry out of the reader's sight (report/notebook.MIMERecords)
+// hold exactly the figures the Go API computes for the same inputs;
+// TestExportedNotebooks exports each to HTML with nbconvert and checks in
+// headless Chromium that every chart shows pixels, with a screenshot of
+// each page. The other tests check that the committed notebooks carry no
+// outputs and start with the setup cell (setup.sh).
 package notebooks

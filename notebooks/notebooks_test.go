@@ -22,8 +22,8 @@ import (
 
 // wantRecords lists the records each notebook must print, by key.
 var wantRecords = map[string][]string{
-	"portfolio.ipynb": {`STATS "portfolio"`, `RELATIVE "portfolio vs ^DJI"`},
-	"tearsheet.ipynb": {`STATS "portfolio"`, `STATS "^DJI same cash flows"`, `RELATIVE "portfolio vs ^DJI"`},
+	"portfolio.ipynb": {`STATS "Portfolio"`, `RELATIVE "Portfolio vs ^DJI"`},
+	"tearsheet.ipynb": {`STATS "Portfolio"`, `STATS "^DJI same cash flows"`, `RELATIVE "Portfolio vs ^DJI"`},
 }
 
 func sourceNotebooks(t *testing.T) []string {
@@ -156,9 +156,9 @@ func apiRecords(t *testing.T) map[string]map[string]float64 {
 	}
 	summary, sameCashSummary, rel := a.Summary, a.Benchmarks[0].SameCashFlowsSummary, a.Benchmarks[0].Relative
 	return map[string]map[string]float64{
-		`STATS "portfolio"`:            summaryFields(summary),
+		`STATS "Portfolio"`:            summaryFields(summary),
 		`STATS "^DJI same cash flows"`: summaryFields(sameCashSummary),
-		`RELATIVE "portfolio vs ^DJI"`: relativeFields(rel),
+		`RELATIVE "Portfolio vs ^DJI"`: relativeFields(rel),
 	}
 }
 

@@ -14,10 +14,16 @@
 #   - the gonb kernel spec (gonb --install).
 # Then it runs `jupyter nbconvert --execute` on each notebook (non-zero on any
 # cell error), prints how long each took, and runs the checker
-# (go test ./notebooks -run TestExecutedNotebooks) on the executed copies: no
-# error output, an image per chart cell, the printed statistics equal to the
-# Go API's. The executed copies go to $GOFOLIO_NOTEBOOKS_OUT (default: a new
-# temporary directory); the notebooks themselves are never written.
+# (go test ./notebooks -run 'TestExecutedNotebooks|TestExportedNotebooks') on
+# the executed copies: no error output, an image per chart cell, the
+# statistics equal to the Go API's; then each exported with
+# `jupyter nbconvert --to html` and opened in headless Chromium
+# ($GOFOLIO_CHROMIUM, default /usr/bin/chromium), where every chart must show
+# pixels (with $GOFOLIO_ECHARTS_JS, default the copy ./test.sh installs, the
+# interactive charts must come alive), a screenshot of each page going to
+# $GOFOLIO_ARTIFACTS (default: the output directory). The executed copies go
+# to $GOFOLIO_NOTEBOOKS_OUT (default: a new temporary directory); the
+# notebooks themselves are never written.
 set -euo pipefail
 
 GONB_VERSION=v0.11.4
@@ -137,5 +143,10 @@ done
 
 # The checker reads the executed copies from $GOFOLIO_NOTEBOOKS_OUT.
 cd "$repo"
-GOFOLIO_NOTEBOOKS="${notebooks[*]}" go test ./notebooks -run TestExecutedNotebooks -count=1 -v || status=1
+if [ -z "${GOFOLIO_CHROMIUM:-}" ] && [ -x /usr/bin/chromium ]; then export GOFOLIO_CHROMIUM=/usr/bin/chromium; fi
+if [ -z "${GOFOLIO_ECHARTS_JS:-}" ] && [ -f "$repo/.cache/npm/node_modules/echarts/dist/echarts.min.js" ]; then
+	export GOFOLIO_ECHARTS_JS="$repo/.cache/npm/node_modules/echarts/dist/echarts.min.js"
+fi
+export GOFOLIO_ARTIFACTS="${GOFOLIO_ARTIFACTS:-$out}"
+GOFOLIO_NOTEBOOKS="${notebooks[*]}" go test ./notebooks -run 'TestExecutedNotebooks|TestExportedNotebooks' -count=1 -v || status=1
 exit "$status"

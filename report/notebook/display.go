@@ -2,8 +2,10 @@ package notebook
 
 import (
 	"bytes"
+	"encoding/base64"
 	"errors"
 	"fmt"
+	"html"
 
 	"github.com/janpfeifer/gonb/gonbui"
 	"github.com/janpfeifer/gonb/gonbui/protocol"
@@ -16,6 +18,7 @@ const (
 	MIMEHTML  = "text/html"
 	MIMEPlain = "text/plain"
 	MIMESVG   = "image/svg+xml"
+	MIMEPNG   = "image/png"
 )
 
 // ErrNotNotebook is returned by the package-level functions when the program
@@ -59,9 +62,16 @@ func sendGonb(b Bundle) error {
 	return nil
 }
 
-// Chart shows p, drawn by chart.WriteSVG, as an image/svg+xml output with the
-// plot's title as its text/plain alternative. It takes a chart constructor's
-// results as they are, so that a cell reads
+// Chart shows p, drawn by chart.WritePNG, as an image that survives every
+// way a notebook is viewed and shared: a text/html output holding an <img>
+// of the PNG (a data: URL), with the PNG itself as the image/png
+// alternative and the plot's title as the text/plain one. Not an
+// image/svg+xml output: jupyter nbconvert --to html passes those through
+// lxml's HTML cleaner, which strips the SVG elements and leaves a blank
+// chart with its labels as loose text (Debian's nbconvert 6.5), while it
+// copies text/html outputs as they are and front ends show the text/html
+// first. It takes a chart constructor's results as they are, so that a
+// cell reads
 //
 //	must.M(notebook.Chart(chart.Drawdown("Drawdown", line)))
 //
@@ -76,11 +86,19 @@ func (d *Display) Chart(p *chart.Plot, err error) error {
 	if p == nil {
 		return errors.New("notebook: chart: nil plot")
 	}
-	svg, err := renderSVG(p)
+	png, err := renderPNG(p)
 	if err != nil {
 		return err
 	}
-	return d.send(Bundle{MIMESVG: svg, MIMEPlain: altText(p)})
+	return d.send(Bundle{MIMEHTML: imageHTML(p, png), MIMEPNG: png, MIMEPlain: altText(p)})
+}
+
+// imageHTML is an <img> of png (base64), chart.Width by chart.Height
+// pixels, shrinking with a narrower output area, with the plot's title as
+// its alternative text.
+func imageHTML(p *chart.Plot, png string) string {
+	return fmt.Sprintf(`<img class="gofolio-chart" alt="%s" width="%d" height="%d" style="max-width:100%%;height:auto" src="data:image/png;base64,%s">`,
+		html.EscapeString(altText(p)), chart.Width, chart.Height, png)
 }
 
 // HTML shows html as a text/html output with plain as its text/plain
@@ -92,12 +110,14 @@ func (d *Display) HTML(html, plain string) error {
 	return d.send(Bundle{MIMEHTML: html, MIMEPlain: plain})
 }
 
-func renderSVG(p *chart.Plot) (string, error) {
+// renderPNG is p drawn by chart.WritePNG, in base64 as notebooks store
+// images.
+func renderPNG(p *chart.Plot) (string, error) {
 	var buf bytes.Buffer
-	if err := chart.WriteSVG(&buf, p); err != nil {
+	if err := chart.WritePNG(&buf, p); err != nil {
 		return "", fmt.Errorf("notebook: drawing %q: %w", p.Title.Text, err)
 	}
-	return buf.String(), nil
+	return base64.StdEncoding.EncodeToString(buf.Bytes()), nil
 }
 
 // altText describes a chart for front ends that show no image.

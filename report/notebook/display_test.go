@@ -1,10 +1,13 @@
 package notebook
 
 import (
+	"bytes"
 	"encoding/base64"
 	"encoding/json"
 	"errors"
 	stdhtml "html"
+	"image"
+	"image/png"
 	"math"
 	"regexp"
 	"strings"
@@ -41,7 +44,10 @@ func testLines() []chart.Line {
 	}
 }
 
-func TestChartSendsSVG(t *testing.T) {
+// TestChartSendsPNGImage: a chart is an <img> of a PNG in text/html, which
+// nbconvert copies as it is (an image/svg+xml output it cleans with lxml
+// into a blank chart), with the PNG as image/png and the title as text.
+func TestChartSendsPNGImage(t *testing.T) {
 	d, got := capture()
 	if err := d.Chart(chart.Performance("Cumulative <return>", testLines()...)); err != nil {
 		t.Fatal(err)
@@ -50,10 +56,47 @@ func TestChartSendsSVG(t *testing.T) {
 		t.Fatalf("sent %d bundles, want 1", len(*got))
 	}
 	b := (*got)[0]
-	if len(b) != 2 || !strings.Contains(b[MIMESVG], "<svg") || b[MIMEPlain] != "[chart: Cumulative <return>]" {
-		t.Errorf("bundle %v: want an SVG and the title as text", keys(b))
+	if len(b) != 3 || b[MIMESVG] != "" || b[MIMEPlain] != "[chart: Cumulative <return>]" {
+		t.Errorf("bundle %v: want html, a PNG and the title as text, no SVG", keys(b))
+	}
+	img := decodePNG(t, b[MIMEPNG])
+	if w, h := img.Bounds().Dx(), img.Bounds().Dy(); w != chart.Width || h != chart.Height {
+		t.Errorf("PNG is %dx%d, want %dx%d", w, h, chart.Width, chart.Height)
+	}
+	m := pngRE.FindStringSubmatch(b[MIMEHTML])
+	if m == nil || m[1] != b[MIMEPNG] {
+		t.Errorf("the HTML is not an <img> of the bundle's PNG: %.200s", b[MIMEHTML])
+	}
+	if !strings.Contains(b[MIMEHTML], `alt="[chart: Cumulative &lt;return&gt;]"`) {
+		t.Errorf("the title is not the image's escaped alternative text: %.200s", b[MIMEHTML])
 	}
 }
+
+// decodePNG decodes a base64 PNG and checks that it is not blank: more
+// than one colour.
+func decodePNG(t *testing.T, b64 string) image.Image {
+	t.Helper()
+	raw, err := base64.StdEncoding.DecodeString(b64)
+	if err != nil {
+		t.Fatalf("PNG is not base64: %v", err)
+	}
+	img, err := png.Decode(bytes.NewReader(raw))
+	if err != nil {
+		t.Fatalf("not a PNG: %v", err)
+	}
+	first := img.At(0, 0)
+	for y := img.Bounds().Min.Y; y < img.Bounds().Max.Y; y += 3 {
+		for x := img.Bounds().Min.X; x < img.Bounds().Max.X; x += 3 {
+			if img.At(x, y) != first {
+				return img
+			}
+		}
+	}
+	t.Fatal("the PNG is one colour")
+	return nil
+}
+
+var pngRE = regexp.MustCompile(`^<img [^>]*src="data:image/png;base64,([^"]*)">$`)
 
 func TestChartPassesConstructorErrors(t *testing.T) {
 	d, got := capture()
@@ -90,7 +133,7 @@ func TestPackageFunctionsNeedGonb(t *testing.T) {
 
 var optionRE = regexp.MustCompile(`(?m)^  var option = (.*);$`)
 var growthRE = regexp.MustCompile(`(?m)^  var growth = (.*);$`)
-var fallbackRE = regexp.MustCompile(`src="data:image/svg\+xml;base64,([^"]*)"`)
+var fallbackRE = regexp.MustCompile(`src="data:image/png;base64,([^"]*)"`)
 
 func TestInteractive(t *testing.T) {
 	d, got := capture()
@@ -102,9 +145,10 @@ func TestInteractive(t *testing.T) {
 	}
 	b := (*got)[0]
 	html := b[MIMEHTML]
-	if !strings.Contains(b[MIMESVG], "<svg") || b[MIMEPlain] != "[chart: Perf & more]" {
-		t.Errorf("bundle %v: want html, svg and text", keys(b))
+	if len(b) != 3 || b[MIMEPlain] != "[chart: Perf & more]" {
+		t.Errorf("bundle %v: want html, png and text", keys(b))
 	}
+	decodePNG(t, b[MIMEPNG])
 	if !strings.Contains(html, `alt="Perf &amp; more"`) {
 		t.Error("the title is not escaped in the HTML")
 	}
@@ -113,9 +157,8 @@ func TestInteractive(t *testing.T) {
 	if m == nil {
 		t.Fatal("no fallback image in the HTML")
 	}
-	svg, err := base64.StdEncoding.DecodeString(m[1])
-	if err != nil || string(svg) != b[MIMESVG] {
-		t.Errorf("the fallback image is not the bundle's SVG (err %v)", err)
+	if m[1] != b[MIMEPNG] {
+		t.Error("the fallback image is not the bundle's PNG")
 	}
 
 	var opt struct {
@@ -135,6 +178,11 @@ func TestInteractive(t *testing.T) {
 	}
 	if !opt.UseUTC || opt.Title.Text != "Perf & more" || len(opt.Series) != 2 {
 		t.Fatalf("option %+v", opt)
+	}
+	// Sampled lines keep different dates, and the tooltip then drops the
+	// lines without the date hovered (issue 18.2).
+	if strings.Contains(om[1], `"sampling"`) {
+		t.Errorf("the lines are sampled: %s", om[1])
 	}
 	// Series data are the values in percent, NaN as null, at midnight UTC in ms:
 	// 2020-01-02 is 18263 days after the epoch, 18263 × 86400000 = 1577923200000.

@@ -29,6 +29,6 @@ func ExampleNew() {
 		fmt.Println(err)
 	}
 	// Output:
-	// [image/svg+xml text/plain]
-	// [image/svg+xml text/html text/plain]
+	// [image/png text/html text/plain]
+	// [image/png text/html text/plain]
 }

@@ -44,6 +44,20 @@ func groupThousands(s string) string {
 	return b.String()
 }
 
+// quantity formats a number of shares with thousands separators and up to
+// four decimals, without trailing zeros: 1234.5 is "1,234.5", 100 is "100".
+func quantity(v float64) string {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return missing
+	}
+	s := strconv.FormatFloat(v, 'f', 4, 64)
+	s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	if s == "-0" {
+		s = "0"
+	}
+	return groupThousands(s)
+}
+
 // percent formats a fraction as a percentage with two decimals: 0.12345 is
 // "12.35%".
 func percent(v float64) string {
@@ -81,3 +95,12 @@ func figure(f stats.Figure, format func(float64) string) cell {
 	}
 	return cell{text: format(f.Value)}
 }
+
+// Money formats an amount as the notebook's tables do: thousands
+// separators and two decimals, 1234567.891 as "1,234,567.89", "–" when
+// undefined.
+func Money(v float64) string { return money(v) }
+
+// Percent formats a fraction as the notebook's tables do: 0.12345 as
+// "12.35%", "–" when undefined.
+func Percent(v float64) string { return percent(v) }

@@ -8,6 +8,11 @@ import (
 	"github.com/gofolio/gofolio/portfolio/stats"
 )
 
+// MIMERecords is the MIME type of the machine-readable figures Statistics
+// adds to its output: StatsRecord and RelativeRecord lines. No front end
+// renders it, so the reader sees the tables only.
+const MIMERecords = "text/vnd.gofolio.records"
+
 // StatsRecord formats the headline statistics of s as one machine-readable
 // line, for checking a notebook's printed figures against the Go API:
 //

@@ -3,6 +3,7 @@ package notebook
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/gofolio/gofolio/benchmark"
 	"github.com/gofolio/gofolio/portfolio/stats"
@@ -36,7 +37,10 @@ type Column struct {
 // percentages rounded to two decimals, ratios to two decimals; an
 // undefined figure is "–", with its reason as the HTML cell's tooltip; a
 // figure that does not apply to a column (a MoneyOnly column's
-// time-weighted ones) is blank.
+// time-weighted ones) is blank. The output also carries every column's
+// figures as StatsRecord and RelativeRecord lines, in a MIME type of their
+// own (MIMERecords) that front ends and nbconvert do not show, for
+// checking a notebook's figures against the Go API.
 func Statistics(cols ...Column) error { return gonb.Statistics(cols...) }
 
 // Statistics is the package-level Statistics on d.
@@ -45,10 +49,36 @@ func (d *Display) Statistics(cols ...Column) error {
 	if err != nil {
 		return err
 	}
-	if rel == nil {
-		return d.HTML(t.html(), t.text())
+	b := Bundle{MIMEHTML: t.html(), MIMEPlain: t.text(), MIMERecords: columnRecords(cols)}
+	if rel != nil {
+		b[MIMEHTML] += "\n<br>\n" + rel.html()
+		b[MIMEPlain] += "\n" + rel.text()
 	}
-	return d.HTML(t.html()+"\n<br>\n"+rel.html(), t.text()+"\n"+rel.text())
+	return d.send(b)
+}
+
+// columnRecords are the machine-readable lines of cols, one a line: each
+// column's StatsRecord under its name, then, for each column with relative
+// statistics, its RelativeRecord named "Name vs Against".
+func columnRecords(cols []Column) string {
+	var b strings.Builder
+	for _, c := range cols {
+		b.WriteString(StatsRecord(c.Name, c.Summary) + "\n")
+	}
+	for _, c := range cols {
+		if c.Relative != nil {
+			b.WriteString(RelativeRecord(c.Name+" vs "+againstName(c), c.Relative) + "\n")
+		}
+	}
+	return b.String()
+}
+
+// againstName is what c's relative statistics are measured against.
+func againstName(c Column) string {
+	if c.Against == "" {
+		return "the benchmark"
+	}
+	return c.Against
 }
 
 // The kinds of statistics rows: which columns each applies to.
@@ -155,11 +185,7 @@ func statisticsTables(cols []Column) (t, rel *table, err error) {
 	if len(relCols) > 0 {
 		rel = &table{header: []string{""}}
 		for _, c := range relCols {
-			against := c.Against
-			if against == "" {
-				against = "the benchmark"
-			}
-			rel.header = append(rel.header, c.Name+" against "+against)
+			rel.header = append(rel.header, c.Name+" against "+againstName(c))
 		}
 	}
 	for _, r := range statRowsFor(cols[0].Summary) {

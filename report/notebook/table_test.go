@@ -42,38 +42,62 @@ func TestShownRows(t *testing.T) {
 
 func TestFrame(t *testing.T) {
 	df := dataframe.New(
-		series.New([]string{"2020-01-01", "2020-01-02", "2020-01-03"}, series.String, "Date"),
-		series.New([]float64{1234.5, 99.125, math.NaN()}, series.Float, "Value"),
-		series.New([]float64{0.0123456789, -0.5, 0}, series.Float, "Return"),
+		series.New([]string{"2020-01-01", "2020-01-02", "2020-01-03"}, series.String, "date"),
+		series.New([]float64{1234.5, 99.125, math.NaN()}, series.Float, "market_value"),
+		series.New([]float64{0.0123456789, -0.5, 0}, series.Float, "daily_return"),
+		series.New([]float64{1500, 2.5, 0.12345}, series.Float, "Quantity"),
+		series.New([]float64{0.25, 0.5, 0.25}, series.Float, "Weight"),
 		series.New([]string{"<b>", "x", "y"}, series.String, "Note"),
 	)
 	d, got := capture()
 	if err := d.Frame(df, 2); err != nil {
 		t.Fatal(err)
 	}
-	html := (*got)[0][MIMEHTML]
+	html, text := (*got)[0][MIMEHTML], (*got)[0][MIMEPlain]
 	for _, want := range []string{
-		"<th>Value</th>",
-		">1234.50<",   // a column reaching 100 shows money's two decimals
-		">NaN<",       // kept, not hidden
-		">0.012346<",  // a column below 100 shows six
+		">Market value</th>", // snake_case as words
+		">Daily return</th>",
+		">1,234.50<",  // money: thousands separators, two decimals
+		">1.23%<",     // a return: a percentage, 0.0123456789 × 100 rounded
+		">1,500<",     // a quantity: no trailing zeros
+		">25.00%<",    // a weight
 		">&lt;b&gt;<", // escaped
-		"3 rows × 4 columns",
+		"3 rows × 6 columns",
 		"…",
 	} {
 		if !strings.Contains(html, want) {
 			t.Errorf("frame HTML lacks %q:\n%s", want, html)
 		}
 	}
-	if strings.Contains(html, ">99.13<") || strings.Contains(html, "-0.500000") {
+	if strings.Contains(html, ">99.13<") || strings.Contains(html, "-50.00%") {
 		t.Error("the middle row is shown although only 2 rows were asked for")
 	}
-	if (*got)[0][MIMEPlain] == "" {
-		t.Error("no text alternative")
+	if !strings.Contains(html, ">–<") || strings.Contains(html, "NaN") {
+		t.Errorf("NaN is not shown as –:\n%s", html)
+	}
+	// The text alternative is formatted the same, without 17-digit floats.
+	for _, want := range []string{"Market value", "1,234.50", "1.23%", "0.1235"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("frame text lacks %q:\n%s", want, text)
+		}
+	}
+	if strings.Contains(text, "0.0123456789") || strings.Contains(text, "0.012346") {
+		t.Errorf("frame text shows raw floats:\n%s", text)
 	}
 	bad := dataframe.DataFrame{Err: errStub("bad frame")}
 	if err := d.Frame(bad, 0); err == nil {
 		t.Error("a frame with an error was shown")
+	}
+}
+
+func TestColumnTitle(t *testing.T) {
+	for in, want := range map[string]string{
+		"cost_basis": "Cost basis", "CostBasis": "Cost basis", "QuoteCurrency": "Quote currency",
+		"pnl": "P&L", "unrealized_pnl": "Unrealized P&L", "date": "Date", "Symbol": "Symbol", "": "",
+	} {
+		if got := columnTitle(in); got != want {
+			t.Errorf("columnTitle(%q) = %q, want %q", in, got, want)
+		}
 	}
 }
 
@@ -185,6 +209,16 @@ func TestStatisticsRelativeRows(t *testing.T) {
 	}
 	if f := row("Final value"); len(f) != 2 {
 		t.Errorf("Final value row %q: want both columns", f)
+	}
+	// The machine-readable figures ride along in a MIME type of their own,
+	// out of the tables the reader sees.
+	wantRecords := StatsRecord("Portfolio", testSummary()) + "\n" + StatsRecord("^DJI same cash flows", testSummary()) + "\n" +
+		RelativeRecord("Portfolio vs ^DJI", rel) + "\n"
+	if got := (*got)[0][MIMERecords]; got != wantRecords {
+		t.Errorf("records:\n%s\nwant:\n%s", got, wantRecords)
+	}
+	if strings.Contains(text, "STATS") || strings.Contains(html, "STATS") {
+		t.Error("the records show in the tables")
 	}
 }
 

@@ -1,0 +1,182 @@
+package notebook
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"sort"
+	"time"
+
+	"github.com/gofolio/gofolio/fx"
+	"github.com/gofolio/gofolio/portfolio"
+	"github.com/gofolio/gofolio/portfolio/analysis"
+	"github.com/gofolio/gofolio/portfolio/txfile"
+	"github.com/gofolio/gofolio/quotes"
+	"github.com/gofolio/gofolio/quotes/sample"
+	"github.com/gofolio/gofolio/quotes/yahoo"
+)
+
+// A Market is where a notebook's end-of-day data and exchange rates come
+// from: switching a notebook from the sample to Yahoo Finance is changing
+// its Market setting, nothing else.
+type Market string
+
+const (
+	// Sample is the embedded sample market (the Dow Jones stocks and
+	// index, 1991-2000) and the Federal Reserve's exchange rates: offline.
+	Sample Market = "sample"
+	// Yahoo is Yahoo Finance, cached on disk (package quotes/yahoo), with
+	// its exchange rates (fx.Load).
+	Yahoo Market = "yahoo"
+)
+
+// Settings are what a notebook's reader sets: every cell after takes them
+// as they are.
+type Settings struct {
+	// Transactions is the reader's transactions file (.xlsx or .csv, read
+	// by txfile.Read); "" reads the embedded sample portfolio.
+	Transactions string
+	// Market is where prices and exchange rates come from.
+	Market Market
+	// Benchmarks are the symbols to compare the portfolio with, in Market.
+	Benchmarks []string
+	// Currency is the reporting currency.
+	Currency string
+	// RiskFree is the annual risk-free rate as a fraction (0.03 is 3%),
+	// for Sharpe, Sortino and alpha.
+	RiskFree float64
+	// Settle is the currency trades and dividends with a blank currency
+	// settle in, for a broker that converts each trade to the account's
+	// currency (portfolio.Config.Settle); "" settles each in the
+	// instrument's own currency.
+	Settle string
+}
+
+// Loaded is a portfolio built and analysed from Settings: the steps of
+// Load, each result kept for the cells that show it.
+type Loaded struct {
+	Transactions []portfolio.Transaction
+	Source       quotes.Source
+	// Benchmarks are the benchmarks' series, in Settings.Benchmarks' order.
+	Benchmarks []*quotes.Series
+	Rates      portfolio.Rates
+	Result     *portfolio.Result
+	Analysis   *analysis.Analysis
+}
+
+// Load reads the transactions (ReadTransactions), opens the market
+// (OpenMarket), fetches every symbol's and benchmark's series, loads the
+// exchange rates (MarketRates), builds the portfolio (portfolio.Build) and
+// analyses it against the benchmarks (analysis.Run). Its error is the first
+// failing step's, which lists every problem of its own (every bad row of
+// the file, every unknown symbol).
+func Load(ctx context.Context, s Settings) (*Loaded, error) {
+	l := &Loaded{}
+	var err error
+	if l.Transactions, err = ReadTransactions(s.Transactions); err != nil {
+		return nil, err
+	}
+	if l.Source, err = OpenMarket(s.Market); err != nil {
+		return nil, err
+	}
+	series, err := portfolio.Fetch(ctx, l.Source, l.Transactions, time.Time{})
+	if err != nil {
+		return nil, err
+	}
+	if l.Benchmarks, err = FetchBenchmarks(ctx, l.Source, s.Benchmarks, l.Transactions); err != nil {
+		return nil, err
+	}
+	if l.Rates, err = MarketRates(ctx, s.Market, l.Source, s.Currency, l.Transactions, series, l.Benchmarks); err != nil {
+		return nil, err
+	}
+	if l.Result, err = portfolio.Build(l.Transactions, portfolio.Config{Currency: s.Currency, Series: series, Rates: l.Rates, Settle: s.Settle}); err != nil {
+		return nil, err
+	}
+	if l.Analysis, err = analysis.Run(l.Result, l.Benchmarks, analysis.Options{RiskFree: s.RiskFree}); err != nil {
+		return nil, err
+	}
+	return l, nil
+}
+
+// ReadTransactions reads the transactions file at path with txfile.Read,
+// or the embedded sample portfolio when path is "".
+func ReadTransactions(path string) ([]portfolio.Transaction, error) {
+	if path == "" {
+		return txfile.ReadCSV(bytes.NewReader(sample.Transactions()), txfile.Options{Name: sample.TransactionsFile})
+	}
+	return txfile.Read(path, txfile.Options{})
+}
+
+// OpenMarket returns the source of end-of-day data of m.
+func OpenMarket(m Market) (quotes.Source, error) {
+	switch m {
+	case Sample:
+		return sample.Market(), nil
+	case Yahoo:
+		return yahoo.New(yahoo.Options{})
+	}
+	return nil, fmt.Errorf("notebook: market %q: want notebook.Sample or notebook.Yahoo", m)
+}
+
+// FetchBenchmarks fetches each of symbols from src, from fx.LoadLookback
+// days before the first transaction (so that a market closed that day
+// carries its last close forward), in the order given.
+func FetchBenchmarks(ctx context.Context, src quotes.Source, symbols []string, txs []portfolio.Transaction) ([]*quotes.Series, error) {
+	if len(symbols) == 0 {
+		return nil, nil
+	}
+	all, err := quotes.FetchAll(ctx, src, symbols, firstDate(txs).AddDate(0, 0, -fx.LoadLookback), time.Time{})
+	if err != nil {
+		return nil, fmt.Errorf("notebook: benchmarks: %w", err)
+	}
+	out := make([]*quotes.Series, len(symbols))
+	for i, s := range symbols {
+		out[i] = all[s]
+	}
+	return out, nil
+}
+
+// MarketRates are m's exchange rates for valuing in currency: the sample's
+// (sample.FX), or for Yahoo those fx.Load fetches from src for every
+// currency the transactions, their series and the benchmarks are in.
+func MarketRates(ctx context.Context, m Market, src quotes.Source, currency string, txs []portfolio.Transaction,
+	series map[string]*quotes.Series, benchmarks []*quotes.Series) (portfolio.Rates, error) {
+	if m == Sample {
+		return sample.FX(), nil
+	}
+	return fx.Load(ctx, src, currency, currenciesUsed(txs, series, benchmarks), firstDate(txs), time.Time{})
+}
+
+// firstDate is the earliest transaction's date.
+func firstDate(txs []portfolio.Transaction) time.Time {
+	var first time.Time
+	for _, t := range txs {
+		if first.IsZero() || t.Date.Before(first) {
+			first = t.Date
+		}
+	}
+	return first
+}
+
+// currenciesUsed lists, sorted, every currency the transactions, their
+// series and the benchmarks are in.
+func currenciesUsed(txs []portfolio.Transaction, series map[string]*quotes.Series, benchmarks []*quotes.Series) []string {
+	set := map[string]bool{}
+	for _, t := range txs {
+		if t.Currency != "" {
+			set[t.Currency] = true
+		}
+	}
+	for _, s := range series {
+		set[s.Currency] = true
+	}
+	for _, s := range benchmarks {
+		set[s.Currency] = true
+	}
+	out := make([]string, 0, len(set))
+	for c := range set {
+		out = append(out, c)
+	}
+	sort.Strings(out)
+	return out
+}
