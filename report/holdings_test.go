@@ -207,7 +207,7 @@ func TestPeriodChangeShownOnlyWhenItDiffersFromPnL(t *testing.T) {
 // is money paid in on its first day; the card says so, as the terminal
 // summary does.
 func TestNetContributionsSayWhatAWindowCounts(t *testing.T) {
-	note := regexp.MustCompile(`<div class="k">Net contributions</div><div class="v">[^<]*</div><div class="why">the value on ([0-9-]+) counts as paid in that day</div>`)
+	note := regexp.MustCompile(`<div class="k">Net contributions</div><div class="v">[^<]*<small>[A-Z]{3}</small></div><div class="why">the value on ([0-9-]+) counts as paid in that day</div>`)
 	in := synthetic(3, 2)
 	if m := note.FindStringSubmatch(render(t, in, Options{})); m != nil {
 		t.Errorf("whole history: %q", m[0])

@@ -174,12 +174,7 @@ func holdingsAndAllocation(in *Input, a *analysis.Analysis) {
 		byCurrency[majorCurrency(p.QuoteCurrency)] += math.Max(p.Value, 0)
 	}
 	cash := perf.Cash[last]
-	if cash != 0 {
-		// Cash has no cost basis here: what it gained or lost on exchange
-		// rates is in the portfolio's P&L, not in a row's.
-		in.Holdings = append(in.Holdings, HoldingRow{Symbol: "Cash", Currency: res.Currency, Price: math.NaN(), Value: cash,
-			Cost: math.NaN(), Unrealized: math.NaN()})
-	}
+	in.Holdings = append(in.Holdings, cashRows(res.Currency, cash, a.CashHeld, a.CashByCurrency)...)
 	if cash > 0 {
 		in.ByHolding = append(in.ByHolding, Slice{Name: "Cash", Value: cash})
 		if a.CashByCurrency != nil {
@@ -196,6 +191,35 @@ func holdingsAndAllocation(in *Input, a *analysis.Analysis) {
 		}
 	}
 	sort.Slice(in.ByCurrency, func(i, j int) bool { return in.ByCurrency[i].Name < in.ByCurrency[j].Name })
+}
+
+// cashRows are the holdings table's cash rows: one per currency held, its
+// amount in that currency and its value in the reporting currency
+// (converted), in currency order; or, when the conversion is missing (nil
+// converted), one row of the total cash in the reporting currency. Cash has
+// no cost basis here: what it gained or lost on exchange rates is in the
+// portfolio's P&L, not in a row's.
+func cashRows(reporting string, total float64, held, converted map[string]float64) []HoldingRow {
+	row := func(c string, amount, value float64) HoldingRow {
+		return HoldingRow{Symbol: "Cash", Currency: c, Quantity: amount, Price: math.NaN(), Value: value,
+			Cost: math.NaN(), Unrealized: math.NaN(), Cash: true}
+	}
+	if converted == nil || len(held) == 0 {
+		if total == 0 {
+			return nil
+		}
+		return []HoldingRow{row(reporting, total, total)}
+	}
+	currencies := make([]string, 0, len(held))
+	for c := range held {
+		currencies = append(currencies, c)
+	}
+	sort.Strings(currencies)
+	rows := make([]HoldingRow, 0, len(currencies))
+	for _, c := range currencies {
+		rows = append(rows, row(c, held[c], converted[c]))
+	}
+	return rows
 }
 
 // transactionRows lists the transactions, each with the currency its

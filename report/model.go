@@ -138,9 +138,12 @@ type Slice = chart.Slice
 // Σ Value, so the rows must include the cash for the weights to be of the
 // portfolio's total value; unrealized return = Unrealized / Cost.
 type HoldingRow struct {
-	Symbol     string
-	Currency   string  // quote currency: the unit of Price
-	Quantity   float64 // shares
+	Symbol   string
+	Currency string  // quote currency: the unit of Price; a cash row's currency held
+	Quantity float64 // shares; a cash row's amount held, in Currency
+	// Cash marks a cash row: one per currency held, its Quantity shown as
+	// money, no price, cost or unrealized P&L.
+	Cash       bool
 	Price      float64 // close in the quote currency
 	Value      float64 // in the reporting currency, as are the rest
 	Cost       float64 // cost basis; NaN for the cash row

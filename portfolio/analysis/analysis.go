@@ -66,6 +66,10 @@ type Analysis struct {
 	// last date, converted to the reporting currency at that day's rate,
 	// by currency as held (pence in pounds); nil when a rate is missing.
 	CashByCurrency map[string]float64
+	// CashHeld is the cash held in each currency on Performance's last
+	// date, in that currency (the amounts CashByCurrency converts), by
+	// currency as held; balances of zero are left out.
+	CashHeld map[string]float64
 }
 
 // Benchmark is one benchmark's analysis.
@@ -133,6 +137,7 @@ func Run(res *portfolio.Result, benchmarks []*quotes.Series, opts Options) (*Ana
 		return nil, fmt.Errorf("analysis: %w", err)
 	}
 	a.CashByCurrency = cashByCurrency(res, perf.Dates[perf.Len()-1:])
+	a.CashHeld = cashHeld(res, perf.Dates[perf.Len()-1])
 	return a, nil
 }
 

@@ -47,3 +47,16 @@ func cashByCurrency(res *portfolio.Result, day []time.Time) map[string]float64 {
 	}
 	return out
 }
+
+// cashHeld is each currency's cash balance on day (one date), in that
+// currency, keyed by the currency held; balances of zero are left out.
+func cashHeld(res *portfolio.Result, day time.Time) map[string]float64 {
+	out := map[string]float64{}
+	d := sort.Search(len(res.Holdings.Dates), func(i int) bool { return !res.Holdings.Dates[i].Before(day) })
+	for c, balances := range res.Cash {
+		if d < len(balances) && balances[d] != 0 {
+			out[c] = balances[d]
+		}
+	}
+	return out
+}

@@ -1,0 +1,280 @@
+package report
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/input"
+	cdppage "github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+)
+
+// TestBrowserLayout opens a report of 30 years of business days (long
+// ranges are where sampled series lost tooltip lines) as a person would:
+// hovering every time chart at many points for each range preset, on a
+// desktop and a 390-pixel phone screen, and printing it to PDF. It writes
+// report_desktop.png, report_phone.png and report.pdf to $GOFOLIO_ARTIFACTS.
+func TestBrowserLayout(t *testing.T) {
+	echartsJS, chromium := browserEnv(t)
+	in := synthetic(12, 30)
+	var buf bytes.Buffer
+	if err := Write(&buf, in, Options{EChartsFile: echartsJS}); err != nil {
+		t.Fatal(err)
+	}
+	body := buf.Bytes()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Write(body)
+	}))
+	defer srv.Close()
+	// each part has a browser of its own: one's time limit is 90 s
+	var b *browser
+	open := func(t *testing.T, width, height int64, mobile bool) {
+		t.Helper()
+		b = newBrowser(t, chromium)
+		var live string
+		if err := chromedp.Run(b.ctx,
+			chromedp.EmulateViewport(width, height, func(p *emulation.SetDeviceMetricsOverrideParams, _ *emulation.SetTouchEmulationEnabledParams) {
+				p.Mobile = mobile
+			}),
+			chromedp.Navigate(srv.URL+"/report.html"),
+			chromedp.Poll(`document.documentElement.dataset.charts`, &live, chromedp.WithPollingTimeout(30*time.Second)),
+		); err != nil {
+			t.Fatalf("page did not start its charts: %v", err)
+		}
+	}
+	names := map[string][]string{"value": {"Value", "Net contributions"}, "drawdown": {"Drawdown"}}
+	for _, l := range in.Lines {
+		names["performance"] = append(names["performance"], l.Name)
+	}
+
+	t.Run("desktop", func(t *testing.T) {
+		open(t, 1400, 900, false)
+		for _, preset := range []string{"Max", "5Y", "1Y", "5D"} {
+			if err := chromedp.Run(b.ctx, chromedp.Click(`#performance button[data-preset="`+preset+`"]`, chromedp.ByQuery)); err != nil {
+				t.Fatal(err)
+			}
+			for _, id := range []string{"performance", "value", "drawdown"} {
+				checkTooltips(t, b, preset, id, names[id], 1400)
+			}
+		}
+		checkRangeShownEverywhere(t, b)
+		var full []byte
+		if err := chromedp.Run(b.ctx, chromedp.Click(`#performance button[data-preset="Max"]`, chromedp.ByQuery),
+			chromedp.FullScreenshot(&full, 90)); err != nil {
+			t.Fatal(err)
+		}
+		saveArtifact(t, "report_desktop.png", full)
+	})
+
+	t.Run("phone", func(t *testing.T) {
+		open(t, 390, 844, true)
+		var over struct {
+			ScrollWidth int
+			Wide        []string
+		}
+		if err := chromedp.Run(b.ctx, chromedp.Evaluate(overflowJS, &over)); err != nil {
+			t.Fatal(err)
+		}
+		if over.ScrollWidth > 390 || len(over.Wide) > 0 {
+			t.Errorf("at 390 px the page is %d px wide; elements past the right edge: %s", over.ScrollWidth, strings.Join(over.Wide, ", "))
+		}
+		// a tooltip near the left edge stays on the screen
+		checkTooltips(t, b, "Max", "performance", names["performance"], 390)
+		var full []byte
+		if err := chromedp.Run(b.ctx, chromedp.FullScreenshot(&full, 90)); err != nil {
+			t.Fatal(err)
+		}
+		saveArtifact(t, "report_phone.png", full)
+	})
+
+	t.Run("print", func(t *testing.T) {
+		open(t, 1400, 900, false)
+		checkPrint(t, b, in)
+	})
+}
+
+// overflowJS is the page's width and the elements (tag#id.class) whose right
+// edge is past the window's, innermost scroll containers excepted.
+const overflowJS = `(() => {
+  const w = document.documentElement.clientWidth, wide = [];
+  for (const e of document.querySelectorAll('body *')) {
+    const r = e.getBoundingClientRect();
+    if (r.width === 0 || r.right <= w + 0.5) { continue; }
+    let p = e.parentElement, clipped = false;
+    for (; p && p !== document.body; p = p.parentElement) {
+      const o = getComputedStyle(p).overflowX;
+      if (o === 'auto' || o === 'scroll' || o === 'hidden') { clipped = true; break; }
+    }
+    if (!clipped) { wide.push(e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className && e.className.baseVal === undefined ? '.' + e.className : '') + ' ' + Math.round(r.right)); }
+  }
+  return {ScrollWidth: document.documentElement.scrollWidth, Wide: wide.slice(0, 10)};
+})()`
+
+// tipJS is the visible tooltip of a chart: its text and box.
+const tipJS = `((id) => {
+  const d = [...document.querySelectorAll('#' + id + ' .canvas > div')].find(e => getComputedStyle(e).display !== 'none' && getComputedStyle(e).visibility !== 'hidden' && getComputedStyle(e).opacity !== '0' && e.textContent.length > 0);
+  if (!d) { return {Text: ''}; }
+  const r = d.getBoundingClientRect();
+  return {Text: d.innerText, Left: r.left, Right: r.right};
+})`
+
+// checkTooltips hovers chart id's plot area at 13 points from its left
+// edge to its right and wants each tooltip to name every series and a date, and to lie
+// within the window's width.
+func checkTooltips(t *testing.T, b *browser, preset, id string, names []string, width float64) {
+	t.Helper()
+	var box struct{ X, Y, W, H float64 }
+	if err := chromedp.Run(b.ctx,
+		chromedp.ScrollIntoView(`#`+id+` canvas`, chromedp.ByQuery),
+		// the plot area (grid), where hovering shows the tooltip
+		chromedp.Evaluate(`(() => {
+		  const el = document.querySelector('#`+id+` .canvas'), r = el.getBoundingClientRect();
+		  const g = echarts.getInstanceByDom(el).getModel().getComponent('grid', 0).coordinateSystem.getRect();
+		  return {X: r.x + g.x, Y: r.y + g.y, W: g.width, H: g.height};
+		})()`, &box),
+	); err != nil {
+		t.Fatal(err)
+	}
+	const points = 13
+	var missing []string
+	for k := 0; k < points; k++ {
+		x := box.X + 2 + (box.W-4)*float64(k)/(points-1)
+		y := box.Y + box.H*0.45
+		var tip struct {
+			Text        string
+			Left, Right float64
+		}
+		err := chromedp.Run(b.ctx,
+			chromedp.MouseEvent(input.MouseMoved, x-3, y),
+			chromedp.MouseEvent(input.MouseMoved, x, y),
+			chromedp.Poll(`(() => { const t = (`+tipJS+`)('`+id+`'); return t.Text && /\d{4}-\d\d-\d\d/.test(t.Text) && `+jsIncludesAll(names)+`(t.Text) ? t : null; })()`,
+				&tip, chromedp.WithPollingTimeout(3*time.Second)),
+		)
+		if err != nil {
+			var last struct{ Text string }
+			_ = chromedp.Run(b.ctx, chromedp.Evaluate(`(`+tipJS+`)('`+id+`')`, &last))
+			missing = append(missing, fmt.Sprintf("x=%.0f: %q", x, last.Text))
+			continue
+		}
+		if tip.Left < 0 || tip.Right > width+0.5 {
+			t.Errorf("%s, %s at x=%.0f: tooltip spans %.0f..%.0f px, outside the %.0f-px window", preset, id, x, tip.Left, tip.Right, width)
+		}
+	}
+	if len(missing) > 0 {
+		t.Errorf("%s, %s: %d of %d hovers lack a date or one of %q:\n%s", preset, id, len(missing), points, names, strings.Join(missing, "\n"))
+	}
+}
+
+// jsIncludesAll is a JS function of a text, true when it holds every name.
+func jsIncludesAll(names []string) string {
+	var conds []string
+	for _, n := range names {
+		conds = append(conds, fmt.Sprintf("s.includes(%q)", n))
+	}
+	return "((s) => " + strings.Join(conds, " && ") + ")"
+}
+
+// checkRangeShownEverywhere presses 1Y and wants every time chart to show
+// the same range, and the line above the performance chart to give each
+// line's return over it.
+func checkRangeShownEverywhere(t *testing.T, b *browser) {
+	var r struct {
+		Starts []float64
+		Ends   []float64
+		Line   string
+	}
+	if err := chromedp.Run(b.ctx,
+		chromedp.Click(`#performance button[data-preset="1Y"]`, chromedp.ByQuery),
+		chromedp.Evaluate(`(() => {
+		  const z = ['performance', 'value', 'drawdown'].map(id => echarts.getInstanceByDom(document.querySelector('#' + id + ' .canvas')).getOption().dataZoom[0]);
+		  return {Starts: z.map(x => x.startValue), Ends: z.map(x => x.endValue), Line: document.querySelector('#performance .range-returns').textContent};
+		})()`, &r),
+	); err != nil {
+		t.Fatal(err)
+	}
+	for i := range r.Starts {
+		if r.Starts[i] != r.Starts[0] || r.Ends[i] != r.Ends[0] {
+			t.Errorf("after 1Y the time charts show different ranges: starts %v, ends %v", r.Starts, r.Ends)
+			break
+		}
+	}
+	if !strings.Contains(r.Line, "Portfolio +") && !strings.Contains(r.Line, "Portfolio -") {
+		t.Errorf("range line %q gives no return for the portfolio", r.Line)
+	}
+}
+
+// checkPrint prints the page to PDF and wants every holdings column's
+// heading and every row's first and last cell in its text, and no range
+// buttons or live charts in the print layout.
+func checkPrint(t *testing.T, b *browser, in *Input) {
+	var hidden struct{ Presets, Live, Static int }
+	var pdf []byte
+	if err := chromedp.Run(b.ctx,
+		emulation.SetEmulatedMedia().WithMedia("print"),
+		chromedp.Evaluate(`(() => ({
+		  Presets: [...document.querySelectorAll('.presets')].filter(e => e.offsetWidth > 0).length,
+		  Live: [...document.querySelectorAll('.live')].filter(e => e.offsetWidth > 0).length,
+		  Static: [...document.querySelectorAll('img.static')].filter(e => e.offsetWidth > 0).length,
+		}))()`, &hidden),
+		emulation.SetEmulatedMedia().WithMedia(""),
+		chromedp.ActionFunc(func(ctx context.Context) error {
+			var err error
+			pdf, _, err = cdppage.PrintToPDF().WithPrintBackground(true).WithPreferCSSPageSize(true).Do(ctx)
+			return err
+		}),
+	); err != nil {
+		t.Fatal(err)
+	}
+	if hidden.Presets != 0 || hidden.Live != 0 || hidden.Static != 6 {
+		t.Errorf("print layout shows %d preset bars and %d live charts, %d static images; want 0, 0 and 6", hidden.Presets, hidden.Live, hidden.Static)
+	}
+	saveArtifact(t, "report.pdf", pdf)
+	text := pdfText(t, pdf)
+	flat := strings.Join(strings.Fields(text), " ")
+	for _, h := range []string{"Symbol", "Currency", "Quantity", "Price", "Value", "Cost", "Unrealized", "Realized", "Dividends", "Weight"} {
+		if !strings.Contains(flat, h) {
+			t.Errorf("printed report lacks the holdings column %q", h)
+		}
+	}
+	var total float64
+	for _, h := range in.Holdings {
+		total += h.Value
+	}
+	for _, h := range in.Holdings {
+		for _, cell := range []string{h.Symbol, formatMoney(h.Dividends), formatPercent(h.Value / total)} {
+			if !strings.Contains(flat, cell) {
+				t.Errorf("printed report lacks %s's cell %q", h.Symbol, cell)
+			}
+		}
+	}
+}
+
+// pdfText is the text of a PDF by poppler's pdftotext, which test.sh
+// installs; without it the test is skipped unless GOFOLIO_REQUIRE_BROWSER=1.
+func pdfText(t *testing.T, pdf []byte) string {
+	t.Helper()
+	bin, err := exec.LookPath("pdftotext")
+	if err != nil {
+		if os.Getenv("GOFOLIO_REQUIRE_BROWSER") == "1" {
+			t.Fatalf("pdftotext (poppler-utils) is needed to read the printed report: %v", err)
+		}
+		t.Skipf("skipping the printed text check: %v", err)
+	}
+	cmd := exec.Command(bin, "-layout", "-", "-")
+	cmd.Stdin = bytes.NewReader(pdf)
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	return string(out)
+}
