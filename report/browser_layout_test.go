@@ -70,7 +70,7 @@ func TestBrowserLayout(t *testing.T) {
 		checkRangeShownEverywhere(t, b)
 		var full []byte
 		if err := chromedp.Run(b.ctx, chromedp.Click(`#performance button[data-preset="Max"]`, chromedp.ByQuery),
-			chromedp.FullScreenshot(&full, 90)); err != nil {
+			chromedp.FullScreenshot(&full, 100)); err != nil {
 			t.Fatal(err)
 		}
 		saveArtifact(t, "report_desktop.png", full)
@@ -91,7 +91,7 @@ func TestBrowserLayout(t *testing.T) {
 		// a tooltip near the left edge stays on the screen
 		checkTooltips(t, b, "Max", "performance", names["performance"], 390)
 		var full []byte
-		if err := chromedp.Run(b.ctx, chromedp.FullScreenshot(&full, 90)); err != nil {
+		if err := chromedp.Run(b.ctx, chromedp.FullScreenshot(&full, 100)); err != nil {
 			t.Fatal(err)
 		}
 		saveArtifact(t, "report_phone.png", full)

@@ -56,10 +56,16 @@
       }
     };
   }
+  // fitY sets o's y-axis to fitted bounds; a bound not at zero falls
+  // between ticks, so its label (an odd number over the next tick's) is
+  // not shown.
   function fitY(o, opts) {
     var f = fitted(opts);
     o.yAxis.min = f.min;
     o.yAxis.max = f.max;
+    o.yAxis.axisLabel = o.yAxis.axisLabel || {};
+    o.yAxis.axisLabel.showMinLabel = !!opts.floor0;
+    o.yAxis.axisLabel.showMaxLabel = !!opts.ceil0;
   }
 
   // tooltipOf lists every series of a time chart at the date hovered, its
