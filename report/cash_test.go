@@ -1,0 +1,52 @@
+package report
+
+import (
+	"math"
+	"strings"
+	"testing"
+)
+
+// TestCashRowPerCurrency: cash held in pounds and dollars is one row each,
+// the amount in its own currency and the value in the reporting currency
+// (issue 18: one "Cash GBP" row showed the total of both). $200 at 0.5 is
+// £100; the rows' values add up to the £600 of cash.
+func TestCashRowPerCurrency(t *testing.T) {
+	rows := cashRows("GBP", 600, map[string]float64{"USD": 200, "GBP": 500}, map[string]float64{"USD": 100, "GBP": 500})
+	if len(rows) != 2 {
+		t.Fatalf("%d cash rows, want 2: %+v", len(rows), rows)
+	}
+	want := []struct {
+		currency      string
+		amount, value float64
+	}{{"GBP", 500, 500}, {"USD", 200, 100}}
+	for i, w := range want {
+		r := rows[i]
+		if !r.Cash || r.Symbol != "Cash" || r.Currency != w.currency || r.Quantity != w.amount || r.Value != w.value || !math.IsNaN(r.Cost) {
+			t.Errorf("row %d: %+v, want cash %s %v worth %v", i, r, w.currency, w.amount, w.value)
+		}
+	}
+	// without the conversion, one row of the total in the reporting currency
+	rows = cashRows("GBP", 600, map[string]float64{"USD": 200, "GBP": 500}, nil)
+	if len(rows) != 1 || rows[0].Currency != "GBP" || rows[0].Value != 600 {
+		t.Errorf("without rates: %+v, want one GBP row of 600", rows)
+	}
+	if rows := cashRows("GBP", 0, nil, nil); len(rows) != 0 {
+		t.Errorf("no cash: %+v, want no row", rows)
+	}
+}
+
+// TestCashRowsInThePage: each cash row shows its amount as money in the
+// quantity column, under its own currency.
+func TestCashRowsInThePage(t *testing.T) {
+	in := synthetic(2, 1)
+	in.Holdings = append(in.Holdings, cashRows("GBP", 0, map[string]float64{"USD": 200.5, "GBP": 500}, map[string]float64{"USD": 100.25, "GBP": 500})...)
+	page := render(t, in, Options{})
+	for _, want := range []string{
+		`<tr><td>Cash</td><td>GBP</td><td class="n">500.00</td>`,
+		`<tr><td>Cash</td><td>USD</td><td class="n">200.50</td><td class="n">–</td><td class="n">100.25</td>`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("page lacks %s", want)
+		}
+	}
+}
