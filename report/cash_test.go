@@ -4,6 +4,7 @@ import (
 	"math"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestCashRowPerCurrency: cash held in pounds and dollars is one row each,
@@ -48,5 +49,29 @@ func TestCashRowsInThePage(t *testing.T) {
 		if !strings.Contains(page, want) {
 			t.Errorf("page lacks %s", want)
 		}
+	}
+}
+
+// TestWorstDrawdownsTable: each drawdown's dates, depth and days; one not
+// recovered says so.
+func TestWorstDrawdownsTable(t *testing.T) {
+	in := synthetic(2, 1)
+	d := func(m, day int) time.Time { return time.Date(2025, time.Month(m), day, 0, 0, 0, 0, time.UTC) }
+	in.WorstDrawdowns = []DrawdownRow{
+		{Peak: d(2, 3), Trough: d(3, 4), Recovery: d(5, 6), Depth: -0.2, Days: 92},
+		{Peak: d(8, 1), Trough: d(9, 1), Depth: -0.05, Days: 30},
+	}
+	got := tableRows(t, render(t, in, Options{}), "drawdowns")
+	want := [][]string{
+		{"Peak", "Trough", "Recovered", "Depth", "Days"},
+		{"2025-02-03", "2025-03-04", "2025-05-06", "-20.00%", "92"},
+		{"2025-08-01", "2025-09-01", "not yet", "-5.00%", "30 so far"},
+	}
+	if strings.Join(flatten(got), "|") != strings.Join(flatten(want), "|") {
+		t.Errorf("drawdowns table\n%q, want\n%q", got, want)
+	}
+	in.WorstDrawdowns = nil
+	if strings.Contains(render(t, in, Options{}), `id="drawdowns"`) {
+		t.Error("a drawdowns table without drawdowns")
 	}
 }

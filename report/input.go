@@ -57,6 +57,7 @@ func NewInput(a *analysis.Analysis, opts InputOptions) (*Input, error) {
 		return nil, err
 	}
 	in.Monthly = monthlyRows(sum)
+	in.WorstDrawdowns = drawdownRows(stats.WorstDrawdowns(sum.Drawdowns, 5))
 	holdingsAndAllocation(in, a)
 	in.Transactions = transactionRows(res)
 	if err := in.Validate(); err != nil {
@@ -145,6 +146,16 @@ func monthlyRows(sum *stats.Summary) []MonthlyRow {
 	out := make([]MonthlyRow, len(years))
 	for i, y := range years {
 		out[i] = *byYear[y]
+	}
+	return out
+}
+
+// drawdownRows lays drawdowns out as table rows.
+func drawdownRows(dds []stats.Drawdown) []DrawdownRow {
+	out := make([]DrawdownRow, len(dds))
+	for i, d := range dds {
+		out[i] = DrawdownRow{Peak: d.Peak, Trough: d.Trough, Recovery: d.Recovery, Depth: d.Depth,
+			Days: int(math.Round(d.Duration.Hours() / 24))}
 	}
 	return out
 }

@@ -42,6 +42,10 @@ type Input struct {
 
 	Monthly []MonthlyRow
 
+	// WorstDrawdowns are the portfolio's deepest drawdowns, deepest first
+	// (the report shows them as a table; none: no table).
+	WorstDrawdowns []DrawdownRow
+
 	// ByHolding and ByCurrency are the allocation on AsOf: value per holding
 	// and per quote currency, in Currency.
 	ByHolding, ByCurrency []Slice
@@ -120,6 +124,16 @@ func GrowthLine(name string, dates []time.Time, index []float64) Line {
 
 // positive reports whether v is a positive finite number.
 func positive(v float64) bool { return v > 0 && !math.IsInf(v, 0) }
+
+// DrawdownRow is one drawdown of the wealth index: from its Peak to its
+// Trough, Depth = trough / peak − 1 (≤ 0), back at the peak on Recovery
+// (zero: not yet), lasting Days calendar days from the peak to the
+// recovery or, not recovered, to the last date.
+type DrawdownRow struct {
+	Peak, Trough, Recovery time.Time
+	Depth                  float64
+	Days                   int
+}
 
 // MonthlyRow is one year of the monthly returns heatmap: Months[m] is the
 // return of month m+1 (NaN when not held for it), Year the year's return.
