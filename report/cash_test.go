@@ -1,6 +1,7 @@
 package report
 
 import (
+	"errors"
 	"math"
 	"strings"
 	"testing"
@@ -73,5 +74,23 @@ func TestWorstDrawdownsTable(t *testing.T) {
 	in.WorstDrawdowns = nil
 	if strings.Contains(render(t, in, Options{}), `id="drawdowns"`) {
 		t.Error("a drawdowns table without drawdowns")
+	}
+}
+
+// TestYearlyBars: NewInput gives the portfolio's calendar-year returns and
+// each benchmark's for the same years; the page draws them as a chart with
+// a static image; a series of the wrong length is an input error.
+func TestYearlyBars(t *testing.T) {
+	in := synthetic(2, 3)
+	in.YearlyYears = []int{2024, 2025}
+	in.Yearly = []YearlySeries{{Name: "Portfolio", Returns: []float64{0.1, -0.05}}, {Name: "^DJI", Returns: []float64{math.NaN(), 0.02}}}
+	page := render(t, in, Options{})
+	if !strings.Contains(page, `<figure class="chart" id="yearly">`) || !strings.Contains(page, `alt="Yearly returns"`) {
+		t.Error("no yearly returns figure with its static image")
+	}
+	in.Yearly[1].Returns = []float64{0.02}
+	var ie *InputError
+	if err := in.Validate(); !errors.As(err, &ie) || !strings.Contains(err.Error(), `yearly series "^DJI" has 1 returns for 2 years`) {
+		t.Errorf("short yearly series: %v", err)
 	}
 }

@@ -164,3 +164,24 @@ func allocationOption(slices []weighted) echarts.Option {
 			Label: &echarts.Label{Show: true, Position: "right", FontSize: 10}}},
 	}
 }
+
+// yearlyOption is bars of each series' calendar-year returns in percent,
+// side by side per year.
+func yearlyOption(in *Input) echarts.Option {
+	years := make([]string, len(in.YearlyYears))
+	for i, y := range in.YearlyYears {
+		years[i] = strconv.Itoa(y)
+	}
+	o := echarts.Option{
+		Color:   palette,
+		Grid:    echarts.Grid{Left: 12, Right: 12, Top: 40, Bottom: 12, ContainLabel: true},
+		Legend:  &echarts.Legend{Top: 4, Type: "scroll"},
+		Tooltip: echarts.Tooltip{Trigger: "axis", Confine: true},
+		XAxis:   echarts.Axis{Type: "category", Data: years},
+		YAxis:   echarts.Axis{Type: "value", AxisLabel: &echarts.AxisLabel{Formatter: "{value}%"}},
+	}
+	for _, s := range in.Yearly {
+		o.Series = append(o.Series, echarts.Series{Name: s.Name, Type: "bar", Data: echarts.Nums(s.Returns, 100)})
+	}
+	return o
+}

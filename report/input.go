@@ -58,6 +58,7 @@ func NewInput(a *analysis.Analysis, opts InputOptions) (*Input, error) {
 	}
 	in.Monthly = monthlyRows(sum)
 	in.WorstDrawdowns = drawdownRows(stats.WorstDrawdowns(sum.Drawdowns, 5))
+	yearlyBars(in, a)
 	holdingsAndAllocation(in, a)
 	in.Transactions = transactionRows(res)
 	if err := in.Validate(); err != nil {
@@ -148,6 +149,38 @@ func monthlyRows(sum *stats.Summary) []MonthlyRow {
 		out[i] = *byYear[y]
 	}
 	return out
+}
+
+// yearlyBars lays out the portfolio's calendar-year returns and each
+// benchmark index's for the same years.
+func yearlyBars(in *Input, a *analysis.Analysis) {
+	for _, y := range a.Summary.Yearly {
+		in.YearlyYears = append(in.YearlyYears, y.Year)
+	}
+	if len(in.YearlyYears) == 0 {
+		return
+	}
+	series := func(name string, sum *stats.Summary) YearlySeries {
+		byYear := map[int]float64{}
+		if sum != nil {
+			for _, y := range sum.Yearly {
+				byYear[y.Year] = y.Return.Value
+			}
+		}
+		s := YearlySeries{Name: name, Returns: make([]float64, len(in.YearlyYears))}
+		for i, y := range in.YearlyYears {
+			v, ok := byYear[y]
+			if !ok {
+				v = math.NaN()
+			}
+			s.Returns[i] = v
+		}
+		return s
+	}
+	in.Yearly = append(in.Yearly, series("Portfolio", a.Summary))
+	for _, b := range a.Benchmarks {
+		in.Yearly = append(in.Yearly, series(b.Symbol, b.Summary))
+	}
 }
 
 // drawdownRows lays drawdowns out as table rows.

@@ -42,6 +42,12 @@ type Input struct {
 
 	Monthly []MonthlyRow
 
+	// YearlyYears and Yearly are the calendar-year returns of the
+	// portfolio and each benchmark's index (fractions, NaN for a year a
+	// series has none), for the yearly bars; none: no chart.
+	YearlyYears []int
+	Yearly      []YearlySeries
+
 	// WorstDrawdowns are the portfolio's deepest drawdowns, deepest first
 	// (the report shows them as a table; none: no table).
 	WorstDrawdowns []DrawdownRow
@@ -124,6 +130,13 @@ func GrowthLine(name string, dates []time.Time, index []float64) Line {
 
 // positive reports whether v is a positive finite number.
 func positive(v float64) bool { return v > 0 && !math.IsInf(v, 0) }
+
+// YearlySeries is one series of the yearly bars: Returns[i] is the return
+// of Input.YearlyYears[i].
+type YearlySeries struct {
+	Name    string
+	Returns []float64
+}
 
 // DrawdownRow is one drawdown of the wealth index: from its Peak to its
 // Trough, Depth = trough / peak − 1 (≤ 0), back at the peak on Recovery
@@ -260,6 +273,14 @@ func (in *Input) Validate() error {
 		if len(s.v) != n {
 			add("%s has %d values for %d dates", s.name, len(s.v), n)
 		}
+	}
+	for _, s := range in.Yearly {
+		if len(s.Returns) != len(in.YearlyYears) {
+			add("yearly series %q has %d returns for %d years", s.Name, len(s.Returns), len(in.YearlyYears))
+		}
+	}
+	if len(in.YearlyYears) > 0 && len(in.Yearly) == 0 {
+		add("%d years of yearly returns but no series", len(in.YearlyYears))
 	}
 	for _, s := range append(append([]Slice(nil), in.ByHolding...), in.ByCurrency...) {
 		if math.IsNaN(s.Value) || math.IsInf(s.Value, 0) || s.Value < 0 {

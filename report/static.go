@@ -55,6 +55,14 @@ func staticCharts(in *Input, holdings, currencies []weighted) (map[string]templa
 		p, err = chart.MonthlyHeatmap("Monthly returns (%)", g)
 		add("monthly", p, err)
 	}
+	if len(in.YearlyYears) > 0 {
+		ys := make([]chart.Yearly, len(in.Yearly))
+		for i, y := range in.Yearly {
+			ys[i] = chart.Yearly{Name: y.Name, Returns: y.Returns}
+		}
+		p, err = chart.YearlyReturns("Yearly returns", in.YearlyYears, ys...)
+		add("yearly", p, err)
+	}
 	for _, a := range []struct {
 		id, title string
 		slices    []weighted

@@ -192,6 +192,9 @@ func Write(w io.Writer, in *Input, opts Options) error {
 	if len(in.Monthly) > 0 {
 		addChart("monthly", "Monthly returns (%)", "", "monthly", monthlyOption(in), 60+28*len(in.Monthly))
 	}
+	if len(in.YearlyYears) > 0 {
+		addChart("yearly", "Yearly returns", "pct", "", yearlyOption(in), 300)
+	}
 	if len(holdings) > 0 {
 		addChart("by-holding", "Allocation by holding", "pct", "allocation", allocationOption(holdings), barHeight(len(holdings)))
 	}
