@@ -8,6 +8,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"os/exec"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -68,6 +69,8 @@ func TestBrowserLayout(t *testing.T) {
 			}
 		}
 		checkRangeShownEverywhere(t, b)
+		checkHeatmapTooltip(t, b)
+		checkCardsOnOneLine(t, b)
 		var full []byte
 		if err := chromedp.Run(b.ctx, chromedp.Click(`#performance button[data-preset="Max"]`, chromedp.ByQuery),
 			chromedp.FullScreenshot(&full, 100)); err != nil {
@@ -88,6 +91,7 @@ func TestBrowserLayout(t *testing.T) {
 		if over.ScrollWidth > 390 || len(over.Wide) > 0 {
 			t.Errorf("at 390 px the page is %d px wide; elements past the right edge: %s", over.ScrollWidth, strings.Join(over.Wide, ", "))
 		}
+		checkCardsOnOneLine(t, b)
 		// a tooltip near the left edge stays on the screen
 		checkTooltips(t, b, "Max", "performance", names["performance"], 390)
 		var full []byte
@@ -277,4 +281,62 @@ func pdfText(t *testing.T, pdf []byte) string {
 		t.Fatalf("pdftotext: %v", err)
 	}
 	return string(out)
+}
+
+// checkHeatmapTooltip hovers the first cell of the monthly heatmap and
+// wants its month, year and return in percent with a sign ("Jan 1996:
+// +1.23%"; issue 18: "Month · Jun · 1.05"), and each cell label with one
+// decimal.
+func checkHeatmapTooltip(t *testing.T, b *browser) {
+	var r struct {
+		X, Y   float64
+		Labels []string
+	}
+	if err := chromedp.Run(b.ctx,
+		chromedp.ScrollIntoView(`#monthly canvas`, chromedp.ByQuery),
+		chromedp.Evaluate(`(() => {
+		  const el = document.querySelector('#monthly .canvas'), c = echarts.getInstanceByDom(el), o = c.getOption();
+		  const s = o.series[0], p = s.data[s.data.length - 1];
+		  const [x, y] = c.convertToPixel({seriesIndex: 0}, [p[0], p[1]]), box = el.getBoundingClientRect();
+		  const f = s.label.formatter;
+		  return {X: box.x + x, Y: box.y + y, Labels: s.data.map(d => f({value: d}))};
+		})()`, &r),
+	); err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range r.Labels {
+		if !oneDecimal.MatchString(l) || l == "-0.0" {
+			t.Errorf("heatmap cell label %q, want one decimal", l)
+			break
+		}
+	}
+	var tip struct{ Text string }
+	err := chromedp.Run(b.ctx,
+		chromedp.MouseEvent(input.MouseMoved, r.X-2, r.Y),
+		chromedp.MouseEvent(input.MouseMoved, r.X, r.Y),
+		chromedp.Poll(`(() => { const t = (`+tipJS+`)('monthly'); return t.Text ? t : null; })()`, &tip, chromedp.WithPollingTimeout(3*time.Second)),
+	)
+	if err != nil || !heatmapTip.MatchString(strings.TrimSpace(tip.Text)) {
+		t.Errorf("heatmap tooltip %q (%v), want like \"Jan 1996: +1.23%%\"", tip.Text, err)
+	}
+}
+
+var (
+	oneDecimal = regexp.MustCompile(`^-?[0-9]+\.[0-9]$`)
+	heatmapTip = regexp.MustCompile(`^(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [0-9]{4}: [+-]?[0-9]+\.[0-9]{2}%$`)
+)
+
+// checkCardsOnOneLine wants each summary card's figure on one line, inside
+// its card (issue 18: the day-change card wrapped).
+func checkCardsOnOneLine(t *testing.T, b *browser) {
+	var bad []string
+	if err := chromedp.Run(b.ctx, chromedp.Evaluate(`[...document.querySelectorAll('#summary .card .v')].filter(v => {
+	  const lh = parseFloat(getComputedStyle(v).lineHeight);
+	  return v.scrollWidth > v.clientWidth + 1 || v.getBoundingClientRect().height > 1.5 * lh;
+	}).map(v => v.textContent)`, &bad)); err != nil {
+		t.Fatal(err)
+	}
+	if len(bad) > 0 {
+		t.Errorf("summary figures wrapped or cut: %q", bad)
+	}
 }
