@@ -70,6 +70,9 @@ type Analysis struct {
 	// date, in that currency (the amounts CashByCurrency converts), by
 	// currency as held; balances of zero are left out.
 	CashHeld map[string]float64
+	// DividendsByYear is the dividends received in each calendar year of
+	// Performance's dates, in the reporting currency (dividendsByYear).
+	DividendsByYear []YearAmount
 }
 
 // Benchmark is one benchmark's analysis.
@@ -138,6 +141,7 @@ func Run(res *portfolio.Result, benchmarks []*quotes.Series, opts Options) (*Ana
 	}
 	a.CashByCurrency = cashByCurrency(res, perf.Dates[perf.Len()-1:])
 	a.CashHeld = cashHeld(res, perf.Dates[perf.Len()-1])
+	a.DividendsByYear = dividendsByYear(res, perf.Dates)
 	return a, nil
 }
 
