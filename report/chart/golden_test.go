@@ -280,3 +280,15 @@ func TestGoldenYearlyReturns(t *testing.T) {
 		t.Error("a series with fewer returns than years drew")
 	}
 }
+
+// TestGoldenYearlyAmounts: dividends per year, none in 2020.
+func TestGoldenYearlyAmounts(t *testing.T) {
+	p, err := YearlyAmounts("Dividends per year", "GBP", []int{2019, 2020, 2021, 2022}, []float64{120.5, 0, 310, 1250})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkGolden(t, "yearly_amounts", p)
+	if _, err := YearlyAmounts("x", "GBP", []int{2019}, nil); err == nil {
+		t.Error("no amounts drew")
+	}
+}

@@ -69,3 +69,34 @@ func YearlyReturns(title string, years []int, series ...Yearly) (*Plot, error) {
 	headroom(p, len(series))
 	return p, nil
 }
+
+// YearlyAmounts draws one amount per year (such as the dividends received)
+// as bars, in currency; a NaN amount draws no bar.
+func YearlyAmounts(title, currency string, years []int, amounts []float64) (*Plot, error) {
+	if len(years) == 0 || len(amounts) != len(years) {
+		return nil, fmt.Errorf("chart: yearly amounts %q: %d amounts for %d years", title, len(amounts), len(years))
+	}
+	p := newPlot(title)
+	names := make([]string, len(years))
+	v := make(plotter.Values, len(years))
+	for i, y := range years {
+		names[i] = strconv.Itoa(y)
+		if finite(amounts[i]) {
+			v[i] = amounts[i]
+		}
+	}
+	p.NominalX(names...)
+	p.Y.Tick.Marker = MoneyTicks{}
+	p.Y.Label.Text = currency
+	p.Add(newGrid())
+	bars, err := plotter.NewBarChart(v, pixels(640)/vg.Length(len(years))*0.6)
+	if err != nil {
+		return nil, fmt.Errorf("chart: yearly amounts %q: %w", title, err)
+	}
+	bars.Color = lineColor(2)
+	bars.LineStyle.Width = 0
+	p.Add(bars)
+	p.X.Min, p.X.Max = -0.5, float64(len(years))-0.5
+	headroom(p, 0)
+	return p, nil
+}
