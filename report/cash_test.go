@@ -94,3 +94,17 @@ func TestYearlyBars(t *testing.T) {
 		t.Errorf("short yearly series: %v", err)
 	}
 }
+
+// TestDividendsChart: a dividends figure with its static image when there
+// are dividends; amounts and years of different lengths are an input error.
+func TestDividendsChart(t *testing.T) {
+	in := synthetic(2, 3)
+	in.DividendYears, in.Dividends = []int{2024, 2025}, []float64{120, 0}
+	if page := render(t, in, Options{}); !strings.Contains(page, `<figure class="chart" id="dividends">`) || !strings.Contains(page, `alt="Dividends per year (GBP)"`) {
+		t.Error("no dividends figure with its static image")
+	}
+	in.Dividends = in.Dividends[:1]
+	if err := in.Validate(); err == nil || !strings.Contains(err.Error(), "1 dividend amounts for 2 years") {
+		t.Errorf("short dividends: %v", err)
+	}
+}

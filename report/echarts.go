@@ -185,3 +185,19 @@ func yearlyOption(in *Input) echarts.Option {
 	}
 	return o
 }
+
+// dividendsOption is bars of the dividends received each year.
+func dividendsOption(in *Input) echarts.Option {
+	years := make([]string, len(in.DividendYears))
+	for i, y := range in.DividendYears {
+		years[i] = strconv.Itoa(y)
+	}
+	return echarts.Option{
+		Color:   []string{palette[2]},
+		Grid:    echarts.Grid{Left: 12, Right: 12, Top: 16, Bottom: 12, ContainLabel: true},
+		Tooltip: echarts.Tooltip{Trigger: "axis", Confine: true},
+		XAxis:   echarts.Axis{Type: "category", Data: years},
+		YAxis:   echarts.Axis{Type: "value"},
+		Series:  []echarts.Series{{Name: "Dividends", Type: "bar", Data: echarts.Nums(in.Dividends, 1), BarWidth: "60%"}},
+	}
+}

@@ -59,6 +59,15 @@ func NewInput(a *analysis.Analysis, opts InputOptions) (*Input, error) {
 	in.Monthly = monthlyRows(sum)
 	in.WorstDrawdowns = drawdownRows(stats.WorstDrawdowns(sum.Drawdowns, 5))
 	yearlyBars(in, a)
+	for _, d := range a.DividendsByYear {
+		if d.Amount != 0 {
+			for _, d := range a.DividendsByYear {
+				in.DividendYears = append(in.DividendYears, d.Year)
+				in.Dividends = append(in.Dividends, d.Amount)
+			}
+			break
+		}
+	}
 	holdingsAndAllocation(in, a)
 	in.Transactions = transactionRows(res)
 	if err := in.Validate(); err != nil {

@@ -48,6 +48,12 @@ type Input struct {
 	YearlyYears []int
 	Yearly      []YearlySeries
 
+	// DividendYears and Dividends are the dividends received in each
+	// calendar year, in Currency, for the dividends chart; none (or all
+	// 0): no chart.
+	DividendYears []int
+	Dividends     []float64
+
 	// WorstDrawdowns are the portfolio's deepest drawdowns, deepest first
 	// (the report shows them as a table; none: no table).
 	WorstDrawdowns []DrawdownRow
@@ -278,6 +284,9 @@ func (in *Input) Validate() error {
 		if len(s.Returns) != len(in.YearlyYears) {
 			add("yearly series %q has %d returns for %d years", s.Name, len(s.Returns), len(in.YearlyYears))
 		}
+	}
+	if len(in.Dividends) != len(in.DividendYears) {
+		add("%d dividend amounts for %d years", len(in.Dividends), len(in.DividendYears))
 	}
 	if len(in.YearlyYears) > 0 && len(in.Yearly) == 0 {
 		add("%d years of yearly returns but no series", len(in.YearlyYears))

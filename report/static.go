@@ -63,6 +63,10 @@ func staticCharts(in *Input, holdings, currencies []weighted) (map[string]templa
 		p, err = chart.YearlyReturns("Yearly returns", in.YearlyYears, ys...)
 		add("yearly", p, err)
 	}
+	if len(in.DividendYears) > 0 {
+		p, err = chart.YearlyAmounts("Dividends per year", in.Currency, in.DividendYears, in.Dividends)
+		add("dividends", p, err)
+	}
 	for _, a := range []struct {
 		id, title string
 		slices    []weighted

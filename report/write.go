@@ -195,6 +195,9 @@ func Write(w io.Writer, in *Input, opts Options) error {
 	if len(in.YearlyYears) > 0 {
 		addChart("yearly", "Yearly returns", "pct", "", yearlyOption(in), 300)
 	}
+	if len(in.DividendYears) > 0 {
+		addChart("dividends", "Dividends per year ("+in.Currency+")", "money", "", dividendsOption(in), 260)
+	}
 	if len(holdings) > 0 {
 		addChart("by-holding", "Allocation by holding", "pct", "allocation", allocationOption(holdings), barHeight(len(holdings)))
 	}
