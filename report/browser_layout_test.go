@@ -92,6 +92,20 @@ func TestBrowserLayout(t *testing.T) {
 			t.Errorf("at 390 px the page is %d px wide; elements past the right edge: %s", over.ScrollWidth, strings.Join(over.Wide, ", "))
 		}
 		checkCardsOnOneLine(t, b)
+		// the static images (shown when ECharts cannot load) keep a
+		// readable size and scroll in their figure rather than shrink
+		var widths []float64
+		if err := chromedp.Run(b.ctx, chromedp.Evaluate(`[...document.querySelectorAll('img.static')].map(i => { i.hidden = false; const w = i.getBoundingClientRect().width; i.hidden = true; return w; })`, &widths)); err != nil {
+			t.Fatal(err)
+		}
+		if len(widths) != 6 {
+			t.Errorf("%d static images, want 6", len(widths))
+		}
+		for i, w := range widths {
+			if w < 560 {
+				t.Errorf("static image %d is %.0f px wide on the phone, want at least 560 (its 800-px text at 70%%)", i, w)
+			}
+		}
 		// a tooltip near the left edge stays on the screen
 		checkTooltips(t, b, "Max", "performance", names["performance"], 390)
 		var full []byte
