@@ -27,6 +27,7 @@ import (
 func TestBrowserLayout(t *testing.T) {
 	echartsJS, chromium := browserEnv(t)
 	in := synthetic(12, 30)
+	in.RollingVolatility = rollingLines(t, in)
 	var buf bytes.Buffer
 	if err := Write(&buf, in, Options{EChartsFile: echartsJS}); err != nil {
 		t.Fatal(err)
@@ -53,7 +54,7 @@ func TestBrowserLayout(t *testing.T) {
 			t.Fatalf("page did not start its charts: %v", err)
 		}
 	}
-	names := map[string][]string{"value": {"Value", "Net contributions"}, "drawdown": {"Drawdown"}}
+	names := map[string][]string{"value": {"Value", "Net contributions"}, "drawdown": {"Drawdown"}, "rolling-volatility": {"6 months", "12 months"}}
 	for _, l := range in.Lines {
 		names["performance"] = append(names["performance"], l.Name)
 	}
@@ -64,7 +65,7 @@ func TestBrowserLayout(t *testing.T) {
 			if err := chromedp.Run(b.ctx, chromedp.Click(`#performance button[data-preset="`+preset+`"]`, chromedp.ByQuery)); err != nil {
 				t.Fatal(err)
 			}
-			for _, id := range []string{"performance", "value", "drawdown"} {
+			for _, id := range []string{"performance", "value", "drawdown", "rolling-volatility"} {
 				checkTooltips(t, b, preset, id, names[id], 1400)
 			}
 		}
@@ -98,8 +99,8 @@ func TestBrowserLayout(t *testing.T) {
 		if err := chromedp.Run(b.ctx, chromedp.Evaluate(`[...document.querySelectorAll('img.static')].map(i => { i.hidden = false; const w = i.getBoundingClientRect().width; i.hidden = true; return w; })`, &widths)); err != nil {
 			t.Fatal(err)
 		}
-		if len(widths) != 6 {
-			t.Errorf("%d static images, want 6", len(widths))
+		if len(widths) != 7 {
+			t.Errorf("%d static images, want 7", len(widths))
 		}
 		for i, w := range widths {
 			if w < 560 {
@@ -214,7 +215,7 @@ func checkRangeShownEverywhere(t *testing.T, b *browser) {
 	if err := chromedp.Run(b.ctx,
 		chromedp.Click(`#performance button[data-preset="1Y"]`, chromedp.ByQuery),
 		chromedp.Evaluate(`(() => {
-		  const z = ['performance', 'value', 'drawdown'].map(id => echarts.getInstanceByDom(document.querySelector('#' + id + ' .canvas')).getOption().dataZoom[0]);
+		  const z = ['performance', 'value', 'drawdown', 'rolling-volatility'].map(id => echarts.getInstanceByDom(document.querySelector('#' + id + ' .canvas')).getOption().dataZoom[0]);
 		  return {Starts: z.map(x => x.startValue), Ends: z.map(x => x.endValue), Line: document.querySelector('#performance .range-returns').textContent};
 		})()`, &r),
 	); err != nil {
@@ -253,8 +254,8 @@ func checkPrint(t *testing.T, b *browser, in *Input) {
 	); err != nil {
 		t.Fatal(err)
 	}
-	if hidden.Presets != 0 || hidden.Live != 0 || hidden.Static != 6 {
-		t.Errorf("print layout shows %d preset bars and %d live charts, %d static images; want 0, 0 and 6", hidden.Presets, hidden.Live, hidden.Static)
+	if hidden.Presets != 0 || hidden.Live != 0 || hidden.Static != 7 {
+		t.Errorf("print layout shows %d preset bars and %d live charts, %d static images; want 0, 0 and 7", hidden.Presets, hidden.Live, hidden.Static)
 	}
 	saveArtifact(t, "report.pdf", pdf)
 	text := pdfText(t, pdf)

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/gofolio/gofolio/portfolio/stats"
 )
 
 // TestCashRowPerCurrency: cash held in pounds and dollars is one row each,
@@ -107,4 +109,42 @@ func TestDividendsChart(t *testing.T) {
 	if err := in.Validate(); err == nil || !strings.Contains(err.Error(), "1 dividend amounts for 2 years") {
 		t.Errorf("short dividends: %v", err)
 	}
+}
+
+// TestRollingVolatilityChart: a time chart of each rolling volatility line,
+// with its static image; a line of the wrong length is an input error.
+func TestRollingVolatilityChart(t *testing.T) {
+	in := synthetic(2, 3)
+	in.RollingVolatility = rollingLines(t, in)
+	if page := render(t, in, Options{}); !strings.Contains(page, `<figure class="chart" id="rolling-volatility">`) || !strings.Contains(page, `alt="Rolling volatility (annualised)"`) {
+		t.Error("no rolling volatility figure with its static image")
+	}
+	in.RollingVolatility[0].Values = in.RollingVolatility[0].Values[:3]
+	if err := in.Validate(); err == nil || !strings.Contains(err.Error(), `rolling volatility "6 months" has 3 values`) {
+		t.Errorf("short rolling line: %v", err)
+	}
+}
+
+// rollingLines are the 126- and 252-day rolling volatility of the
+// synthetic portfolio's daily returns, (1 + c[t]) / (1 + c[t−1]) − 1 of its
+// cumulative return c.
+func rollingLines(t *testing.T, in *Input) []Line {
+	t.Helper()
+	c := in.Lines[0].Values
+	daily := make([]float64, len(c))
+	for i := 1; i < len(c); i++ {
+		daily[i] = (1+c[i])/(1+c[i-1]) - 1
+	}
+	var out []Line
+	for _, w := range []struct {
+		name string
+		n    int
+	}{{"6 months", 126}, {"12 months", 252}} {
+		v, err := stats.RollingVolatility(daily, w.n, stats.TradingDaysPerYear)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, Line{Name: w.name, Dates: in.Dates, Values: v})
+	}
+	return out
 }

@@ -201,3 +201,13 @@ func dividendsOption(in *Input) echarts.Option {
 		Series:  []echarts.Series{{Name: "Dividends", Type: "bar", Data: echarts.Nums(in.Dividends, 1), BarWidth: "60%"}},
 	}
 }
+
+// rollingOption is the rolling volatility lines in percent on the time
+// axis.
+func rollingOption(in *Input) echarts.Option {
+	o := timeSeriesOption("{value}%")
+	for _, l := range in.RollingVolatility {
+		o.Series = append(o.Series, echarts.Series{Name: l.Name, Type: "line", Data: echarts.Nums(l.Values, 100), ShowSymbol: ptr(false)})
+	}
+	return o
+}

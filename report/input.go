@@ -59,6 +59,14 @@ func NewInput(a *analysis.Analysis, opts InputOptions) (*Input, error) {
 	in.Monthly = monthlyRows(sum)
 	in.WorstDrawdowns = drawdownRows(stats.WorstDrawdowns(sum.Drawdowns, 5))
 	yearlyBars(in, a)
+	for _, r := range []struct {
+		name string
+		v    []float64
+	}{{"6 months", a.RollingVolatility6M}, {"12 months", a.RollingVolatility12M}} {
+		if anyKnown(r.v) {
+			in.RollingVolatility = append(in.RollingVolatility, Line{Name: r.name, Dates: in.Dates, Values: r.v})
+		}
+	}
 	for _, d := range a.DividendsByYear {
 		if d.Amount != 0 {
 			for _, d := range a.DividendsByYear {
@@ -190,6 +198,16 @@ func yearlyBars(in *Input, a *analysis.Analysis) {
 	for _, b := range a.Benchmarks {
 		in.Yearly = append(in.Yearly, series(b.Symbol, b.Summary))
 	}
+}
+
+// anyKnown reports whether v holds a number that is not NaN.
+func anyKnown(v []float64) bool {
+	for _, x := range v {
+		if known(x) {
+			return true
+		}
+	}
+	return false
 }
 
 // drawdownRows lays drawdowns out as table rows.

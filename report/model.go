@@ -54,6 +54,11 @@ type Input struct {
 	DividendYears []int
 	Dividends     []float64
 
+	// RollingVolatility are lines of the portfolio's annualised volatility
+	// over trailing windows (fractions, NaN before a window is full), on
+	// Dates; none, or all NaN: no chart.
+	RollingVolatility []Line
+
 	// WorstDrawdowns are the portfolio's deepest drawdowns, deepest first
 	// (the report shows them as a table; none: no table).
 	WorstDrawdowns []DrawdownRow
@@ -283,6 +288,11 @@ func (in *Input) Validate() error {
 	for _, s := range in.Yearly {
 		if len(s.Returns) != len(in.YearlyYears) {
 			add("yearly series %q has %d returns for %d years", s.Name, len(s.Returns), len(in.YearlyYears))
+		}
+	}
+	for _, l := range in.RollingVolatility {
+		if len(l.Values) != n {
+			add("rolling volatility %q has %d values for %d dates", l.Name, len(l.Values), n)
 		}
 	}
 	if len(in.Dividends) != len(in.DividendYears) {

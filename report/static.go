@@ -45,6 +45,14 @@ func staticCharts(in *Input, holdings, currencies []weighted) (map[string]templa
 	add("value", p, err)
 	p, err = chart.Drawdown("Drawdown", chart.Line{Name: "Portfolio", Dates: in.Dates, Values: in.Drawdown})
 	add("drawdown", p, err)
+	if len(in.RollingVolatility) > 0 {
+		lines := make([]chart.Line, len(in.RollingVolatility))
+		for i, l := range in.RollingVolatility {
+			lines[i] = chart.Line{Name: l.Name, Dates: l.Dates, Values: l.Values}
+		}
+		p, err = chart.RollingVolatility("Rolling volatility (annualised)", lines...)
+		add("rolling-volatility", p, err)
+	}
 	if len(in.Monthly) > 0 {
 		var g chart.MonthlyGrid
 		for _, r := range in.Monthly {

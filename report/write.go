@@ -189,6 +189,9 @@ func Write(w io.Writer, in *Input, opts Options) error {
 	}
 	addChart("value", "Value and net contributions ("+in.Currency+")", "money", "time", valueOption(in), 360)
 	addChart("drawdown", "Drawdown", "pct", "time", drawdownOption(in), 300)
+	if len(in.RollingVolatility) > 0 {
+		addChart("rolling-volatility", "Rolling volatility (annualised)", "pct", "time", rollingOption(in), 300)
+	}
 	if len(in.Monthly) > 0 {
 		addChart("monthly", "Monthly returns (%)", "", "monthly", monthlyOption(in), 60+28*len(in.Monthly))
 	}
