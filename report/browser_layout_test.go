@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -258,6 +259,7 @@ func checkPrint(t *testing.T, b *browser, in *Input) {
 		t.Errorf("print layout shows %d preset bars and %d live charts, %d static images; want 0, 0 and 7", hidden.Presets, hidden.Live, hidden.Static)
 	}
 	saveArtifact(t, "report.pdf", pdf)
+	checkWordsOnPage(t, pdf, "Weight", "Dividends", "Realized")
 	text := pdfText(t, pdf)
 	flat := strings.Join(strings.Fields(text), " ")
 	for _, h := range []string{"Symbol", "Currency", "Quantity", "Price", "Value", "Cost", "Unrealized", "Realized", "Dividends", "Weight"} {
@@ -278,9 +280,46 @@ func checkPrint(t *testing.T, b *browser, in *Input) {
 	}
 }
 
+// checkWordsOnPage wants each word of the printed PDF that is one of words
+// to lie within its page's width (a column cut at a scroll container's or
+// the page's edge is still in the PDF's text, outside the page).
+func checkWordsOnPage(t *testing.T, pdf []byte, words ...string) {
+	t.Helper()
+	out := pdfTool(t, pdf, "-bbox")
+	pages := regexp.MustCompile(`<page width="([0-9.]+)"|<word xMin="([0-9.]+)" yMin="[0-9.]+" xMax="([0-9.]+)" yMax="[0-9.]+">([^<]*)</word>`)
+	var width float64
+	found := map[string]bool{}
+	for _, m := range pages.FindAllStringSubmatch(out, -1) {
+		if m[1] != "" {
+			width, _ = strconv.ParseFloat(m[1], 64)
+			continue
+		}
+		for _, w := range words {
+			if m[4] != w {
+				continue
+			}
+			found[w] = true
+			if xMax, _ := strconv.ParseFloat(m[3], 64); xMax > width {
+				t.Errorf("printed %q ends at %.0f pt, past the page's width of %.0f pt", w, xMax, width)
+			}
+		}
+	}
+	for _, w := range words {
+		if !found[w] {
+			t.Errorf("printed report lacks %q", w)
+		}
+	}
+}
+
 // pdfText is the text of a PDF by poppler's pdftotext, which test.sh
 // installs; without it the test is skipped unless GOFOLIO_REQUIRE_BROWSER=1.
 func pdfText(t *testing.T, pdf []byte) string {
+	t.Helper()
+	return pdfTool(t, pdf, "-layout")
+}
+
+// pdfTool runs pdftotext with option on pdf and returns its output.
+func pdfTool(t *testing.T, pdf []byte, option string) string {
 	t.Helper()
 	bin, err := exec.LookPath("pdftotext")
 	if err != nil {
@@ -289,7 +328,7 @@ func pdfText(t *testing.T, pdf []byte) string {
 		}
 		t.Skipf("skipping the printed text check: %v", err)
 	}
-	cmd := exec.Command(bin, "-layout", "-", "-")
+	cmd := exec.Command(bin, option, "-", "-")
 	cmd.Stdin = bytes.NewReader(pdf)
 	out, err := cmd.Output()
 	if err != nil {
