@@ -260,12 +260,15 @@ type perfState struct {
 	Pressed    string
 }
 
+// perfStateJS reads the range from the data zoom, in times (ms) on the
+// time axis, as indexes of the report's dates.
 const perfStateJS = `(() => {
   const c = echarts.getInstanceByDom(document.querySelector('#performance .canvas'));
-  const o = c.getOption(), z = o.dataZoom[0];
-  const s = z.startValue;
-  return {Start: s, End: z.endValue, FirstDate: o.xAxis[0].data[s],
-    FirstVals: o.series.map(x => x.data[s]),
+  const o = c.getOption(), z = o.dataZoom[0], data = o.series[0].data;
+  const at = t => data.findIndex(p => p[0] === t);
+  const s = at(z.startValue);
+  return {Start: s, End: at(z.endValue), FirstDate: new Date(z.startValue).toISOString().slice(0, 10),
+    FirstVals: o.series.map(x => x.data[s][1]),
     Pressed: (document.querySelector('#performance button[aria-pressed=true]') || {}).textContent || ''};
 })()`
 

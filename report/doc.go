@@ -1,14 +1,21 @@
 // Package report writes gofolio's HTML report: one self-describing HTML file
 // with a summary, an interactive performance chart of the portfolio against
-// its benchmarks (range presets 1M to Max that rebase every line to 0% at
-// the range start, a slider, a tooltip, legend toggles), value against net
-// contributions, drawdown, a monthly returns heatmap, allocation by holding
-// and by currency, and tables of holdings, statistics and transactions.
+// its benchmarks (range presets 5D to Max that rebase every line to 0% at
+// the range start and give each line's return over the range, a slider, a
+// tooltip, legend toggles), value against net contributions, drawdown and
+// rolling volatility (time axes whose range the presets drive together), a
+// monthly returns heatmap, yearly returns against the benchmarks, dividends
+// per year, allocation by holding and by currency, and tables of holdings
+// (one cash row per currency), statistics (QuantStats' tearsheet figures
+// included), the worst drawdowns and transactions. It fits a 390-pixel
+// phone, and prints with every table column (a print stylesheet shows the
+// static images instead of the live charts).
 //
 // The charts are Apache ECharts charts whose options are generated in Go
 // and embedded as JSON; every chart is also drawn with gonum/plot (package
-// report/chart, the only importer of gonum/plot) as an SVG image that is
-// shown until ECharts has started, so
+// report/chart, the only importer of gonum/plot) as a PNG image, in the Go
+// Sans font compiled into the program, that is shown until ECharts has
+// started, so
 // that a report opened offline, from an archive or with scripts blocked still
 // shows every chart. Every user-supplied string goes through html/template
 // and the page carries a restrictive Content-Security-Policy.

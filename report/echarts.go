@@ -18,8 +18,8 @@ var palette = echarts.HexColors(chart.Palette)
 
 func ptr[T any](v T) *T { return &v }
 
-// dateLabels writes dates as YYYY-MM-DD, the category axis' labels and the
-// format the page's script parses for the range presets.
+// dateLabels writes dates as YYYY-MM-DD, the format the page's script
+// parses into the time axis' values and the range presets' dates.
 func dateLabels(dates []time.Time) []string {
 	out := make([]string, len(dates))
 	for i, d := range dates {
@@ -28,27 +28,36 @@ func dateLabels(dates []time.Time) []string {
 	return out
 }
 
-func timeSeriesOption(dates []string, yFormatter string) echarts.Option {
+// timeSeriesOption is a chart over the report's dates on a time axis, whose
+// ticks fall on calendar boundaries (months, years) as the static charts'
+// do. Its series carry values only, one per date: the page's script pairs
+// them with the dates (sent once), so the JSON does not repeat the dates
+// in every series. The script also fits the y-axis to the range shown
+// (with headroom above the peaks) and drives every time chart's range from
+// the presets. No series is sampled: a sampled series has no point at
+// most dates, and an axis tooltip then leaves it out.
+func timeSeriesOption(yFormatter string) echarts.Option {
 	return echarts.Option{
+		UseUTC:  true,
 		Color:   palette,
-		Grid:    echarts.Grid{Left: 12, Right: 24, Top: 40, Bottom: 64, ContainLabel: true},
+		Grid:    echarts.Grid{Left: 12, Right: 28, Top: 40, Bottom: 64, ContainLabel: true},
 		Legend:  &echarts.Legend{Top: 4, Type: "scroll"},
-		Tooltip: echarts.Tooltip{Trigger: "axis"},
-		XAxis:   echarts.Axis{Type: "category", Data: dates, BoundaryGap: ptr(false)},
+		Tooltip: echarts.Tooltip{Trigger: "axis", Confine: true},
+		XAxis:   echarts.Axis{Type: "time", AxisLabel: &echarts.AxisLabel{HideOverlap: true}},
 		YAxis:   echarts.Axis{Type: "value", Scale: true, AxisLabel: &echarts.AxisLabel{Formatter: yFormatter}},
 		DataZoom: []echarts.DataZoom{
-			{Type: "slider"},
-			{Type: "inside"},
+			{Type: "slider", FilterMode: "filter"},
+			{Type: "inside", FilterMode: "filter"},
 		},
 	}
 }
 
 // performanceOption is the performance chart without data: the page's
 // script fills each series with the lines rebased to the range shown.
-func performanceOption(in *Input, dates []string) echarts.Option {
-	o := timeSeriesOption(dates, "{value}%")
+func performanceOption(in *Input) echarts.Option {
+	o := timeSeriesOption("{value}%")
 	for i, l := range in.Lines {
-		s := echarts.Series{Name: l.Name, Type: "line", Data: []echarts.Num{}, ShowSymbol: ptr(false), Sampling: "lttb"}
+		s := echarts.Series{Name: l.Name, Type: "line", Data: []echarts.Num{}, ShowSymbol: ptr(false)}
 		if i == 0 {
 			s.LineStyle = &echarts.LineStyle{Width: 2.5}
 		} else {
@@ -74,24 +83,21 @@ func performanceGrowth(lines []Line) [][]echarts.Num {
 	return out
 }
 
-func valueOption(in *Input, dates []string) echarts.Option {
-	o := timeSeriesOption(dates, "")
-	o.YAxis.Scale = false
+func valueOption(in *Input) echarts.Option {
+	o := timeSeriesOption("")
 	o.Series = []echarts.Series{
-		{Name: "Value", Type: "line", Data: echarts.Nums(in.Value, 1), ShowSymbol: ptr(false), Sampling: "lttb", AreaStyle: &echarts.AreaStyle{Opacity: 0.18}},
+		{Name: "Value", Type: "line", Data: echarts.Nums(in.Value, 1), ShowSymbol: ptr(false), AreaStyle: &echarts.AreaStyle{Opacity: 0.18}},
 		{Name: "Net contributions", Type: "line", Data: echarts.Nums(in.Contributions, 1), ShowSymbol: ptr(false), Step: "end", LineStyle: &echarts.LineStyle{Type: "dashed"}},
 	}
 	o.Color = []string{palette[0], palette[5]}
 	return o
 }
 
-func drawdownOption(in *Input, dates []string) echarts.Option {
-	o := timeSeriesOption(dates, "{value}%")
-	o.YAxis.Scale = false
-	o.YAxis.Max = ptr(0.0)
+func drawdownOption(in *Input) echarts.Option {
+	o := timeSeriesOption("{value}%")
 	o.Legend = nil
 	o.Color = []string{palette[4]}
-	o.Series = []echarts.Series{{Name: "Drawdown", Type: "line", Data: echarts.Nums(in.Drawdown, 100), ShowSymbol: ptr(false), Sampling: "lttb", AreaStyle: &echarts.AreaStyle{Opacity: 0.25}}}
+	o.Series = []echarts.Series{{Name: "Drawdown", Type: "line", Data: echarts.Nums(in.Drawdown, 100), ShowSymbol: ptr(false), AreaStyle: &echarts.AreaStyle{Opacity: 0.25}}}
 	return o
 }
 
@@ -118,7 +124,7 @@ func monthlyOption(in *Input) echarts.Option {
 	label := &echarts.Label{Show: true, FontSize: 10}
 	return echarts.Option{
 		Grid:    echarts.Grid{Left: 12, Right: 12, Top: 12, Bottom: 12, ContainLabel: true},
-		Tooltip: echarts.Tooltip{Trigger: "item"},
+		Tooltip: echarts.Tooltip{Trigger: "item", Confine: true},
 		XAxis:   echarts.Axis{Type: "category", Data: []string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "Year"}, SplitArea: &echarts.Show{Show: true}},
 		YAxis:   echarts.Axis{Type: "category", Data: years, Inverse: true, SplitArea: &echarts.Show{Show: true}},
 		VisualMap: []echarts.VisualMap{
@@ -151,10 +157,57 @@ func allocationOption(slices []weighted) echarts.Option {
 	return echarts.Option{
 		Color:   []string{palette[0]},
 		Grid:    echarts.Grid{Left: 12, Right: 48, Top: 12, Bottom: 12, ContainLabel: true},
-		Tooltip: echarts.Tooltip{Trigger: "axis"},
+		Tooltip: echarts.Tooltip{Trigger: "axis", Confine: true},
 		XAxis:   echarts.Axis{Type: "value", AxisLabel: &echarts.AxisLabel{Formatter: "{value}%"}},
 		YAxis:   echarts.Axis{Type: "category", Data: names, Inverse: true, AxisLabel: &echarts.AxisLabel{Interval: ptr(0)}},
 		Series: []echarts.Series{{Name: "Weight", Type: "bar", Data: weights, BarWidth: "60%",
-			Label: &echarts.Label{Show: true, Position: "right", Formatter: "{c}%", FontSize: 10}}},
+			Label: &echarts.Label{Show: true, Position: "right", FontSize: 10}}},
 	}
+}
+
+// yearlyOption is bars of each series' calendar-year returns in percent,
+// side by side per year.
+func yearlyOption(in *Input) echarts.Option {
+	years := make([]string, len(in.YearlyYears))
+	for i, y := range in.YearlyYears {
+		years[i] = strconv.Itoa(y)
+	}
+	o := echarts.Option{
+		Color:   palette,
+		Grid:    echarts.Grid{Left: 12, Right: 12, Top: 40, Bottom: 12, ContainLabel: true},
+		Legend:  &echarts.Legend{Top: 4, Type: "scroll"},
+		Tooltip: echarts.Tooltip{Trigger: "axis", Confine: true},
+		XAxis:   echarts.Axis{Type: "category", Data: years},
+		YAxis:   echarts.Axis{Type: "value", AxisLabel: &echarts.AxisLabel{Formatter: "{value}%"}},
+	}
+	for _, s := range in.Yearly {
+		o.Series = append(o.Series, echarts.Series{Name: s.Name, Type: "bar", Data: echarts.Nums(s.Returns, 100)})
+	}
+	return o
+}
+
+// dividendsOption is bars of the dividends received each year.
+func dividendsOption(in *Input) echarts.Option {
+	years := make([]string, len(in.DividendYears))
+	for i, y := range in.DividendYears {
+		years[i] = strconv.Itoa(y)
+	}
+	return echarts.Option{
+		Color:   []string{palette[2]},
+		Grid:    echarts.Grid{Left: 12, Right: 12, Top: 16, Bottom: 12, ContainLabel: true},
+		Tooltip: echarts.Tooltip{Trigger: "axis", Confine: true},
+		XAxis:   echarts.Axis{Type: "category", Data: years},
+		YAxis:   echarts.Axis{Type: "value"},
+		Series:  []echarts.Series{{Name: "Dividends", Type: "bar", Data: echarts.Nums(in.Dividends, 1), BarWidth: "60%"}},
+	}
+}
+
+// rollingOption is the rolling volatility lines in percent on the time
+// axis.
+func rollingOption(in *Input) echarts.Option {
+	o := timeSeriesOption("{value}%")
+	for _, l := range in.RollingVolatility {
+		o.Series = append(o.Series, echarts.Series{Name: l.Name, Type: "line", Data: echarts.Nums(l.Values, 100), ShowSymbol: ptr(false)})
+	}
+	return o
 }

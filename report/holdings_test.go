@@ -88,12 +88,14 @@ func TestNewInputHoldingsOnTheLastDayOfAWindow(t *testing.T) {
 		sym, ccy                               string
 		qty, price, value, realized, dividends float64
 	}
-	// B, sold out, stays for its realized gain; the cash row makes the
-	// weights those of the total value, 270 + 724 + 260 = 1254.
+	// B, sold out, stays for its realized gain; the cash rows make the
+	// weights those of the total value, 270 + 724 + 260 = 1254. Cash is
+	// one row per currency (issue 18): £724, and $520 worth £260.
 	want := []row{
 		{"A", "GBP", 30, 9, 270, 20, 5},
 		{"B", "USD", 0, 22, 0, 10, 0},
-		{"Cash", "GBP", 0, math.NaN(), 984, 0, 0},
+		{"Cash", "GBP", 724, math.NaN(), 724, 0, 0},
+		{"Cash", "USD", 520, math.NaN(), 260, 0, 0},
 	}
 	if len(in.Holdings) != len(want) {
 		t.Fatalf("holdings %+v, want %d rows", in.Holdings, len(want))
@@ -145,7 +147,10 @@ func TestHoldingsTableShowsRealizedAndDividends(t *testing.T) {
 		{"B", "USD", "", "22.00", "0.00", "0.00", "0.00", "–", "+10.00", "0.00", "0.00%"},
 		// Cash has no cost basis: its exchange gains are in the P&L, not in
 		// a row; the total cost and unrealized return are the positions'.
-		{"Cash", "GBP", "", "–", "984.00", "–", "–", "–", "0.00", "0.00", "78.47%"},
+		// One row per currency (issue 18): £724 (724 / 1254), $520 worth
+		// £260 (260 / 1254).
+		{"Cash", "GBP", "724.00", "–", "724.00", "–", "–", "–", "0.00", "0.00", "57.74%"},
+		{"Cash", "USD", "520.00", "–", "260.00", "–", "–", "–", "0.00", "0.00", "20.73%"},
 		{"Total", "", "", "", "1,254.00", "300.00", "-30.00", "-10.00%", "+30.00", "5.00", "100.00%"},
 	}
 	if strings.Join(flatten(got), "|") != strings.Join(flatten(want), "|") {
@@ -185,7 +190,7 @@ func TestTransactionsShowTheCurrencyOfTheirAmounts(t *testing.T) {
 }
 
 func TestPeriodChangeShownOnlyWhenItDiffersFromPnL(t *testing.T) {
-	card := regexp.MustCompile(`<div class="k">(Period change|Change since [0-9-]+)</div><div class="v[^"]*">([^<]*)</div>`)
+	card := regexp.MustCompile(`<div class="k">(Period change|Change since [0-9-]+)</div><div class="v[^"]*">([^<]*) <small>[A-Z]{3}</small></div>`)
 	in := synthetic(3, 2)
 	// The whole history: the period change is the profit / loss.
 	if m := card.FindStringSubmatch(render(t, in, Options{})); m != nil {
@@ -207,7 +212,7 @@ func TestPeriodChangeShownOnlyWhenItDiffersFromPnL(t *testing.T) {
 // is money paid in on its first day; the card says so, as the terminal
 // summary does.
 func TestNetContributionsSayWhatAWindowCounts(t *testing.T) {
-	note := regexp.MustCompile(`<div class="k">Net contributions</div><div class="v">[^<]*</div><div class="why">the value on ([0-9-]+) counts as paid in that day</div>`)
+	note := regexp.MustCompile(`<div class="k">Net contributions</div><div class="v">[^<]*<small>[A-Z]{3}</small></div><div class="why">the value on ([0-9-]+) counts as paid in that day</div>`)
 	in := synthetic(3, 2)
 	if m := note.FindStringSubmatch(render(t, in, Options{})); m != nil {
 		t.Errorf("whole history: %q", m[0])

@@ -57,6 +57,25 @@ func NewInput(a *analysis.Analysis, opts InputOptions) (*Input, error) {
 		return nil, err
 	}
 	in.Monthly = monthlyRows(sum)
+	in.WorstDrawdowns = drawdownRows(stats.WorstDrawdowns(sum.Drawdowns, 5))
+	yearlyBars(in, a)
+	for _, r := range []struct {
+		name string
+		v    []float64
+	}{{"6 months", a.RollingVolatility6M}, {"12 months", a.RollingVolatility12M}} {
+		if anyKnown(r.v) {
+			in.RollingVolatility = append(in.RollingVolatility, Line{Name: r.name, Dates: in.Dates, Values: r.v})
+		}
+	}
+	for _, d := range a.DividendsByYear {
+		if d.Amount != 0 {
+			for _, d := range a.DividendsByYear {
+				in.DividendYears = append(in.DividendYears, d.Year)
+				in.Dividends = append(in.Dividends, d.Amount)
+			}
+			break
+		}
+	}
 	holdingsAndAllocation(in, a)
 	in.Transactions = transactionRows(res)
 	if err := in.Validate(); err != nil {
@@ -149,6 +168,58 @@ func monthlyRows(sum *stats.Summary) []MonthlyRow {
 	return out
 }
 
+// yearlyBars lays out the portfolio's calendar-year returns and each
+// benchmark index's for the same years.
+func yearlyBars(in *Input, a *analysis.Analysis) {
+	for _, y := range a.Summary.Yearly {
+		in.YearlyYears = append(in.YearlyYears, y.Year)
+	}
+	if len(in.YearlyYears) == 0 {
+		return
+	}
+	series := func(name string, sum *stats.Summary) YearlySeries {
+		byYear := map[int]float64{}
+		if sum != nil {
+			for _, y := range sum.Yearly {
+				byYear[y.Year] = y.Return.Value
+			}
+		}
+		s := YearlySeries{Name: name, Returns: make([]float64, len(in.YearlyYears))}
+		for i, y := range in.YearlyYears {
+			v, ok := byYear[y]
+			if !ok {
+				v = math.NaN()
+			}
+			s.Returns[i] = v
+		}
+		return s
+	}
+	in.Yearly = append(in.Yearly, series("Portfolio", a.Summary))
+	for _, b := range a.Benchmarks {
+		in.Yearly = append(in.Yearly, series(b.Symbol, b.Summary))
+	}
+}
+
+// anyKnown reports whether v holds a number that is not NaN.
+func anyKnown(v []float64) bool {
+	for _, x := range v {
+		if known(x) {
+			return true
+		}
+	}
+	return false
+}
+
+// drawdownRows lays drawdowns out as table rows.
+func drawdownRows(dds []stats.Drawdown) []DrawdownRow {
+	out := make([]DrawdownRow, len(dds))
+	for i, d := range dds {
+		out[i] = DrawdownRow{Peak: d.Peak, Trough: d.Trough, Recovery: d.Recovery, Depth: d.Depth,
+			Days: int(math.Round(d.Duration.Hours() / 24))}
+	}
+	return out
+}
+
 // holdingsAndAllocation fills the holdings table (the analysis's
 // positions on its last date, then cash) and the allocations by holding and
 // by currency. Symbols sold out are listed when they realized a gain or
@@ -174,12 +245,7 @@ func holdingsAndAllocation(in *Input, a *analysis.Analysis) {
 		byCurrency[majorCurrency(p.QuoteCurrency)] += math.Max(p.Value, 0)
 	}
 	cash := perf.Cash[last]
-	if cash != 0 {
-		// Cash has no cost basis here: what it gained or lost on exchange
-		// rates is in the portfolio's P&L, not in a row's.
-		in.Holdings = append(in.Holdings, HoldingRow{Symbol: "Cash", Currency: res.Currency, Price: math.NaN(), Value: cash,
-			Cost: math.NaN(), Unrealized: math.NaN()})
-	}
+	in.Holdings = append(in.Holdings, cashRows(res.Currency, cash, a.CashHeld, a.CashByCurrency)...)
 	if cash > 0 {
 		in.ByHolding = append(in.ByHolding, Slice{Name: "Cash", Value: cash})
 		if a.CashByCurrency != nil {
@@ -196,6 +262,35 @@ func holdingsAndAllocation(in *Input, a *analysis.Analysis) {
 		}
 	}
 	sort.Slice(in.ByCurrency, func(i, j int) bool { return in.ByCurrency[i].Name < in.ByCurrency[j].Name })
+}
+
+// cashRows are the holdings table's cash rows: one per currency held, its
+// amount in that currency and its value in the reporting currency
+// (converted), in currency order; or, when the conversion is missing (nil
+// converted), one row of the total cash in the reporting currency. Cash has
+// no cost basis here: what it gained or lost on exchange rates is in the
+// portfolio's P&L, not in a row's.
+func cashRows(reporting string, total float64, held, converted map[string]float64) []HoldingRow {
+	row := func(c string, amount, value float64) HoldingRow {
+		return HoldingRow{Symbol: "Cash", Currency: c, Quantity: amount, Price: math.NaN(), Value: value,
+			Cost: math.NaN(), Unrealized: math.NaN(), Cash: true}
+	}
+	if converted == nil || len(held) == 0 {
+		if total == 0 {
+			return nil
+		}
+		return []HoldingRow{row(reporting, total, total)}
+	}
+	currencies := make([]string, 0, len(held))
+	for c := range held {
+		currencies = append(currencies, c)
+	}
+	sort.Strings(currencies)
+	rows := make([]HoldingRow, 0, len(currencies))
+	for _, c := range currencies {
+		rows = append(rows, row(c, held[c], converted[c]))
+	}
+	return rows
 }
 
 // transactionRows lists the transactions, each with the currency its

@@ -83,6 +83,17 @@ func TestNewInput(t *testing.T) {
 	if len(in.ByCurrency) != 1 || in.ByCurrency[0].Name != "GBP" || !near(in.ByCurrency[0].Value, 950) {
 		t.Errorf("by currency %+v", in.ByCurrency)
 	}
+	// the yearly bars: 2024's returns, the portfolio's −5 % and the
+	// index's 3 %; the worst drawdown from 1100 (4 Jan) to 950 (5 Jan),
+	// 950/1100 − 1, not recovered
+	if len(in.YearlyYears) != 1 || in.YearlyYears[0] != 2024 || len(in.Yearly) != 2 ||
+		!near(in.Yearly[0].Returns[0], -0.05) || in.Yearly[1].Name != "^DJI" || !near(in.Yearly[1].Returns[0], 0.03) {
+		t.Errorf("yearly bars %v %+v", in.YearlyYears, in.Yearly)
+	}
+	if len(in.WorstDrawdowns) != 1 || !near(in.WorstDrawdowns[0].Depth, 950.0/1100-1) || !in.WorstDrawdowns[0].Recovery.IsZero() ||
+		!in.WorstDrawdowns[0].Peak.Equal(quotes.Date(2024, 1, 4)) {
+		t.Errorf("worst drawdowns %+v", in.WorstDrawdowns)
+	}
 	wantCols := []string{"Portfolio", "^DJI in GBP", "Same cash flows in ^DJI"}
 	if strings.Join(in.Statistics.Columns, "|") != strings.Join(wantCols, "|") {
 		t.Fatalf("statistics columns %q, want %q", in.Statistics.Columns, wantCols)

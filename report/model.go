@@ -45,6 +45,27 @@ type Input struct {
 
 	Monthly []MonthlyRow
 
+	// YearlyYears and Yearly are the calendar-year returns of the
+	// portfolio and each benchmark's index (fractions, NaN for a year a
+	// series has none), for the yearly bars; none: no chart.
+	YearlyYears []int
+	Yearly      []YearlySeries
+
+	// DividendYears and Dividends are the dividends received in each
+	// calendar year, in Currency, for the dividends chart; none (or all
+	// 0): no chart.
+	DividendYears []int
+	Dividends     []float64
+
+	// RollingVolatility are lines of the portfolio's annualised volatility
+	// over trailing windows (fractions, NaN before a window is full), on
+	// Dates; none, or all NaN: no chart.
+	RollingVolatility []Line
+
+	// WorstDrawdowns are the portfolio's deepest drawdowns, deepest first
+	// (the report shows them as a table; none: no table).
+	WorstDrawdowns []DrawdownRow
+
 	// ByHolding and ByCurrency are the allocation on AsOf: value per holding
 	// and per quote currency, in Currency.
 	ByHolding, ByCurrency []Slice
@@ -124,6 +145,23 @@ func GrowthLine(name string, dates []time.Time, index []float64) Line {
 // positive reports whether v is a positive finite number.
 func positive(v float64) bool { return v > 0 && !math.IsInf(v, 0) }
 
+// YearlySeries is one series of the yearly bars: Returns[i] is the return
+// of Input.YearlyYears[i].
+type YearlySeries struct {
+	Name    string
+	Returns []float64
+}
+
+// DrawdownRow is one drawdown of the wealth index: from its Peak to its
+// Trough, Depth = trough / peak − 1 (≤ 0), back at the peak on Recovery
+// (zero: not yet), lasting Days calendar days from the peak to the
+// recovery or, not recovered, to the last date.
+type DrawdownRow struct {
+	Peak, Trough, Recovery time.Time
+	Depth                  float64
+	Days                   int
+}
+
 // MonthlyRow is one year of the monthly returns heatmap: Months[m] is the
 // return of month m+1 (NaN when not held for it), Year the year's return.
 type MonthlyRow struct {
@@ -141,9 +179,12 @@ type Slice = chart.Slice
 // Σ Value, so the rows must include the cash for the weights to be of the
 // portfolio's total value; unrealized return = Unrealized / Cost.
 type HoldingRow struct {
-	Symbol     string
-	Currency   string  // quote currency: the unit of Price
-	Quantity   float64 // shares
+	Symbol   string
+	Currency string  // quote currency: the unit of Price; a cash row's currency held
+	Quantity float64 // shares; a cash row's amount held, in Currency
+	// Cash marks a cash row: one per currency held, its Quantity shown as
+	// money, no price, cost or unrealized P&L.
+	Cash       bool
 	Price      float64 // close in the quote currency
 	Value      float64 // in the reporting currency, as are the rest
 	Cost       float64 // cost basis; NaN for the cash row
@@ -246,6 +287,22 @@ func (in *Input) Validate() error {
 		if len(s.v) != n {
 			add("%s has %d values for %d dates", s.name, len(s.v), n)
 		}
+	}
+	for _, s := range in.Yearly {
+		if len(s.Returns) != len(in.YearlyYears) {
+			add("yearly series %q has %d returns for %d years", s.Name, len(s.Returns), len(in.YearlyYears))
+		}
+	}
+	for _, l := range in.RollingVolatility {
+		if len(l.Values) != n {
+			add("rolling volatility %q has %d values for %d dates", l.Name, len(l.Values), n)
+		}
+	}
+	if len(in.Dividends) != len(in.DividendYears) {
+		add("%d dividend amounts for %d years", len(in.Dividends), len(in.DividendYears))
+	}
+	if len(in.YearlyYears) > 0 && len(in.Yearly) == 0 {
+		add("%d years of yearly returns but no series", len(in.YearlyYears))
 	}
 	for _, s := range append(append([]Slice(nil), in.ByHolding...), in.ByCurrency...) {
 		if math.IsNaN(s.Value) || math.IsInf(s.Value, 0) || s.Value < 0 {

@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"errors"
+	"html"
 	"math"
 	"os"
 	"path/filepath"
@@ -70,21 +71,23 @@ func TestContentSecurityPolicy(t *testing.T) {
 	}{
 		{"default CDN", Options{}, "https://cdn.jsdelivr.net"},
 		{"hosted", Options{EChartsURL: "http://127.0.0.1:8080/js/echarts.js"}, "http://127.0.0.1:8080"},
-		{"relative", Options{EChartsURL: "echarts.min.js"}, "&#39;self&#39;"},
+		{"relative", Options{EChartsURL: "echarts.min.js"}, "'self'"},
 	} {
-		html := render(t, in, tc.opts)
-		m := csp.FindStringSubmatch(html)
+		page := render(t, in, tc.opts)
+		m := csp.FindStringSubmatch(page)
 		if m == nil {
 			t.Fatalf("%s: no CSP meta", tc.name)
 		}
-		policy := m[1]
-		for _, want := range []string{"default-src &#39;none&#39;", "script-src " + strings.ReplaceAll(scriptHash, "'", "&#39;") + " " + tc.source + ";", "img-src data:"} {
+		// the policy as the browser reads the attribute: html/template
+		// writes ' and + (which a hash may hold) as character references
+		policy := html.UnescapeString(m[1])
+		for _, want := range []string{"default-src 'none'", "script-src " + scriptHash + " " + tc.source + ";", "img-src data:"} {
 			if !strings.Contains(policy, want) {
 				t.Errorf("%s: policy %q lacks %q", tc.name, policy, want)
 			}
 		}
 		// the hash in the policy is that of the script as it appears
-		if !strings.Contains(html, "<script>"+pageScript+"</script>") {
+		if !strings.Contains(page, "<script>"+pageScript+"</script>") {
 			t.Errorf("%s: the page's script is not emitted byte for byte, so its hash would not match", tc.name)
 		}
 	}
@@ -152,12 +155,13 @@ func TestValidateReportsEveryProblem(t *testing.T) {
 func TestStaticFallbackMarkup(t *testing.T) {
 	html := render(t, synthetic(5, 3), Options{})
 	// six figures, each with a live container hidden until ECharts starts
-	// and a static SVG image shown meanwhile
+	// and a static image shown meanwhile: a PNG, whose text is drawn with
+	// the font it was measured with on any machine (issue 18)
 	if n := strings.Count(html, `<div class="live" hidden>`); n != 6 {
 		t.Errorf("%d hidden live containers, want 6", n)
 	}
-	if n := strings.Count(html, `<img class="static" src="data:image/svg+xml;base64,`); n != 6 {
-		t.Errorf("%d static SVG images, want 6", n)
+	if n := strings.Count(html, `<img class="static" src="data:image/png;base64,`); n != 6 {
+		t.Errorf("%d static PNG images, want 6", n)
 	}
 	if !strings.Contains(html, "[hidden]{display:none!important}") {
 		t.Error("no rule making hidden win over display styles")

@@ -10,8 +10,13 @@ import (
 )
 
 // staticCharts draws every chart with package chart (gonum/plot) as src attributes holding
-// SVG data URIs for <img> elements: an SVG shown as an image can run no script, whatever text it
-// holds, and needs only img-src data: in the page's policy.
+// PNG data URIs for <img> elements, drawn at twice their 800x450 CSS pixels so that they stay
+// sharp on dense screens. A PNG carries its text as pixels drawn with the font it was measured
+// with (chart.Typeface), so no machine shows it differently; an image runs no script and needs
+// only img-src data: in the page's policy.
+// staticScale is the static charts' pixels per CSS pixel.
+const staticScale = 2
+
 func staticCharts(in *Input, holdings, currencies []weighted) (map[string]template.HTMLAttr, error) {
 	out := make(map[string]template.HTMLAttr)
 	var errs []error
@@ -21,13 +26,13 @@ func staticCharts(in *Input, holdings, currencies []weighted) (map[string]templa
 			return
 		}
 		var buf bytes.Buffer
-		if err := chart.WriteSVG(&buf, p); err != nil {
+		if err := chart.WritePNGAt(&buf, p, staticScale); err != nil {
 			errs = append(errs, fmt.Errorf("%s chart: %w", id, err))
 			return
 		}
 		// a whole src attribute, so html/template does not write each "+" of
 		// the base64 text as "&#43;"; base64 holds no quote, < or &.
-		out[id] = template.HTMLAttr(`src="data:image/svg+xml;base64,` + base64.StdEncoding.EncodeToString(buf.Bytes()) + `"`)
+		out[id] = template.HTMLAttr(`src="data:image/png;base64,` + base64.StdEncoding.EncodeToString(buf.Bytes()) + `"`)
 	}
 
 	lines := make([]Line, len(in.Lines))
@@ -40,6 +45,14 @@ func staticCharts(in *Input, holdings, currencies []weighted) (map[string]templa
 	add("value", p, err)
 	p, err = chart.Drawdown("Drawdown", chart.Line{Name: "Portfolio", Dates: in.Dates, Values: in.Drawdown})
 	add("drawdown", p, err)
+	if len(in.RollingVolatility) > 0 {
+		lines := make([]chart.Line, len(in.RollingVolatility))
+		for i, l := range in.RollingVolatility {
+			lines[i] = chart.Line{Name: l.Name, Dates: l.Dates, Values: l.Values}
+		}
+		p, err = chart.RollingVolatility("Rolling volatility (annualised)", lines...)
+		add("rolling-volatility", p, err)
+	}
 	if len(in.Monthly) > 0 {
 		var g chart.MonthlyGrid
 		for _, r := range in.Monthly {
@@ -49,6 +62,18 @@ func staticCharts(in *Input, holdings, currencies []weighted) (map[string]templa
 		}
 		p, err = chart.MonthlyHeatmap("Monthly returns (%)", g)
 		add("monthly", p, err)
+	}
+	if len(in.YearlyYears) > 0 {
+		ys := make([]chart.Yearly, len(in.Yearly))
+		for i, y := range in.Yearly {
+			ys[i] = chart.Yearly{Name: y.Name, Returns: y.Returns}
+		}
+		p, err = chart.YearlyReturns("Yearly returns", in.YearlyYears, ys...)
+		add("yearly", p, err)
+	}
+	if len(in.DividendYears) > 0 {
+		p, err = chart.YearlyAmounts("Dividends per year", in.Currency, in.DividendYears, in.Dividends)
+		add("dividends", p, err)
 	}
 	for _, a := range []struct {
 		id, title string

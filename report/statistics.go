@@ -70,6 +70,35 @@ var summaryStatistics = []Statistic{
 	{"Positive months", Percent, TimeWeighted, func(s *stats.Summary) stats.Figure { return s.PositiveMonths }, nil},
 }
 
+// TearsheetStatistics are the rows after the period returns: the figures
+// of QuantStats' tearsheet on the distribution of daily returns, the best
+// and worst month and year, the longest drawdown and the recovery factor
+// (each defined in package stats).
+var TearsheetStatistics = []Statistic{
+	{"Skew (daily returns)", Ratio, TimeWeighted, func(s *stats.Summary) stats.Figure { return s.Shape.Skew }, nil},
+	{"Excess kurtosis (daily returns)", Ratio, TimeWeighted, func(s *stats.Summary) stats.Figure { return s.Shape.Kurtosis }, nil},
+	{"Daily value at risk (95%)", Percent, TimeWeighted, func(s *stats.Summary) stats.Figure { return s.Shape.VaR }, nil},
+	{"Daily expected shortfall (CVaR 95%)", Percent, TimeWeighted, func(s *stats.Summary) stats.Figure { return s.Shape.CVaR }, nil},
+	{"Winning days", Percent, TimeWeighted, func(s *stats.Summary) stats.Figure { return s.Shape.WinRate }, nil},
+	{"Average winning day", Percent, TimeWeighted, func(s *stats.Summary) stats.Figure { return s.Shape.AvgWin }, nil},
+	{"Average losing day", Percent, TimeWeighted, func(s *stats.Summary) stats.Figure { return s.Shape.AvgLoss }, nil},
+	{"Best month", Percent, TimeWeighted, func(s *stats.Summary) stats.Figure { return s.BestMonth.Return }, nil},
+	{"Worst month", Percent, TimeWeighted, func(s *stats.Summary) stats.Figure { return s.WorstMonth.Return }, nil},
+	{"Best year", Percent, TimeWeighted, func(s *stats.Summary) stats.Figure { return s.BestYear.Return }, nil},
+	{"Worst year", Percent, TimeWeighted, func(s *stats.Summary) stats.Figure { return s.WorstYear.Return }, nil},
+	{"Longest drawdown (days)", Days, TimeWeighted, longestDrawdownDays, nil},
+	{"Recovery factor", Ratio, TimeWeighted, func(s *stats.Summary) stats.Figure { return s.RecoveryFactor }, nil},
+}
+
+// longestDrawdownDays is the longest drawdown's calendar days, from its
+// peak to its recovery or the last date.
+func longestDrawdownDays(s *stats.Summary) stats.Figure {
+	if s.LongestDrawdown.Peak.IsZero() {
+		return stats.Figure{Value: math.NaN(), Reason: "no drawdown"}
+	}
+	return always(math.Round(s.LongestDrawdown.Duration.Hours() / 24))
+}
+
 // Periods are the trailing periods whose returns the statistics table
 // shows (stats.Summary.Period).
 var Periods = []string{"1M", "3M", "6M", "YTD", "1Y", "3Y", "5Y"}
@@ -169,7 +198,7 @@ func statRows(cols []statColumn) []StatRow {
 		first = cols[0].summary
 	}
 	var defs []rowDef[statColumn]
-	for _, st := range SummaryStatistics(first) {
+	for _, st := range append(SummaryStatistics(first), TearsheetStatistics...) {
 		defs = append(defs, rowDef[statColumn]{st.Name, st.Format, func(c statColumn) cellValue {
 			applies := c.timeWeighted
 			if st.Applies == MoneyFigure {

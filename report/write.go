@@ -79,26 +79,33 @@ type holdingView struct {
 // chartView is one chart as the template places it.
 type chartView struct {
 	ID, Title string
-	Static    template.HTMLAttr // src="data:image/svg+xml;base64,..."
+	Static    template.HTMLAttr // src="data:image/png;base64,..."
 	Height    int               // pixels of the interactive chart
 }
 
 // pageData is the JSON the page's script reads.
 type pageData struct {
+	// Dates are the report's dates, YYYY-MM-DD: the x values of every
+	// time chart's series.
+	Dates  []string    `json:"dates"`
 	Perf   perfData    `json:"perf"`
 	Charts []chartData `json:"charts"`
 }
 
 type perfData struct {
 	ID     string          `json:"id"`
-	Dates  []string        `json:"dates"`
 	Lines  [][]echarts.Num `json:"lines"`
 	Option echarts.Option  `json:"option"`
 }
 
 type chartData struct {
-	ID     string         `json:"id"`
-	Unit   string         `json:"unit,omitempty"` // "pct" or "money": how the tooltip shows values
+	ID   string `json:"id"`
+	Unit string `json:"unit,omitempty"` // "pct" or "money": how the tooltip shows values
+	// Kind is how the script completes the option: "time" (series values
+	// paired with Dates, range driven by the presets, y fitted to the
+	// range), "monthly" (heatmap labels and tooltip) or "allocation" (bar
+	// labels).
+	Kind   string         `json:"kind"`
 	Option echarts.Option `json:"option"`
 }
 
@@ -140,7 +147,7 @@ func Write(w io.Writer, in *Input, opts Options) error {
 	if err := in.Validate(); err != nil {
 		return err
 	}
-	v := view{Input: in, Script: template.JS(pageScript), Presets: []string{"1M", "3M", "6M", "YTD", "1Y", "5Y", "Max"}}
+	v := view{Input: in, Script: template.JS(pageScript), Presets: []string{"5D", "1M", "3M", "6M", "YTD", "1Y", "5Y", "Max"}}
 	tables, notes := statTables(in.Statistics, in.Relative)
 	v.Stats, v.RelStats, v.StatNotes = tables[0], tables[1], notes
 	scriptSrc := scriptHash
@@ -172,27 +179,33 @@ func Write(w io.Writer, in *Input, opts Options) error {
 	if err != nil {
 		return err
 	}
-	dates := dateLabels(in.Dates)
-	v.Data.Perf = perfData{ID: "performance", Dates: dates, Option: performanceOption(in, nil)}
-	v.Data.Perf.Lines = performanceGrowth(in.Lines)
+	v.Data.Dates = dateLabels(in.Dates)
+	v.Data.Perf = perfData{ID: "performance", Option: performanceOption(in), Lines: performanceGrowth(in.Lines)}
 	v.Perf = chartView{ID: "performance", Title: "Performance", Static: static["performance"], Height: 420}
-	// the performance option's axis data is the dates list, sent once
-	v.Data.Perf.Option.XAxis.Data = nil
 
-	addChart := func(id, title, unit string, o echarts.Option, height int) {
+	addChart := func(id, title, unit, kind string, o echarts.Option, height int) {
 		v.Charts = append(v.Charts, chartView{ID: id, Title: title, Static: static[id], Height: height})
-		v.Data.Charts = append(v.Data.Charts, chartData{ID: id, Unit: unit, Option: o})
+		v.Data.Charts = append(v.Data.Charts, chartData{ID: id, Unit: unit, Kind: kind, Option: o})
 	}
-	addChart("value", "Value and net contributions ("+in.Currency+")", "money", valueOption(in, dates), 360)
-	addChart("drawdown", "Drawdown", "pct", drawdownOption(in, dates), 300)
+	addChart("value", "Value and net contributions ("+in.Currency+")", "money", "time", valueOption(in), 360)
+	addChart("drawdown", "Drawdown", "pct", "time", drawdownOption(in), 300)
+	if len(in.RollingVolatility) > 0 {
+		addChart("rolling-volatility", "Rolling volatility (annualised)", "pct", "time", rollingOption(in), 300)
+	}
 	if len(in.Monthly) > 0 {
-		addChart("monthly", "Monthly returns (%)", "", monthlyOption(in), 60+28*len(in.Monthly))
+		addChart("monthly", "Monthly returns (%)", "", "monthly", monthlyOption(in), 60+28*len(in.Monthly))
+	}
+	if len(in.YearlyYears) > 0 {
+		addChart("yearly", "Yearly returns", "pct", "", yearlyOption(in), 300)
+	}
+	if len(in.DividendYears) > 0 {
+		addChart("dividends", "Dividends per year ("+in.Currency+")", "money", "", dividendsOption(in), 260)
 	}
 	if len(holdings) > 0 {
-		addChart("by-holding", "Allocation by holding", "pct", allocationOption(holdings), barHeight(len(holdings)))
+		addChart("by-holding", "Allocation by holding", "pct", "allocation", allocationOption(holdings), barHeight(len(holdings)))
 	}
 	if len(currencies) > 0 {
-		addChart("by-currency", "Allocation by currency", "pct", allocationOption(currencies), barHeight(len(currencies)))
+		addChart("by-currency", "Allocation by currency", "pct", "allocation", allocationOption(currencies), barHeight(len(currencies)))
 	}
 
 	var total float64

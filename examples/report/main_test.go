@@ -38,8 +38,8 @@ func TestRunSample(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !bytes.Contains(html, []byte("^DJI")) || !bytes.Contains(html, []byte("data:image/svg")) {
-		t.Error("report lacks the benchmark or the static SVG charts")
+	if !bytes.Contains(html, []byte("^DJI")) || !bytes.Contains(html, []byte("data:image/png")) {
+		t.Error("report lacks the benchmark or the static PNG charts")
 	}
 	f, err := excelize.OpenFile(xlsx)
 	if err != nil {

@@ -76,8 +76,11 @@ type Legend struct {
 	Type string `json:"type,omitempty"`
 }
 
+// Tooltip is the chart's tooltip. Confine keeps it inside the chart, so
+// that on a narrow screen it is not cut at the window's edge.
 type Tooltip struct {
 	Trigger string `json:"trigger"`
+	Confine bool   `json:"confine,omitempty"`
 }
 
 // Axis is xAxis or yAxis.
@@ -94,8 +97,9 @@ type Axis struct {
 }
 
 type AxisLabel struct {
-	Formatter string `json:"formatter,omitempty"`
-	Interval  *int   `json:"interval,omitempty"`
+	Formatter   string `json:"formatter,omitempty"`
+	Interval    *int   `json:"interval,omitempty"`
+	HideOverlap bool   `json:"hideOverlap,omitempty"`
 }
 
 // Show switches a component on or off.
@@ -105,6 +109,7 @@ type Show struct {
 
 type DataZoom struct {
 	Type       string `json:"type"`
+	FilterMode string `json:"filterMode,omitempty"`
 	StartValue *int   `json:"startValue,omitempty"`
 	EndValue   *int   `json:"endValue,omitempty"`
 }

@@ -66,6 +66,18 @@ type Analysis struct {
 	// last date, converted to the reporting currency at that day's rate,
 	// by currency as held (pence in pounds); nil when a rate is missing.
 	CashByCurrency map[string]float64
+	// CashHeld is the cash held in each currency on Performance's last
+	// date, in that currency (the amounts CashByCurrency converts), by
+	// currency as held; balances of zero are left out.
+	CashHeld map[string]float64
+	// DividendsByYear is the dividends received in each calendar year of
+	// Performance's dates, in the reporting currency (dividendsByYear).
+	DividendsByYear []YearAmount
+	// RollingVolatility6M and RollingVolatility12M are the portfolio's
+	// annualised volatility over the trailing 126 and 252 daily returns
+	// (stats.RollingVolatility of Performance.DailyReturn), on
+	// Performance's dates: NaN until a window is full.
+	RollingVolatility6M, RollingVolatility12M []float64
 }
 
 // Benchmark is one benchmark's analysis.
@@ -133,6 +145,14 @@ func Run(res *portfolio.Result, benchmarks []*quotes.Series, opts Options) (*Ana
 		return nil, fmt.Errorf("analysis: %w", err)
 	}
 	a.CashByCurrency = cashByCurrency(res, perf.Dates[perf.Len()-1:])
+	a.CashHeld = cashHeld(res, perf.Dates[perf.Len()-1])
+	a.DividendsByYear = dividendsByYear(res, perf.Dates)
+	if a.RollingVolatility6M, err = stats.RollingVolatility(perf.DailyReturn, 126, stats.TradingDaysPerYear); err != nil {
+		return nil, fmt.Errorf("analysis: rolling volatility: %w", err)
+	}
+	if a.RollingVolatility12M, err = stats.RollingVolatility(perf.DailyReturn, 252, stats.TradingDaysPerYear); err != nil {
+		return nil, fmt.Errorf("analysis: rolling volatility: %w", err)
+	}
 	return a, nil
 }
 

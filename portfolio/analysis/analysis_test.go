@@ -83,6 +83,10 @@ func TestRunWholeHistory(t *testing.T) {
 	if len(a.CashByCurrency) != 2 || !near(a.CashByCurrency["GBP"], 500) || !near(a.CashByCurrency["USD"], 100) {
 		t.Errorf("cash by currency %v, want GBP 500 and USD 100 (in GBP)", a.CashByCurrency)
 	}
+	// the same cash as held: £500 and $200
+	if len(a.CashHeld) != 2 || !near(a.CashHeld["GBP"], 500) || !near(a.CashHeld["USD"], 200) {
+		t.Errorf("cash held %v, want GBP 500 and USD 200", a.CashHeld)
+	}
 }
 
 // TestRunWindowFlows: in a window from 3 Jan the same-cash-flows benchmark

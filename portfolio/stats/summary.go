@@ -88,6 +88,18 @@ type Summary struct {
 	// PositiveMonths is the share of Monthly rows with a defined return
 	// that are above 0.
 	PositiveMonths Figure
+	// BestYear and WorstYear are over Yearly, partial years included.
+	BestYear, WorstYear YearReturn
+
+	// Shape is the distribution of the ReturnDays returns: skew,
+	// kurtosis, daily VaR and CVaR, win rate, average win and loss.
+	Shape Shape
+	// Drawdowns is every drawdown of the wealth index (DrawdownEpisodes),
+	// in time order; LongestDrawdown the longest of them.
+	Drawdowns       []Drawdown
+	LongestDrawdown Drawdown
+	// RecoveryFactor is RecoveryFactor(TWR, MaxDrawdown.Depth).
+	RecoveryFactor Figure
 
 	Periods []PeriodReturn // 1M, 3M, 6M, YTD, 1Y, 3Y, 5Y, ITD
 	Monthly []MonthReturn  // one row per calendar month with a date
@@ -196,7 +208,12 @@ func Compute(frame *perf.Frame, opts Options) (*Summary, error) {
 	// The wealth index starts at 1 before the first date's return: a loss
 	// on the first day (a commission, a buy above the close) is a drawdown
 	// from it, as in the engine's Drawdown column.
-	s.MaxDrawdown = MaxDrawdown(append([]time.Time{dates[0]}, dates...), append([]float64{1}, w...))
+	wDates, wIndex := append([]time.Time{dates[0]}, dates...), append([]float64{1}, w...)
+	s.MaxDrawdown = MaxDrawdown(wDates, wIndex)
+	s.Drawdowns = DrawdownEpisodes(wDates, wIndex)
+	s.LongestDrawdown = LongestDrawdown(s.Drawdowns)
+	s.RecoveryFactor = RecoveryFactor(s.TWR, s.MaxDrawdown.Depth)
+	s.Shape = ReturnShape(risk)
 	switch dd := s.MaxDrawdown.Depth; {
 	case !s.TWRAnnualised.Defined():
 		s.Calmar = undefined("annualised return: " + s.TWRAnnualised.Reason)
@@ -210,6 +227,7 @@ func Compute(frame *perf.Frame, opts Options) (*Summary, error) {
 
 	s.Monthly, s.Yearly = calendarReturns(dates, w, invested)
 	monthStats(s)
+	s.BestYear, s.WorstYear = bestWorstYear(s.Yearly)
 	s.Periods = periodReturns(dates, w)
 	return s, nil
 }

@@ -175,7 +175,16 @@ func Performance(title string, lines ...Line) (*Plot, error) {
 	if err := addLines(p, lines, 100); err != nil {
 		return nil, err
 	}
+	headroom(p, len(lines))
 	return p, nil
+}
+
+// headroom raises the top of p's y-axis above the highest point by 6 % of
+// the axis' span plus 4.5 % per legend entry, so that the peaks do not
+// touch the frame and the legend box, at the top left, sits above the data
+// rather than over it. Call it after adding the data.
+func headroom(p *plot.Plot, legendEntries int) {
+	p.Y.Max += (p.Y.Max - p.Y.Min) * (0.06 + 0.045*float64(legendEntries))
 }
 
 // zeroLine marks y = 0.
@@ -240,6 +249,7 @@ func ValueVsContributions(title, currency string, dates []time.Time, value, cont
 		}
 	}
 	p.Add(legend)
+	headroom(p, len(lines))
 	return p, nil
 }
 
@@ -256,8 +266,9 @@ func Drawdown(title string, line Line) (*Plot, error) {
 	p.Y.Max = 0
 	p.Add(newGrid())
 	red := lineColor(4)
-	legend := newLegendBox()
-	for j, xy := range segments(line, 100) {
+	// No legend: the title names the one series, and a legend box at the
+	// top left would cover the data, which starts at 0 there.
+	for _, xy := range segments(line, 100) {
 		p.Add(&areaToZero{xy: xy, fill: color.NRGBA{R: 0xc8, G: 0x1e, B: 0x1e, A: 0x40}})
 		pl, err := plotter.NewLine(xy)
 		if err != nil {
@@ -265,11 +276,7 @@ func Drawdown(title string, line Line) (*Plot, error) {
 		}
 		pl.LineStyle = draw.LineStyle{Color: red, Width: vg.Points(1.2)}
 		p.Add(pl)
-		if j == 0 {
-			legend.add(line.Name, pl)
-		}
 	}
-	p.Add(legend)
 	return p, nil
 }
 

@@ -262,3 +262,33 @@ func TestWriteSVG(t *testing.T) {
 		t.Errorf("SVG of a ten-year chart is %d bytes; decimation should keep it well under 400 kB", len(svg))
 	}
 }
+
+// TestGoldenYearlyReturns: the portfolio's and a benchmark's returns per
+// year, side by side; the benchmark has no 2019 (no bar).
+func TestGoldenYearlyReturns(t *testing.T) {
+	years := []int{2019, 2020, 2021, 2022, 2023, 2024}
+	p, err := YearlyReturns("Yearly returns",
+		years,
+		Yearly{Name: "Portfolio", Returns: []float64{0.12, -0.05, 0.21, -0.18, 0.09, 0.15}},
+		Yearly{Name: "^DJI", Returns: []float64{math.NaN(), 0.07, 0.19, -0.09, 0.14, 0.13}},
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkGolden(t, "yearly", p)
+	if _, err := YearlyReturns("x", years, Yearly{Name: "short", Returns: []float64{0.1}}); err == nil {
+		t.Error("a series with fewer returns than years drew")
+	}
+}
+
+// TestGoldenYearlyAmounts: dividends per year, none in 2020.
+func TestGoldenYearlyAmounts(t *testing.T) {
+	p, err := YearlyAmounts("Dividends per year", "GBP", []int{2019, 2020, 2021, 2022}, []float64{120.5, 0, 310, 1250})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkGolden(t, "yearly_amounts", p)
+	if _, err := YearlyAmounts("x", "GBP", []int{2019}, nil); err == nil {
+		t.Error("no amounts drew")
+	}
+}
