@@ -66,7 +66,21 @@ if [ "$SHORT" != "-short" ]; then
       echo "fuzz $dir $target"
       # -fuzzminimizetime: minimising a new input may otherwise take the
       # whole 10 s (60 s a input by default) for a workbook, fuzzing nothing.
-      go test -run '^$' -fuzz "^${target}\$" -fuzztime 10s -fuzzminimizetime 100x "$dir" >/tmp/gofolio-fuzz.log 2>&1 || { cat /tmp/gofolio-fuzz.log; exit 1; }
+      corpus="$dir/testdata/fuzz/$target"
+      before=$(ls "$corpus" 2>/dev/null | wc -l)
+      if ! go test -run '^$' -fuzz "^${target}\$" -fuzztime 10s -fuzzminimizetime 100x "$dir" >/tmp/gofolio-fuzz.log 2>&1; then
+        # Go 1.26's fuzz coordinator can fail a target with a bare "context
+        # deadline exceeded" when -fuzztime ends under load, writing no
+        # input (go.dev/issue/75804, fixed in Go 1.27). Only a written
+        # failing input, or any other failure, fails the run.
+        after=$(ls "$corpus" 2>/dev/null | wc -l)
+        if [ "$after" = "$before" ] && grep -q '^    context deadline exceeded$' /tmp/gofolio-fuzz.log \
+          && ! grep -q 'Failing input written' /tmp/gofolio-fuzz.log; then
+          echo "  (ended by Go's fuzz-deadline race, go.dev/issue/75804: no failing input; not a failure)"
+        else
+          cat /tmp/gofolio-fuzz.log; exit 1
+        fi
+      fi
     done
   done
 
