@@ -24,7 +24,7 @@ var ECharts = struct{ URL, Integrity string }{report.DefaultEChartsURL, report.D
 // Presets are the range buttons above an interactive chart, the HTML
 // report's: each zooms to the range from its start to the last date and
 // rebases every line there.
-var Presets = []string{"1M", "3M", "6M", "YTD", "1Y", "5Y", "Max"}
+var Presets = []string{"5D", "1M", "3M", "6M", "YTD", "1Y", "5Y", "Max"}
 
 // Interactive shows lines, cumulative returns as chart.Performance takes them
 // (fractions, 0.25 for +25%, NaN before a line starts), as an interactive
@@ -163,6 +163,8 @@ var interactiveTemplate = template.Must(template.New("interactive").Parse(`<styl
   // startOf: the last date on or before preset p's start, else the first.
   function startOf(p) {
     if (p === "Max") return dates[0];
+    // 5D: five trading days, as in the report (the close it is measured from).
+    if (p === "5D") return dates[Math.max(0, dates.length - 6)];
     var d = new Date(last), y = d.getUTCFullYear();
     var from = p === "YTD" ? Date.UTC(y - 1, 11, 31) : Date.UTC(y, d.getUTCMonth() - months[p], d.getUTCDate());
     var s = dates[0];
