@@ -96,10 +96,11 @@ const (
 	currencyField
 	noteField
 	ratioField
+	lotField
 	fieldCount
 )
 
-var fieldNames = [fieldCount]string{"date", "kind", "symbol", "quantity", "price", "commission", "amount", "currency", "note", "ratio"}
+var fieldNames = [fieldCount]string{"date", "kind", "symbol", "quantity", "price", "commission", "amount", "currency", "note", "ratio", "lot"}
 
 // headerNames maps each accepted header, lower-cased, to its field.
 // "tx" and "cash" are the original notebook's names.
@@ -115,6 +116,7 @@ var headerNames = map[string]field{
 	"currency": currencyField, "ccy": currencyField,
 	"note": noteField, "notes": noteField, "memo": noteField, "description": noteField,
 	"ratio": ratioField,
+	"lot": lotField,
 }
 
 // columns is the header of a file: where each field is and what its

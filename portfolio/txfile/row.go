@@ -152,6 +152,9 @@ func (r *dataRow) transaction() (txn.Transaction, bool) {
 		return tx, false
 	}
 	tx.Kind = k
+	if !k.IsTrade() {
+		r.noLot(k)
+	}
 
 	switch k {
 	case txn.Buy, txn.Sell:
@@ -167,6 +170,11 @@ func (r *dataRow) transaction() (txn.Transaction, bool) {
 		r.unused(k, amountField)
 		r.unused(k, ratioField)
 		tx.Currency = r.currency()
+		if k == txn.Sell {
+			tx.Lot = r.lot()
+		} else {
+			r.noLot(k)
+		}
 	case txn.Split:
 		r.needSymbol(k, sym)
 		tx.Quantity, tx.Price = r.splitRatio()

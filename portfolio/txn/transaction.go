@@ -77,6 +77,9 @@ type Transaction struct {
 	Amount     float64 // cash for DEPOSIT, WITHDRAWAL, DIVIDEND, FEE, INTEREST, TAX
 	Currency   string
 	Note       string
+	// Lot names the lots a SELL sells with specific identification: the
+	// acquisition date (YYYY-MM-DD) or the BUY row's number; "" otherwise.
+	Lot string
 
 	// Origin says where the row came from, for error messages.
 	Origin Origin
