@@ -116,7 +116,7 @@ var headerNames = map[string]field{
 	"currency": currencyField, "ccy": currencyField,
 	"note": noteField, "notes": noteField, "memo": noteField, "description": noteField,
 	"ratio": ratioField,
-	"lot": lotField,
+	"lot":   lotField,
 }
 
 // columns is the header of a file: where each field is and what its
