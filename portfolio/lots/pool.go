@@ -21,6 +21,7 @@ type Lot struct {
 	// TradeCost is Cost in the trade's currency.
 	TradeCost float64
 	Origin    txn.Origin // the BUY row
+	buy       int        // the BUY row's index in Match's input
 }
 
 // PerShare is the lot's cost per share: Cost / Quantity.
