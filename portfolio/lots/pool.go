@@ -20,6 +20,9 @@ type Lot struct {
 	Cost float64
 	// TradeCost is Cost in the trade's currency.
 	TradeCost float64
+	// WashAdjusted is the loss of a wash sale added to Cost (US method);
+	// Date is then the start of the holding period carried over.
+	WashAdjusted float64
 	Origin    txn.Origin // the BUY row
 	buy       int        // the BUY row's index in Match's input
 }
@@ -31,7 +34,7 @@ func (l Lot) PerShare() float64 { return l.Cost / l.Quantity }
 // Cost × qty / Quantity.
 func (l Lot) part(qty float64) Lot {
 	f := qty / l.Quantity
-	l.Cost, l.TradeCost, l.Quantity = l.Cost*f, l.TradeCost*f, qty
+	l.Cost, l.TradeCost, l.WashAdjusted, l.Quantity = l.Cost*f, l.TradeCost*f, l.WashAdjusted*f, qty
 	return l
 }
 
