@@ -23,8 +23,8 @@ type Lot struct {
 	// WashAdjusted is the loss of a wash sale added to Cost (US method);
 	// Date is then the start of the holding period carried over.
 	WashAdjusted float64
-	Origin    txn.Origin // the BUY row
-	buy       int        // the BUY row's index in Match's input
+	Origin       txn.Origin // the BUY row
+	buy          int        // the BUY row's index in Match's input
 }
 
 // PerShare is the lot's cost per share: Cost / Quantity.
