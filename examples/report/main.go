@@ -119,6 +119,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err := printSummary(stdout, job); err != nil {
 		return err
 	}
+	if opts.gains {
+		if err := printGains(stdout, job); err != nil {
+			return err
+		}
+	}
 	return writeOutputs(ctx, stdout, job)
 }
 

@@ -2,6 +2,7 @@ package lots
 
 import (
 	"fmt"
+	"math"
 	"time"
 )
 
@@ -29,8 +30,8 @@ type TaxYear struct {
 	Losses     float64 // the sum of the disposals' losses, positive
 	Net        float64 // Gains − Losses
 	// Exempt is the UK annual exempt amount of the year as HMRC published
-	// it (0 when not UK, or a year not in the table); Taxable is
-	// max(0, Net − Exempt).
+	// it (0 when not UK; NaN for a year the table lacks, before 1988/89
+	// or after 2025/26); Taxable is max(0, Net − Exempt), NaN with it.
 	Exempt, Taxable float64
 	// ShortTerm and LongTerm split Net (US: held a year or less, more).
 	ShortTerm, LongTerm float64
@@ -52,7 +53,9 @@ func UKTaxYear(d time.Time) (string, time.Time) {
 // tax year starts in, as HMRC published it (gov.uk "Capital Gains Tax:
 // rates and allowances").
 var ukExempt = map[int]float64{
-	2008: 9600, 2009: 10100, 2010: 10100, 2011: 10600, 2012: 10600, 2013: 10900,
+	1988: 5000, 1989: 5000, 1990: 5000, 1991: 5500, 1992: 5800, 1993: 5800, 1994: 5800, 1995: 6000,
+	1996: 6300, 1997: 6500, 1998: 6800, 1999: 7100, 2000: 7200, 2001: 7500, 2002: 7700, 2003: 7900,
+	2004: 8200, 2005: 8500, 2006: 8800, 2007: 9200, 2008: 9600, 2009: 10100, 2010: 10100, 2011: 10600, 2012: 10600, 2013: 10900,
 	2014: 11000, 2015: 11100, 2016: 11100, 2017: 11300, 2018: 11700, 2019: 12000,
 	2020: 12300, 2021: 12300, 2022: 12300, 2023: 6000, 2024: 3000, 2025: 3000,
 }
@@ -92,8 +95,10 @@ func taxYears(ds []Disposal, m Method) []TaxYear {
 		y := &years[i]
 		y.Net = y.Gains - y.Losses
 		if m == UK {
-			y.Exempt, _ = UKExempt(y.Start.Year())
-			y.Taxable = max(0, y.Net-y.Exempt)
+			y.Exempt, y.Taxable = math.NaN(), math.NaN()
+			if x, ok := UKExempt(y.Start.Year()); ok {
+				y.Exempt, y.Taxable = x, max(0, y.Net-x)
+			}
 		}
 	}
 	return years

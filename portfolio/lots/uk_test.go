@@ -138,3 +138,37 @@ func TestUKSplitAcrossThirtyDays(t *testing.T) {
 	near(t, "pool shares", rep.Open["X"][0].Quantity, 300)
 	near(t, "pool cost", rep.Open["X"][0].Cost, 1600)
 }
+
+// TestUKTaxYears: UK tax years run 6 April to 5 April; each carries its
+// annual exempt amount (12,300 in 2022/23, 6,000 in 2023/24, 3,000 in
+// 2024/25, as HMRC published them), taxable = max(0, net − exempt), and
+// a year the table lacks has neither (NaN), rather than a wrong one.
+func TestUKTaxYears(t *testing.T) {
+	rep := match(t, lots.UK, buy(day(2022, 1, 3), 1000, 10, 0),
+		sell(day(2023, 4, 5), 100, 100, 0), // 2022/23: gain 9,000
+		sell(day(2023, 4, 6), 100, 100, 0), // 2023/24: gain 9,000
+		sell(day(2025, 4, 5), 100, 50, 0),  // 2024/25: gain 4,000
+		sell(day(2031, 1, 2), 100, 20, 0))  // 2030/31: gain 1,000
+	want := []struct {
+		label             string
+		exempt, taxable   float64
+		unknownExemptYear bool
+	}{{"2022/23", 12300, 0, false}, {"2023/24", 6000, 3000, false}, {"2024/25", 3000, 1000, false}, {"2030/31", 0, 0, true}}
+	if len(rep.Years) != len(want) {
+		t.Fatalf("years %+v", rep.Years)
+	}
+	for i, w := range want {
+		y := rep.Years[i]
+		if y.Label != w.label {
+			t.Errorf("year %d: %q, want %q", i, y.Label, w.label)
+		}
+		if w.unknownExemptYear {
+			if !math.IsNaN(y.Exempt) || !math.IsNaN(y.Taxable) {
+				t.Errorf("%s: exempt %v taxable %v, want NaN", y.Label, y.Exempt, y.Taxable)
+			}
+			continue
+		}
+		near(t, y.Label+" exempt", y.Exempt, w.exempt)
+		near(t, y.Label+" taxable", y.Taxable, w.taxable)
+	}
+}

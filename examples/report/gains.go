@@ -1,0 +1,140 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/gofolio/gofolio/portfolio"
+	"github.com/gofolio/gofolio/portfolio/lots"
+)
+
+// gains matches the built portfolio's trades by -lots (lots.Match): its
+// transactions with the prices the engine used (the close, where the file
+// left it blank), each blank currency the one the engine settled the row
+// in (-settle, else the symbol's quote currency), converted with the
+// rates the portfolio was built with (-rates, HMRC's monthly rates for a
+// UK return). No market data is needed beyond those prices: without market
+// data, call lots.Match on the file's rows directly (a blank currency is
+// then the reporting currency).
+func gains(j *job) (*lots.Report, error) {
+	res := j.result
+	quote := map[string]string{}
+	for s, sym := range res.Holdings.Symbols {
+		quote[sym] = res.Holdings.QuoteCurrency[s]
+	}
+	txs := make([]portfolio.Transaction, len(res.Transactions))
+	copy(txs, res.Transactions)
+	for i := range txs {
+		tx := &txs[i]
+		if tx.Currency != "" || !(tx.Kind.IsTrade() || tx.Kind == portfolio.Split) {
+			continue
+		}
+		tx.Currency = quote[tx.Symbol]
+		if j.opts.settle != "" {
+			tx.Currency = j.opts.settle
+		}
+	}
+	return lots.Match(txs, lots.Options{Method: j.opts.lots, Currency: res.Currency, Rates: res.Rates})
+}
+
+// printGains prints the capital gains (-gains): the disposals, then a
+// summary per tax year; -tax-year keeps one year.
+func printGains(w io.Writer, j *job) error {
+	rep, err := gains(j)
+	if err != nil {
+		return fmt.Errorf("capital gains: %w", err)
+	}
+	return writeGains(w, rep, j.opts.taxYear)
+}
+
+// writeGains writes rep's disposals and tax years (only year's, when
+// year is not "").
+func writeGains(w io.Writer, rep *lots.Report, year string) error {
+	years := rep.Years
+	if year != "" {
+		years = nil
+		for _, y := range rep.Years {
+			if y.Label == year {
+				years = append(years, y)
+			}
+		}
+		if len(years) == 0 {
+			return fmt.Errorf("-tax-year %s: no disposal in it; the years with disposals are %s", year, yearLabels(rep.Years))
+		}
+	}
+	fmt.Fprintf(w, "\nCapital gains (-lots %s; money in %s)\n", rep.Method, rep.Currency)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "date\tsymbol\tquantity\tproceeds\tcosts\tgain\tmatched\t")
+	for _, d := range rep.Disposals {
+		if year != "" && (d.Date.Before(years[0].Start) || d.Date.After(years[0].End)) {
+			continue
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", d.Date.Format(time.DateOnly), d.Symbol, quantity(d.Quantity),
+			money(d.Proceeds), money(d.Costs), money(d.Gain), matched(d))
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	return writeYears(w, rep.Method, years)
+}
+
+// writeYears writes the tax-year summary: UK years with the annual exempt
+// amount, US years with short and long term apart.
+func writeYears(w io.Writer, m lots.Method, years []lots.TaxYear) error {
+	fmt.Fprintln(w)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	head := "tax year\tdisposals\tproceeds\tcosts\tgains\tlosses\tnet\t"
+	switch m {
+	case lots.UK:
+		head += "exempt\ttaxable\t"
+	case lots.US:
+		head += "short term\tlong term\twash sales\t"
+	}
+	fmt.Fprintln(tw, head)
+	for _, y := range years {
+		row := fmt.Sprintf("%s\t%d\t%s\t%s\t%s\t%s\t%s\t", y.Label, y.Disposals, money(y.Proceeds), money(y.Costs),
+			money(y.Gains), money(y.Losses), money(y.Net))
+		switch m {
+		case lots.UK:
+			row += money(y.Exempt) + "\t" + money(y.Taxable) + "\t"
+		case lots.US:
+			row += money(y.ShortTerm) + "\t" + money(y.LongTerm) + "\t" + money(y.WashDisallowed) + "\t"
+		}
+		fmt.Fprintln(tw, row)
+	}
+	return tw.Flush()
+}
+
+// matched says what a disposal matched: "same day 40; 30 days
+// 2022-08-15 50; S104 pool 20", a lot's date and quantity, a wash sale.
+func matched(d lots.Disposal) string {
+	var parts []string
+	for _, p := range d.Parts {
+		s := p.Rule.String()
+		if p.Rule == lots.RuleLot {
+			s = "lot"
+		}
+		if !p.Acquired.IsZero() && p.Rule != lots.RuleSameDay {
+			s += " " + p.Acquired.Format(time.DateOnly)
+		}
+		parts = append(parts, s+" "+quantity(p.Quantity))
+	}
+	if d.WashDisallowed != 0 {
+		parts = append(parts, "wash sale "+money(d.WashDisallowed)+" disallowed")
+	}
+	return strings.Join(parts, "; ")
+}
+
+func yearLabels(years []lots.TaxYear) string {
+	if len(years) == 0 {
+		return "none"
+	}
+	var ls []string
+	for _, y := range years {
+		ls = append(ls, y.Label)
+	}
+	return strings.Join(ls, ", ")
+}
