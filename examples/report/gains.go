@@ -9,6 +9,7 @@ import (
 
 	"github.com/gofolio/gofolio/portfolio"
 	"github.com/gofolio/gofolio/portfolio/lots"
+	"github.com/gofolio/gofolio/portfolio/workbook"
 )
 
 // gains matches the built portfolio's trades by -lots (lots.Match): its
@@ -73,7 +74,7 @@ func writeGains(w io.Writer, rep *lots.Report, year string) error {
 			continue
 		}
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", d.Date.Format(time.DateOnly), d.Symbol, quantity(d.Quantity),
-			money(d.Proceeds), money(d.Costs), money(d.Gain), matched(d))
+			money(d.Proceeds), money(d.Costs), money(d.Gain), d.Matched())
 	}
 	if err := tw.Flush(); err != nil {
 		return err
@@ -108,26 +109,6 @@ func writeYears(w io.Writer, m lots.Method, years []lots.TaxYear) error {
 	return tw.Flush()
 }
 
-// matched says what a disposal matched: "same day 40; 30 days
-// 2022-08-15 50; S104 pool 20", a lot's date and quantity, a wash sale.
-func matched(d lots.Disposal) string {
-	var parts []string
-	for _, p := range d.Parts {
-		s := p.Rule.String()
-		if p.Rule == lots.RuleLot {
-			s = "lot"
-		}
-		if !p.Acquired.IsZero() && p.Rule != lots.RuleSameDay {
-			s += " " + p.Acquired.Format(time.DateOnly)
-		}
-		parts = append(parts, s+" "+quantity(p.Quantity))
-	}
-	if d.WashDisallowed != 0 {
-		parts = append(parts, "wash sale "+money(d.WashDisallowed)+" disallowed")
-	}
-	return strings.Join(parts, "; ")
-}
-
 func yearLabels(years []lots.TaxYear) string {
 	if len(years) == 0 {
 		return "none"
@@ -137,4 +118,17 @@ func yearLabels(years []lots.TaxYear) string {
 		ls = append(ls, y.Label)
 	}
 	return strings.Join(ls, ", ")
+}
+
+// writeWorkbook writes the -xlsx workbook: the frames, and with -gains
+// the disposals and tax years (workbook.WriteGains).
+func writeWorkbook(w io.Writer, j *job) error {
+	if !j.opts.gains {
+		return workbook.Write(w, j.result)
+	}
+	rep, err := gains(j)
+	if err != nil {
+		return fmt.Errorf("capital gains: %w", err)
+	}
+	return workbook.WriteGains(w, j.result, rep)
 }

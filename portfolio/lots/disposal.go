@@ -1,6 +1,8 @@
 package lots
 
 import (
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/gofolio/gofolio/portfolio/txn"
@@ -82,4 +84,23 @@ func (d Disposal) partsCost() float64 {
 		c += p.Cost
 	}
 	return c
+}
+
+// Matched says what the disposal matched, for a table: each part's rule,
+// its acquisition date where it has one (not for the same day), and
+// quantity ("30 days 2022-08-15 50; S104 pool 20"), then any wash-sale
+// loss disallowed.
+func (d Disposal) Matched() string {
+	var parts []string
+	for _, p := range d.Parts {
+		s := p.Rule.String()
+		if !p.Acquired.IsZero() && p.Rule != RuleSameDay {
+			s += " " + p.Acquired.Format(time.DateOnly)
+		}
+		parts = append(parts, s+" "+strconv.FormatFloat(p.Quantity, 'f', -1, 64))
+	}
+	if d.WashDisallowed != 0 {
+		parts = append(parts, "wash sale "+strconv.FormatFloat(d.WashDisallowed, 'f', 2, 64)+" disallowed")
+	}
+	return strings.Join(parts, "; ")
 }
