@@ -78,6 +78,7 @@ func TestNoThirdPartyDependencies(t *testing.T) {
 		{module + "/portfolio/perf", true},
 		{module + "/portfolio/txn", true},
 		{module + "/portfolio/txfile", true},
+		{module + "/portfolio/lots", true},
 		{engine, false},
 	} {
 		pkgs := goList(t, c.pkg)
