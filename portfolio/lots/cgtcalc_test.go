@@ -16,8 +16,9 @@ import (
 
 // readCGTCalcRaw converts cgt-calc's raw CSV (date,action,symbol,
 // quantity,price,fees,currency; newest first) into transactions, oldest
-// first. cgt-calc renames FB to META (its TICKER_RENAMES: the 2022 symbol
-// change), and its STOCK_SPLIT row's quantity is the shares received: a
+// first. cgt-calc renames FB to META (its TICKER_RENAMES): here a
+// SYMBOLCHANGE row on 9 June 2022, the day the ticker changed, moves the
+// FB holding. Its STOCK_SPLIT row's quantity is the shares received: a
 // split of (held + received) : held, held counted from the rows before.
 func readCGTCalcRaw(t *testing.T, path string) []txn.Transaction {
 	t.Helper()
@@ -39,9 +40,6 @@ func readCGTCalcRaw(t *testing.T, path string) []txn.Transaction {
 			t.Fatal(err)
 		}
 		sym := r[2]
-		if sym == "FB" {
-			sym = "META"
-		}
 		num := func(s string) float64 {
 			x, err := strconv.ParseFloat(s, 64)
 			if err != nil {
@@ -66,7 +64,7 @@ func readCGTCalcRaw(t *testing.T, path string) []txn.Transaction {
 		}
 		txs = append(txs, tx)
 	}
-	return txs
+	return append(txs, txn.Transaction{Date: time.Date(2022, 6, 9, 0, 0, 0, 0, time.UTC), Kind: txn.SymbolChange, Symbol: "FB", To: "META"})
 }
 
 func hmrcRates(t *testing.T) *fx.Converter {

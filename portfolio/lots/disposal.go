@@ -18,9 +18,12 @@ const (
 	RuleSameDay                // UK: shares bought the same day (TCGA92/S105(1))
 	RuleThirtyDays             // UK: shares bought in the next 30 days, bed and breakfast (TCGA92/S106A(5))
 	RuleSection104             // UK: the Section 104 pool's average cost (TCGA92/S104)
+	// RuleDistribution is a cash payment rather than shares sold: a
+	// return of capital beyond the cost, a capital-gains distribution.
+	RuleDistribution
 )
 
-var ruleNames = [...]string{"lot", "average", "same day", "30 days", "S104 pool"}
+var ruleNames = [...]string{"lot", "average", "same day", "30 days", "S104 pool", "distribution"}
 
 func (r Rule) String() string { return ruleNames[r] }
 
@@ -67,7 +70,10 @@ type Disposal struct {
 // sale's commission and WashDisallowed shared by quantity too.
 func (d Disposal) ShortLong() (short, long float64) {
 	for _, p := range d.Parts {
-		f := p.Quantity / d.Quantity
+		f := 1.0 // a distribution: no shares
+		if d.Quantity != 0 {
+			f = p.Quantity / d.Quantity
+		}
 		g := (d.Proceeds-(d.Costs-d.partsCost())+d.WashDisallowed)*f - p.Cost
 		if p.LongTerm {
 			long += g
@@ -94,6 +100,10 @@ func (d Disposal) Matched() string {
 	var parts []string
 	for _, p := range d.Parts {
 		s := p.Rule.String()
+		if p.Rule == RuleDistribution {
+			parts = append(parts, s)
+			continue
+		}
 		if !p.Acquired.IsZero() && p.Rule != RuleSameDay {
 			s += " " + p.Acquired.Format(time.DateOnly)
 		}

@@ -27,13 +27,21 @@ type Options struct {
 	Rates Rates
 }
 
-// trade is a BUY, SELL or SPLIT row with its money in the reporting
-// currency.
+// trade is a BUY, SELL, SPLIT or corporate-action row with its money in
+// the reporting currency. Its symbol, kind and quantity start as the
+// row's and may be rewritten by reorganise (a symbol change moves the
+// rows before it to the new symbol).
 type trade struct {
-	tx    *txn.Transaction
-	gross float64 // quantity × price
-	fee   float64 // commission
-	id    int     // index in the input, identifies a buy's lots
+	tx     *txn.Transaction
+	sym    string
+	kind   txn.Kind
+	qty    float64
+	ratio  float64 // a split's: shares after per share before
+	gross  float64 // quantity × price
+	fee    float64 // commission
+	amount float64 // the row's Amount
+	id     int     // index in the input, identifies a buy's lots
+	spin   *spinOff
 }
 
 // Match computes the disposals of txs by o.Method, from the transactions
@@ -48,14 +56,15 @@ func Match(txs []txn.Transaction, o Options) (*Report, error) {
 	if len(problems) > 0 {
 		return nil, &txn.ValidationError{Problems: problems}
 	}
-	bySymbol := map[string][]trade{}
-	var symbols []string
-	for _, t := range trades {
-		if _, ok := bySymbol[t.tx.Symbol]; !ok {
-			symbols = append(symbols, t.tx.Symbol)
-		}
-		bySymbol[t.tx.Symbol] = append(bySymbol[t.tx.Symbol], t)
+	trades, problems = reorganise(trades)
+	if len(problems) > 0 {
+		return nil, &txn.ValidationError{Problems: problems}
 	}
+	bySymbol := map[string][]trade{}
+	for _, t := range trades {
+		bySymbol[t.sym] = append(bySymbol[t.sym], t)
+	}
+	symbols := spinOrder(trades)
 	rep := &Report{Method: o.Method, Currency: o.Currency, Open: map[string][]Lot{}}
 	for _, s := range symbols {
 		var ds []Disposal
@@ -88,10 +97,15 @@ func convert(txs []txn.Transaction, o Options) ([]trade, []txn.Problem) {
 	need := map[string][]time.Time{}
 	for i := range txs {
 		tx := &txs[i]
-		if !tx.Kind.IsTrade() && tx.Kind != txn.Split {
+		if !tx.Kind.IsTrade() && tx.Kind != txn.Split && !tx.Kind.IsCorporateAction() {
 			continue
 		}
-		trades = append(trades, trade{tx: tx, gross: tx.Quantity * tx.Price, fee: tx.Commission, id: i})
+		t := trade{tx: tx, sym: tx.Symbol, kind: tx.Kind, qty: tx.Quantity, gross: tx.Quantity * tx.Price, fee: tx.Commission,
+			amount: tx.Amount, id: i}
+		if tx.Kind == txn.Split {
+			t.ratio = tx.Quantity / tx.Price
+		}
+		trades = append(trades, t)
 		if c := currencyOf(tx, o); c != o.Currency && tx.Kind != txn.Split {
 			need[c] = append(need[c], tx.Date)
 		}
@@ -110,6 +124,7 @@ func convert(txs []txn.Transaction, o Options) ([]trade, []txn.Problem) {
 		}
 		t.gross *= r
 		t.fee *= r
+		t.amount *= r
 	}
 	return trades, problems
 }
@@ -155,30 +170,36 @@ func matchPool(trades []trade, m Method) ([]Disposal, []Lot, []txn.Problem) {
 	var problems []txn.Problem
 	for _, t := range trades {
 		tx := t.tx
-		switch tx.Kind {
+		switch t.kind {
 		case txn.Buy:
-			pool.Add(Lot{Date: tx.Date, Quantity: tx.Quantity, Cost: t.gross + t.fee, Origin: tx.Origin, buy: t.id})
+			pool.Add(Lot{Date: tx.Date, Quantity: t.qty, Cost: t.gross + t.fee, Origin: tx.Origin, buy: t.id})
 		case txn.Split:
-			pool.Split(tx.Quantity / tx.Price)
+			pool.Split(t.ratio)
 		case txn.Sell:
-			if held := pool.Quantity(); tx.Quantity > held*(1+Epsilon)+Epsilon {
-				problems = append(problems, oversold(tx, held))
+			if held := pool.Quantity(); t.qty > held*(1+Epsilon)+Epsilon {
+				problems = append(problems, oversold(t, held))
 				continue
 			}
-			taken, err := pool.Take(tx.Quantity, tx.Lot)
+			taken, err := pool.Take(t.qty, tx.Lot)
 			if err != nil {
 				problems = append(problems, txn.Problem{Origin: tx.Origin, Column: "lot", Value: tx.Lot, Expected: err.Error()})
 				continue
 			}
 			ds = append(ds, disposal(t, lotParts(taken, m)))
+		default:
+			d, ok, p := poolAction(pool, t)
+			if ok {
+				ds = append(ds, d)
+			}
+			problems = append(problems, p...)
 		}
 	}
 	return ds, pool.Lots(), problems
 }
 
-func oversold(tx *txn.Transaction, held float64) txn.Problem {
-	return txn.Problem{Origin: tx.Origin, Column: "quantity", Value: fmt.Sprint(tx.Quantity),
-		Expected: fmt.Sprintf("at most the %v shares of %s held on %s", held, tx.Symbol, tx.Date.Format(time.DateOnly))}
+func oversold(t trade, held float64) txn.Problem {
+	return txn.Problem{Origin: t.tx.Origin, Column: "quantity", Value: fmt.Sprint(t.tx.Quantity),
+		Expected: fmt.Sprintf("at most the %v shares of %s held on %s", held, t.sym, t.tx.Date.Format(time.DateOnly))}
 }
 
 // lotParts are the parts of a disposal that took lots.
@@ -217,7 +238,7 @@ func mergeParts(parts []Part) []Part {
 // disposal is the sale t matched with parts: Costs = Σ part costs + the
 // sale's commission, Gain = Proceeds − Costs.
 func disposal(t trade, parts []Part) Disposal {
-	d := Disposal{Date: t.tx.Date, Symbol: t.tx.Symbol, Quantity: t.tx.Quantity, Proceeds: t.gross,
+	d := Disposal{Date: t.tx.Date, Symbol: t.sym, Quantity: t.qty, Proceeds: t.gross,
 		Parts: parts, Rows: []txn.Origin{t.tx.Origin}}
 	d.Costs = d.partsCost() + t.fee
 	d.Gain = d.Proceeds - d.Costs

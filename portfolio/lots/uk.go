@@ -19,7 +19,8 @@ type ukDay struct {
 	buyLeft, sellLeft float64 // not yet matched
 	parts             []Part
 	rows              []txn.Origin
-	sellTx            *txn.Transaction
+	sellTx            *trade
+	actions           []trade // corporate actions, applied to the pool first
 }
 
 // thirtyDays is the bed-and-breakfast window: acquisitions within the
@@ -54,22 +55,23 @@ func ukDays(trades []trade) []ukDay {
 			days = append(days, ukDay{date: tx.Date, factor: factor, ratio: 1})
 		}
 		d := &days[len(days)-1]
-		switch tx.Kind {
+		switch t.kind {
 		case txn.Split:
-			r := tx.Quantity / tx.Price
-			factor *= r
-			d.factor, d.ratio = factor, d.ratio*r
+			factor *= t.ratio
+			d.factor, d.ratio = factor, d.ratio*t.ratio
 		case txn.Buy:
-			d.buyQty += tx.Quantity
+			d.buyQty += t.qty
 			d.buyCost += t.gross + t.fee
 		case txn.Sell:
-			d.sellQty += tx.Quantity
+			d.sellQty += t.qty
 			d.sellGross += t.gross
 			d.sellFee += t.fee
 			d.rows = append(d.rows, tx.Origin)
 			if d.sellTx == nil {
-				d.sellTx = tx
+				d.sellTx = &t
 			}
+		default:
+			d.actions = append(d.actions, t)
 		}
 	}
 	for i := range days {
@@ -120,29 +122,37 @@ func ukPool(days []ukDay) ([]Disposal, []Lot, []txn.Problem) {
 	var qty, cost float64
 	var ds []Disposal
 	var problems []txn.Problem
+	apply := func(d *ukDay, whole bool) {
+		for _, t := range d.actions {
+			if (t.spin != nil && t.spin.all) != whole {
+				continue
+			}
+			var x Disposal
+			var ok bool
+			if qty, cost, x, ok = ukAction(qty, cost, t); ok {
+				ds = append(ds, x)
+			}
+		}
+	}
 	for i := range days {
 		d := &days[i]
 		qty *= d.ratio
+		apply(d, false)
 		if d.buyLeft > 0 {
 			qty += d.buyLeft
 			cost += d.buyCost * d.buyLeft / d.buyQty
 		}
-		if d.sellQty == 0 {
-			continue
-		}
-		if d.sellLeft > 0 {
+		if d.sellQty > 0 {
 			if d.sellLeft > qty*(1+Epsilon)+Epsilon {
-				problems = append(problems, oversold(d.sellTx, qty+d.sellQty-d.sellLeft))
-				continue
-			}
-			c := cost * min(d.sellLeft/qty, 1)
-			d.parts = append(d.parts, Part{Rule: RuleSection104, Quantity: d.sellLeft, Cost: c})
-			cost -= c
-			if qty -= d.sellLeft; qty <= Epsilon*(1+d.sellLeft) {
-				qty, cost = 0, 0
+				problems = append(problems, oversold(*d.sellTx, qty+d.sellQty-d.sellLeft))
+			} else {
+				qty, cost = poolSale(d, qty, cost)
+				ds = append(ds, ukDisposal(d))
 			}
 		}
-		ds = append(ds, ukDisposal(d))
+		// A holding moving whole (a symbol change, a merger) moves what
+		// the day's trades left.
+		apply(d, true)
 	}
 	var open []Lot
 	if qty > 0 {
@@ -151,10 +161,25 @@ func ukPool(days []ukDay) ([]Disposal, []Lot, []txn.Problem) {
 	return ds, open, problems
 }
 
+// poolSale takes what is left of day d's disposal from the pool of qty
+// shares costing cost, at cost × sold / qty, and returns the pool left.
+func poolSale(d *ukDay, qty, cost float64) (float64, float64) {
+	if d.sellLeft <= 0 {
+		return qty, cost
+	}
+	c := cost * min(d.sellLeft/qty, 1)
+	d.parts = append(d.parts, Part{Rule: RuleSection104, Quantity: d.sellLeft, Cost: c})
+	cost -= c
+	if qty -= d.sellLeft; qty <= Epsilon*(1+d.sellLeft) {
+		qty, cost = 0, 0
+	}
+	return qty, cost
+}
+
 // ukDisposal is day d's disposal: Costs = Σ parts + the day's sale
 // commissions, Gain = Proceeds − Costs.
 func ukDisposal(d *ukDay) Disposal {
-	out := Disposal{Date: d.date, Symbol: d.sellTx.Symbol, Quantity: d.sellQty, Proceeds: d.sellGross,
+	out := Disposal{Date: d.date, Symbol: d.sellTx.sym, Quantity: d.sellQty, Proceeds: d.sellGross,
 		Parts: d.parts, Rows: d.rows}
 	out.Costs = out.partsCost() + d.sellFee
 	out.Gain = out.Proceeds - out.Costs

@@ -39,7 +39,7 @@ func matchUS(trades []trade) ([]Disposal, []Lot, []txn.Problem) {
 	buys := map[int]*usBuy{}
 	var order []*usBuy
 	for _, t := range trades {
-		if t.tx.Kind == txn.Buy {
+		if t.kind == txn.Buy {
 			b := &usBuy{t: t}
 			buys[t.id] = b
 			order = append(order, b)
@@ -50,21 +50,27 @@ func matchUS(trades []trade) ([]Disposal, []Lot, []txn.Problem) {
 	var problems []txn.Problem
 	for _, t := range trades {
 		tx := t.tx
-		switch tx.Kind {
+		switch t.kind {
 		case txn.Buy:
 			addUSBuy(pool, buys[t.id])
 		case txn.Split:
-			pool.Split(tx.Quantity / tx.Price)
+			pool.Split(t.ratio)
+		default:
+			d, ok, p := poolAction(pool, t)
+			if ok {
+				ds = append(ds, d)
+			}
+			problems = append(problems, p...)
 		case txn.Sell:
 			if tx.Lot != "" {
 				pool.method = Specific
 			}
-			if held := pool.Quantity(); tx.Quantity > held*(1+Epsilon)+Epsilon {
-				problems = append(problems, oversold(tx, held))
+			if held := pool.Quantity(); t.qty > held*(1+Epsilon)+Epsilon {
+				problems = append(problems, oversold(t, held))
 				pool.method = FIFO
 				continue
 			}
-			taken, err := pool.Take(tx.Quantity, tx.Lot)
+			taken, err := pool.Take(t.qty, tx.Lot)
 			pool.method = FIFO
 			if err != nil {
 				problems = append(problems, txn.Problem{Origin: tx.Origin, Column: "lot", Value: tx.Lot, Expected: err.Error()})
@@ -85,7 +91,7 @@ func matchUS(trades []trade) ([]Disposal, []Lot, []txn.Problem) {
 // back), and one for the rest.
 func addUSBuy(pool *Pool, b *usBuy) {
 	tx := b.t.tx
-	whole := Lot{Date: tx.Date, Quantity: tx.Quantity, Cost: b.t.gross + b.t.fee, Origin: tx.Origin, buy: b.t.id}
+	whole := Lot{Date: tx.Date, Quantity: b.t.qty, Cost: b.t.gross + b.t.fee, Origin: tx.Origin, buy: b.t.id}
 	left := whole.Quantity
 	for _, a := range b.pending {
 		l := whole.part(a.qty)
@@ -149,7 +155,7 @@ func washSale(d *Disposal, taken []Lot, pool *Pool, order []*usBuy) {
 // replacing.
 func available(b *usBuy, pool *Pool, taken []Lot, sold time.Time) float64 {
 	if b.t.tx.Date.After(sold) {
-		return b.t.tx.Quantity - b.used
+		return b.t.qty - b.used
 	}
 	held := 0.0
 	for _, l := range pool.lots {
@@ -157,7 +163,7 @@ func available(b *usBuy, pool *Pool, taken []Lot, sold time.Time) float64 {
 			held += l.Quantity
 		}
 	}
-	return max(0, min(held, b.t.tx.Quantity-b.used))
+	return max(0, min(held, b.t.qty-b.used))
 }
 
 // adjustHeld carries a to a.qty of the held shares of buy id: their lot
