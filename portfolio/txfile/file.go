@@ -97,10 +97,12 @@ const (
 	noteField
 	ratioField
 	lotField
+	toField
+	fractionField
 	fieldCount
 )
 
-var fieldNames = [fieldCount]string{"date", "kind", "symbol", "quantity", "price", "commission", "amount", "currency", "note", "ratio", "lot"}
+var fieldNames = [fieldCount]string{"date", "kind", "symbol", "quantity", "price", "commission", "amount", "currency", "note", "ratio", "lot", "to", "fraction"}
 
 // headerNames maps each accepted header, lower-cased, to its field.
 // "tx" and "cash" are the original notebook's names.
@@ -117,6 +119,8 @@ var headerNames = map[string]field{
 	"note": noteField, "notes": noteField, "memo": noteField, "description": noteField,
 	"ratio": ratioField,
 	"lot":   lotField,
+	"to":    toField, "new symbol": toField,
+	"fraction": fractionField, "cost fraction": fractionField,
 }
 
 // columns is the header of a file: where each field is and what its

@@ -155,6 +155,10 @@ func (r *dataRow) transaction() (txn.Transaction, bool) {
 	if !k.IsTrade() {
 		r.noLot(k)
 	}
+	if !k.IsCorporateAction() {
+		r.unusedText(k, toField)
+		r.unused(k, fractionField)
+	}
 
 	switch k {
 	case txn.Buy, txn.Sell:
@@ -183,6 +187,8 @@ func (r *dataRow) transaction() (txn.Transaction, bool) {
 		if c := r.cell(currencyField); trim(c.text) != "" {
 			r.problem(currencyField, c, expectSplitCurrency)
 		}
+	case txn.SpinOff, txn.Merger, txn.SymbolChange, txn.StockDividend, txn.ReturnOfCapital, txn.CapitalGains:
+		r.action(k, &tx)
 	default: // the cash kinds
 		switch k {
 		case txn.Dividend:
