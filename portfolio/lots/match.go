@@ -60,8 +60,15 @@ func Match(txs []txn.Transaction, o Options) (*Report, error) {
 	if len(problems) > 0 {
 		return nil, &txn.ValidationError{Problems: problems}
 	}
-	bySymbol := map[string][]trade{}
+	count := map[string]int{}
 	for _, t := range trades {
+		count[t.sym]++
+	}
+	bySymbol := make(map[string][]trade, len(count))
+	for _, t := range trades {
+		if bySymbol[t.sym] == nil {
+			bySymbol[t.sym] = make([]trade, 0, count[t.sym])
+		}
 		bySymbol[t.sym] = append(bySymbol[t.sym], t)
 	}
 	symbols := spinOrder(trades)
@@ -93,7 +100,7 @@ func Match(txs []txn.Transaction, o Options) (*Report, error) {
 // convert keeps the BUY, SELL and SPLIT rows in date order, their money
 // converted to o.Currency at the rate of their day.
 func convert(txs []txn.Transaction, o Options) ([]trade, []txn.Problem) {
-	var trades []trade
+	trades := make([]trade, 0, len(txs))
 	need := map[string][]time.Time{}
 	for i := range txs {
 		tx := &txs[i]

@@ -47,7 +47,7 @@ func matchUK(trades []trade) ([]Disposal, []Lot, []txn.Problem) {
 
 // ukDays groups trades (in date order) by day.
 func ukDays(trades []trade) []ukDay {
-	var days []ukDay
+	days := make([]ukDay, 0, len(trades))
 	factor := 1.0
 	for _, t := range trades {
 		tx := t.tx
