@@ -132,3 +132,24 @@ func writeWorkbook(w io.Writer, j *job) error {
 	}
 	return workbook.WriteGains(w, j.result, rep)
 }
+
+// printGainsWithoutMarket prints the capital gains of the file's rows
+// alone, with no market data (for -source none): lots.Match on txs, a
+// blank currency meaning the reporting currency (there is no quote
+// currency to fall back on), other currencies converted with the -rates
+// file (HMRC's monthly rates for a UK return).
+func printGainsWithoutMarket(w io.Writer, txs []portfolio.Transaction, o *options) error {
+	var rates lots.Rates
+	if o.ratesFile != "" {
+		conv, err := ratesFromFile(o)
+		if err != nil {
+			return err
+		}
+		rates = conv
+	}
+	rep, err := lots.Match(txs, lots.Options{Method: o.lots, Currency: o.currency, Rates: rates})
+	if err != nil {
+		return fmt.Errorf("capital gains: %w", err)
+	}
+	return writeGains(w, rep, o.taxYear)
+}

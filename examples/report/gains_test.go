@@ -3,6 +3,11 @@ package main
 import (
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/gofolio/gofolio/internal/shared"
+	"github.com/gofolio/gofolio/portfolio"
+	"github.com/gofolio/gofolio/portfolio/lots"
 )
 
 // TestRunGainsByMethod: -lots picks the shares a sale takes, in the
@@ -49,4 +54,35 @@ func squeeze(s string) string {
 		lines[i] = strings.Join(strings.Fields(l), " ")
 	}
 	return strings.Join(lines, "\n")
+}
+
+// TestGainsWithoutMarket: the gains of a file no quote source knows,
+// from its rows alone, in USD converted at HMRC's monthly rates (cgt-calc's
+// file in ../shared: 1.3048 USD per GBP in May 2022, 1.1996 in August).
+// 10 bought at 100 on 3 May 2022 (£766.40), 10 sold at 120 on 10 August
+// 2022 (£1,000.33): gain £233.93, 2022/23, under the £12,300 exempt.
+func TestGainsWithoutMarket(t *testing.T) {
+	txs := []portfolio.Transaction{
+		{Date: time.Date(2022, 5, 3, 0, 0, 0, 0, time.UTC), Kind: portfolio.Buy, Symbol: "DELISTED", Quantity: 10, Price: 100, Currency: "USD"},
+		{Date: time.Date(2022, 8, 10, 0, 0, 0, 0, time.UTC), Kind: portfolio.Sell, Symbol: "DELISTED", Quantity: 10, Price: 120, Currency: "USD"},
+	}
+	o := &options{currency: "GBP", lots: lots.UK, ratesFile: shared.Path(t, "brokers", "cgt-calc", "exchange_rates_data.csv")}
+	var out strings.Builder
+	if err := printGainsWithoutMarket(&out, txs, o); err != nil {
+		t.Fatal(err)
+	}
+	// 1,200 / 1.1996 = 1,000.33; 1,000 / 1.3048 = 766.40; 1,000.33 − 766.40 = 233.93.
+	for _, want := range []string{
+		"2022-08-10 DELISTED 10 1,000.33 766.40 233.93 S104 pool 10",
+		"2022/23 1 1,000.33 766.40 233.93 0.00 233.93 12,300.00 0.00",
+	} {
+		if !strings.Contains(squeeze(out.String()), want) {
+			t.Errorf("no line %q in\n%s", want, out.String())
+		}
+	}
+	o.ratesFile = ""
+	err := printGainsWithoutMarket(&out, txs, o)
+	if err == nil || !strings.Contains(err.Error(), `column currency: "USD": rows in USD need exchange rates to GBP (Options.Rates)`) {
+		t.Errorf("without rates: got %v", err)
+	}
 }
