@@ -48,6 +48,10 @@ func TestBuildLotMethods(t *testing.T) {
 		// 20 post-split, 5 a share) and 5 of lot 3 (100 for 10, 10 a
 		// share): the 10 of lot 3 = 100.
 		{m: lots.HIFO, sold4: 400, sold8: 100},
+		// uk books the Section 104 pool, the average; us books FIFO (the
+		// look-ahead rules are lots.Match's).
+		{m: lots.UK, sold4: 300, sold8: 100},
+		{m: lots.US, sold4: 250, sold8: 150},
 	} {
 		if c.m == lots.Specific {
 			continue

@@ -179,7 +179,8 @@ func matchPool(trades []trade, m Method) ([]Disposal, []Lot, []txn.Problem) {
 		tx := t.tx
 		switch t.kind {
 		case txn.Buy:
-			pool.Add(Lot{Date: tx.Date, Quantity: t.qty, Cost: t.gross + t.fee, Origin: tx.Origin, buy: t.id})
+			pool.Add(Lot{Date: tx.Date, Quantity: t.qty, Cost: t.gross + t.fee, TradeCost: tx.Quantity*tx.Price + tx.Commission,
+				Origin: tx.Origin, buy: t.id})
 		case txn.Split:
 			pool.Split(t.ratio)
 		case txn.Sell:

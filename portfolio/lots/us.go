@@ -91,7 +91,8 @@ func matchUS(trades []trade) ([]Disposal, []Lot, []txn.Problem) {
 // back), and one for the rest.
 func addUSBuy(pool *Pool, b *usBuy) {
 	tx := b.t.tx
-	whole := Lot{Date: tx.Date, Quantity: b.t.qty, Cost: b.t.gross + b.t.fee, Origin: tx.Origin, buy: b.t.id}
+	whole := Lot{Date: tx.Date, Quantity: b.t.qty, Cost: b.t.gross + b.t.fee, TradeCost: tx.Quantity*tx.Price + tx.Commission,
+		Origin: tx.Origin, buy: b.t.id}
 	left := whole.Quantity
 	for _, a := range b.pending {
 		l := whole.part(a.qty)
