@@ -2,7 +2,6 @@ package lots
 
 import (
 	"fmt"
-	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -104,35 +103,45 @@ func (p *Pool) Take(qty float64, spec string) ([]Lot, error) {
 			break
 		}
 		l := &p.lots[i]
-		take := min(left, l.Quantity)
-		part := l.part(take)
-		taken = append(taken, part)
-		*l = l.part(l.Quantity - take)
+		before := l.Quantity
+		take := min(left, before)
+		taken = append(taken, l.part(take))
+		*l = l.part(before - take)
+		if l.Quantity <= Epsilon*before {
+			l.Quantity = 0 // emptied, but for rounding: dropped below
+		}
 		left -= take
 	}
-	p.dropEmpty(qty)
+	p.dropEmpty()
 	return taken, nil
 }
 
 // takeProRata takes qty / held of every lot: the cost taken is the
-// average cost × qty.
+// average cost × qty. Selling all that is held (but for rounding, see
+// Epsilon) empties the pool; a part leaves every lot its share, however
+// small.
 func (p *Pool) takeProRata(qty float64) []Lot {
 	held := p.Quantity()
 	f := min(qty/held, 1)
+	all := held-qty <= Epsilon*(1+qty)
 	taken := make([]Lot, 0, len(p.lots))
 	for i := range p.lots {
 		l := &p.lots[i]
+		if all {
+			taken = append(taken, *l)
+			l.Quantity = 0
+			continue
+		}
 		taken = append(taken, l.part(l.Quantity*f))
 		*l = l.part(l.Quantity * (1 - f))
 	}
-	p.dropEmpty(qty)
+	p.dropEmpty()
 	return taken
 }
 
-// dropEmpty removes the lots rounding left nearly empty after selling
-// sold shares.
-func (p *Pool) dropEmpty(sold float64) {
-	p.lots = slices.DeleteFunc(p.lots, func(l Lot) bool { return math.Abs(l.Quantity) <= Epsilon*(1+sold) })
+// dropEmpty removes the lots a sale emptied (quantity 0).
+func (p *Pool) dropEmpty() {
+	p.lots = slices.DeleteFunc(p.lots, func(l Lot) bool { return l.Quantity == 0 })
 }
 
 // order is the indexes of the lots a sale takes from, in the order it

@@ -102,7 +102,7 @@ func addUSBuy(pool *Pool, b *usBuy) {
 		pool.Add(l)
 		left -= a.qty
 	}
-	if left > Epsilon*(1+whole.Quantity) {
+	if left > 0 {
 		pool.Add(whole.part(left))
 	}
 }
@@ -181,7 +181,7 @@ func adjustHeld(pool *Pool, id int, a washAdj) {
 		rep.Date = rep.Date.Add(-a.shift)
 		rest := l.part(l.Quantity - a.qty)
 		pool.lots[i] = rep
-		if rest.Quantity > Epsilon*(1+l.Quantity) {
+		if rest.Quantity > 0 {
 			pool.lots = append(pool.lots[:i+1], append([]Lot{rest}, pool.lots[i+1:]...)...)
 		}
 		return
