@@ -28,6 +28,7 @@ func (m *lotCost) soldCost(row *Transaction, held, cost, sold float64) (float64,
 		return 0, err
 	}
 	if afterSale(held, sold) == 0 {
+		m.pool.Empty() // as the position: nothing held, no cost
 		return cost, nil
 	}
 	total := 0.0

@@ -57,6 +57,10 @@ func NewPool(m Method) *Pool { return &Pool{method: m} }
 // Add adds a bought lot.
 func (p *Pool) Add(l Lot) { p.lots = append(p.lots, l) }
 
+// Empty removes every lot: what rounding leaves once a holding is sold
+// out (the engine's position then holds nothing, at no cost).
+func (p *Pool) Empty() { p.lots = p.lots[:0] }
+
 // Lots is the open lots, oldest first. The slice is the pool's own.
 func (p *Pool) Lots() []Lot { return p.lots }
 
