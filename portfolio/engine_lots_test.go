@@ -1,6 +1,7 @@
 package portfolio
 
 import (
+	"math"
 	"testing"
 
 	"github.com/gofolio/gofolio/portfolio/lots"
@@ -108,4 +109,28 @@ func TestBuildRefusesCorporateActions(t *testing.T) {
 	x := testSeries("X", "USD", days(d1, d2, d3, d4, d5, d8), 10, 30, 20, 40, 12, 25)
 	_, err := Build(txs, Config{Currency: "USD", Series: market(x)})
 	wantProblems(t, err, `t.csv, row 8, column kind: "SYMBOLCHANGE": `+expectNoAction)
+}
+
+// TestBuildSoldOutLeavesNoLots: selling all but rounding (2e-9 of 3
+// shares, within shareEpsilon) sells out the position and its lots: a
+// later FIFO sale takes the new lot, not a 2e-9-share remainder of the
+// 0.5 bought at 100 (which would add 2e-9 × (100 − 30) = 1.4e-7 of cost).
+// 1 bought at 30, half sold at 40: realized 20 − 15 = 5 on that sale.
+func TestBuildSoldOutLeavesNoLots(t *testing.T) {
+	x := testSeries("X", "USD", days(d1, d2, d3, d4), 30, 10, 30, 40)
+	txs := []Transaction{
+		{Date: d1, Kind: Deposit, Amount: 1e6},
+		{Date: d1, Kind: Buy, Symbol: "X", Quantity: 2.5, Price: 10},
+		{Date: d1, Kind: Buy, Symbol: "X", Quantity: 0.5, Price: 10},
+		{Date: d2, Kind: Sell, Symbol: "X", Quantity: 3 - 2e-9, Price: 10},
+		{Date: d3, Kind: Buy, Symbol: "X", Quantity: 1, Price: 30},
+		{Date: d4, Kind: Sell, Symbol: "X", Quantity: 0.5, Price: 40},
+	}
+	txs[2].Price = 100
+	res := build(t, txs, Config{Currency: "USD", Series: market(x), Lots: lots.FIFO, AutoDeposit: true})
+	h := res.Holdings
+	before := h.Realized()[h.Row(0, 2)]
+	if got := h.Realized()[h.Row(0, 3)] - before; math.Abs(got-5) > 1e-9 {
+		t.Errorf("realized on the last sale %v, want 5", got)
+	}
 }
