@@ -153,3 +153,19 @@ func printGainsWithoutMarket(w io.Writer, txs []portfolio.Transaction, o *option
 	}
 	return writeGains(w, rep, o.taxYear)
 }
+
+// warnUnusedLots says, on stderr, that the file's lot column does nothing
+// with -lots other than specific or us: SELL rows naming lots would
+// otherwise be matched by another rule without a word.
+func warnUnusedLots(stderr io.Writer, j *job) {
+	if m := j.opts.lots; m == lots.Specific || m == lots.US {
+		return
+	}
+	for _, tx := range j.txs {
+		if tx.Kind == portfolio.Sell && tx.Lot != "" {
+			fmt.Fprintf(stderr, "warning: the lot column (%s: %q) is used only with -lots specific or us; -lots %s ignores it\n",
+				tx.Origin, tx.Lot, j.opts.lots)
+			return
+		}
+	}
+}

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -84,5 +86,32 @@ func TestGainsWithoutMarket(t *testing.T) {
 	err := printGainsWithoutMarket(&out, txs, o)
 	if err == nil || !strings.Contains(err.Error(), `column currency: "USD": rows in USD need exchange rates to GBP (Options.Rates)`) {
 		t.Errorf("without rates: got %v", err)
+	}
+}
+
+// TestRunWarnsOfUnusedLots: a lot column with -lots fifo is ignored, and
+// stderr says so once; with -lots specific the named lot is sold (the
+// 1995-02-01 lot at 120: gain 100).
+func TestRunWarnsOfUnusedLots(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "tx.csv")
+	csv := "date,kind,symbol,quantity,price,commission,amount,lot\n" +
+		"1995-01-03,DEPOSIT,,,,,10000,\n1995-01-04,BUY,IBM,10,100,0,,\n1995-02-01,BUY,IBM,10,120,0,,\n" +
+		"1996-03-01,SELL,IBM,10,130,0,,1995-02-01\n"
+	if err := os.WriteFile(path, []byte(csv), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, stderr, err := runReport(t, "-tx", path, "-currency", "USD", "-lots", "fifo")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := `warning: the lot column (` + path + `, row 5: "1995-02-01") is used only with -lots specific or us; -lots fifo ignores it`; !strings.Contains(stderr, want) {
+		t.Errorf("stderr %q, want %q", stderr, want)
+	}
+	stdout, stderr, err := runReport(t, "-tx", path, "-currency", "USD", "-lots", "specific", "-gains")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(stderr, "lot column") || !strings.Contains(squeeze(stdout), "1996-03-01 IBM 10 1,300.00 1,200.00 100.00 lot 1995-02-01 10") {
+		t.Errorf("specific: stderr %q, stdout\n%s", stderr, stdout)
 	}
 }

@@ -116,6 +116,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	printWarnings(stderr, job.input.Warnings)
+	warnUnusedLots(stderr, job)
 	if err := printSummary(stdout, job); err != nil {
 		return err
 	}
