@@ -58,8 +58,9 @@ type Config struct {
 	// lots.Average (the zero value) at the average cost; lots.FIFO,
 	// lots.LIFO, lots.HIFO and lots.Specific (each SELL row's Lot names
 	// the lot) by the holding's lots. lots.UK books the Section 104 pool
-	// (average cost) and lots.US books FIFO: their look-ahead rules (same
-	// day, 30 days, wash sales) are in the gains report (lots.Match).
+	// (average cost) and lots.US books FIFO (or the lot a row names):
+	// their look-ahead rules (same day, 30 days, wash sales) are in the
+	// gains report (lots.Match).
 	Lots lots.Method
 }
 

@@ -56,13 +56,11 @@ func (averageCost) soldCost(_ *Transaction, held, cost, sold float64) (float64, 
 // newPosition is an empty position matched by m: average cost for
 // lots.Average, and for lots.UK (the Section 104 pool is an average; the
 // same-day and 30-day rules look ahead and are applied by lots.Match),
-// its lots otherwise (lots.US as FIFO: the wash-sale rule is lots.Match's).
+// its lots otherwise (lots.US as FIFO or the lot a row names: the
+// wash-sale rule is lots.Match's).
 func newPosition(m lots.Method) position {
 	if m == lots.Average || m == lots.UK {
 		return position{match: averageCost{}}
-	}
-	if m == lots.US {
-		m = lots.FIFO
 	}
 	return position{match: &lotCost{pool: lots.NewPool(m)}}
 }

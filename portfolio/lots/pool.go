@@ -44,8 +44,9 @@ const Epsilon = 1e-9
 
 // Pool is one holding's open lots in acquisition order, matched on a sale
 // by its method. Average and UK take from every lot pro rata (the
-// average cost, HMRC's Section 104 pool); US takes as FIFO (the wash-sale
-// rule needs the sales after, and is applied by Match).
+// average cost, HMRC's Section 104 pool); US takes the lot a sale names,
+// else FIFO (the wash-sale rule needs the purchases after, and is applied
+// by Match).
 type Pool struct {
 	method Method
 	lots   []Lot
@@ -162,6 +163,10 @@ func (p *Pool) order(spec string) ([]int, error) {
 		slices.SortStableFunc(idx, func(a, b int) int { return -cmpFloat(p.lots[a].PerShare(), p.lots[b].PerShare()) })
 	case Specific:
 		return p.named(spec)
+	case US:
+		if spec != "" {
+			return p.named(spec) // the lot the sale names, else FIFO
+		}
 	}
 	return idx, nil
 }

@@ -45,7 +45,7 @@ func matchUS(trades []trade) ([]Disposal, []Lot, []txn.Problem) {
 			order = append(order, b)
 		}
 	}
-	pool := NewPool(FIFO)
+	pool := NewPool(US)
 	var ds []Disposal
 	var problems []txn.Problem
 	for _, t := range trades {
@@ -62,16 +62,11 @@ func matchUS(trades []trade) ([]Disposal, []Lot, []txn.Problem) {
 			}
 			problems = append(problems, p...)
 		case txn.Sell:
-			if tx.Lot != "" {
-				pool.method = Specific
-			}
 			if held := pool.Quantity(); t.qty > held*(1+Epsilon)+Epsilon {
 				problems = append(problems, oversold(t, held))
-				pool.method = FIFO
 				continue
 			}
 			taken, err := pool.Take(t.qty, tx.Lot)
-			pool.method = FIFO
 			if err != nil {
 				problems = append(problems, txn.Problem{Origin: tx.Origin, Column: "lot", Value: tx.Lot, Expected: err.Error()})
 				continue

@@ -73,3 +73,16 @@ func TestUSShortAndLongTerm(t *testing.T) {
 	near(t, "LongTerm", y.LongTerm, 150)
 	near(t, "ShortTerm", y.ShortTerm, 50)
 }
+
+// TestUSNamedLot: with the US method a SELL row may name its lot (specific
+// identification), else FIFO: 10 at 10 (row 2), 10 at 20 (row 3); 5 sold
+// at 25 naming row 3: cost 100, gain 25; then 5 more, FIFO: cost 50.
+func TestUSNamedLot(t *testing.T) {
+	b1, b2 := buy(day(2023, 1, 3), 10, 10, 0), buy(day(2023, 2, 1), 10, 20, 0)
+	b1.Origin.Row, b2.Origin.Row = 2, 3
+	s1, s2 := sell(day(2023, 3, 1), 5, 25, 0), sell(day(2023, 3, 2), 5, 25, 0)
+	s1.Lot = "row 3"
+	rep := match(t, lots.US, b1, b2, s1, s2)
+	near(t, "named", rep.Disposals[0].Costs, 100)
+	near(t, "fifo", rep.Disposals[1].Costs, 50)
+}
