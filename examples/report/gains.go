@@ -12,33 +12,13 @@ import (
 	"github.com/gofolio/gofolio/portfolio/workbook"
 )
 
-// gains matches the built portfolio's trades by -lots (lots.Match): its
-// transactions with the prices the engine used (the close, where the file
-// left it blank), each blank currency the one the engine settled the row
-// in (-settle, else the symbol's quote currency), converted with the
-// rates the portfolio was built with (-rates, HMRC's monthly rates for a
-// UK return). No market data is needed beyond those prices: without market
-// data, call lots.Match on the file's rows directly (a blank currency is
-// then the reporting currency).
+// gains matches the built portfolio's trades by -lots (Result.Gains:
+// the prices the engine used, each blank currency the one it settled the
+// row in, converted with the rates the portfolio was built with: -rates,
+// HMRC's monthly rates for a UK return). Without market data, see
+// printGainsWithoutMarket.
 func gains(j *job) (*lots.Report, error) {
-	res := j.result
-	quote := map[string]string{}
-	for s, sym := range res.Holdings.Symbols {
-		quote[sym] = res.Holdings.QuoteCurrency[s]
-	}
-	txs := make([]portfolio.Transaction, len(res.Transactions))
-	copy(txs, res.Transactions)
-	for i := range txs {
-		tx := &txs[i]
-		if tx.Currency != "" || !(tx.Kind.IsTrade() || tx.Kind == portfolio.Split) {
-			continue
-		}
-		tx.Currency = quote[tx.Symbol]
-		if j.opts.settle != "" {
-			tx.Currency = j.opts.settle
-		}
-	}
-	return lots.Match(txs, lots.Options{Method: j.opts.lots, Currency: res.Currency, Rates: res.Rates})
+	return j.result.Gains(j.opts.lots, j.opts.settle)
 }
 
 // printGains prints the capital gains (-gains): the disposals, then a
