@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/gofolio/gofolio/internal/suggest"
+	"github.com/gofolio/gofolio/portfolio/lots"
 	"github.com/gofolio/gofolio/quotes"
 )
 
@@ -62,6 +63,15 @@ type Config struct {
 	// nearest. Empty: the keys of Series, which after Fetch are only the
 	// file's own symbols.
 	KnownSymbols []string
+	// Lots is how a sale picks the shares it sells, and so the cost that
+	// leaves with them (the holdings' cost basis and realized profit):
+	// lots.Average (the zero value) at the average cost; lots.FIFO,
+	// lots.LIFO, lots.HIFO and lots.Specific (each SELL row's Lot names
+	// the lot) by the holding's lots. lots.UK books the Section 104 pool
+	// (average cost) and lots.US books FIFO (or the lot a row names):
+	// their look-ahead rules (same day, 30 days, wash sales) are in the
+	// gains report (lots.Match).
+	Lots lots.Method
 }
 
 // Result is a built portfolio.

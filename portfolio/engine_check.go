@@ -34,6 +34,9 @@ const (
 	buildExpectZero  = "0: %s rows do not use %s"
 )
 
+// expectNoAction is the problem of a corporate action given to Build.
+const expectNoAction = "one of BUY, SELL, DEPOSIT, WITHDRAWAL, DIVIDEND, FEE, INTEREST, TAX, SPLIT: the engine does not book corporate actions yet; the capital gains report does (lots.Match, or -gains with -source none)"
+
 // checkFields reports every transaction whose kind is not one of Kinds or
 // whose numbers break the readers' rules (see ReadCSV): finite, at most
 // 1e12, quantities and amounts greater than 0, a price and a commission of
@@ -44,6 +47,10 @@ func (e *engine) checkFields() {
 	for i := range e.txs {
 		tx := &e.txs[i]
 		if fieldsOK(tx) {
+			continue
+		}
+		if tx.Kind.IsCorporateAction() {
+			e.problem(tx, "kind", tx.Kind.String(), expectNoAction)
 			continue
 		}
 		if tx.Kind < Buy || tx.Kind > Split {

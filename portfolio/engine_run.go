@@ -223,7 +223,7 @@ func (e *engine) layCloses(l *ledger, si int, s *quotes.Series, txs []int) (*quo
 func (e *engine) bookTrades(l *ledger, st *symbolTrades) []positionRun {
 	n := len(e.cal.days)
 	runs := make([]positionRun, 0, len(st.txs)+len(st.evs)+1)
-	p := newPosition()
+	p := newPosition(e.cfg.Lots)
 	ev, ti := 0, 0
 	start := 0
 	if len(st.txs) > 0 {
@@ -273,9 +273,11 @@ func (e *engine) bookTransaction(l *ledger, st *symbolTrades, p *position, i, d 
 	c, rate := e.tradeRate(st, i, d)
 	switch tx.Kind {
 	case Buy:
-		p.buy(tx.Quantity, tx.Quantity*tx.Price, tx.Commission, rate)
+		p.buy(tx, tx.Quantity, tx.Quantity*tx.Price, tx.Commission, rate)
 	case Sell:
-		p.sell(tx.Quantity, tx.Quantity*tx.Price, tx.Commission, rate)
+		if err := p.sell(tx, tx.Quantity, tx.Quantity*tx.Price, tx.Commission, rate); err != nil {
+			l.problem(tx, "lot", tx.Lot, err.Error())
+		}
 	case Dividend:
 		p.dividend(tx.Amount, rate)
 	default:

@@ -1,6 +1,10 @@
 package portfolio
 
-import "math"
+import (
+	"math"
+
+	"github.com/gofolio/gofolio/portfolio/lots"
+)
 
 // position is one symbol's holding as the engine books it, one method per
 // event (buy, sell, split, dividend). Money is in the reporting currency,
@@ -22,56 +26,88 @@ type position struct {
 }
 
 // costMatcher decides which part of a position's cost leaves it on a
-// sale. It is the seam for tax lots (FIFO, LIFO, HIFO, specific
-// identification, share identification rules): average cost is the only
-// one today.
+// sale. It is the seam for tax lots: averageCost is the default, lotCost
+// keeps the lots (package lots) and matches by FIFO, LIFO, HIFO or
+// specific identification.
 type costMatcher interface {
+	// bought records qty shares bought by row for cost (in the reporting
+	// currency) and tradeCost (in the trade's currency).
+	bought(row *Transaction, qty, cost, tradeCost float64)
 	// soldCost is the cost of sold of the held shares, whose cost basis
-	// is cost (0 < sold ≤ held).
-	soldCost(held, cost, sold float64) float64
+	// is cost (0 < sold ≤ held), sold by row; an error when row names a
+	// lot that does not hold them (nothing is taken then).
+	soldCost(row *Transaction, held, cost, sold float64) (float64, error)
+	// split turns each share into ratio shares.
+	split(ratio float64)
 }
 
 // averageCost matches every sale at the average cost of the shares held.
 type averageCost struct{}
 
+func (averageCost) bought(*Transaction, float64, float64, float64) {}
+func (averageCost) split(float64)                                  {}
+
 // soldCost is cost / held × sold: selling 4 of 10 shares that cost 250
 // takes 250 / 10 × 4 = 100 of the cost.
-func (averageCost) soldCost(held, cost, sold float64) float64 { return cost / held * sold }
+func (averageCost) soldCost(_ *Transaction, held, cost, sold float64) (float64, error) {
+	return cost / held * sold, nil
+}
 
-// newPosition is an empty position matched by average cost.
-func newPosition() position { return position{match: averageCost{}} }
+// newPosition is an empty position matched by m: average cost for
+// lots.Average, and for lots.UK (the Section 104 pool is an average; the
+// same-day and 30-day rules look ahead and are applied by lots.Match),
+// its lots otherwise (lots.US as FIFO or the lot a row names: the
+// wash-sale rule is lots.Match's).
+func newPosition(m lots.Method) position {
+	if m == lots.Average || m == lots.UK {
+		return position{match: averageCost{}}
+	}
+	return position{match: &lotCost{pool: lots.NewPool(m)}}
+}
 
-// buy adds qty shares bought for gross (quantity × price) plus commission,
-// in the trade's currency, worth rate in the reporting currency:
+// buy adds qty shares bought by row for gross (quantity × price) plus
+// commission, in the trade's currency, worth rate in the reporting
+// currency:
 //
 //	cost += (gross + commission) × rate,  commissions += commission × rate.
-func (p *position) buy(qty, gross, commission, rate float64) {
+func (p *position) buy(row *Transaction, qty, gross, commission, rate float64) {
 	p.commissions += commission * rate
 	p.cost += (gross + commission) * rate
 	p.qty += qty
+	p.match.bought(row, qty, (gross+commission)*rate, gross+commission)
 }
 
-// sell takes qty shares out for gross (quantity × price) less commission,
-// in the trade's currency, worth rate in the reporting currency:
+// sell takes qty shares out, sold by row for gross (quantity × price) less
+// commission, in the trade's currency, worth rate in the reporting
+// currency:
 //
 //	sold = match.soldCost(held, cost, qty)
 //	realized += (gross − commission) × rate − sold,  cost −= sold.
 //
 // What rounding leaves after selling everything (see afterSale) is
-// nothing, at no cost.
-func (p *position) sell(qty, gross, commission, rate float64) {
+// nothing, at no cost. When the matcher cannot take the shares (a lot row
+// names holds fewer), the error says why and they leave at average cost.
+func (p *position) sell(row *Transaction, qty, gross, commission, rate float64) error {
 	p.commissions += commission * rate
 	proceeds := gross - commission
-	sold := p.match.soldCost(p.qty, p.cost, qty)
+	sold, err := p.match.soldCost(row, p.qty, p.cost, qty)
+	if err != nil {
+		sold = p.cost / p.qty * qty
+	}
 	p.realized += proceeds*rate - sold
 	p.cost -= sold
 	if p.qty = afterSale(p.qty, qty); p.qty == 0 {
 		p.cost = 0
 	}
+	return err
 }
 
-// split turns each share into ratio shares; the cost is unchanged.
-func (p *position) split(ratio float64) { p.qty *= ratio }
+// split turns each share (and each lot's) into ratio shares; the cost is
+// unchanged.
+func (p *position) split(ratio float64) {
+	p.qty *= ratio
+	p.match.split(ratio)
+}
 
 // dividend adds amount, in the currency paid, worth rate in the reporting
 // currency: dividends += amount × rate.

@@ -1,14 +1,18 @@
 package portfolio
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/gofolio/gofolio/portfolio/lots"
+)
 
 // TestPositionEvents books one event of each kind into a position and
 // checks every figure against a hand computation.
 func TestPositionEvents(t *testing.T) {
-	p := newPosition()
+	p := newPosition(lots.Average)
 	// BUY 10 at 20 (gross 200), commission 5, in EUR at 1.1:
 	// cost = (200 + 5) × 1.1 = 225.5, commissions = 5 × 1.1 = 5.5.
-	p.buy(10, 200, 5, 1.1)
+	p.buy(nil, 10, 200, 5, 1.1)
 	wantPosition(t, "after the buy", p, position{qty: 10, cost: 225.5, commissions: 5.5})
 	// A 3:2 split: 10 × 1.5 = 15 shares, cost unchanged.
 	p.split(1.5)
@@ -22,14 +26,14 @@ func TestPositionEvents(t *testing.T) {
 	// SELL 6 at 18 (gross 108), commission 3, at 1.0: the average cost
 	// leaving is 225.5 / 15 × 6 = 90.2; realized = (108 − 3) × 1 − 90.2 =
 	// 14.8; cost = 225.5 − 90.2 = 135.3; commissions = 5.5 + 3 = 8.5.
-	p.sell(6, 108, 3, 1)
+	p.sell(nil, 6, 108, 3, 1)
 	wantPosition(t, "after the sale", p, position{qty: 9, cost: 135.3, realized: 14.8, dividends: 7.2, commissions: 8.5})
 	// A DIVIDEND row of 2 at 1.5: dividends = 7.2 + 3 = 10.2.
 	p.dividend(2, 1.5)
 	// SELL the other 9 at 10 (gross 90), no commission, at 1.0: cost
 	// leaving 135.3 / 9 × 9 = 135.3; realized = 14.8 + 90 − 135.3 = −30.5;
 	// nothing is left, at no cost.
-	p.sell(9, 90, 0, 1)
+	p.sell(nil, 9, 90, 0, 1)
 	wantPosition(t, "after selling everything", p, position{realized: -30.5, dividends: 10.2, commissions: 8.5})
 }
 
@@ -38,10 +42,10 @@ func TestPositionEvents(t *testing.T) {
 // bought hold 0.30000000000000004; selling 0.3 leaves 0 (not 5.6e-17)
 // shares at 0 cost.
 func TestPositionSellRounding(t *testing.T) {
-	p := newPosition()
-	p.buy(0.1, 1, 0, 1)
-	p.buy(0.2, 2, 0, 1)
-	p.sell(0.3, 4, 0, 1)
+	p := newPosition(lots.Average)
+	p.buy(nil, 0.1, 1, 0, 1)
+	p.buy(nil, 0.2, 2, 0, 1)
+	p.sell(nil, 0.3, 4, 0, 1)
 	if p.qty != 0 || p.cost != 0 {
 		t.Fatalf("after selling all: %v shares at cost %v, want 0 at 0", p.qty, p.cost)
 	}
@@ -73,17 +77,19 @@ func TestOversells(t *testing.T) {
 
 // halfCost matches a sale at half the average cost: a stand-in for a tax
 // lot rule, showing that the matcher alone decides the cost that leaves.
-type halfCost struct{}
+type halfCost struct{ averageCost }
 
-func (halfCost) soldCost(held, cost, sold float64) float64 { return cost / held * sold / 2 }
+func (halfCost) soldCost(_ *Transaction, held, cost, sold float64) (float64, error) {
+	return cost / held * sold / 2, nil
+}
 
 // TestPositionMatcher: a sale takes the cost its matcher picks. 10 shares
 // at 100 (cost 1000), 4 sold at 120 with halfCost: 1000 / 10 × 4 / 2 = 200
 // leaves; realized = 480 − 200 = 280; cost = 800.
 func TestPositionMatcher(t *testing.T) {
 	p := position{match: halfCost{}}
-	p.buy(10, 1000, 0, 1)
-	p.sell(4, 480, 0, 1)
+	p.buy(nil, 10, 1000, 0, 1)
+	p.sell(nil, 4, 480, 0, 1)
 	wantPosition(t, "after the sale", p, position{qty: 6, cost: 800, realized: 280})
 }
 

@@ -15,6 +15,7 @@ import (
 
 	"github.com/gofolio/gofolio/fx"
 	"github.com/gofolio/gofolio/portfolio/analysis"
+	"github.com/gofolio/gofolio/portfolio/lots"
 )
 
 // options are the parsed command-line flags.
@@ -58,6 +59,12 @@ type options struct {
 	// repair is -repair: fix the market data's repairable faults
 	// (package quotes/quality) before building.
 	repair bool
+	// lots is -lots: how sales pick the shares they sell
+	// (portfolio.Config.Lots, and the -gains report); gains is -gains,
+	// taxYear -tax-year (see gains.go).
+	lots    lots.Method
+	gains   bool
+	taxYear string
 }
 
 func parseFlags(args []string, stderr io.Writer) (*options, error) {
@@ -69,7 +76,7 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	fs.SetOutput(io.Discard)
 	fs.Usage = func() {}
 	var o options
-	var benchmarks, from, to, prices, echarts, riskFree, settle string
+	var benchmarks, from, to, prices, echarts, riskFree, settle, lotsName string
 	fs.Var((*txList)(&o.txFiles), "tx", "transactions `file` (.xlsx or .csv, gofolio's layout or a broker's export) or folder of them; repeat for several accounts; default: the embedded sample portfolio")
 	fs.StringVar(&o.mapFile, "map", "", "column mapping `file` (JSON) for CSV files in another layout (see README, \"Column mapping\")")
 	fs.StringVar(&o.sheet, "sheet", "", "Excel `sheet` to read; default: the first visible sheet")
@@ -89,6 +96,9 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	fs.DurationVar(&o.timeout, "timeout", 0, "with -source yahoo: the longest one request may take, e.g. 45s; default: 30s")
 	fs.StringVar(&settle, "settle", "", "settle trades in this `currency` (a major ISO code) rather than each symbol's quote currency")
 	fs.BoolVar(&o.repair, "repair", false, "repair the market data's faults that can be repaired with confidence (unit switches, a missing split, a doubled or missing split adjustment, zero closes), listing every row changed")
+	fs.StringVar(&lotsName, "lots", "average", "cost-basis `method`: average, fifo, lifo, hifo, specific (SELL rows name the lot), uk (HMRC share identification) or us (FIFO with wash sales)")
+	fs.BoolVar(&o.gains, "gains", false, "print the capital gains: every disposal and a summary per tax year (UK years with -lots uk, else calendar years)")
+	fs.StringVar(&o.taxYear, "tax-year", "", "with -gains: only this tax `year` (2022/23 for a UK year, 2022 for a calendar year)")
 	fs.BoolVar(&o.autoFund, "auto-deposit", false, "count money spent beyond the cash held as deposited that day (for files that list trades but no deposits)")
 	// -riskfree is read as a string and parsed below, so that "abc" gets
 	// the same hint as any other bad rate, not the flag package's "parse
@@ -136,6 +146,12 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	}
 	if !o.from.IsZero() && !o.to.IsZero() && o.to.Before(o.from) {
 		return nil, fmt.Errorf("-to %s is before -from %s", to, from)
+	}
+	if o.lots, err = lots.ParseMethod(lotsName); err != nil {
+		return nil, fmt.Errorf("-lots %s", strings.TrimPrefix(err.Error(), "lots: "))
+	}
+	if o.taxYear != "" && !o.gains {
+		o.gains = true // -tax-year asks for the gains of that year
 	}
 	if o.riskFree, err = parseRiskFree(riskFree); err != nil {
 		return nil, err

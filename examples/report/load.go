@@ -120,7 +120,7 @@ func load(ctx context.Context, o *options, stderr io.Writer) (*job, error) {
 	}
 	series = j.checkQuality(series, stderr)
 	cfg := portfolio.Config{Currency: o.currency, Series: series, Rates: rates, To: o.to,
-		AutoDeposit: o.autoFund, Settle: o.settle, Statement: isStatement(j.txs, stderr), KnownSymbols: knownSymbols(src)}
+		AutoDeposit: o.autoFund, Settle: o.settle, Statement: isStatement(j.txs, stderr), KnownSymbols: knownSymbols(src), Lots: o.lots}
 	j.result, err = portfolio.Build(j.txs, cfg)
 	if err != nil {
 		return nil, err

@@ -119,8 +119,14 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	printWarnings(stderr, job.input.Warnings)
+	warnUnusedLots(stderr, job)
 	if err := printSummary(stdout, job); err != nil {
 		return err
+	}
+	if opts.gains {
+		if err := printGains(stdout, job); err != nil {
+			return err
+		}
 	}
 	return writeOutputs(ctx, stdout, job)
 }

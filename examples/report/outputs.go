@@ -12,7 +12,6 @@ import (
 	"strings"
 
 	"github.com/gofolio/gofolio/internal/atomicfile"
-	"github.com/gofolio/gofolio/portfolio/workbook"
 	"github.com/gofolio/gofolio/report"
 )
 
@@ -43,7 +42,7 @@ func outputs(j *job) []output {
 		outs = append(outs, output{"-out", o.out, o.targets["-out"], func(w io.Writer) error { return report.Write(w, j.input, ro) }})
 	}
 	if o.xlsx != "" {
-		outs = append(outs, output{"-xlsx", o.xlsx, o.targets["-xlsx"], func(w io.Writer) error { return workbook.Write(w, j.result) }})
+		outs = append(outs, output{"-xlsx", o.xlsx, o.targets["-xlsx"], func(w io.Writer) error { return writeWorkbook(w, j) }})
 	}
 	return outs
 }

@@ -80,6 +80,7 @@ func TestNoThirdPartyDependencies(t *testing.T) {
 		{module + "/portfolio/txfile", true},
 		{module + "/portfolio/txfile/broker", true},
 		{module + "/portfolio/ledgercheck", true},
+		{module + "/portfolio/lots", true},
 		{engine, false},
 	} {
 		pkgs := goList(t, c.pkg)

@@ -112,10 +112,13 @@ const (
 	noteField
 	ratioField
 	accountField
+	lotField
+	toField
+	fractionField
 	fieldCount
 )
 
-var fieldNames = [fieldCount]string{"date", "kind", "symbol", "quantity", "price", "commission", "amount", "currency", "note", "ratio", "account"}
+var fieldNames = [fieldCount]string{"date", "kind", "symbol", "quantity", "price", "commission", "amount", "currency", "note", "ratio", "account", "lot", "to", "fraction"}
 
 // headerNames maps each accepted header, lower-cased, to its field.
 // "tx" and "cash" are the original notebook's names.
@@ -132,6 +135,9 @@ var headerNames = map[string]field{
 	"note": noteField, "notes": noteField, "memo": noteField, "description": noteField,
 	"ratio":   ratioField,
 	"account": accountField,
+	"lot":     lotField,
+	"to":      toField, "new symbol": toField,
+	"fraction": fractionField, "cost fraction": fractionField,
 }
 
 // columns is the header of a file: where each field is and what its

@@ -159,6 +159,13 @@ func (r *dataRow) transaction() (txn.Transaction, bool) {
 		return tx, false
 	}
 	tx.Kind = k
+	if !k.IsTrade() {
+		r.noLot(k)
+	}
+	if !k.IsCorporateAction() {
+		r.unusedText(k, toField)
+		r.unused(k, fractionField)
+	}
 
 	switch k {
 	case txn.Buy, txn.Sell:
@@ -174,6 +181,11 @@ func (r *dataRow) transaction() (txn.Transaction, bool) {
 		r.unused(k, amountField)
 		r.unused(k, ratioField)
 		tx.Currency = r.currency()
+		if k == txn.Sell {
+			tx.Lot = r.lot()
+		} else {
+			r.noLot(k)
+		}
 	case txn.Split:
 		r.needSymbol(k, sym)
 		tx.Quantity, tx.Price = r.splitRatio()
@@ -182,6 +194,8 @@ func (r *dataRow) transaction() (txn.Transaction, bool) {
 		if c := r.cell(currencyField); trim(c.text) != "" {
 			r.problem(currencyField, c, expectSplitCurrency)
 		}
+	case txn.SpinOff, txn.Merger, txn.SymbolChange, txn.StockDividend, txn.ReturnOfCapital, txn.CapitalGains:
+		r.action(k, &tx)
 	default: // the cash kinds
 		switch k {
 		case txn.Dividend:

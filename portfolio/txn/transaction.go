@@ -22,9 +22,20 @@ const (
 	Interest        // Amount of interest received into cash; not an external flow
 	Tax             // Amount paid out of cash (withholding, stamp duty); not an external flow
 	Split           // Symbol split Quantity:Price (for example 4 and 1 for 4:1), for sources without split events
+
+	// The corporate actions (see CorporateActions). The engine does not
+	// book them yet: the gains report (package lots) does.
+
+	SpinOff         // Quantity shares of To received for Symbol held, Fraction of Symbol's cost moving to them
+	Merger          // Symbol exchanged for Quantity shares of To (worth Price each), plus Amount in cash
+	SymbolChange    // Symbol continues as To: its holding and lots
+	StockDividend   // Quantity new shares of Symbol received at no cost (a bonus issue)
+	ReturnOfCapital // Amount paid on Symbol out of capital: reduces its cost; any excess is a gain
+	CapitalGains    // Amount of a fund's capital-gains distribution on Symbol: a gain with no cost
 )
 
-var kindNames = [...]string{"", "BUY", "SELL", "DEPOSIT", "WITHDRAWAL", "DIVIDEND", "FEE", "INTEREST", "TAX", "SPLIT"}
+var kindNames = [...]string{"", "BUY", "SELL", "DEPOSIT", "WITHDRAWAL", "DIVIDEND", "FEE", "INTEREST", "TAX", "SPLIT",
+	"SPINOFF", "MERGER", "SYMBOLCHANGE", "STOCKDIVIDEND", "RETURNOFCAPITAL", "CAPITALGAINS"}
 
 // String returns the kind as it is written in a transactions file.
 func (k Kind) String() string {
@@ -34,10 +45,11 @@ func (k Kind) String() string {
 	return fmt.Sprintf("Kind(%d)", k)
 }
 
-// ParseKind reads a kind name, ignoring case and surrounding space.
+// ParseKind reads a kind name, ignoring case and surrounding space: one
+// of Kinds or CorporateActions.
 func ParseKind(s string) (Kind, bool) {
 	s = strings.ToUpper(strings.TrimSpace(s))
-	for k := Buy; k <= Split; k++ {
+	for k := Buy; k <= CapitalGains; k++ {
 		if kindNames[k] == s {
 			return k, true
 		}
@@ -49,6 +61,15 @@ func ParseKind(s string) (Kind, bool) {
 func Kinds() []Kind {
 	return []Kind{Buy, Sell, Deposit, Withdrawal, Dividend, Fee, Interest, Tax, Split}
 }
+
+// CorporateActions lists the corporate-action kinds, which the gains
+// report (package lots) books and the engine does not yet.
+func CorporateActions() []Kind {
+	return []Kind{SpinOff, Merger, SymbolChange, StockDividend, ReturnOfCapital, CapitalGains}
+}
+
+// IsCorporateAction reports whether k is one of CorporateActions.
+func (k Kind) IsCorporateAction() bool { return k >= SpinOff && k <= CapitalGains }
 
 // IsTrade reports whether k moves shares of a symbol (BUY, SELL).
 func (k Kind) IsTrade() bool { return k == Buy || k == Sell }
@@ -80,6 +101,15 @@ type Transaction struct {
 	// Account names the account the transaction belongs to (a broker
 	// account, a file's name); "" when the file has one account.
 	Account string
+	// To is the other symbol of a corporate action: the company spun off
+	// (SPINOFF), the acquirer (MERGER), the new symbol (SYMBOLCHANGE).
+	To string
+	// Fraction is the part of Symbol's cost a SPINOFF moves to To (0 to 1),
+	// as the company announces it.
+	Fraction float64
+	// Lot names the lots a SELL sells with specific identification: the
+	// acquisition date (YYYY-MM-DD) or the BUY row's number; "" otherwise.
+	Lot string
 
 	// Origin says where the row came from, for error messages.
 	Origin Origin

@@ -8,6 +8,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/gofolio/gofolio/portfolio"
+	"github.com/gofolio/gofolio/portfolio/lots"
 )
 
 // excelMaxRows is the most rows an Excel worksheet holds.
@@ -33,7 +34,20 @@ const excelMaxRows = 1 << 20
 // Dates are real Excel dates; money is unrounded, shown with two decimals;
 // returns are fractions shown as percentages. NaN (a close before a
 // symbol's first price) is written as an empty cell.
-func Write(w io.Writer, r *portfolio.Result) error {
+func Write(w io.Writer, r *portfolio.Result) error { return WriteGains(w, r, nil) }
+
+// WriteGains writes what Write does and, when g is not nil, the capital
+// gains of g (lots.Match) as two more sheets:
+//
+//	disposals: date, symbol, quantity, proceeds, costs, gain,
+//	           wash_disallowed, matched, currency
+//	tax_years: start, tax_year, disposals, proceeds, costs, gains, losses,
+//	           net, exempt, taxable, short_term, long_term,
+//	           wash_disallowed, currency
+//
+// with the money in g's currency (exempt and taxable empty where the
+// year's exempt amount is unknown or the method is not uk).
+func WriteGains(w io.Writer, r *portfolio.Result, g *lots.Report) error {
 	f := excelize.NewFile()
 	defer f.Close()
 	dateStyle, err := f.NewStyle(&excelize.Style{NumFmt: 14}) // m/d/yyyy, shown in the reader's locale
@@ -79,6 +93,11 @@ func Write(w io.Writer, r *portfolio.Result) error {
 		return h.Dates[i%n], []any{h.Symbols[s]}, []any{h.QuoteCurrency[s], r.Currency}
 	}); err != nil {
 		return err
+	}
+	if g != nil {
+		if err := writeGains(f, g, dateStyle, moneyStyle); err != nil {
+			return err
+		}
 	}
 	if err := f.DeleteSheet("Sheet1"); err != nil {
 		return err

@@ -1,0 +1,41 @@
+package portfolio
+
+import "github.com/gofolio/gofolio/portfolio/lots"
+
+// lotCost keeps a position's lots and matches a sale by its pool's method
+// (FIFO, LIFO, HIFO, specific identification).
+type lotCost struct{ pool *lots.Pool }
+
+// bought opens a lot dated the day row was booked on.
+func (m *lotCost) bought(row *Transaction, qty, cost, tradeCost float64) {
+	l := lots.Lot{Quantity: qty, Cost: cost, TradeCost: tradeCost}
+	if row != nil {
+		l.Date, l.Origin = row.Date, row.Origin
+	}
+	m.pool.Add(l)
+}
+
+// soldCost is the cost of the lots the sale takes: the sum of each lot
+// part's cost, lot cost × part / lot quantity. Selling everything takes
+// the cost basis itself, so that rounding leaves no cost behind.
+func (m *lotCost) soldCost(row *Transaction, held, cost, sold float64) (float64, error) {
+	spec := ""
+	if row != nil {
+		spec = row.Lot
+	}
+	taken, err := m.pool.Take(sold, spec)
+	if err != nil {
+		return 0, err
+	}
+	if afterSale(held, sold) == 0 {
+		m.pool.Empty() // as the position: nothing held, no cost
+		return cost, nil
+	}
+	total := 0.0
+	for _, l := range taken {
+		total += l.Cost
+	}
+	return total, nil
+}
+
+func (m *lotCost) split(ratio float64) { m.pool.Split(ratio) }
