@@ -161,7 +161,8 @@ func noneOutputs(o *options, set map[string]bool, stderr io.Writer) {
 }
 
 // checkImport is -source none: the final holdings per account and the
-// cash per account and currency from the transactions alone.
+// cash per account and currency from the transactions alone, and with
+// -gains the capital gains of each tax year.
 func checkImport(o *options, stdout, stderr io.Writer) error {
 	txs, name, err := readTransactions(o, stderr)
 	if err != nil {
@@ -172,5 +173,10 @@ func checkImport(o *options, stdout, stderr io.Writer) error {
 		return err
 	}
 	fmt.Fprintf(stdout, "%d transactions from %s\n", len(txs), txn.Escape(name))
-	return b.Write(stdout)
+	if err := b.Write(stdout); err != nil || !o.gains {
+		return err
+	}
+	// The gains need no market data either: the trade prices are in the file.
+	fmt.Fprintln(stdout)
+	return printGainsWithoutMarket(stdout, txs, o)
 }
