@@ -3,8 +3,11 @@ package portfolio
 import (
 	"context"
 	"errors"
+	"maps"
+	"slices"
 	"time"
 
+	"github.com/gofolio/gofolio/fx"
 	"github.com/gofolio/gofolio/quotes"
 )
 
@@ -33,13 +36,7 @@ func Fetch(ctx context.Context, src quotes.Source, txs []Transaction, to time.Ti
 	if len(txs) == 0 {
 		return map[string]*quotes.Series{}, nil
 	}
-	from := txs[0].Date
-	for _, tx := range txs {
-		if tx.Date.Before(from) {
-			from = tx.Date
-		}
-	}
-	symbols := Symbols(txs)
+	symbols, from := Symbols(txs), FirstDate(txs)
 	got, err := quotes.FetchAll(ctx, src, symbols, from, to)
 	var fe *quotes.FetchError
 	if err == nil || !errors.As(err, &fe) {
@@ -59,4 +56,54 @@ func Fetch(ctx context.Context, src quotes.Source, txs []Transaction, to time.Ti
 		}
 	}
 	return quotes.FetchAll(ctx, src, known, from, to)
+}
+
+// FirstDate is the earliest transaction's date (the readers keep file
+// order, which need not be by date), or the zero time for none.
+func FirstDate(txs []Transaction) time.Time {
+	var first time.Time
+	for _, tx := range txs {
+		if first.IsZero() || tx.Date.Before(first) {
+			first = tx.Date
+		}
+	}
+	return first
+}
+
+// FetchBenchmarks fetches each of symbols from src, from fx.LoadLookback
+// days before the first transaction (so that an index whose market was
+// closed that day carries its last close forward) to to (zero: as far as
+// the source goes), in the order given.
+func FetchBenchmarks(ctx context.Context, src quotes.Source, symbols []string, txs []Transaction, to time.Time) ([]*quotes.Series, error) {
+	if len(symbols) == 0 {
+		return nil, nil
+	}
+	all, err := quotes.FetchAll(ctx, src, symbols, FirstDate(txs).AddDate(0, 0, -fx.LoadLookback), to)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*quotes.Series, len(symbols))
+	for i, s := range symbols {
+		out[i] = all[s]
+	}
+	return out, nil
+}
+
+// Currencies lists, sorted, every currency the transactions name and the
+// series (the symbols' and the benchmarks') are quoted in: what the rates
+// must convert into the reporting currency.
+func Currencies(txs []Transaction, series map[string]*quotes.Series, benchmarks []*quotes.Series) []string {
+	set := map[string]bool{}
+	for _, tx := range txs {
+		if tx.Currency != "" {
+			set[tx.Currency] = true
+		}
+	}
+	for _, s := range series {
+		set[s.Currency] = true
+	}
+	for _, s := range benchmarks {
+		set[s.Currency] = true
+	}
+	return slices.Sorted(maps.Keys(set))
 }

@@ -5,8 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"sort"
-	"time"
 
 	"github.com/gofolio/gofolio/fx"
 	"github.com/gofolio/gofolio/portfolio"
@@ -59,13 +57,13 @@ func Tearsheet(ctx context.Context, w io.Writer, txPath string, src quotes.Sourc
 	if err != nil {
 		return err
 	}
-	benchmarks, err := tearsheetBenchmarks(ctx, src, opts.Benchmarks, firstDate(txs), to)
+	benchmarks, err := portfolio.FetchBenchmarks(ctx, src, opts.Benchmarks, txs, to)
 	if err != nil {
-		return err
+		return fmt.Errorf("report: Tearsheet: benchmarks: %w", err)
 	}
 	rates := opts.Rates
 	if rates == nil {
-		if rates, err = fx.Load(ctx, src, opts.Currency, currenciesUsed(txs, series, benchmarks), firstDate(txs), to); err != nil {
+		if rates, err = fx.Load(ctx, src, opts.Currency, portfolio.Currencies(txs, series, benchmarks), portfolio.FirstDate(txs), to); err != nil {
 			return err
 		}
 	}
@@ -86,57 +84,4 @@ func Tearsheet(ctx context.Context, w io.Writer, txPath string, src quotes.Sourc
 		return err
 	}
 	return Write(w, in, opts.Page)
-}
-
-// tearsheetBenchmarks fetches the benchmarks from a few days before the
-// first transaction, so that a market closed on that day carries its last
-// close forward, in the order asked for.
-func tearsheetBenchmarks(ctx context.Context, src quotes.Source, symbols []string, first, to time.Time) ([]*quotes.Series, error) {
-	if len(symbols) == 0 {
-		return nil, nil
-	}
-	all, err := quotes.FetchAll(ctx, src, symbols, first.AddDate(0, 0, -fx.LoadLookback), to)
-	if err != nil {
-		return nil, fmt.Errorf("report: Tearsheet: benchmarks: %w", err)
-	}
-	out := make([]*quotes.Series, len(symbols))
-	for i, s := range symbols {
-		out[i] = all[s]
-	}
-	return out, nil
-}
-
-// firstDate is the earliest transaction's date (the readers return them
-// in file order).
-func firstDate(txs []portfolio.Transaction) time.Time {
-	var first time.Time
-	for _, t := range txs {
-		if first.IsZero() || t.Date.Before(first) {
-			first = t.Date
-		}
-	}
-	return first
-}
-
-// currenciesUsed lists, sorted, every currency the transactions, their
-// series and the benchmarks are in: what the rates must convert.
-func currenciesUsed(txs []portfolio.Transaction, series map[string]*quotes.Series, benchmarks []*quotes.Series) []string {
-	set := map[string]bool{}
-	for _, t := range txs {
-		if t.Currency != "" {
-			set[t.Currency] = true
-		}
-	}
-	for _, s := range series {
-		set[s.Currency] = true
-	}
-	for _, s := range benchmarks {
-		set[s.Currency] = true
-	}
-	out := make([]string, 0, len(set))
-	for c := range set {
-		out = append(out, c)
-	}
-	sort.Strings(out)
-	return out
 }

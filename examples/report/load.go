@@ -5,7 +5,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"sort"
 	"strings"
 	"time"
 
@@ -101,7 +100,7 @@ func load(ctx context.Context, o *options, stderr io.Writer) (*job, error) {
 	}
 	if rates == nil {
 		// Yahoo and CSV sources carry FX as Yahoo-style pairs (GBPUSD=X).
-		used := currencies(j.txs, series, j.benchmarks)
+		used := portfolio.Currencies(j.txs, series, j.benchmarks)
 		if csvDir && needsConversion(o.currency, used) {
 			if err := checkCurrency(o, accepted); err != nil {
 				return nil, err
@@ -197,28 +196,6 @@ func marketSource(ctx context.Context, o *options, stderr io.Writer) (quotes.Sou
 		}
 		return dir, nil, nil
 	}
-}
-
-// currencies lists every currency the portfolio and benchmarks use.
-func currencies(txs []portfolio.Transaction, series map[string]*quotes.Series, benchmarks []*quotes.Series) []string {
-	set := map[string]bool{}
-	for _, tx := range txs {
-		if tx.Currency != "" {
-			set[tx.Currency] = true
-		}
-	}
-	for _, s := range series {
-		set[s.Currency] = true
-	}
-	for _, s := range benchmarks {
-		set[s.Currency] = true
-	}
-	out := make([]string, 0, len(set))
-	for c := range set {
-		out = append(out, c)
-	}
-	sort.Strings(out)
-	return out
 }
 
 // knownSymbols lists what a source that can tell offers (the sample, a CSV

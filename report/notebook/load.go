@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"sort"
 	"time"
 
 	"github.com/gofolio/gofolio/fx"
@@ -118,20 +117,12 @@ func OpenMarket(m Market) (quotes.Source, error) {
 	return nil, fmt.Errorf("notebook: market %q: want notebook.Sample or notebook.Yahoo", m)
 }
 
-// FetchBenchmarks fetches each of symbols from src, from fx.LoadLookback
-// days before the first transaction (so that a market closed that day
-// carries its last close forward), in the order given.
+// FetchBenchmarks fetches each of symbols from src (portfolio.FetchBenchmarks:
+// from a few days before the first transaction, in the order given).
 func FetchBenchmarks(ctx context.Context, src quotes.Source, symbols []string, txs []portfolio.Transaction) ([]*quotes.Series, error) {
-	if len(symbols) == 0 {
-		return nil, nil
-	}
-	all, err := quotes.FetchAll(ctx, src, symbols, firstDate(txs).AddDate(0, 0, -fx.LoadLookback), time.Time{})
+	out, err := portfolio.FetchBenchmarks(ctx, src, symbols, txs, time.Time{})
 	if err != nil {
 		return nil, fmt.Errorf("notebook: benchmarks: %w", err)
-	}
-	out := make([]*quotes.Series, len(symbols))
-	for i, s := range symbols {
-		out[i] = all[s]
 	}
 	return out, nil
 }
@@ -144,39 +135,5 @@ func MarketRates(ctx context.Context, m Market, src quotes.Source, currency stri
 	if m == Sample {
 		return sample.FX(), nil
 	}
-	return fx.Load(ctx, src, currency, currenciesUsed(txs, series, benchmarks), firstDate(txs), time.Time{})
-}
-
-// firstDate is the earliest transaction's date.
-func firstDate(txs []portfolio.Transaction) time.Time {
-	var first time.Time
-	for _, t := range txs {
-		if first.IsZero() || t.Date.Before(first) {
-			first = t.Date
-		}
-	}
-	return first
-}
-
-// currenciesUsed lists, sorted, every currency the transactions, their
-// series and the benchmarks are in.
-func currenciesUsed(txs []portfolio.Transaction, series map[string]*quotes.Series, benchmarks []*quotes.Series) []string {
-	set := map[string]bool{}
-	for _, t := range txs {
-		if t.Currency != "" {
-			set[t.Currency] = true
-		}
-	}
-	for _, s := range series {
-		set[s.Currency] = true
-	}
-	for _, s := range benchmarks {
-		set[s.Currency] = true
-	}
-	out := make([]string, 0, len(set))
-	for c := range set {
-		out = append(out, c)
-	}
-	sort.Strings(out)
-	return out
+	return fx.Load(ctx, src, currency, portfolio.Currencies(txs, series, benchmarks), portfolio.FirstDate(txs), time.Time{})
 }
