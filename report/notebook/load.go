@@ -3,6 +3,7 @@ package notebook
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
@@ -136,4 +137,14 @@ func MarketRates(ctx context.Context, m Market, src quotes.Source, currency stri
 		return sample.FX(), nil
 	}
 	return fx.Load(ctx, src, currency, portfolio.Currencies(txs, series, benchmarks), portfolio.FirstDate(txs), time.Time{})
+}
+
+// FirstBenchmark is the analysis' first benchmark, which a tearsheet
+// compares the portfolio with, or an error saying to name one in
+// Settings.Benchmarks.
+func FirstBenchmark(a *analysis.Analysis) (analysis.Benchmark, error) {
+	if len(a.Benchmarks) == 0 {
+		return analysis.Benchmark{}, errors.New("notebook: no benchmark: a tearsheet compares the portfolio with one; name it in Settings.Benchmarks (for example \"^GSPC\")")
+	}
+	return a.Benchmarks[0], nil
 }

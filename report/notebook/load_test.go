@@ -71,3 +71,15 @@ func TestLoadErrors(t *testing.T) {
 		t.Errorf("unknown benchmark: %v", err)
 	}
 }
+
+// TestFirstBenchmark: a tearsheet without a benchmark is an error saying
+// where to name one, not an index out of range.
+func TestFirstBenchmark(t *testing.T) {
+	if _, err := FirstBenchmark(&analysis.Analysis{}); err == nil || !strings.Contains(err.Error(), "Settings.Benchmarks") {
+		t.Errorf("err = %v", err)
+	}
+	want := analysis.Benchmark{Symbol: "^DJI"}
+	if got, err := FirstBenchmark(&analysis.Analysis{Benchmarks: []analysis.Benchmark{want}}); err != nil || got.Symbol != "^DJI" {
+		t.Errorf("got %v, %v", got.Symbol, err)
+	}
+}
