@@ -93,7 +93,6 @@ func (r *dataRow) unused(k txn.Kind, f field) {
 func (r *dataRow) transaction() (txn.Transaction, bool) {
 	r.ok = true
 	tx := txn.Transaction{Origin: r.b.origin(r.row)}
-
 	dateCell := r.cell(dateField)
 	d, blank, expected := parseDate(dateCell, r.b.date1904)
 	if blank {
@@ -103,51 +102,15 @@ func (r *dataRow) transaction() (txn.Transaction, bool) {
 		r.problem(dateField, dateCell, expected)
 	}
 	tx.Date = d
-
-	symCell := r.cell(symbolField)
-	sym, expected := parseSymbol(symCell)
-	if expected != "" {
-		r.problem(symbolField, symCell, expected)
-	}
-	tx.Symbol = sym
-
-	noteCell := r.cell(noteField)
-	note, expected := parseNote(noteCell)
-	if expected != "" {
-		r.problem(noteField, noteCell, expected)
-	}
-	tx.Note = note
-
-	acctCell := r.cell(accountField)
-	acct, expected := parseText(acctCell)
-	if expected != "" {
-		r.problem(accountField, acctCell, expected)
-	}
-	tx.Account = acct
-
-	kindCell := r.cell(kindField)
-	kindText, expected := parseText(kindCell)
-	if expected != "" {
-		r.problem(kindField, kindCell, expected)
+	tx.Symbol, _ = r.text(symbolField, parseSymbol)
+	tx.Note, _ = r.text(noteField, parseNote)
+	tx.Account, _ = r.text(accountField, parseText)
+	kindText, ok := r.text(kindField, parseText)
+	if !ok {
 		return tx, false
 	}
 	if kindText == "" {
-		// The original notebook's layout: a cash amount without kind or
-		// symbol is a deposit, or a withdrawal when negative.
-		amount, blank, expected := parseNumber(r.cell(amountField))
-		if sym != "" || blank || expected != "" || amount == 0 {
-			r.problem(kindField, kindCell, expectKindOrCash)
-			return tx, false
-		}
-		tx.Kind, tx.Amount = txn.Deposit, amount
-		if amount < 0 {
-			tx.Kind, tx.Amount = txn.Withdrawal, -amount
-		}
-		for _, f := range []field{quantityField, priceField, commissionField, ratioField} {
-			r.unused(tx.Kind, f)
-		}
-		tx.Currency = r.currency()
-		return tx, r.ok
+		return r.notebookCash(tx)
 	}
 	k, known := txn.ParseKind(kindText)
 	if !known {
@@ -155,10 +118,50 @@ func (r *dataRow) transaction() (txn.Transaction, bool) {
 		if near, ok := suggest.Nearest(kindText, kindNames, 3); ok {
 			expected += fmt.Sprintf(" (did you mean %s?)", near)
 		}
-		r.problem(kindField, kindCell, expected)
+		r.problem(kindField, r.cell(kindField), expected)
 		return tx, false
 	}
 	tx.Kind = k
+	r.kindColumns(&tx)
+	return tx, r.ok
+}
+
+// text reads field f's cell with parse, reporting what parse expected; it
+// returns the text and whether it was read.
+func (r *dataRow) text(f field, parse func(cell) (string, string)) (string, bool) {
+	c := r.cell(f)
+	s, expected := parse(c)
+	if expected != "" {
+		r.problem(f, c, expected)
+		return s, false
+	}
+	return s, true
+}
+
+// notebookCash reads a row without a kind in the original notebook's
+// layout: a cash amount without kind or symbol is a deposit, or a
+// withdrawal when negative.
+func (r *dataRow) notebookCash(tx txn.Transaction) (txn.Transaction, bool) {
+	amount, blank, expected := parseNumber(r.cell(amountField))
+	if tx.Symbol != "" || blank || expected != "" || amount == 0 {
+		r.problem(kindField, r.cell(kindField), expectKindOrCash)
+		return tx, false
+	}
+	tx.Kind, tx.Amount = txn.Deposit, amount
+	if amount < 0 {
+		tx.Kind, tx.Amount = txn.Withdrawal, -amount
+	}
+	for _, f := range []field{quantityField, priceField, commissionField, ratioField} {
+		r.unused(tx.Kind, f)
+	}
+	tx.Currency = r.currency()
+	return tx, r.ok
+}
+
+// kindColumns reads the columns tx.Kind uses and reports the ones it
+// does not.
+func (r *dataRow) kindColumns(tx *txn.Transaction) {
+	k := tx.Kind
 	if !k.IsTrade() {
 		r.noLot(k)
 	}
@@ -166,52 +169,63 @@ func (r *dataRow) transaction() (txn.Transaction, bool) {
 		r.unusedText(k, toField)
 		r.unused(k, fractionField)
 	}
-
-	switch k {
-	case txn.Buy, txn.Sell:
-		r.needSymbol(k, sym)
-		tx.Quantity = r.positive(quantityField, expectShares, false)
-		tx.Price = r.positive(priceField, expectPrice, true)
-		if v, _, ok := r.number(commissionField); ok {
-			if v < 0 {
-				r.problem(commissionField, r.cell(commissionField), expectCommission)
-			}
-			tx.Commission = v
-		}
-		r.unused(k, amountField)
-		r.unused(k, ratioField)
-		tx.Currency = r.currency()
-		if k == txn.Sell {
-			tx.Lot = r.lot()
-		} else {
-			r.noLot(k)
-		}
-	case txn.Split:
-		r.needSymbol(k, sym)
+	switch {
+	case k == txn.Buy || k == txn.Sell:
+		r.trade(tx)
+	case k == txn.Split:
+		r.needSymbol(k, tx.Symbol)
 		tx.Quantity, tx.Price = r.splitRatio()
 		r.unused(k, commissionField)
 		r.unused(k, amountField)
 		if c := r.cell(currencyField); trim(c.text) != "" {
 			r.problem(currencyField, c, expectSplitCurrency)
 		}
-	case txn.SpinOff, txn.Merger, txn.SymbolChange, txn.StockDividend, txn.ReturnOfCapital, txn.CapitalGains:
-		r.action(k, &tx)
-	default: // the cash kinds
-		switch k {
-		case txn.Dividend:
-			r.needSymbol(k, sym)
-		case txn.Deposit, txn.Withdrawal, txn.Interest:
-			if sym != "" {
-				r.problem(symbolField, symCell, fmt.Sprintf(expectNoSymbol, k))
-			}
-		}
-		tx.Amount = r.positive(amountField, expectAmount, false)
-		for _, f := range []field{quantityField, priceField, commissionField, ratioField} {
-			r.unused(k, f)
-		}
-		tx.Currency = r.currency()
+	case k.IsCorporateAction():
+		r.action(k, tx)
+	default:
+		r.cash(tx)
 	}
-	return tx, r.ok
+}
+
+// trade reads a BUY or SELL row's columns.
+func (r *dataRow) trade(tx *txn.Transaction) {
+	k := tx.Kind
+	r.needSymbol(k, tx.Symbol)
+	tx.Quantity = r.positive(quantityField, expectShares, false)
+	tx.Price = r.positive(priceField, expectPrice, true)
+	if v, _, ok := r.number(commissionField); ok {
+		if v < 0 {
+			r.problem(commissionField, r.cell(commissionField), expectCommission)
+		}
+		tx.Commission = v
+	}
+	r.unused(k, amountField)
+	r.unused(k, ratioField)
+	tx.Currency = r.currency()
+	if k == txn.Sell {
+		tx.Lot = r.lot()
+	} else {
+		r.noLot(k)
+	}
+}
+
+// cash reads the row of a cash kind: DEPOSIT, WITHDRAWAL, DIVIDEND, FEE,
+// INTEREST or TAX.
+func (r *dataRow) cash(tx *txn.Transaction) {
+	k := tx.Kind
+	switch k {
+	case txn.Dividend:
+		r.needSymbol(k, tx.Symbol)
+	case txn.Deposit, txn.Withdrawal, txn.Interest:
+		if tx.Symbol != "" {
+			r.problem(symbolField, r.cell(symbolField), fmt.Sprintf(expectNoSymbol, k))
+		}
+	}
+	tx.Amount = r.positive(amountField, expectAmount, false)
+	for _, f := range []field{quantityField, priceField, commissionField, ratioField} {
+		r.unused(k, f)
+	}
+	tx.Currency = r.currency()
 }
 
 func (r *dataRow) needSymbol(k txn.Kind, sym string) {
