@@ -226,7 +226,22 @@ func (e *engine) problem(tx *Transaction, column, value, expected string) {
 	e.problems = append(e.problems, Problem{Origin: tx.Origin, Column: column, Value: value, Expected: expected})
 }
 
-func needsSymbol(k Kind) bool { return k == Buy || k == Sell || k == Dividend || k == Split }
+// needsSymbol reports whether a row of kind k acts on its symbol, which
+// the market data must then know.
+func needsSymbol(k Kind) bool {
+	return k == Buy || k == Sell || k == Dividend || k == Split || booksAction(k)
+}
+
+// booksAction reports whether k is a corporate action the engine books
+// (the others it refuses: see expectNoAction).
+func booksAction(k Kind) bool {
+	return k == StockDividend || k == ReturnOfCapital || k == CapitalGains
+}
+
+// paysOnHolding reports whether k is a payment on shares held, which
+// applies on its own day (not moved to a session) and may come after the
+// symbol's last price, as a DIVIDEND does.
+func paysOnHolding(k Kind) bool { return k == Dividend || k == ReturnOfCapital || k == CapitalGains }
 
 // Symbols that cannot be traded, as checkSymbols numbers them.
 const (

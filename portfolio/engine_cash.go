@@ -152,12 +152,13 @@ func (e *engine) txCash(i int) (string, float64) {
 }
 
 // cashAmount is the change tx makes to the cash, in its currency:
-// + amount for a DEPOSIT, INTEREST or DIVIDEND, − amount for a WITHDRAWAL,
-// FEE or TAX, −(quantity × price + commission) for a BUY, quantity ×
-// price − commission for a SELL, 0 for a SPLIT.
+// + amount for a DEPOSIT, INTEREST, DIVIDEND, RETURNOFCAPITAL or
+// CAPITALGAINS, − amount for a WITHDRAWAL, FEE or TAX, −(quantity × price
+// + commission) for a BUY, quantity × price − commission for a SELL, 0 for
+// a SPLIT or STOCKDIVIDEND.
 func cashAmount(tx *Transaction) float64 {
 	switch tx.Kind {
-	case Deposit, Interest, Dividend:
+	case Deposit, Interest, Dividend, ReturnOfCapital, CapitalGains:
 		return tx.Amount
 	case Withdrawal, Fee, Tax:
 		return -tx.Amount

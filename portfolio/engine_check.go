@@ -35,7 +35,7 @@ const (
 )
 
 // expectNoAction is the problem of a corporate action given to Build.
-const expectNoAction = "one of BUY, SELL, DEPOSIT, WITHDRAWAL, DIVIDEND, FEE, INTEREST, TAX, SPLIT: the engine does not book corporate actions yet; the capital gains report does (lots.Match, or -gains with -source none)"
+const expectNoAction = "one of BUY, SELL, DEPOSIT, WITHDRAWAL, DIVIDEND, FEE, INTEREST, TAX, SPLIT, STOCKDIVIDEND, RETURNOFCAPITAL, CAPITALGAINS: the engine does not book SPINOFF, MERGER and SYMBOLCHANGE yet; the capital gains report does (lots.Match, or -gains with -source none)"
 
 // checkFields reports every transaction whose kind is not one of Kinds or
 // whose numbers break the readers' rules (see ReadCSV): finite, at most
@@ -49,11 +49,11 @@ func (e *engine) checkFields() {
 		if fieldsOK(tx) {
 			continue
 		}
-		if tx.Kind.IsCorporateAction() {
+		if tx.Kind.IsCorporateAction() && !booksAction(tx.Kind) {
 			e.problem(tx, "kind", tx.Kind.String(), expectNoAction)
 			continue
 		}
-		if tx.Kind < Buy || tx.Kind > Split {
+		if (tx.Kind < Buy || tx.Kind > Split) && !booksAction(tx.Kind) {
 			e.problem(tx, "kind", tx.Kind.String(), txn.ExpectKind)
 			continue
 		}
@@ -76,7 +76,9 @@ func fieldsOK(tx *Transaction) bool {
 		return q > 0 && q <= m && p >= 0 && p <= m && c >= 0 && c <= m && a == 0
 	case Split:
 		return q > 0 && q <= m && p > 0 && p <= m && c == 0 && a == 0
-	case Deposit, Withdrawal, Dividend, Fee, Interest, Tax:
+	case StockDividend:
+		return q > 0 && q <= m && p == 0 && c == 0 && a == 0
+	case Deposit, Withdrawal, Dividend, Fee, Interest, Tax, ReturnOfCapital, CapitalGains:
 		return q == 0 && p == 0 && c == 0 && a > 0 && a <= m
 	}
 	return false
@@ -96,6 +98,8 @@ func fieldChecks(tx *Transaction) [4]fieldCheck {
 	case Split:
 		quantity.rule, quantity.expected = positiveNumber, buildExpectSplit
 		price.rule, price.expected = positiveNumber, buildExpectSplit
+	case StockDividend:
+		quantity.rule, quantity.expected = positiveNumber, txn.ExpectShares
 	default: // the cash kinds and DIVIDEND
 		amount.rule, amount.expected = positiveNumber, txn.ExpectAmount
 	}

@@ -266,8 +266,9 @@ func (e *engine) bookEvent(l *ledger, st *symbolTrades, p *position, ev event, d
 	}
 }
 
-// bookTransaction applies txs[i], a BUY, SELL or DIVIDEND row, to p on day
-// d and books its cash; a SPLIT row was applied with the day's events.
+// bookTransaction applies txs[i], a BUY, SELL, DIVIDEND, STOCKDIVIDEND,
+// RETURNOFCAPITAL or CAPITALGAINS row, to p on day d and books its cash; a
+// SPLIT row was applied with the day's events.
 func (e *engine) bookTransaction(l *ledger, st *symbolTrades, p *position, i, d int) {
 	tx := &e.txs[i]
 	c, rate := e.tradeRate(st, i, d)
@@ -280,6 +281,12 @@ func (e *engine) bookTransaction(l *ledger, st *symbolTrades, p *position, i, d 
 		}
 	case Dividend:
 		p.dividend(tx.Amount, rate)
+	case StockDividend:
+		p.stockDividend(tx.Quantity)
+	case ReturnOfCapital:
+		p.returnOfCapital(tx.Amount * rate)
+	case CapitalGains:
+		p.capitalGains(tx.Amount * rate)
 	default:
 		return
 	}
