@@ -67,11 +67,20 @@ func (e *engine) run() {
 	for i, si := range e.txSymbol {
 		if si >= 0 {
 			bySymbol[si] = append(bySymbol[si], i)
+			if to := e.txTo[i]; to >= 0 {
+				bySymbol[to] = append(bySymbol[to], i)
+			}
 		} else {
 			e.applyCash(i)
 		}
 	}
-	e.runSymbols(e.cash, bySymbol)
+	if order := e.moveOrder(); order != nil {
+		for _, si := range order {
+			e.runSymbol(e.cash, si, e.series[si], bySymbol[si])
+		}
+	} else {
+		e.runSymbols(e.cash, bySymbol)
+	}
 	e.problems = append(e.problems, e.cash.problems...)
 	e.warnings = append(e.warnings, e.cash.warnings...)
 	if e.cash.moved {
@@ -287,6 +296,9 @@ func (e *engine) bookTransaction(l *ledger, st *symbolTrades, p *position, i, d 
 		p.returnOfCapital(tx.Amount * rate)
 	case CapitalGains:
 		p.capitalGains(tx.Amount * rate)
+	case SpinOff, Merger, SymbolChange:
+		e.bookMove(l, st, p, i, d)
+		return
 	default:
 		return
 	}

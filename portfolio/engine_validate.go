@@ -46,6 +46,7 @@ func (e *engine) tradeRate(st *symbolTrades, i, d int) (string, float64) {
 // It returns false when it found a problem: then nothing is booked.
 func (e *engine) checkTrades(l *ledger, st *symbolTrades) bool {
 	before := len(l.problems)
+	moved := true // false: a move into this symbol whose run failed
 	n := len(e.cal.days)
 	var held float64
 	// heldUntil is the last day before the current one that ended with
@@ -92,9 +93,14 @@ func (e *engine) checkTrades(l *ledger, st *symbolTrades) bool {
 				continue
 			}
 			held += tx.Quantity
+		case SpinOff, Merger, SymbolChange:
+			var ok bool
+			if held, ok = e.checkMove(l, st, i, held); !ok {
+				moved = false
+			}
 		}
 	}
-	return len(l.problems) == before
+	return moved && len(l.problems) == before
 }
 
 // checkPrice fills the blank price of a BUY or SELL (txs[i], on day d)

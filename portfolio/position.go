@@ -42,6 +42,12 @@ type costMatcher interface {
 	// reduceCost takes x (at most the cost basis) off the cost, pro
 	// rata to each lot's cost.
 	reduceCost(x float64)
+	// spinOff gives fraction of each lot's cost to a new lot of ratio ×
+	// its shares and returns the new lots (nil without lots); receive
+	// adds such lots; empty drops every lot.
+	spinOff(fraction, ratio float64) []lots.Lot
+	receive([]lots.Lot)
+	empty()
 }
 
 // averageCost matches every sale at the average cost of the shares held.
@@ -50,6 +56,9 @@ type averageCost struct{}
 func (averageCost) bought(*Transaction, float64, float64, float64) {}
 func (averageCost) split(float64)                                  {}
 func (averageCost) reduceCost(float64)                             {}
+func (averageCost) spinOff(float64, float64) []lots.Lot            { return nil }
+func (averageCost) receive([]lots.Lot)                             {}
+func (averageCost) empty()                                         {}
 
 // soldCost is cost / held × sold: selling 4 of 10 shares that cost 250
 // takes 250 / 10 × 4 = 100 of the cost.
