@@ -32,6 +32,13 @@ const (
 	Interest   = txn.Interest
 	Tax        = txn.Tax
 	Split      = txn.Split
+
+	SpinOff         = txn.SpinOff
+	Merger          = txn.Merger
+	SymbolChange    = txn.SymbolChange
+	StockDividend   = txn.StockDividend
+	ReturnOfCapital = txn.ReturnOfCapital
+	CapitalGains    = txn.CapitalGains
 )
 
 // DailyReturn is perf.DailyReturn: r[t] of the time-weighted return

@@ -117,7 +117,11 @@ type Result struct {
 // the symbol's currency, or in Config.Settle converted at the day's rate),
 // then the day's transactions in file order. Cash is kept per currency and valued at each
 // day's rate; cost and realized P&L use the rate of the trade's own day.
-// Cost basis is the average cost, commissions included.
+// Cost basis is the average cost, commissions included (Config.Lots picks
+// another method). Corporate actions are booked as lots.Match books them
+// (see bookMove and the position's stockDividend, returnOfCapital and
+// capitalGains): a SPINOFF, MERGER or SYMBOLCHANGE moves cost to its To,
+// whose symbol is then booked after the one it came from.
 //
 // Build first holds each transaction to the readers' rules (a known Kind;
 // finite numbers of at most 1e12; quantities and amounts greater than 0, a
@@ -196,7 +200,14 @@ type engine struct {
 	// transaction that names none (or an unknown one): looked up once, so
 	// that the later passes index slices instead of hashing symbol names.
 	txSymbol []int
-	cal      *calendar
+	// txTo[i] is the index in symbols of the To of txs[i], a SPINOFF,
+	// MERGER or SYMBOLCHANGE; -1 for any other row. transfers[i] is what
+	// its symbol's run moved to To's (see bookMove). Such rows make the
+	// symbols run one after the other, each symbol after those that move
+	// shares to it (moveOrder).
+	txTo      []int
+	transfers map[int]transfer
+	cal       *calendar
 
 	// rate[c][d] converts currency c to the reporting currency on day d;
 	// NaN before the currency is first used.
@@ -226,7 +237,26 @@ func (e *engine) problem(tx *Transaction, column, value, expected string) {
 	e.problems = append(e.problems, Problem{Origin: tx.Origin, Column: column, Value: value, Expected: expected})
 }
 
-func needsSymbol(k Kind) bool { return k == Buy || k == Sell || k == Dividend || k == Split }
+// needsSymbol reports whether a row of kind k acts on its symbol, which
+// the market data must then know.
+func needsSymbol(k Kind) bool {
+	return k == Buy || k == Sell || k == Dividend || k == Split || booksAction(k)
+}
+
+// booksAction reports whether k is a corporate action the engine books:
+// all of them (portfolio/engine_actions.go).
+func booksAction(k Kind) bool {
+	return k == StockDividend || k == ReturnOfCapital || k == CapitalGains || movesHolding(k)
+}
+
+// keepsItsDay reports whether a row of kind k applies on its own day (not
+// moved to a session) and may come after its symbol's last price, as a
+// DIVIDEND does: a payment on shares held, or a corporate action that
+// moves them to another symbol (the old one may stop trading the day
+// before).
+func keepsItsDay(k Kind) bool {
+	return k == Dividend || k == ReturnOfCapital || k == CapitalGains || movesHolding(k)
+}
 
 // Symbols that cannot be traded, as checkSymbols numbers them.
 const (
@@ -240,6 +270,20 @@ func (e *engine) checkSymbols() {
 	// Symbols are numbered in order of first use, then renumbered once
 	// they are sorted; -1 marks an unknown symbol.
 	firstUse := map[string]int{}
+	register := func(sym string) int {
+		n, seen := firstUse[sym]
+		if !seen {
+			n = unknownSymbol
+			if s, ok := e.cfg.Series[sym]; ok && s != nil && s.Len() > 0 {
+				n = len(e.symbols)
+				e.symbols = append(e.symbols, sym)
+			} else if ok {
+				n = symbolWithoutPrices
+			}
+			firstUse[sym] = n
+		}
+		return n
+	}
 	e.txSymbol = make([]int, len(e.txs))
 	for i := range e.txs {
 		tx := &e.txs[i]
@@ -247,16 +291,9 @@ func (e *engine) checkSymbols() {
 		if !needsSymbol(tx.Kind) {
 			continue
 		}
-		n, seen := firstUse[tx.Symbol]
-		if !seen {
-			n = unknownSymbol
-			if s, ok := e.cfg.Series[tx.Symbol]; ok && s != nil && s.Len() > 0 {
-				n = len(e.symbols)
-				e.symbols = append(e.symbols, tx.Symbol)
-			} else if ok {
-				n = symbolWithoutPrices
-			}
-			firstUse[tx.Symbol] = n
+		n := register(tx.Symbol)
+		if movesHolding(tx.Kind) && tx.To != "" {
+			register(tx.To) // resolveTo reports an unknown one
 		}
 		switch n {
 		case unknownSymbol:
@@ -280,6 +317,7 @@ func (e *engine) checkSymbols() {
 			e.txSymbol[i] = sorted[n]
 		}
 	}
+	e.resolveTo()
 }
 
 // knownSymbols says which symbols the market data knows, the one nearest

@@ -152,12 +152,13 @@ func (e *engine) txCash(i int) (string, float64) {
 }
 
 // cashAmount is the change tx makes to the cash, in its currency:
-// + amount for a DEPOSIT, INTEREST or DIVIDEND, − amount for a WITHDRAWAL,
-// FEE or TAX, −(quantity × price + commission) for a BUY, quantity ×
-// price − commission for a SELL, 0 for a SPLIT.
+// + amount for a DEPOSIT, INTEREST, DIVIDEND, RETURNOFCAPITAL,
+// CAPITALGAINS or MERGER (its cash part), − amount for a WITHDRAWAL, FEE or TAX, −(quantity × price
+// + commission) for a BUY, quantity × price − commission for a SELL, 0 for
+// a SPLIT, STOCKDIVIDEND, SPINOFF or SYMBOLCHANGE.
 func cashAmount(tx *Transaction) float64 {
 	switch tx.Kind {
-	case Deposit, Interest, Dividend:
+	case Deposit, Interest, Dividend, ReturnOfCapital, CapitalGains, Merger:
 		return tx.Amount
 	case Withdrawal, Fee, Tax:
 		return -tx.Amount

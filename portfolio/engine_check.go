@@ -32,10 +32,11 @@ const (
 	buildExpectPrice = "a price greater than 0, or 0 for that day's close"
 	buildExpectSplit = "for a SPLIT, the shares after it in Quantity and those before in Price, both greater than 0 (2 and 1 for 2:1)"
 	buildExpectZero  = "0: %s rows do not use %s"
+	// buildExpectMergerPrice and buildExpectFraction are what a MERGER's
+	// price and cash, and a SPINOFF's fraction, must be.
+	buildExpectMergerPrice = "for a MERGER, the new shares' price (0 or more, greater than 0 with a cash amount) and the cash paid (0 or more)"
+	buildExpectFraction    = "for a SPINOFF, the fraction of the cost moving to the new shares: greater than 0, at most 1"
 )
-
-// expectNoAction is the problem of a corporate action given to Build.
-const expectNoAction = "one of BUY, SELL, DEPOSIT, WITHDRAWAL, DIVIDEND, FEE, INTEREST, TAX, SPLIT: the engine does not book corporate actions yet; the capital gains report does (lots.Match, or -gains with -source none)"
 
 // checkFields reports every transaction whose kind is not one of Kinds or
 // whose numbers break the readers' rules (see ReadCSV): finite, at most
@@ -49,11 +50,7 @@ func (e *engine) checkFields() {
 		if fieldsOK(tx) {
 			continue
 		}
-		if tx.Kind.IsCorporateAction() {
-			e.problem(tx, "kind", tx.Kind.String(), expectNoAction)
-			continue
-		}
-		if tx.Kind < Buy || tx.Kind > Split {
+		if (tx.Kind < Buy || tx.Kind > Split) && !booksAction(tx.Kind) {
 			e.problem(tx, "kind", tx.Kind.String(), txn.ExpectKind)
 			continue
 		}
@@ -61,6 +58,12 @@ func (e *engine) checkFields() {
 			if why := f.problem(tx.Kind); why != "" {
 				e.problem(tx, f.column, strconv.FormatFloat(f.value, 'g', -1, 64), why)
 			}
+		}
+		if f := tx.Fraction; tx.Kind == SpinOff && !(f > 0 && f <= 1) {
+			e.problem(tx, "fraction", strconv.FormatFloat(f, 'g', -1, 64), buildExpectFraction)
+		}
+		if tx.Kind == Merger && tx.Amount > 0 && tx.Price == 0 {
+			e.problem(tx, "price", "0", buildExpectMergerPrice)
 		}
 	}
 }
@@ -76,7 +79,13 @@ func fieldsOK(tx *Transaction) bool {
 		return q > 0 && q <= m && p >= 0 && p <= m && c >= 0 && c <= m && a == 0
 	case Split:
 		return q > 0 && q <= m && p > 0 && p <= m && c == 0 && a == 0
-	case Deposit, Withdrawal, Dividend, Fee, Interest, Tax:
+	case StockDividend, SpinOff:
+		return q > 0 && q <= m && p == 0 && c == 0 && a == 0 && (tx.Kind != SpinOff || tx.Fraction > 0 && tx.Fraction <= 1)
+	case Merger:
+		return q > 0 && q <= m && p >= 0 && p <= m && c == 0 && a >= 0 && a <= m && (a == 0 || p > 0)
+	case SymbolChange:
+		return q == 0 && p == 0 && c == 0 && a == 0
+	case Deposit, Withdrawal, Dividend, Fee, Interest, Tax, ReturnOfCapital, CapitalGains:
 		return q == 0 && p == 0 && c == 0 && a > 0 && a <= m
 	}
 	return false
@@ -96,6 +105,13 @@ func fieldChecks(tx *Transaction) [4]fieldCheck {
 	case Split:
 		quantity.rule, quantity.expected = positiveNumber, buildExpectSplit
 		price.rule, price.expected = positiveNumber, buildExpectSplit
+	case StockDividend, SpinOff:
+		quantity.rule, quantity.expected = positiveNumber, txn.ExpectShares
+	case Merger:
+		quantity.rule, quantity.expected = positiveNumber, txn.ExpectShares
+		price.rule, price.expected = nonNegativeNumber, buildExpectMergerPrice
+		amount.rule, amount.expected = nonNegativeNumber, buildExpectMergerPrice
+	case SymbolChange:
 	default: // the cash kinds and DIVIDEND
 		amount.rule, amount.expected = positiveNumber, txn.ExpectAmount
 	}

@@ -5,7 +5,6 @@ import (
 	"testing"
 
 	"github.com/gofolio/gofolio/portfolio/lots"
-	"github.com/gofolio/gofolio/portfolio/txn"
 )
 
 // lotTxs: 10 X at 10 (d1, row 2), 10 at 30 (d2, row 3), 10 at 20 (d3,
@@ -99,16 +98,6 @@ func TestBuildSpecificLot(t *testing.T) {
 	wantProblems(t, err,
 		`t.csv, row 5, column lot: "2023-12-29": no open lot 2023-12-29: the open lots are 2024-01-01 (row 2, 10 shares), 2024-01-02 (row 3, 10 shares), 2024-01-03 (row 4, 10 shares)`,
 		`t.csv, row 7, column lot: "row 9": no open lot row 9: the open lots are 2024-01-01 (row 2, 20 shares), 2024-01-02 (row 3, 20 shares), 2024-01-03 (row 4, 20 shares)`)
-}
-
-// TestBuildRefusesCorporateActions: the engine does not book a corporate
-// action yet, and says where it is booked, rather than misread it.
-func TestBuildRefusesCorporateActions(t *testing.T) {
-	txs := lotTxs("", "")
-	txs = append(txs, Transaction{Date: d8, Kind: txn.SymbolChange, Symbol: "X", To: "Y", Origin: Origin{File: "t.csv", Row: 8}})
-	x := testSeries("X", "USD", days(d1, d2, d3, d4, d5, d8), 10, 30, 20, 40, 12, 25)
-	_, err := Build(txs, Config{Currency: "USD", Series: market(x)})
-	wantProblems(t, err, `t.csv, row 8, column kind: "SYMBOLCHANGE": `+expectNoAction)
 }
 
 // TestBuildSoldOutLeavesNoLots: selling all but rounding (2e-9 of 3

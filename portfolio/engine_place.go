@@ -82,7 +82,7 @@ func (e *engine) placeTransactions(to dayNumber) {
 // price keeps its place (it has always been reported on its own), a trade
 // after the last loses it.
 func (e *engine) withinPrices(tx *Transaction, si int, d dayNumber, span [2]dayNumber) bool {
-	if span[0] <= d && (d <= span[1] || tx.Kind == Dividend) {
+	if span[0] <= d && (d <= span[1] || keepsItsDay(tx.Kind)) {
 		return true
 	}
 	s := e.series[si]
@@ -91,7 +91,7 @@ func (e *engine) withinPrices(tx *Transaction, si int, d dayNumber, span [2]dayN
 			fmt.Sprintf("a date on or after the first price of %s (%s)", tx.Symbol, s.First().Format(time.DateOnly)))
 		return true
 	}
-	if tx.Kind != Dividend && d > span[1] {
+	if !keepsItsDay(tx.Kind) && d > span[1] {
 		e.problem(tx, "date", tx.Date.Format(time.DateOnly), fmt.Sprintf(
 			"a date on or before the last price of %s (%s): after it there is no close to price the %s or value the holding; "+
 				"extend %s's market data, or correct the date or the symbol", tx.Symbol, s.Last().Format(time.DateOnly), tx.Kind, tx.Symbol))
@@ -119,7 +119,7 @@ func (e *engine) fillOnSessions(l *ledger, si int, txs []int) []int {
 	moved := false
 	for _, i := range txs {
 		idx := e.txIndex[i]
-		if e.txs[i].Kind == Dividend {
+		if keepsItsDay(e.txs[i].Kind) {
 			continue
 		}
 		if j := start + idx; j < len(sdays) && sdays[j] == e.cal.days[idx] {

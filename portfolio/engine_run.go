@@ -67,11 +67,20 @@ func (e *engine) run() {
 	for i, si := range e.txSymbol {
 		if si >= 0 {
 			bySymbol[si] = append(bySymbol[si], i)
+			if to := e.txTo[i]; to >= 0 {
+				bySymbol[to] = append(bySymbol[to], i)
+			}
 		} else {
 			e.applyCash(i)
 		}
 	}
-	e.runSymbols(e.cash, bySymbol)
+	if order := e.moveOrder(); order != nil {
+		for _, si := range order {
+			e.runSymbol(e.cash, si, e.series[si], bySymbol[si])
+		}
+	} else {
+		e.runSymbols(e.cash, bySymbol)
+	}
 	e.problems = append(e.problems, e.cash.problems...)
 	e.warnings = append(e.warnings, e.cash.warnings...)
 	if e.cash.moved {
@@ -266,8 +275,9 @@ func (e *engine) bookEvent(l *ledger, st *symbolTrades, p *position, ev event, d
 	}
 }
 
-// bookTransaction applies txs[i], a BUY, SELL or DIVIDEND row, to p on day
-// d and books its cash; a SPLIT row was applied with the day's events.
+// bookTransaction applies txs[i], a BUY, SELL, DIVIDEND, STOCKDIVIDEND,
+// RETURNOFCAPITAL or CAPITALGAINS row, to p on day d and books its cash; a
+// SPLIT row was applied with the day's events.
 func (e *engine) bookTransaction(l *ledger, st *symbolTrades, p *position, i, d int) {
 	tx := &e.txs[i]
 	c, rate := e.tradeRate(st, i, d)
@@ -280,6 +290,15 @@ func (e *engine) bookTransaction(l *ledger, st *symbolTrades, p *position, i, d 
 		}
 	case Dividend:
 		p.dividend(tx.Amount, rate)
+	case StockDividend:
+		p.stockDividend(tx.Quantity)
+	case ReturnOfCapital:
+		p.returnOfCapital(tx.Amount * rate)
+	case CapitalGains:
+		p.capitalGains(tx.Amount * rate)
+	case SpinOff, Merger, SymbolChange:
+		e.bookMove(l, st, p, i, d)
+		return
 	default:
 		return
 	}

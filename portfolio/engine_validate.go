@@ -39,12 +39,14 @@ func (e *engine) tradeRate(st *symbolTrades, i, d int) (string, float64) {
 // before any is booked. Only the quantity held is followed (splits,
 // buys, sales), so it does not depend on how cost is matched. It reports
 // a BUY or SELL price far from the day's close, a sale of more shares
-// than held, and a DIVIDEND row on a symbol not held in the
-// dividendPayWindow days before it. It also sets each transaction's Date
+// than held, a DIVIDEND, RETURNOFCAPITAL or CAPITALGAINS row on a symbol
+// not held in the dividendPayWindow days before it, and a STOCKDIVIDEND
+// on a symbol not held. It also sets each transaction's Date
 // to the day it applies on and fills a blank price with the day's close.
 // It returns false when it found a problem: then nothing is booked.
 func (e *engine) checkTrades(l *ledger, st *symbolTrades) bool {
 	before := len(l.problems)
+	moved := true // false: a move into this symbol whose run failed
 	n := len(e.cal.days)
 	var held float64
 	// heldUntil is the last day before the current one that ended with
@@ -79,15 +81,26 @@ func (e *engine) checkTrades(l *ledger, st *symbolTrades) bool {
 				continue
 			}
 			held = afterSale(held, tx.Quantity)
-		case Dividend:
+		case Dividend, ReturnOfCapital, CapitalGains:
 			if held == 0 && !e.heldWithin(heldUntil, d, dividendPayWindow) {
 				l.problem(tx, "symbol", tx.Symbol, fmt.Sprintf(
 					"a symbol held on the day or in the %d days before: no %s was held then (is the symbol right?)",
 					dividendPayWindow, tx.Symbol))
 			}
+		case StockDividend:
+			if held == 0 {
+				l.problem(tx, "symbol", tx.Symbol, fmt.Sprintf("a symbol held on %s: a %s needs shares of it", tx.Date.Format(time.DateOnly), tx.Kind))
+				continue
+			}
+			held += tx.Quantity
+		case SpinOff, Merger, SymbolChange:
+			var ok bool
+			if held, ok = e.checkMove(l, st, i, held); !ok {
+				moved = false
+			}
 		}
 	}
-	return len(l.problems) == before
+	return moved && len(l.problems) == before
 }
 
 // checkPrice fills the blank price of a BUY or SELL (txs[i], on day d)

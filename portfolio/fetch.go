@@ -12,14 +12,20 @@ import (
 )
 
 // Symbols lists the symbols the transactions trade or receive dividends
-// on, in order of first appearance.
+// on, and those a SPINOFF, MERGER or SYMBOLCHANGE moves shares to (To),
+// in order of first appearance.
 func Symbols(txs []Transaction) []string {
 	var out []string
 	seen := map[string]bool{}
 	for _, tx := range txs {
-		if needsSymbol(tx.Kind) && tx.Symbol != "" && !seen[tx.Symbol] {
-			seen[tx.Symbol] = true
-			out = append(out, tx.Symbol)
+		if !needsSymbol(tx.Kind) {
+			continue
+		}
+		for _, s := range []string{tx.Symbol, tx.To} {
+			if s != "" && !seen[s] && (s == tx.Symbol || movesHolding(tx.Kind)) {
+				seen[s] = true
+				out = append(out, s)
+			}
 		}
 	}
 	return out

@@ -17,7 +17,7 @@ func (r *Result) Gains(m lots.Method, settle string) (*lots.Report, error) {
 	copy(txs, r.Transactions)
 	for i := range txs {
 		tx := &txs[i]
-		if tx.Currency != "" || !tx.Kind.IsTrade() {
+		if tx.Currency != "" || !tx.Kind.IsTrade() && tx.Kind != ReturnOfCapital && tx.Kind != CapitalGains && tx.Kind != Merger {
 			continue
 		}
 		tx.Currency = quote[tx.Symbol]

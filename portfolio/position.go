@@ -39,6 +39,15 @@ type costMatcher interface {
 	soldCost(row *Transaction, held, cost, sold float64) (float64, error)
 	// split turns each share into ratio shares.
 	split(ratio float64)
+	// reduceCost takes x (at most the cost basis) off the cost, pro
+	// rata to each lot's cost.
+	reduceCost(x float64)
+	// spinOff gives fraction of each lot's cost to a new lot of ratio ×
+	// its shares and returns the new lots (nil without lots); receive
+	// adds such lots; empty drops every lot.
+	spinOff(fraction, ratio float64) []lots.Lot
+	receive([]lots.Lot)
+	empty()
 }
 
 // averageCost matches every sale at the average cost of the shares held.
@@ -46,6 +55,10 @@ type averageCost struct{}
 
 func (averageCost) bought(*Transaction, float64, float64, float64) {}
 func (averageCost) split(float64)                                  {}
+func (averageCost) reduceCost(float64)                             {}
+func (averageCost) spinOff(float64, float64) []lots.Lot            { return nil }
+func (averageCost) receive([]lots.Lot)                             {}
+func (averageCost) empty()                                         {}
 
 // soldCost is cost / held × sold: selling 4 of 10 shares that cost 250
 // takes 250 / 10 × 4 = 100 of the cost.
@@ -108,6 +121,31 @@ func (p *position) split(ratio float64) {
 	p.qty *= ratio
 	p.match.split(ratio)
 }
+
+// stockDividend adds q shares received at no cost (a bonus issue): each
+// lot becomes (held + q) / held of its shares, as lots.Match books it (a
+// split); the cost is unchanged.
+func (p *position) stockDividend(q float64) {
+	p.match.split((p.qty + q) / p.qty)
+	p.qty += q
+}
+
+// returnOfCapital books x (in the reporting currency) paid out of
+// capital: it reduces the cost, and what exceeds the cost is realized,
+//
+//	reduced = min(x, cost),  cost −= reduced,  realized += x − reduced,
+//
+// so cost before = cost after + reduced (lots.Match: Pool.ReduceCost).
+func (p *position) returnOfCapital(x float64) {
+	reduced := min(x, p.cost)
+	p.match.reduceCost(reduced)
+	p.cost -= reduced
+	p.realized += x - reduced
+}
+
+// capitalGains books x (in the reporting currency) of a fund's
+// capital-gains distribution: realized += x; the cost is unchanged.
+func (p *position) capitalGains(x float64) { p.realized += x }
 
 // dividend adds amount, in the currency paid, worth rate in the reporting
 // currency: dividends += amount × rate.

@@ -39,3 +39,5 @@ func (m *lotCost) soldCost(row *Transaction, held, cost, sold float64) (float64,
 }
 
 func (m *lotCost) split(ratio float64) { m.pool.Split(ratio) }
+
+func (m *lotCost) reduceCost(x float64) { m.pool.ReduceCost(x) }

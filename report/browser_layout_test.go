@@ -29,6 +29,10 @@ func TestBrowserLayout(t *testing.T) {
 	echartsJS, chromium := browserEnv(t)
 	in := synthetic(12, 30)
 	in.RollingVolatility = rollingLines(t, in)
+	in.Gains = &Gains{Method: "uk", Exempt: true,
+		Years: []GainsYearRow{{Label: "2023/24", Disposals: 1, Proceeds: 123456.78, Costs: 100000, Gains: 23456.78, Net: 23456.78, Exempt: 6000, Taxable: 17456.78}},
+		Disposals: []DisposalRow{{Date: in.AsOf, Symbol: "SYM0", Quantity: 1234.5678, Proceeds: 123456.78, Costs: 100000, Gain: 23456.78,
+			Matched: "same day 100; 30 days 2024-01-31 200; S104 pool 934.5678"}}}
 	var buf bytes.Buffer
 	if err := Write(&buf, in, Options{EChartsFile: echartsJS}); err != nil {
 		t.Fatal(err)
@@ -259,12 +263,17 @@ func checkPrint(t *testing.T, b *browser, in *Input) {
 		t.Errorf("print layout shows %d preset bars and %d live charts, %d static images; want 0, 0 and 7", hidden.Presets, hidden.Live, hidden.Static)
 	}
 	saveArtifact(t, "report.pdf", pdf)
-	checkWordsOnPage(t, pdf, "Weight", "Dividends", "Realized")
+	checkWordsOnPage(t, pdf, "Weight", "Dividends", "Realized", "Taxable", "Matched")
 	text := pdfText(t, pdf)
 	flat := strings.Join(strings.Fields(text), " ")
 	for _, h := range []string{"Symbol", "Currency", "Quantity", "Price", "Value", "Cost", "Unrealized", "Realized", "Dividends", "Weight"} {
 		if !strings.Contains(flat, h) {
 			t.Errorf("printed report lacks the holdings column %q", h)
+		}
+	}
+	for _, cell := range []string{"Exempt", "Taxable", "17,456.78", "S104 pool 934.5678"} {
+		if !strings.Contains(flat, cell) {
+			t.Errorf("printed report lacks the capital gains cell %q", cell)
 		}
 	}
 	var total float64

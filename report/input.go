@@ -78,6 +78,7 @@ func NewInput(a *analysis.Analysis, opts InputOptions) (*Input, error) {
 	}
 	holdingsAndAllocation(in, a)
 	in.Transactions = transactionRows(res)
+	in.Gains = gainsSection(a.Gains)
 	if err := in.Validate(); err != nil {
 		return nil, err
 	}
@@ -323,7 +324,7 @@ func transactionRows(res *portfolio.Result) []TransactionRow {
 // actsOnSymbol reports whether a transaction of kind k acts on its symbol,
 // so that a blank currency is the symbol's quote currency.
 func actsOnSymbol(k portfolio.Kind) bool {
-	return k.IsTrade() || k == portfolio.Dividend || k == portfolio.Split
+	return k.IsTrade() || k == portfolio.Dividend || k == portfolio.Split || k.IsCorporateAction()
 }
 
 // majorCurrency folds minor units into their currency (GBp into GBP).

@@ -85,6 +85,9 @@ type Input struct {
 	// Empty without benchmarks.
 	Relative     Statistics
 	Transactions []TransactionRow
+	// Gains is the capital gains section (realized gains per tax year
+	// and the disposals); nil: no section.
+	Gains *Gains
 }
 
 // Summary is the headline figures.

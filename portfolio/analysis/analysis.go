@@ -7,6 +7,7 @@ import (
 
 	"github.com/gofolio/gofolio/benchmark"
 	"github.com/gofolio/gofolio/portfolio"
+	"github.com/gofolio/gofolio/portfolio/lots"
 	"github.com/gofolio/gofolio/portfolio/stats"
 	"github.com/gofolio/gofolio/quotes"
 )
@@ -27,6 +28,12 @@ type Options struct {
 	// PeriodsPerYear is the number of daily returns in a year; 0 means
 	// stats.TradingDaysPerYear (252).
 	PeriodsPerYear float64
+	// Lots and Settle are the portfolio's Config.Lots and Config.Settle:
+	// Run matches the trades by Lots for Analysis.Gains
+	// (portfolio.Result.Gains), settling rows with a blank currency in
+	// Settle as Build did. The zero values are Build's defaults.
+	Lots   lots.Method
+	Settle string
 }
 
 // Bounds of Options.RiskFree. Below −10% a year no central bank has ever
@@ -78,6 +85,11 @@ type Analysis struct {
 	// (stats.RollingVolatility of Performance.DailyReturn), on
 	// Performance's dates: NaN until a window is full.
 	RollingVolatility6M, RollingVolatility12M []float64
+	// Gains is the capital gains of the whole history (tax years do not
+	// follow the window), the trades matched by Options.Lots
+	// (portfolio.Result.Gains): every disposal and their sums per tax
+	// year, in the reporting currency.
+	Gains *lots.Report
 }
 
 // Benchmark is one benchmark's analysis.
@@ -147,6 +159,9 @@ func Run(res *portfolio.Result, benchmarks []*quotes.Series, opts Options) (*Ana
 	a.CashByCurrency = cashByCurrency(res, perf.Dates[perf.Len()-1:])
 	a.CashHeld = cashHeld(res, perf.Dates[perf.Len()-1])
 	a.DividendsByYear = dividendsByYear(res, perf.Dates)
+	if a.Gains, err = res.Gains(opts.Lots, opts.Settle); err != nil {
+		return nil, fmt.Errorf("analysis: capital gains (lots %s): %w", opts.Lots, err)
+	}
 	if a.RollingVolatility6M, err = stats.RollingVolatility(perf.DailyReturn, 126, stats.TradingDaysPerYear); err != nil {
 		return nil, fmt.Errorf("analysis: rolling volatility: %w", err)
 	}

@@ -92,7 +92,7 @@ func Load(ctx context.Context, s Settings) (*Loaded, error) {
 	if l.Result, err = portfolio.Build(l.Transactions, portfolio.Config{Currency: s.Currency, Series: series, Rates: l.Rates, Settle: s.Settle}); err != nil {
 		return nil, err
 	}
-	if l.Analysis, err = analysis.Run(l.Result, l.Benchmarks, analysis.Options{RiskFree: s.RiskFree}); err != nil {
+	if l.Analysis, err = analysis.Run(l.Result, l.Benchmarks, analysis.Options{RiskFree: s.RiskFree, Settle: s.Settle}); err != nil {
 		return nil, err
 	}
 	return l, nil

@@ -1,0 +1,70 @@
+package report
+
+import (
+	"math"
+	"time"
+
+	"github.com/gofolio/gofolio/portfolio/lots"
+)
+
+// Gains is the capital gains section: the realized gains per tax year and
+// the disposals, in the reporting currency. The report shows it only when
+// there are disposals.
+type Gains struct {
+	// Method is the lots method the trades were matched by ("average",
+	// "fifo", "uk", ...).
+	Method string
+	// Exempt says the years carry the UK annual exempt amount and the
+	// taxable gain (the uk method): the table shows those columns.
+	Exempt    bool
+	Years     []GainsYearRow
+	Disposals []DisposalRow
+}
+
+// GainsYearRow sums one tax year's disposals (lots.TaxYear): Net = Gains −
+// Losses, Taxable = max(0, Net − Exempt); Exempt and Taxable are NaN when
+// not known (not the uk method, or a year HMRC's table lacks).
+type GainsYearRow struct {
+	Label                               string // "2022/23" (UK) or "2022"
+	Disposals                           int
+	Proceeds, Costs, Gains, Losses, Net float64
+	Exempt, Taxable                     float64
+}
+
+// DisposalRow is one line of the disposals table (lots.Disposal): Gain =
+// Proceeds − Costs (+ any wash-sale loss disallowed), negative for a loss;
+// Matched says which rule or lots the shares sold were matched with.
+type DisposalRow struct {
+	Date     time.Time
+	Symbol   string
+	Quantity float64
+	Proceeds float64
+	Costs    float64
+	Gain     float64
+	Matched  string
+}
+
+// gainsSection lays rep out as the section, nil without disposals.
+func gainsSection(rep *lots.Report) *Gains {
+	if rep == nil || len(rep.Disposals) == 0 {
+		return nil
+	}
+	g := &Gains{Method: rep.Method.String(), Exempt: rep.Method == lots.UK}
+	for _, y := range rep.Years {
+		row := GainsYearRow{
+			Label: y.Label, Disposals: y.Disposals, Proceeds: y.Proceeds, Costs: y.Costs,
+			Gains: y.Gains, Losses: y.Losses, Net: y.Net, Exempt: math.NaN(), Taxable: math.NaN(),
+		}
+		if g.Exempt {
+			row.Exempt, row.Taxable = y.Exempt, y.Taxable
+		}
+		g.Years = append(g.Years, row)
+	}
+	for _, d := range rep.Disposals {
+		g.Disposals = append(g.Disposals, DisposalRow{
+			Date: d.Date, Symbol: d.Symbol, Quantity: d.Quantity, Proceeds: d.Proceeds,
+			Costs: d.Costs, Gain: d.Gain, Matched: d.Matched(),
+		})
+	}
+	return g
+}
