@@ -184,13 +184,9 @@ func matchPool(trades []trade, m Method) ([]Disposal, []Lot, []txn.Problem) {
 		case txn.Split:
 			pool.Split(t.ratio)
 		case txn.Sell:
-			if held := pool.Quantity(); t.qty > held*(1+Epsilon)+Epsilon {
-				problems = append(problems, oversold(t, held))
-				continue
-			}
-			taken, err := pool.Take(t.qty, tx.Lot)
-			if err != nil {
-				problems = append(problems, txn.Problem{Origin: tx.Origin, Column: "lot", Value: tx.Lot, Expected: err.Error()})
+			taken, p := sell(pool, t)
+			if p != nil {
+				problems = append(problems, *p)
 				continue
 			}
 			ds = append(ds, disposal(t, lotParts(taken, m)))
@@ -203,6 +199,20 @@ func matchPool(trades []trade, m Method) ([]Disposal, []Lot, []txn.Problem) {
 		}
 	}
 	return ds, pool.Lots(), problems
+}
+
+// sell takes the lots t sells from pool, or says why it cannot: more
+// shares than held, or a lot the row names that is not open.
+func sell(pool *Pool, t trade) ([]Lot, *txn.Problem) {
+	if held := pool.Quantity(); t.qty > held*(1+Epsilon)+Epsilon {
+		p := oversold(t, held)
+		return nil, &p
+	}
+	taken, err := pool.Take(t.qty, t.tx.Lot)
+	if err != nil {
+		return nil, &txn.Problem{Origin: t.tx.Origin, Column: "lot", Value: t.tx.Lot, Expected: err.Error()}
+	}
+	return taken, nil
 }
 
 func oversold(t trade, held float64) txn.Problem {

@@ -62,13 +62,9 @@ func matchUS(trades []trade) ([]Disposal, []Lot, []txn.Problem) {
 			}
 			problems = append(problems, p...)
 		case txn.Sell:
-			if held := pool.Quantity(); t.qty > held*(1+Epsilon)+Epsilon {
-				problems = append(problems, oversold(t, held))
-				continue
-			}
-			taken, err := pool.Take(t.qty, tx.Lot)
-			if err != nil {
-				problems = append(problems, txn.Problem{Origin: tx.Origin, Column: "lot", Value: tx.Lot, Expected: err.Error()})
+			taken, p := sell(pool, t)
+			if p != nil {
+				problems = append(problems, *p)
 				continue
 			}
 			d := disposal(t, usParts(taken, tx.Date))
