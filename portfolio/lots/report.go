@@ -31,7 +31,7 @@ type TaxYear struct {
 	Net        float64 // Gains − Losses
 	// Exempt is the UK annual exempt amount of the year as HMRC published
 	// it (0 when not UK; NaN for a year the table lacks, before 1988/89
-	// or after 2025/26); Taxable is max(0, Net − Exempt), NaN with it.
+	// or after 2026/27); Taxable is max(0, Net − Exempt), NaN with it.
 	Exempt, Taxable float64
 	// ShortTerm and LongTerm split Net (US: held a year or less, more).
 	ShortTerm, LongTerm float64
@@ -51,13 +51,16 @@ func UKTaxYear(d time.Time) (string, time.Time) {
 
 // ukExempt is the annual exempt amount for individuals, by the year the
 // tax year starts in, as HMRC published it (gov.uk "Capital Gains Tax:
-// rates and allowances").
+// rates and allowances"): £12,300 from 2020/21 to 2022/23, £6,000 in
+// 2023/24, £3,000 from 2024/25 (Finance Act 2023 fixed it at £3,000 for
+// 2024/25 and later years; the table stops at 2026/27, the year in
+// course, rather than guess beyond).
 var ukExempt = map[int]float64{
 	1988: 5000, 1989: 5000, 1990: 5000, 1991: 5500, 1992: 5800, 1993: 5800, 1994: 5800, 1995: 6000,
 	1996: 6300, 1997: 6500, 1998: 6800, 1999: 7100, 2000: 7200, 2001: 7500, 2002: 7700, 2003: 7900,
 	2004: 8200, 2005: 8500, 2006: 8800, 2007: 9200, 2008: 9600, 2009: 10100, 2010: 10100, 2011: 10600, 2012: 10600, 2013: 10900,
 	2014: 11000, 2015: 11100, 2016: 11100, 2017: 11300, 2018: 11700, 2019: 12000,
-	2020: 12300, 2021: 12300, 2022: 12300, 2023: 6000, 2024: 3000, 2025: 3000,
+	2020: 12300, 2021: 12300, 2022: 12300, 2023: 6000, 2024: 3000, 2025: 3000, 2026: 3000,
 }
 
 // UKExempt is the annual exempt amount of the UK tax year starting in
