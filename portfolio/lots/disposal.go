@@ -42,6 +42,9 @@ type Part struct {
 	// WashAdjusted is the disallowed loss of an earlier wash sale in
 	// Cost (US).
 	WashAdjusted float64
+	// Disallowed is the loss on these shares the wash-sale rule
+	// disallowed (US): their share of the disposal's WashDisallowed.
+	Disallowed float64
 }
 
 // Disposal is one sale (for UK, every sale of a symbol on one day: they
@@ -65,16 +68,17 @@ type Disposal struct {
 }
 
 // ShortLong splits a US disposal's gain into short term (held a year or
-// less) and long term, pro rata to each part's cost share of the
-// quantity: part gain = Proceeds × part qty / Quantity − part cost, the
-// sale's commission and WashDisallowed shared by quantity too.
+// less) and long term, part by part: part gain = (Proceeds − the sale's
+// commission) × part qty / Quantity − part cost + the part's Disallowed
+// loss (a wash sale disallows the loss of the lots sold at a loss, not of
+// the sale as a whole).
 func (d Disposal) ShortLong() (short, long float64) {
 	for _, p := range d.Parts {
 		f := 1.0 // a distribution: no shares
 		if d.Quantity != 0 {
 			f = p.Quantity / d.Quantity
 		}
-		g := (d.Proceeds-(d.Costs-d.partsCost())+d.WashDisallowed)*f - p.Cost
+		g := (d.Proceeds-(d.Costs-d.partsCost()))*f - p.Cost + p.Disallowed
 		if p.LongTerm {
 			long += g
 		} else {

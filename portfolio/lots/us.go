@@ -68,9 +68,7 @@ func matchUS(trades []trade) ([]Disposal, []Lot, []txn.Problem) {
 				continue
 			}
 			d := disposal(t, usParts(taken, tx.Date))
-			if d.Gain < 0 {
-				washSale(&d, taken, pool, order)
-			}
+			washSale(&d, taken, pool, order)
 			ds = append(ds, d)
 		}
 	}
@@ -109,22 +107,51 @@ func usParts(taken []Lot, sold time.Time) []Part {
 	return parts
 }
 
-// washSale disallows the loss of d on the shares replaced: loss per share
-// = −Gain / Quantity; each replacement share gets it, paired in order
-// with the sold shares (taken) for the holding period carried over.
+// lossLot is a lot a sale took at a loss, and its loss per share.
+type lossLot struct {
+	Lot
+	perShare float64
+	part     int // the disposal's part that took it
+}
+
+// lossLots are the lots of taken (one per part of d, in order) sold at a
+// loss, oldest first, each with
+// its loss per share: its cost per share less the sale's proceeds net of
+// commission per share, (Proceeds − commission) / Quantity.
+func lossLots(d *Disposal, taken []Lot) []lossLot {
+	net := (d.Proceeds - (d.Costs - d.partsCost())) / d.Quantity
+	var out []lossLot
+	for i, l := range taken {
+		if loss := l.PerShare() - net; loss > 0 {
+			out = append(out, lossLot{l, loss, i})
+		}
+	}
+	return out
+}
+
+// washSale disallows the loss of each lot d took at a loss on as many of
+// its shares as were replaced: each replacement share (bought from 30
+// days before to 30 days after, in the order bought) takes one sold
+// share's loss, lots at a loss in the order sold, for its basis and that
+// share's holding period. A loss on one lot never reduces the gain on
+// another sold the same day (Publication 550, "Loss and gain on same
+// day"), so a sale with a gain overall may still have a loss disallowed.
 func washSale(d *Disposal, taken []Lot, pool *Pool, order []*usBuy) {
-	perShare := -d.Gain / d.Quantity
+	losses := lossLots(d, taken)
+	if len(losses) == 0 {
+		return
+	}
 	from, to := d.Date.AddDate(0, 0, -washWindow), d.Date.AddDate(0, 0, washWindow)
-	k, usedOfK := 0, 0.0 // the sold part the next replacement pairs with
+	k, usedOfK := 0, 0.0 // the lot at a loss the next replacement pairs with
 	for _, b := range order {
 		bd := b.t.tx.Date
 		if bd.Before(from) || bd.After(to) {
 			continue
 		}
 		avail := available(b, pool, taken, d.Date)
-		for avail > Epsilon && k < len(taken) {
-			q := min(avail, taken[k].Quantity-usedOfK)
-			a := washAdj{qty: q, loss: perShare * q, shift: d.Date.Sub(taken[k].Date)}
+		for avail > Epsilon && k < len(losses) {
+			q := min(avail, losses[k].Quantity-usedOfK)
+			a := washAdj{qty: q, loss: losses[k].perShare * q, shift: d.Date.Sub(losses[k].Date)}
 			if !bd.After(d.Date) {
 				adjustHeld(pool, b.t.id, a)
 			} else {
@@ -133,7 +160,8 @@ func washSale(d *Disposal, taken []Lot, pool *Pool, order []*usBuy) {
 			b.used += q
 			avail -= q
 			d.WashDisallowed += a.loss
-			if usedOfK += q; usedOfK >= taken[k].Quantity-Epsilon {
+			d.Parts[losses[k].part].Disallowed += a.loss
+			if usedOfK += q; usedOfK >= losses[k].Quantity-Epsilon {
 				k, usedOfK = k+1, 0
 			}
 		}

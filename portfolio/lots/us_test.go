@@ -86,3 +86,22 @@ func TestUSNamedLot(t *testing.T) {
 	near(t, "named", rep.Disposals[0].Costs, 100)
 	near(t, "fifo", rep.Disposals[1].Costs, 50)
 }
+
+// TestUSWashSaleOnTheLotAtALoss: a sale of two lots, one at a gain held
+// more than a year, one at a loss held less, replaced within 30 days: the
+// loss is disallowed on its own lot, not netted with the other's gain
+// (Publication 550, "Loss and gain on same day"). 100 at 10 (3 January
+// 2022) and 100 at 30 (1 May 2023), the 200 sold at 20 on 1 September
+// 2023, 100 bought back at 20 on 15 September. Long term: 2,000 − 1,000 =
+// 1,000; short term: 2,000 − 3,000 = −1,000, disallowed (100 replaced):
+// 0. The sale's gain is 1,000, with 1,000 disallowed.
+func TestUSWashSaleOnTheLotAtALoss(t *testing.T) {
+	rep := match(t, lots.US, buy(day(2022, 1, 3), 100, 10, 0), buy(day(2023, 5, 1), 100, 30, 0),
+		sell(day(2023, 9, 1), 200, 20, 0), buy(day(2023, 9, 15), 100, 20, 0))
+	d := rep.Disposals[0]
+	near(t, "disallowed", d.WashDisallowed, 1000)
+	near(t, "gain", d.Gain, 1000)
+	y := rep.Years[0]
+	near(t, "long term", y.LongTerm, 1000)
+	near(t, "short term", y.ShortTerm, 0)
+}
