@@ -28,9 +28,10 @@ func moveTxs(action Transaction) []Transaction {
 //     Y gets 5 for 100: 400 = 300 + 100 + 0.
 //   - MERGER into 8 Y worth 50 each (400) plus 100 cash: f = 100 / (100 +
 //     400) = 0.2 of the 20 shares, 4, are sold for 100. Average: cost 80,
-//     realized 20, Y gets 8 for 320 (400 = 0 + 320 + 80). FIFO: the 4
-//     come from lot 1 (cost 40), realized 60, Y gets 360 (400 = 0 + 360
-//   - 40). Cash 1000 − 400 + 100 = 700.
+//     realized 20, Y gets 8 for 320 (400 = 0 + 320 + 80). FIFO, LIFO and
+//     specific (no lot named) the same: the cash is paid on every share,
+//     so the 4 are 0.2 of each lot, 2 + 2 (cost 20 + 60 = 80; before, FIFO
+//     took lot 1 and specific refused). Cash 1000 − 400 + 100 = 700.
 func TestBuildBooksMoves(t *testing.T) {
 	x := testSeries("X", "USD", days(d1, d2, d3, d4), 10, 30, 10, 10)
 	y := testSeries("Y", "USD", days(d1, d2, d3, d4), 50, 50, 50, 50)
@@ -47,7 +48,9 @@ func TestBuildBooksMoves(t *testing.T) {
 		{"spin-off", Transaction{Kind: SpinOff, Quantity: 5, Fraction: 0.25}, lots.Average, 20, 300, 5, 100, 0, 600},
 		{"spin-off fifo", Transaction{Kind: SpinOff, Quantity: 5, Fraction: 0.25}, lots.FIFO, 20, 300, 5, 100, 0, 600},
 		{"merger", Transaction{Kind: Merger, Quantity: 8, Price: 50, Amount: 100}, lots.Average, 0, 0, 8, 320, 20, 700},
-		{"merger fifo", Transaction{Kind: Merger, Quantity: 8, Price: 50, Amount: 100}, lots.FIFO, 0, 0, 8, 360, 60, 700},
+		{"merger fifo", Transaction{Kind: Merger, Quantity: 8, Price: 50, Amount: 100}, lots.FIFO, 0, 0, 8, 320, 20, 700},
+		{"merger lifo", Transaction{Kind: Merger, Quantity: 8, Price: 50, Amount: 100}, lots.LIFO, 0, 0, 8, 320, 20, 700},
+		{"merger specific", Transaction{Kind: Merger, Quantity: 8, Price: 50, Amount: 100}, lots.Specific, 0, 0, 8, 320, 20, 700},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			res := build(t, moveTxs(c.action), Config{Currency: "USD", Series: market(x, y), Lots: c.m})

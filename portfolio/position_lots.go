@@ -17,14 +17,19 @@ func (m *lotCost) bought(row *Transaction, qty, cost, tradeCost float64) {
 
 // soldCost is the cost of the lots the sale takes: the sum of each lot
 // part's cost, lot cost × part / lot quantity. Selling everything takes
-// the cost basis itself, so that rounding leaves no cost behind.
+// the cost basis itself, so that rounding leaves no cost behind. A
+// MERGER's cash part takes every lot pro rata, whatever the method (its
+// cash is paid on every share: see package lots, merger.go).
 func (m *lotCost) soldCost(row *Transaction, held, cost, sold float64) (float64, error) {
 	spec := ""
 	if row != nil {
 		spec = row.Lot
 	}
-	taken, err := m.pool.Take(sold, spec)
-	if err != nil {
+	var taken []lots.Lot
+	var err error
+	if row != nil && row.Kind == Merger {
+		taken = m.pool.TakeEvery(sold)
+	} else if taken, err = m.pool.Take(sold, spec); err != nil {
 		return 0, err
 	}
 	if afterSale(held, sold) == 0 {

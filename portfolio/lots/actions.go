@@ -26,10 +26,10 @@ type spinOff struct {
 //   - SPINOFF: the parent's trade moves Fraction of its lots' cost to the
 //     child, whose trade (added) receives them, same dates;
 //   - SYMBOLCHANGE: a spin-off of the whole holding and cost to To;
-//   - MERGER into q shares of To worth Price each, plus cash A: the cash
-//     is a part disposal of A / (A + q × Price) of the shares held (the
-//     A/(A+B) of TCGA92/S42), then the rest moves whole to To as q shares
-//     (TCGA92/S135, S127: the new shares stand in the old ones' shoes).
+//   - MERGER into q shares of To worth Price each, plus cash A: first its
+//     cash part (a trade of kind Merger, see mergerCash), then the
+//     holding moves whole to To as q shares (TCGA92/S135, S127; IRC §358:
+//     the new shares stand in the old ones' shoes, lots and dates).
 func reorganise(trades []trade) ([]trade, []txn.Problem) {
 	held := map[string]float64{}
 	var problems []txn.Problem
@@ -84,17 +84,26 @@ func noneHeld(t trade) txn.Problem {
 		Expected: fmt.Sprintf("a symbol held on %s: a %s needs shares of it", t.tx.Date.Format(time.DateOnly), t.tx.Kind)}
 }
 
-// mergerCash is a MERGER's cash part as a sale of f = A / (A + B) of the
-// h shares held (A the cash, B = q × Price the new shares' worth); nil
-// without cash.
+// mergerCash is a MERGER's cash part, nil without cash: a trade of kind
+// Merger for the cash A (gross) on the h shares held, with the new
+// shares' worth B = q × Price (worth) and the shares the cash is worth at
+// the deal's terms, h × A / (A + B) (qty). Every lot takes part (see
+// cashPart, ukCashPart and usBoot).
 func mergerCash(t trade, h float64) *trade {
 	a, b := t.amount, t.gross
 	if a <= 0 {
 		return nil
 	}
-	sold := t
-	sold.kind, sold.qty, sold.gross, sold.fee = txn.Sell, h*a/(a+b), a, 0
-	return &sold
+	cash := t
+	cash.qty, cash.gross, cash.worth, cash.fee, cash.amount = h*a/(a+b), a, b, 0, 0
+	return &cash
+}
+
+// movesWhole says whether t is applied to a UK pool after its day's
+// trades: a move of the whole holding, or a merger's cash part (which
+// comes just before its move).
+func movesWhole(t trade) bool {
+	return t.kind == txn.Merger || t.spin != nil && t.spin.all
 }
 
 // spinOrder lists the symbols of trades so that a spin-off's parent comes
@@ -154,7 +163,8 @@ func distribution(t trade, gain float64) Disposal {
 // a spin-off's parent moves Fraction of each lot's cost to a child lot of
 // the same date (quantity × received / held), the child adds them; a
 // return of capital reduces the cost (its excess is a gain); a
-// capital-gains distribution is a gain. It returns the disposal, if any.
+// capital-gains distribution is a gain; a merger's cash part is a part
+// disposal of every lot (cashPart). It returns the disposal, if any.
 func poolAction(pool *Pool, t trade) (Disposal, bool, []txn.Problem) {
 	switch t.kind {
 	case txn.SpinOff:
@@ -187,6 +197,8 @@ func poolAction(pool *Pool, t trade) (Disposal, bool, []txn.Problem) {
 		}
 	case txn.CapitalGains:
 		return distribution(t, t.amount), true, nil
+	case txn.Merger:
+		return cashPart(pool, t), true, nil
 	}
 	return Disposal{}, false, nil
 }
@@ -196,7 +208,8 @@ func poolAction(pool *Pool, t trade) (Disposal, bool, []txn.Problem) {
 // company's pool (TCGA92/S136, S192; the apportionment the company
 // announces, CG52721); a capital distribution reduces the cost, any
 // excess a gain (TCGA92/S122); a fund's capital-gains distribution is a
-// gain.
+// gain; a merger's cash part is a part disposal of the pool
+// (ukCashPart).
 func ukAction(qty, cost float64, t trade) (float64, float64, Disposal, bool) {
 	switch t.kind {
 	case txn.SpinOff:
@@ -220,6 +233,8 @@ func ukAction(qty, cost float64, t trade) (float64, float64, Disposal, bool) {
 		return qty, cost - t.amount, Disposal{}, false
 	case txn.CapitalGains:
 		return qty, cost, distribution(t, t.amount), true
+	case txn.Merger:
+		return ukCashPart(qty, cost, t)
 	}
 	return qty, cost, Disposal{}, false
 }

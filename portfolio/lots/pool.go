@@ -121,6 +121,11 @@ func (p *Pool) Take(qty float64, spec string) ([]Lot, error) {
 	return taken, nil
 }
 
+// TakeEvery removes qty shares from every lot pro rata, whatever the
+// pool's method (a merger's cash is paid on every share held), and
+// returns the parts taken: see takeProRata.
+func (p *Pool) TakeEvery(qty float64) []Lot { return p.takeProRata(qty) }
+
 // takeProRata takes qty / held of every lot: the cost taken is the
 // average cost × qty. Selling all that is held (but for rounding, see
 // Epsilon) empties the pool; a part leaves every lot its share, however

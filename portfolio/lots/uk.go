@@ -124,7 +124,7 @@ func ukPool(days []ukDay) ([]Disposal, []Lot, []txn.Problem) {
 	var problems []txn.Problem
 	apply := func(d *ukDay, whole bool) {
 		for _, t := range d.actions {
-			if (t.spin != nil && t.spin.all) != whole {
+			if movesWhole(t) != whole {
 				continue
 			}
 			var x Disposal

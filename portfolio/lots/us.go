@@ -55,6 +55,8 @@ func matchUS(trades []trade) ([]Disposal, []Lot, []txn.Problem) {
 			addUSBuy(pool, buys[t.id])
 		case txn.Split:
 			pool.Split(t.ratio)
+		case txn.Merger:
+			ds = append(ds, usBoot(pool, t))
 		default:
 			d, ok, p := poolAction(pool, t)
 			if ok {
