@@ -42,8 +42,8 @@ type trade struct {
 	amount float64 // the row's Amount
 	// worth is a merger's cash part's: the new shares' worth, q × Price.
 	worth float64
-	id     int     // index in the input, identifies a buy's lots
-	spin   *spinOff
+	id    int // index in the input, identifies a buy's lots
+	spin  *spinOff
 }
 
 // Match computes the disposals of txs by o.Method, from the transactions
