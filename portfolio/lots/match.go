@@ -40,10 +40,10 @@ type trade struct {
 	gross  float64 // quantity × price
 	fee    float64 // commission
 	amount float64 // the row's Amount
+	id     int     // index in the input, identifies a buy's lots
+	spin   *spinOff
 	// worth is a merger's cash part's: the new shares' worth, q × Price.
 	worth float64
-	id    int // index in the input, identifies a buy's lots
-	spin  *spinOff
 }
 
 // Match computes the disposals of txs by o.Method, from the transactions
