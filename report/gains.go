@@ -29,6 +29,9 @@ type GainsYearRow struct {
 	Disposals                           int
 	Proceeds, Costs, Gains, Losses, Net float64
 	Exempt, Taxable                     float64
+	// Note says what the year's figures are not (lots.TaxYear.Note: a UK
+	// year before 2008/09), shown under the table; "" for none.
+	Note string
 }
 
 // DisposalRow is one line of the disposals table (lots.Disposal): Gain =
@@ -53,7 +56,7 @@ func gainsSection(rep *lots.Report) *Gains {
 	for _, y := range rep.Years {
 		row := GainsYearRow{
 			Label: y.Label, Disposals: y.Disposals, Proceeds: y.Proceeds, Costs: y.Costs,
-			Gains: y.Gains, Losses: y.Losses, Net: y.Net, Exempt: math.NaN(), Taxable: math.NaN(),
+			Gains: y.Gains, Losses: y.Losses, Net: y.Net, Exempt: math.NaN(), Taxable: math.NaN(), Note: y.Note,
 		}
 		if g.Exempt {
 			row.Exempt, row.Taxable = y.Exempt, y.Taxable

@@ -1,11 +1,14 @@
 package report
 
 import (
+	"html/template"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/gofolio/gofolio/portfolio/analysis"
 	"github.com/gofolio/gofolio/portfolio/lots"
+	"github.com/gofolio/gofolio/portfolio/txn"
 )
 
 // gainsPage renders tradedPortfolio's report with its trades matched by m.
@@ -84,5 +87,30 @@ func TestCapitalGainsSectionOnlyWithDisposals(t *testing.T) {
 	page := render(t, in, Options{})
 	if strings.Contains(page, evil) || !strings.Contains(page, "&lt;script&gt;alert(&#34;pwn&#34;)&lt;/script&gt;") {
 		t.Error("the disposals table does not escape its text")
+	}
+}
+
+// TestCapitalGainsSectionNoteBefore2008: a UK tax year before 2008/09
+// carries its note (lots.NoteBefore2008) under the table; later years
+// none. The note is escaped text.
+func TestCapitalGainsSectionNoteBefore2008(t *testing.T) {
+	day := func(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+	rep, err := lots.Match([]txn.Transaction{
+		{Date: day(2001, 5, 1), Kind: txn.Buy, Symbol: "X", Quantity: 100, Price: 10},
+		{Date: day(2005, 6, 1), Kind: txn.Sell, Symbol: "X", Quantity: 10, Price: 20},
+		{Date: day(2010, 6, 1), Kind: txn.Sell, Symbol: "X", Quantity: 10, Price: 20},
+	}, lots.Options{Method: lots.UK, Currency: "GBP"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := synthetic(3, 2)
+	in.Gains = gainsSection(rep)
+	page := render(t, in, Options{})
+	want := `<p class="sub gains-note">2005/06: ` + template.HTMLEscapeString(lots.NoteBefore2008) + `</p>`
+	if !strings.Contains(page, want) {
+		t.Errorf("no note %q in the capital gains section", want)
+	}
+	if strings.Contains(page, "2010/11: ") {
+		t.Error("a note for 2010/11")
 	}
 }

@@ -63,7 +63,8 @@ func writeGains(w io.Writer, rep *lots.Report, year string) error {
 }
 
 // writeYears writes the tax-year summary: UK years with the annual exempt
-// amount, US years with short and long term apart.
+// amount, US years with short and long term apart; then each year's note
+// (lots.TaxYear.Note: a UK year before 2008/09).
 func writeYears(w io.Writer, m lots.Method, years []lots.TaxYear) error {
 	fmt.Fprintln(w)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
@@ -86,7 +87,15 @@ func writeYears(w io.Writer, m lots.Method, years []lots.TaxYear) error {
 		}
 		fmt.Fprintln(tw, row)
 	}
-	return tw.Flush()
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	for _, y := range years {
+		if y.Note != "" {
+			fmt.Fprintf(w, "%s: %s\n", y.Label, y.Note)
+		}
+	}
+	return nil
 }
 
 func yearLabels(years []lots.TaxYear) string {

@@ -37,7 +37,24 @@ type TaxYear struct {
 	ShortTerm, LongTerm float64
 	// WashDisallowed is the loss the wash-sale rule disallowed (US).
 	WashDisallowed float64
+	// Note says what the year's figures are not ("" when nothing): for a
+	// UK year before 2008/09, NoteBefore2008.
+	Note string
 }
+
+// ukRulesFrom is the first day of today's UK share identification rules
+// (the same day, 30 days, a Section 104 pool at cost: FA08, CG51550).
+var ukRulesFrom = time.Date(2008, time.April, 6, 0, 0, 0, 0, time.UTC)
+
+// NoteBefore2008 is the note of a UK tax year before 2008/09: its
+// disposals are computed by the rules of 6 April 2008 on (gofolio knows no
+// other), whereas the rules of the time applied (for 1998/99 to 2007/08,
+// those of HMRC's examples at CG50579: acquisitions after 5 April 1998
+// identified last in, first out, taper relief on the gain, indexation
+// allowance up to April 1998 on the older pool), so the gain and the
+// taxable amount may differ from what was due.
+const NoteBefore2008 = "before 6 April 2008: computed with today's share identification (same day, 30 days, " +
+	"Section 104 pool); the rules of the time (taper relief, indexation, their identification order) are not applied"
 
 // UKTaxYear is the UK tax year holding day d: its label ("2022/23") and
 // first day (6 April).
@@ -101,6 +118,9 @@ func taxYears(ds []Disposal, m Method) []TaxYear {
 			y.Exempt, y.Taxable = math.NaN(), math.NaN()
 			if x, ok := UKExempt(y.Start.Year()); ok {
 				y.Exempt, y.Taxable = x, max(0, y.Net-x)
+			}
+			if y.Start.Before(ukRulesFrom) {
+				y.Note = NoteBefore2008
 			}
 		}
 	}

@@ -172,3 +172,23 @@ func TestUKTaxYears(t *testing.T) {
 		near(t, y.Label+" taxable", y.Taxable, w.taxable)
 	}
 }
+
+// TestUKYearsBefore2008HaveANote: gofolio computes every UK year by the
+// rules of 6 April 2008 on; a year before says so (NoteBefore2008), the
+// years after do not. Sales on 5 April 2008 (2007/08) and 6 April 2008
+// (2008/09).
+func TestUKYearsBefore2008HaveANote(t *testing.T) {
+	rep := match(t, lots.UK, buy(day(2001, 5, 1), 100, 10, 0), sell(day(2008, 4, 5), 10, 20, 0), sell(day(2008, 4, 6), 10, 20, 0))
+	if len(rep.Years) != 2 || rep.Years[0].Label != "2007/08" || rep.Years[1].Label != "2008/09" {
+		t.Fatalf("years %+v", rep.Years)
+	}
+	if rep.Years[0].Note != lots.NoteBefore2008 {
+		t.Errorf("2007/08 note %q, want %q", rep.Years[0].Note, lots.NoteBefore2008)
+	}
+	if rep.Years[1].Note != "" {
+		t.Errorf("2008/09 note %q, want none", rep.Years[1].Note)
+	}
+	if rep := match(t, lots.FIFO, buy(day(2001, 5, 1), 100, 10, 0), sell(day(2005, 4, 5), 10, 20, 0)); rep.Years[0].Note != "" {
+		t.Errorf("fifo %s note %q, want none: only uk years have HMRC's rules", rep.Years[0].Label, rep.Years[0].Note)
+	}
+}

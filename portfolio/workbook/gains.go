@@ -9,7 +9,7 @@ import (
 )
 
 // writeGains adds the disposals and tax_years sheets of g (see
-// WriteGains).
+// WriteGains); a tax year's note (lots.TaxYear.Note) is its last column.
 func writeGains(f *excelize.File, g *lots.Report, dateStyle, moneyStyle int) error {
 	ds := g.Disposals
 	disp := frameSheet{
@@ -33,7 +33,7 @@ func writeGains(f *excelize.File, g *lots.Report, dateStyle, moneyStyle int) err
 	years := frameSheet{
 		header: []string{"start", "tax_year", "disposals", "proceeds", "costs", "gains", "losses", "net", "exempt", "taxable",
 			"short_term", "long_term", "wash_disallowed"},
-		trail:   []string{"currency"},
+		trail:   []string{"currency", "note"},
 		columns: make([][]float64, 11),
 	}
 	years.styles = []int{0}
@@ -52,6 +52,6 @@ func writeGains(f *excelize.File, g *lots.Report, dateStyle, moneyStyle int) err
 		}
 	}
 	return years.write(f, "tax_years", dateStyle, func(i int) (any, []any, []any) {
-		return ys[i].Start, []any{ys[i].Label}, []any{g.Currency}
+		return ys[i].Start, []any{ys[i].Label}, []any{g.Currency, ys[i].Note}
 	})
 }
