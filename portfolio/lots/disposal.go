@@ -21,9 +21,12 @@ const (
 	// RuleDistribution is a cash payment rather than shares sold: a
 	// return of capital beyond the cost, a capital-gains distribution.
 	RuleDistribution
+	// RuleMergerCash is a merger's cash, paid on every share: a part of
+	// each lot (its date), of the S104 pool, or of the average.
+	RuleMergerCash
 )
 
-var ruleNames = [...]string{"lot", "average", "same day", "30 days", "S104 pool", "distribution"}
+var ruleNames = [...]string{"lot", "average", "same day", "30 days", "S104 pool", "distribution", "merger cash"}
 
 func (r Rule) String() string { return ruleNames[r] }
 

@@ -29,11 +29,16 @@ import "github.com/gofolio/gofolio/portfolio/txn"
 
 // cashPart is a merger's cash part under every method but uk and us: f =
 // A / (A + B) of each lot's shares disposed of for their share of the
-// cash, at f × the lot's cost.
+// cash, at f × the lot's cost (one part per lot, RuleMergerCash; one for
+// the average).
 func cashPart(pool *Pool, t trade) Disposal {
 	f := t.gross / (t.gross + t.worth)
 	taken := pool.TakeEvery(f * pool.Quantity())
-	return disposal(t, lotParts(taken, pool.method))
+	parts := lotParts(taken, pool.method)
+	for i := range parts {
+		parts[i].Rule = RuleMergerCash
+	}
+	return disposal(t, parts)
 }
 
 // ukCashPart is a merger's cash part for a Section 104 pool of qty shares
@@ -43,7 +48,7 @@ func ukCashPart(qty, cost float64, t trade) (float64, float64, Disposal, bool) {
 	f := t.gross / (t.gross + t.worth)
 	sold, c := qty*f, cost*f
 	d := Disposal{Date: t.tx.Date, Symbol: t.sym, Quantity: sold, Proceeds: t.gross, Costs: c, Gain: t.gross - c,
-		Parts: []Part{{Rule: RuleSection104, Quantity: sold, Cost: c}}, Rows: []txn.Origin{t.tx.Origin}}
+		Parts: []Part{{Rule: RuleMergerCash, Quantity: sold, Cost: c}}, Rows: []txn.Origin{t.tx.Origin}}
 	return qty - sold, cost - c, d, true
 }
 
@@ -68,7 +73,7 @@ func usBoot(pool *Pool, t trade) Disposal {
 		cash, worth := t.gross*share, t.worth*share
 		gain := min(cash, max(0, cash+worth-l.Cost))
 		out := cash - gain
-		parts = append(parts, Part{Rule: RuleLot, Acquired: l.Date, Quantity: l.Quantity * f, Cost: out,
+		parts = append(parts, Part{Rule: RuleMergerCash, Acquired: l.Date, Quantity: l.Quantity * f, Cost: out,
 			LongTerm: t.tx.Date.After(l.Date.AddDate(1, 0, 0))})
 		if l.Cost > 0 {
 			l.TradeCost -= l.TradeCost * out / l.Cost

@@ -32,9 +32,8 @@ func TestMergerCashTakesEveryLot(t *testing.T) {
 		near(t, m.String()+" cash costs", cash.Costs, 80)
 		near(t, m.String()+" cash gain", cash.Gain, 20)
 		near(t, m.String()+" cash shares", cash.Quantity, 4)
-		if len(cash.Parts) != 2 || !cash.Parts[0].Acquired.Equal(day(2020, 1, 2)) || cash.Parts[0].Quantity != 2 ||
-			!cash.Parts[1].Acquired.Equal(day(2020, 6, 1)) || cash.Parts[1].Quantity != 2 {
-			t.Errorf("%s: cash parts %+v, want 2 shares of each lot", m, cash.Parts)
+		if got := cash.Matched(); got != "merger cash 2020-01-02 2; merger cash 2020-06-01 2" {
+			t.Errorf("%s: cash matched %q, want 2 shares of each lot", m, got)
 		}
 		near(t, m.String()+" sale gain", rep.Disposals[1].Gain, saleGain)
 		conserves(t, rep, 400)
@@ -48,7 +47,8 @@ func TestMergerCashTakesEveryLot(t *testing.T) {
 // them over for £4 cash and two of its shares, worth £6, for each: cash
 // 80,000, shares 40,000 × 6 = 240,000. The cash is a part disposal of
 // 80,000 / (80,000 + 240,000) = 1/4 of the pool: cost £15,000, gain
-// £65,000; the new holding is 40,000 shares costing £45,000.
+// £65,000; the new holding is 40,000 shares costing £45,000. (The cash
+// is worth a quarter of the 20,000 shares: "merger cash 5000".)
 func TestMergerCashUKHMRCCG52587(t *testing.T) {
 	rep := match(t, lots.UK, bought("DD", on(2005, 1, 10), 20000, 3),
 		action(on(2012, 3, 1), txn.Merger, "DD", "EEW", 40000, 6, 80000, 0))
@@ -56,6 +56,9 @@ func TestMergerCashUKHMRCCG52587(t *testing.T) {
 	near(t, "proceeds", d.Proceeds, 80000)
 	near(t, "cost", d.Costs, 15000)
 	near(t, "gain", d.Gain, 65000)
+	if got := d.Matched(); got != "merger cash 5000" {
+		t.Errorf("matched %q, want a quarter of the pool's 20,000 shares", got)
+	}
 	q, c := heldOf(rep, "EEW")
 	near(t, "EEW shares", q, 40000)
 	near(t, "EEW cost", c, 45000)
