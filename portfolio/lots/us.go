@@ -117,8 +117,9 @@ type lossLot struct {
 }
 
 // lossLots are the lots of taken (one per part of d, in order) sold at a
-// loss, oldest first, each with
-// its loss per share: its cost per share less the sale's proceeds net of
+// loss, in the order taken (acquisition order: the order in which Treas.
+// Reg. §1.1091-1(d) matches sold shares with replacements), each with its
+// loss per share: its cost per share less the sale's proceeds net of
 // commission per share, (Proceeds − commission) / Quantity.
 func lossLots(d *Disposal, taken []Lot) []lossLot {
 	net := (d.Proceeds - (d.Costs - d.partsCost())) / d.Quantity
