@@ -28,11 +28,14 @@ func TestUSWashSalePub550Example1(t *testing.T) {
 	}
 }
 
-// TestUSWashSalePub550Example2: Publication 550, Example 2: 100 shares
-// bought for $1,000, sold for $750, and 75 bought within 30 days for
-// $600: the loss on 75 shares, 75 × $2.50 = $187.50, is disallowed, the
-// $62.50 on the other 25 deductible; the 75 new shares' basis is $600 +
-// $187.50 = $787.50.
+// TestUSWashSalePub550Example2: a hand case on Example 1's figures with
+// fewer shares bought back (labelled "Example 2" when written; no such
+// example of Publication 550 was found to check it against, see
+// irs_examples_test.go for those that were): 100 shares bought for
+// $1,000, sold for $750, and 75 bought within 30 days for $600: the loss
+// on 75 shares, 75 × $2.50 = $187.50, is disallowed, the $62.50 on the
+// other 25 deductible; the 75 new shares' basis is $600 + $187.50 =
+// $787.50.
 func TestUSWashSalePub550Example2(t *testing.T) {
 	rep := match(t, lots.US, buy(day(2023, 1, 3), 100, 10, 0), sell(day(2023, 6, 1), 100, 7.5, 0), buy(day(2023, 6, 20), 75, 8, 0))
 	d := rep.Disposals[0]
