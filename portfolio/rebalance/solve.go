@@ -81,11 +81,13 @@ const iterations = 100
 //
 // The fixed points leave the cash within rounding of its target, which
 // for a target of 0 may be a hair below 0; solve then plans again with
-// twice the shortfall held back, so that the cash is never below 0.
+// twice the shortfall (at least 1e-13 of the value, about an ulp
+// of the sums) held back, so that the cash is never below 0.
 func solve(p problem) solution {
 	var s solution
 	held := p
-	for range 5 {
+	reserve, least := 0.0, 1e-13*math.Abs(p.value())
+	for range 10 {
 		if p.mode == NewMoney {
 			s = held.newMoneyTrades()
 		} else {
@@ -94,7 +96,8 @@ func solve(p problem) solution {
 		if s.cash = p.cashAfter(s.delta); s.cash >= 0 || p.cash < 0 && p.mode == NewMoney {
 			break
 		}
-		held.cash += 2 * s.cash
+		reserve = max(2*reserve, -2*s.cash, least)
+		held.cash = p.cash - reserve
 	}
 	if !p.fractional {
 		p.wholeShares(&s)
