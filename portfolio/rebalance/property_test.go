@@ -164,3 +164,18 @@ func TestWholeSharesSellFewer(t *testing.T) {
 		t.Errorf("trades %v, cash %v; want -2 A, -3 B, +7 C, cash 1", s.delta, s.cash)
 	}
 }
+
+// TestWholeSharesSellOut: 10 A at £1 (a gain of 0.5 a share), targeted
+// at 0, and £100 of cash; B at £7 is the whole target. B buys
+// floor(110 / 7) = 15 (105), leaving 100 + 10 − 105 = 5: enough to keep
+// one A, but a target of 0 sells the holding out.
+func TestWholeSharesSellOut(t *testing.T) {
+	p := problem{mode: Full, cash: 100, assets: []asset{
+		{symbol: "A", qty: 10, price: 1},
+		{symbol: "B", price: 7, weight: 1},
+	}, marginalGain: func(i int, n float64) float64 { return 0.5 }}
+	s := solve(p)
+	if s.delta[0] != -10 || s.delta[1] != 15 || !near(s.cash, 5) {
+		t.Errorf("trades %v, cash %v; want -10 A, +15 B, cash 5", s.delta, s.cash)
+	}
+}

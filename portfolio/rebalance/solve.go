@@ -260,7 +260,8 @@ func cmp(a, b float64) int {
 //  1. every trade rounds down (floor: a buy one share short, a sale one
 //     share more), so no asset ends above its target and the cash only
 //     grows;
-//  2. a sale whose last share would realize a gain sells one share fewer
+//  2. a sale (but for one selling the holding out: a target of 0) whose
+//     last share would realize a gain sells one share fewer
 //     when the cash stays at or above its target, the largest such gain
 //     first (the one slack whole shares leave to realize less);
 //  3. the cash above its target buys one more share of each asset still
@@ -286,7 +287,8 @@ func (p problem) sellFewer(s *solution, target []float64, floor float64) {
 	var idx []int
 	gain := map[int]float64{}
 	for i, d := range s.delta {
-		if d < 0 && d+1 > target[i] {
+		// A holding targeted at 0 is sold out, however large the gain.
+		if d < 0 && d+1 > target[i] && p.assets[i].weight > 0 {
 			if g := p.marginalGain(i, -d); g > 0 {
 				idx, gain[i] = append(idx, i), g
 			}

@@ -219,6 +219,7 @@ func header(row []string, file string) (columns, []txn.Problem) {
 
 // parseRows reads each row's symbol, weight (percent) and price.
 func parseRows(rows [][]string, c columns, file string) (Targets, []txn.Origin, []txn.Problem) {
+	ncols := max(c.symbol, c.weight, c.price) + 1
 	var t Targets
 	var at []txn.Origin
 	var ps []txn.Problem
@@ -232,6 +233,10 @@ func parseRows(rows [][]string, c columns, file string) (Targets, []txn.Origin, 
 		}
 		if strings.Join(row, "") == "" {
 			continue // a blank line
+		}
+		if len(row) > ncols && strings.Join(row[ncols:], "") != "" {
+			ps = append(ps, txn.Problem{Origin: here, Column: fmt.Sprintf("field %d", ncols+1), Value: row[ncols],
+				Expected: fmt.Sprintf("at most %d fields, as the header has (a price needs a price column)", ncols)})
 		}
 		x := Target{Symbol: field(c.symbol)}
 		w := field(c.weight)

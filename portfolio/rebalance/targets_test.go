@@ -57,6 +57,7 @@ func TestParseTargetsSum(t *testing.T) {
 		"symbol,wieght\nA,100\n":               `column wieght: "wieght": a column symbol, weight or price`,
 		"":                                     "the file is empty",
 		"symbol,weight\n":                      "a row per symbol after the header: there is none",
+		"symbol,weight\nA,90\nB,10,12.5\n":     `row 3, column field 3: "12.5": at most 2 fields, as the header has (a price needs a price column)`,
 	} {
 		_, err := ParseTargets(strings.NewReader(in), "t.csv")
 		if want == "" {
