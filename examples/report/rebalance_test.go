@@ -109,3 +109,13 @@ func TestRebalanceFlags(t *testing.T) {
 		t.Errorf("bad targets: %v", err)
 	}
 }
+
+// TestRebalanceTargetsIsAnInput: -out naming the -targets file is refused
+// before any work, as for every other input.
+func TestRebalanceTargetsIsAnInput(t *testing.T) {
+	_, _, targets := rebalanceFiles(t)
+	_, _, err := runReport(t, "-targets", targets, "-out", targets)
+	if err == nil || !strings.Contains(err.Error(), "-out "+targets+" is the file read by -targets") {
+		t.Errorf("-out onto -targets: %v", err)
+	}
+}
