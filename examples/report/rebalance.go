@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -11,6 +10,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/gofolio/gofolio/portfolio/lots"
 	"github.com/gofolio/gofolio/portfolio/rebalance"
 	"github.com/gofolio/gofolio/report"
 )
@@ -116,7 +116,7 @@ func planRebalance(w io.Writer, j *job) error {
 	o.Lots, o.Settle = j.opts.lots, j.opts.settle
 	plan, err := rebalance.Compute(j.result, r.targets, o)
 	if err != nil {
-		return fmt.Errorf("-targets %s: %w", r.file, errors.Unwrap(err))
+		return fmt.Errorf("-targets %s: %s", r.file, strings.TrimPrefix(err.Error(), "rebalance: "))
 	}
 	if j.input != nil {
 		j.input.Rebalance = report.NewRebalance(plan)
@@ -153,6 +153,31 @@ func printPlan(w io.Writer, file string, p *rebalance.Plan) error {
 	if err := tw.Flush(); err != nil {
 		return err
 	}
+	printLots(w, p)
 	fmt.Fprintf(w, "cash left %s; commissions %s; estimated realized gain %s\n", money(p.CashAfter), money(p.Commissions), money(p.Gain))
 	return nil
+}
+
+// printLots lists the lots each sale takes (acquisition date, BUY row,
+// shares, cost), for the methods that name them (every lot method but
+// average and uk, whose sales take the pool's average): under specific
+// they are what the SELL rows' lot column names.
+func printLots(w io.Writer, p *rebalance.Plan) {
+	if m := p.Options.Lots; m == lots.Average || m == lots.UK {
+		return
+	}
+	for _, t := range p.Trades {
+		if t.Side != rebalance.Sell || len(t.Lots) == 0 {
+			continue
+		}
+		var parts []string
+		for _, l := range t.Lots {
+			lot := l.Date.Format(time.DateOnly)
+			if l.Origin.Row > 0 {
+				lot += fmt.Sprintf(" (row %d)", l.Origin.Row)
+			}
+			parts = append(parts, fmt.Sprintf("%s %s shares (cost %s)", lot, quantity(l.Quantity), money(l.Cost)))
+		}
+		fmt.Fprintf(w, "lots sold (%s): %s: %s\n", p.Options.Lots, t.Symbol, strings.Join(parts, ", "))
+	}
 }

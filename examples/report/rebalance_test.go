@@ -40,6 +40,8 @@ func rebalanceFiles(t *testing.T) (tx, prices, targets string) {
 // 168 − 14 × 12 = 0 under hifo, 168 − 14 × 10 = 28 at average cost.
 func TestRunRebalance(t *testing.T) {
 	tx, prices, targets := rebalanceFiles(t)
+	lotsSold := map[string]string{"fifo": "lots sold (fifo): A: 2024-01-02 (row 3) 14 shares (cost 112.00)",
+		"hifo": "lots sold (hifo): A: 2024-01-02 (row 4) 14 shares (cost 168.00)", "average": ""}
 	for method, gain := range map[string]string{"fifo": "56.00", "hifo": "0.00", "average": "28.00"} {
 		stdout, stderr, err := runReport(t, "-tx", tx, "-source", "csv:"+prices, "-currency", "USD", "-benchmarks", ",",
 			"-lots", method, "-targets", targets)
@@ -53,10 +55,14 @@ func TestRunRebalance(t *testing.T) {
 			"A 50.00% 64.29% 49.29% 60 46",
 			"CASH 0.00% 17.86% 0.71% 200.00 8.00",
 			"cash left 8.00; commissions 0.00; estimated realized gain " + gain,
+			lotsSold[method],
 		} {
 			if !strings.Contains(squeeze(stdout), want) {
 				t.Errorf("-lots %s: no %q in\n%s", method, want, stdout)
 			}
+		}
+		if method == "average" && strings.Contains(stdout, "lots sold") {
+			t.Errorf("-lots average lists lots:\n%s", stdout)
 		}
 	}
 }
