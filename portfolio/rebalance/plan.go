@@ -97,7 +97,7 @@ type Plan struct {
 // converted at res.Rates (the value of a holding divided by its shares),
 // or the target's Price. It reports every problem at once: the targets',
 // a target symbol without a price, a negative Invest or commission, a
-// portfolio worth nothing.
+// portfolio worth nothing, or commissions that would take all of it.
 func Compute(res *portfolio.Result, targets Targets, o Options) (*Plan, error) {
 	if res == nil || res.Performance == nil || res.Holdings == nil || res.Performance.Len() == 0 {
 		return nil, errors.New("rebalance: Compute needs a built portfolio (portfolio.Build)")
@@ -118,7 +118,12 @@ func Compute(res *portfolio.Result, targets Targets, o Options) (*Plan, error) {
 	if total := p.value(); !(total > 0) {
 		return nil, fmt.Errorf("rebalance: the portfolio with Options.Invest is worth %v %s: nothing to rebalance", total, res.Currency)
 	}
-	return book.plan(solve(p), o), nil
+	s := solve(p)
+	if !(s.total > 0) || s.cash < 0 && o.Mode == Full {
+		return nil, fmt.Errorf("rebalance: the commissions (%v %s) would take all the portfolio's %v %s: nothing would be left to hold",
+			p.commissions(s.delta), res.Currency, p.value(), res.Currency)
+	}
+	return book.plan(s, o), nil
 }
 
 // check is every problem of o's numbers.

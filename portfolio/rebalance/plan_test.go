@@ -201,6 +201,11 @@ func TestComputeProblems(t *testing.T) {
 			t.Errorf("error %q lacks %q", err, want)
 		}
 	}
+	// £1,120 of which a commission of £1,000 a trade would take all.
+	_, err = Compute(res, halfHalf(t), Options{Commission: Commission{Fixed: 1000}})
+	if err == nil || !contains(err.Error(), "would take all the portfolio's 1120 GBP") {
+		t.Errorf("commissions over the value: %v", err)
+	}
 	_, err = Compute(res, Targets{{Symbol: "A", Weight: 0.5}, {Symbol: "ZZZ", Weight: 0.5}}, Options{})
 	if err == nil || !contains(err.Error(), "target ZZZ: the portfolio has no market data for it: give its price") {
 		t.Errorf("error %v, want one naming ZZZ and asking for its price", err)

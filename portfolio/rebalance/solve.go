@@ -149,7 +149,7 @@ func (p problem) fullTrades() solution {
 	delta := make([]float64, len(p.assets))
 	for range iterations {
 		for i, a := range p.assets {
-			delta[i] = (a.weight*total - a.qty*a.price) / a.price
+			delta[i] = max((a.weight*total-a.qty*a.price)/a.price, -a.qty) // never sell more than held
 			if math.Abs(delta[i]*a.price) <= 1e-9*math.Abs(w) {
 				delta[i] = 0
 			}
