@@ -3,7 +3,7 @@
 //
 // Targets are weights per symbol, and optionally "CASH" for the cash to
 // keep, from a small CSV file (ReadTargets: `symbol,weight[,price]`,
-// weights in percent) or from Go (NewTargets: fractions). Plan takes the
+// weights in percent) or from Go (NewTargets: fractions). Compute takes the
 // positions and cash of a portfolio.Result on its last day, valued in the
 // reporting currency at that day's closes and rates, and returns the
 // trades in one of two modes:
@@ -20,7 +20,8 @@
 // target) or fractional (Options.Fractional: exactly the targets).
 // Commissions follow Options.Commission (a fixed amount plus a fraction of
 // the trade's value, in the reporting currency) and are paid from the
-// cash, which never ends below zero.
+// cash, which never ends below zero (unless it was borrowed to begin with
+// and only new money is invested).
 //
 // It imports the engine (portfolio), its lots (portfolio/lots) and the
 // transaction types (portfolio/txn) only.
