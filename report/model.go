@@ -88,6 +88,8 @@ type Input struct {
 	// Gains is the capital gains section (realized gains per tax year
 	// and the disposals); nil: no section.
 	Gains *Gains
+	// Rebalance is the rebalancing section (NewRebalance); nil: none.
+	Rebalance *Rebalance
 }
 
 // Summary is the headline figures.

@@ -65,6 +65,8 @@ type options struct {
 	lots    lots.Method
 	gains   bool
 	taxYear string
+	// rebal is -targets and its options (see rebalance.go).
+	rebal rebalanceFlags
 }
 
 func parseFlags(args []string, stderr io.Writer) (*options, error) {
@@ -99,6 +101,7 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	fs.StringVar(&lotsName, "lots", "average", "cost-basis `method`: average, fifo, lifo, hifo, specific (SELL rows name the lot), uk (HMRC share identification) or us (FIFO with wash sales)")
 	fs.BoolVar(&o.gains, "gains", false, "print the capital gains: every disposal and a summary per tax year (UK years with -lots uk, else calendar years)")
 	fs.StringVar(&o.taxYear, "tax-year", "", "with -gains: only this tax `year` (2022/23 for a UK year, 2022 for a calendar year)")
+	o.rebal.define(fs)
 	fs.BoolVar(&o.autoFund, "auto-deposit", false, "count money spent beyond the cash held as deposited that day (for files that list trades but no deposits)")
 	// -riskfree is read as a string and parsed below, so that "abc" gets
 	// the same hint as any other bad rate, not the flag package's "parse
@@ -185,6 +188,9 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 		if sampleData {
 			o.benchmarks = []string{"^DJI"}
 		}
+	}
+	if err := o.rebal.parse(set, stderr); err != nil {
+		return nil, err
 	}
 	warnIneffective(&o, set, stderr)
 	return &o, nil

@@ -107,6 +107,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err := checkOutputs(opts); err != nil {
 		return err
 	}
+	if err := opts.rebal.readTargets(); err != nil {
+		return err
+	}
 	if opts.source == "none" {
 		return checkImport(opts, stdout, stderr)
 	}
@@ -127,6 +130,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		if err := printGains(stdout, job); err != nil {
 			return err
 		}
+	}
+	if err := planRebalance(stdout, job); err != nil {
+		return err
 	}
 	return writeOutputs(ctx, stdout, job)
 }

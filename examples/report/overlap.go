@@ -21,7 +21,7 @@ type input struct {
 }
 
 // inputFiles lists the files the options make the command read: each
-// -tx (a folder's files), -map, -rates, a local -echarts and every file in
+// -tx (a folder's files), -map, -rates, a local -echarts, -targets and every file in
 // a -source csv:DIR folder.
 // A file that cannot be stated is left out: reading it will fail with its
 // own error, and no output can be it.
@@ -32,7 +32,7 @@ func inputFiles(o *options) []input {
 			in = append(in, input{flag, path, info})
 		}
 	}
-	for _, f := range []struct{ flag, path string }{{"-tx", o.tx}, {"-rates", o.ratesFile}, {"-echarts", o.echartsFile}, {"-map", o.mapFile}} {
+	for _, f := range []struct{ flag, path string }{{"-tx", o.tx}, {"-rates", o.ratesFile}, {"-echarts", o.echartsFile}, {"-map", o.mapFile}, {"-targets", o.rebal.file}} {
 		if f.path != "" {
 			add(f.flag, f.path)
 		}

@@ -1,0 +1,127 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/gofolio/gofolio/portfolio/rebalance"
+)
+
+// rebalanceFiles writes the market (A closes 10 then 12, B 5 and 5, in
+// USD), the transactions ($1,000 deposited; 30 A at 8 and 30 at 12, 40 B
+// at 5: $200 left) and targets of 50% A, 50% B; it returns the
+// transactions file, the prices folder and the targets file.
+func rebalanceFiles(t *testing.T) (tx, prices, targets string) {
+	t.Helper()
+	dir := t.TempDir()
+	prices = filepath.Join(dir, "prices")
+	if err := os.Mkdir(prices, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	write := func(path, text string) {
+		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write(filepath.Join(prices, "A.csv"), "date,close\n2024-01-02,10\n2024-01-03,12\n")
+	write(filepath.Join(prices, "B.csv"), "date,close\n2024-01-02,5\n2024-01-03,5\n")
+	tx = writeTx(t, "2024-01-02,DEPOSIT,,,,,1000", "2024-01-02,BUY,A,30,8,0,", "2024-01-02,BUY,A,30,12,0,", "2024-01-02,BUY,B,40,5,0,")
+	targets = filepath.Join(dir, "targets.csv")
+	write(targets, "symbol,weight\nA,50%\nB,50%\n")
+	return tx, prices, targets
+}
+
+// TestRunRebalance: on 3 January A is worth 60 × 12 = 720, B 200, the
+// cash 200: $1,120, $560 a target. A sells floor(−160 / 12) = 14 shares
+// (168), B buys 360 / 5 = 72 (360), leaving 200 + 168 − 360 = 8. The
+// gain of the 14 A: 168 − 14 × 8 = 56 under fifo (the $8 lot first),
+// 168 − 14 × 12 = 0 under hifo, 168 − 14 × 10 = 28 at average cost.
+func TestRunRebalance(t *testing.T) {
+	tx, prices, targets := rebalanceFiles(t)
+	lotsSold := map[string]string{"fifo": "lots sold (fifo): A: 2024-01-02 (row 3) 14 shares (cost 112.00)",
+		"hifo": "lots sold (hifo): A: 2024-01-02 (row 4) 14 shares (cost 168.00)", "average": ""}
+	for method, gain := range map[string]string{"fifo": "56.00", "hifo": "0.00", "average": "28.00"} {
+		stdout, stderr, err := runReport(t, "-tx", tx, "-source", "csv:"+prices, "-currency", "USD", "-benchmarks", ",",
+			"-lots", method, "-targets", targets)
+		if err != nil {
+			t.Fatalf("%s: %v\n%s", method, err, stderr)
+		}
+		for _, want := range []string{
+			"Rebalancing to " + targets + " at the closes of 2024-01-03 (full, whole shares, no commission, lots " + method + "; money in USD",
+			"SELL A 14 USD 12.00 168.00 0.00 " + gain,
+			"BUY B 72 USD 5.00 360.00 0.00",
+			"A 50.00% 64.29% 49.29% 60 46",
+			"CASH 0.00% 17.86% 0.71% 200.00 8.00",
+			"cash left 8.00; commissions 0.00; estimated realized gain " + gain,
+			lotsSold[method],
+		} {
+			if !strings.Contains(squeeze(stdout), want) {
+				t.Errorf("-lots %s: no %q in\n%s", method, want, stdout)
+			}
+		}
+		if method == "average" && strings.Contains(stdout, "lots sold") {
+			t.Errorf("-lots average lists lots:\n%s", stdout)
+		}
+	}
+}
+
+// TestRunRebalanceNewMoney: -invest 100 buys only: B is under its target
+// and A over it, so the 200 + 100 of cash all go to B: 60 shares.
+func TestRunRebalanceNewMoney(t *testing.T) {
+	tx, prices, targets := rebalanceFiles(t)
+	stdout, stderr, err := runReport(t, "-tx", tx, "-source", "csv:"+prices, "-currency", "USD", "-benchmarks", ",",
+		"-targets", targets, "-invest", "100", "-commission", "0")
+	if err != nil {
+		t.Fatalf("%v\n%s", err, stderr)
+	}
+	if s := squeeze(stdout); !strings.Contains(s, "BUY B 60 USD 5.00 300.00") || strings.Contains(s, "SELL") {
+		t.Errorf("want one buy of 60 B, no sale:\n%s", stdout)
+	}
+}
+
+// TestRebalanceFlags: -commission's forms and mistakes, -invest's, a
+// targets flag without -targets, and a bad targets file reported before
+// anything is fetched.
+func TestRebalanceFlags(t *testing.T) {
+	for s, want := range map[string]rebalance.Commission{
+		"5": {Fixed: 5}, "0.1%": {Rate: 0.001}, "5+0.1%": {Fixed: 5, Rate: 0.001}, " 0.25% + 1 ": {Fixed: 1, Rate: 0.0025}, "": {},
+	} {
+		if got, err := parseCommission(s); err != nil || got != want {
+			t.Errorf("-commission %q: %+v, %v; want %+v", s, got, err, want)
+		}
+	}
+	for _, s := range []string{"5+6", "1%+2%", "x", "-1", "100%", "1+2+3%"} {
+		if _, err := parseCommission(s); err == nil || !strings.Contains(err.Error(), "want FIXED, RATE% or FIXED+RATE%") {
+			t.Errorf("-commission %q: %v", s, err)
+		}
+	}
+	_, stderr, err := runReport(t, "-fractional", "-invest", "5")
+	if err != nil || !strings.Contains(stderr, "warning: -invest has no effect without -targets") ||
+		!strings.Contains(stderr, "warning: -fractional has no effect without -targets") {
+		t.Errorf("flags without -targets: %v\n%s", err, stderr)
+	}
+	_, _, targets := rebalanceFiles(t)
+	if _, _, err := runReport(t, "-targets", targets, "-invest", "-5"); err == nil || !strings.Contains(err.Error(), `-invest "-5": want an amount of 0 or more`) {
+		t.Errorf("-invest -5: %v", err)
+	}
+	bad := filepath.Join(t.TempDir(), "t.csv")
+	if err := os.WriteFile(bad, []byte("symbol,weight\nKO,60\nIBM,30\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, _, err = runReport(t, "-targets", bad, "-source", "yahoo", "-offline")
+	if err == nil || !strings.Contains(err.Error(), `column weight: "sum 90%": weights that sum to 100% within 0.01`) {
+		t.Errorf("bad targets: %v", err)
+	}
+}
+
+// TestRebalanceTargetsIsAnInput: -out naming the -targets file is refused
+// before any work, as for every other input.
+func TestRebalanceTargetsIsAnInput(t *testing.T) {
+	_, _, targets := rebalanceFiles(t)
+	_, _, err := runReport(t, "-targets", targets, "-out", targets)
+	if err == nil || !strings.Contains(err.Error(), "-out "+targets+" is the file read by -targets") {
+		t.Errorf("-out onto -targets: %v", err)
+	}
+}

@@ -1,0 +1,282 @@
+package rebalance
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/gofolio/gofolio/portfolio"
+	"github.com/gofolio/gofolio/portfolio/lots"
+)
+
+// Options says how to rebalance. The zero value is a full rebalance in
+// whole shares without commissions, sales matched by average cost.
+type Options struct {
+	Mode Mode
+	// Invest is money added before trading, in the reporting currency:
+	// the new money NewMoney spends (with the cash above its target); in
+	// Full it is part of the value rebalanced. 0 or more.
+	Invest float64
+	// Fractional trades fractions of shares; otherwise whole shares.
+	Fractional bool
+	// Commission is charged on every trade and paid from the cash.
+	Commission Commission
+	// Lots and Settle are the portfolio's Config.Lots and Config.Settle:
+	// the method that picks the lots a sale takes, for its estimated gain
+	// (see chooseLots).
+	Lots   lots.Method
+	Settle string
+}
+
+// Side is a trade's direction.
+type Side string
+
+const (
+	Buy  Side = "BUY"
+	Sell Side = "SELL"
+)
+
+// Trade is one order of a plan.
+type Trade struct {
+	Symbol   string
+	Side     Side
+	Quantity float64 // shares, more than 0
+	// Price is the price per share in QuoteCurrency: the close on the
+	// plan's date (or the target's price, in the reporting currency).
+	Price         float64
+	QuoteCurrency string
+	// Value is Quantity × Price in the reporting currency, at the day's
+	// rate; Commission is Options.Commission.On(Value).
+	Value      float64
+	Commission float64
+	// Gain is a sale's estimated realized gain in the reporting currency:
+	// Value − Commission − the cost of Lots; 0 for a buy.
+	Gain float64
+	// Lots are the parts of the lots a sale takes (Quantity and Cost of
+	// each part), in the order taken; under lots.Specific each is a
+	// SELL row to write, its lot column the lot's Date.
+	Lots []lots.Lot
+}
+
+// Weight is one symbol's (or the cash's, Symbol "CASH") place before and
+// after the plan. Values are in the reporting currency; weights are
+// fractions of the total value (the cash included) before and after.
+type Weight struct {
+	Symbol                        string
+	Target                        float64
+	QuantityBefore, QuantityAfter float64
+	ValueBefore, ValueAfter       float64
+	Before, After                 float64
+}
+
+// Plan is the trades that bring a portfolio to its targets.
+type Plan struct {
+	Currency string
+	Date     time.Time // the day the positions, prices and rates are of
+	Options  Options
+	Trades   []Trade // sales first, then buys, each by symbol
+	// Weights are every symbol held or targeted, by target then symbol,
+	// and the cash last.
+	Weights []Weight
+	// TotalBefore is the value before (without Options.Invest);
+	// TotalAfter the value after (Invest in, commissions out).
+	TotalBefore, TotalAfter float64
+	// CashBefore is the cash before Invest; CashAfter what is left after
+	// the trades and their commissions, never below 0 unless the cash was
+	// borrowed to begin with and the mode is NewMoney.
+	CashBefore, CashAfter float64
+	Commissions           float64 // the sum of the trades'
+	Gain                  float64 // the sum of the sales' estimated gains
+}
+
+// Compute plans the trades that bring res, on its last day, to targets
+// (see the package comment). Prices are each symbol's close that day
+// converted at res.Rates (the value of a holding divided by its shares),
+// or the target's Price. It reports every problem at once: the targets',
+// a target symbol without a price, a negative Invest or commission, a
+// portfolio worth nothing, or commissions that would take all of it.
+func Compute(res *portfolio.Result, targets Targets, o Options) (*Plan, error) {
+	if res == nil || res.Performance == nil || res.Holdings == nil || res.Performance.Len() == 0 {
+		return nil, errors.New("rebalance: Compute needs a built portfolio (portfolio.Build)")
+	}
+	var errs []error
+	if err := targets.Check(); err != nil {
+		errs = append(errs, err)
+	}
+	errs = append(errs, o.check()...)
+	if len(errs) > 0 {
+		return nil, fmt.Errorf("rebalance: %w", errors.Join(errs...))
+	}
+	book, err := newBook(res, targets, o)
+	if err != nil {
+		return nil, fmt.Errorf("rebalance: %w", err)
+	}
+	p := book.problem(o)
+	if total := p.value(); !(total > 0) {
+		return nil, fmt.Errorf("rebalance: the portfolio with Options.Invest is worth %v %s: nothing to rebalance", total, res.Currency)
+	}
+	s := solve(p)
+	if !(s.total > 0) || s.cash < 0 && o.Mode == Full {
+		return nil, fmt.Errorf("rebalance: the commissions (%v %s) would take all the portfolio's %v %s: nothing would be left to hold",
+			p.commissions(s.delta), res.Currency, p.value(), res.Currency)
+	}
+	return book.plan(s, o), nil
+}
+
+// check is every problem of o's numbers.
+func (o Options) check() []error {
+	var errs []error
+	finite := func(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }
+	if !(o.Invest >= 0) || !finite(o.Invest) {
+		errs = append(errs, fmt.Errorf("Options.Invest %v: want an amount of 0 or more, in the reporting currency", o.Invest))
+	}
+	if !(o.Commission.Fixed >= 0) || !finite(o.Commission.Fixed) {
+		errs = append(errs, fmt.Errorf("Options.Commission.Fixed %v: want an amount of 0 or more per trade", o.Commission.Fixed))
+	}
+	if !(o.Commission.Rate >= 0 && o.Commission.Rate < 1) {
+		errs = append(errs, fmt.Errorf("Options.Commission.Rate %v: want a fraction of the trade's value from 0 to below 1 (0.001 for 0.1%%)", o.Commission.Rate))
+	}
+	if o.Mode != Full && o.Mode != NewMoney {
+		errs = append(errs, fmt.Errorf("Options.Mode %d: want Full or NewMoney", o.Mode))
+	}
+	return errs
+}
+
+// holding is an asset as the plan shows it: its quote and its lots.
+type holding struct {
+	asset
+	close    float64 // in currency
+	currency string
+	lots     []lots.Lot // open lots, their quantities summing to qty
+}
+
+// book is the portfolio on its last day, in the terms of a plan.
+type book struct {
+	res        *portfolio.Result
+	date       time.Time
+	holdings   []holding
+	cash       float64
+	cashWeight float64
+}
+
+// newBook gathers the held and targeted symbols with their prices, and
+// the lots of the held ones.
+func newBook(res *portfolio.Result, targets Targets, o Options) (*book, error) {
+	n := res.Performance.Len()
+	b := &book{res: res, date: res.Performance.Dates[n-1], cash: res.Performance.Cash[n-1]}
+	positions, err := res.Positions(-1)
+	if err != nil {
+		return nil, err
+	}
+	index := map[string]int{}
+	for _, p := range positions {
+		if p.Quantity > 0 {
+			index[p.Symbol] = len(b.holdings)
+			b.holdings = append(b.holdings, holding{asset: asset{symbol: p.Symbol, qty: p.Quantity, price: p.Value / p.Quantity},
+				close: p.Close, currency: p.QuoteCurrency, lots: []lots.Lot{{Quantity: p.Quantity, Cost: p.CostBasis}}})
+		}
+	}
+	var missing []string
+	for _, t := range targets {
+		if strings.EqualFold(t.Symbol, Cash) {
+			b.cashWeight = t.Weight
+			continue
+		}
+		i, held := index[t.Symbol]
+		if !held {
+			i = len(b.holdings)
+			b.holdings = append(b.holdings, holding{asset: asset{symbol: t.Symbol}})
+		}
+		h := &b.holdings[i]
+		h.weight = t.Weight
+		switch {
+		case t.Price > 0:
+			h.price, h.close, h.currency = t.Price, t.Price, res.Currency
+		case !held:
+			if err := b.quote(h); err != nil {
+				missing = append(missing, err.Error())
+			}
+		}
+	}
+	if len(missing) > 0 {
+		return nil, errors.New(strings.Join(missing, "\n"))
+	}
+	if o.Mode == Full && o.Lots != lots.Average && o.Lots != lots.UK {
+		if err := b.loadLots(o); err != nil {
+			return nil, err
+		}
+	}
+	return b, nil
+}
+
+// quote prices h, a target not held, from the market data: its close on
+// the last day converted at res.Rates.
+func (b *book) quote(h *holding) error {
+	hs := b.res.Holdings
+	s := sort.SearchStrings(hs.Symbols, h.symbol)
+	if s == len(hs.Symbols) || hs.Symbols[s] != h.symbol {
+		return fmt.Errorf("target %s: the portfolio has no market data for it: give its price (a price column in the targets file, Target.Price)", h.symbol)
+	}
+	h.close, h.currency = hs.At(s, -1).Close, hs.QuoteCurrency[s]
+	rate := 1.0
+	if h.currency != b.res.Currency {
+		if b.res.Rates == nil {
+			return fmt.Errorf("target %s: no rate from %s to %s (the result has no Rates): give its price", h.symbol, h.currency, b.res.Currency)
+		}
+		r, err := b.res.Rates.Rates(h.currency, b.res.Currency, []time.Time{b.date})
+		if err != nil || len(r) != 1 {
+			return fmt.Errorf("target %s: no rate from %s to %s on %s (%v): give its price", h.symbol, h.currency, b.res.Currency, b.date.Format(time.DateOnly), err)
+		}
+		rate = r[0]
+	}
+	h.price = h.close * rate
+	if !(h.price > 0) || math.IsInf(h.price, 0) {
+		return fmt.Errorf("target %s: its close on %s is %v: give its price", h.symbol, b.date.Format(time.DateOnly), h.close)
+	}
+	return nil
+}
+
+// loadLots replaces each holding's one average-cost lot by its open lots
+// under o.Lots (portfolio.Result.Gains). The lots' quantities are scaled
+// to the shares held: lots.Match sees the file's SPLIT rows but not the
+// market data's splits, which multiply the shares and leave each lot's
+// cost as it was.
+func (b *book) loadLots(o Options) error {
+	rep, err := b.res.Gains(o.Lots, o.Settle)
+	if err != nil {
+		return fmt.Errorf("the lots (%s): %w", o.Lots, err)
+	}
+	for i := range b.holdings {
+		h := &b.holdings[i]
+		open := rep.Open[h.symbol]
+		held := 0.0
+		for _, l := range open {
+			held += l.Quantity
+		}
+		if h.qty == 0 || len(open) == 0 || !(held > 0) {
+			continue
+		}
+		h.lots = make([]lots.Lot, len(open))
+		for k, l := range open {
+			l.Quantity *= h.qty / held
+			h.lots[k] = l
+		}
+	}
+	return nil
+}
+
+// problem is the book as solve takes it.
+func (b *book) problem(o Options) problem {
+	p := problem{cash: b.cash + o.Invest, cashWeight: b.cashWeight, mode: o.Mode, fractional: o.Fractional, comm: o.Commission}
+	for _, h := range b.holdings {
+		p.assets = append(p.assets, h.asset)
+	}
+	p.marginalGain = func(i int, n float64) float64 {
+		h := b.holdings[i]
+		return saleGain(h, n, o) - saleGain(h, n-1, o)
+	}
+	return p
+}

@@ -1,0 +1,145 @@
+package rebalance
+
+import (
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/gofolio/gofolio/portfolio/lots"
+)
+
+// chooseLots is the parts of h's lots a sale of qty shares takes, in the
+// order taken, under method m. The method decides how much choice there is:
+//
+//   - lots.Average and lots.UK (the Section 104 pool): every share has the
+//     average cost, so any sale takes qty / held of every lot;
+//   - lots.FIFO and lots.US: the oldest lots first; lots.LIFO: the newest;
+//     lots.HIFO: the highest cost per share. The method fixes the order, so
+//     the only choice is which holdings to sell and how many shares: whole
+//     shares leave a share of slack per sale, which wholeShares spends on
+//     selling one share fewer where the last one would realize the most;
+//   - lots.Specific: the sale names its lots, so the plan picks the highest
+//     cost per share first, which realizes the smallest gain (the largest
+//     loss) for qty shares.
+//
+// US wash sales and the UK same-day and 30-day rules look at purchases
+// around the sale that the plan does not make in the same symbol (a plan
+// never buys and sells one symbol), so they are left out of the estimate.
+func chooseLots(h holding, qty float64, m lots.Method) []lots.Lot {
+	held := 0.0
+	for _, l := range h.lots {
+		held += l.Quantity
+	}
+	if !(qty > 0) || !(held > 0) {
+		return nil
+	}
+	order := slices.Clone(h.lots)
+	switch m {
+	case lots.Average, lots.UK:
+		var taken []lots.Lot
+		for _, l := range order {
+			taken = append(taken, part(l, l.Quantity*min(qty/held, 1)))
+		}
+		return taken
+	case lots.LIFO:
+		slices.Reverse(order)
+	case lots.HIFO, lots.Specific:
+		slices.SortStableFunc(order, func(a, b lots.Lot) int { return cmp(b.PerShare(), a.PerShare()) })
+	}
+	var taken []lots.Lot
+	left := qty
+	for _, l := range order {
+		if left <= lots.Epsilon*(1+qty) {
+			break
+		}
+		take := min(left, l.Quantity)
+		taken = append(taken, part(l, take))
+		left -= take
+	}
+	return taken
+}
+
+// part is l cut to qty of its shares, its costs pro rata: Cost × qty /
+// Quantity.
+func part(l lots.Lot, qty float64) lots.Lot {
+	f := qty / l.Quantity
+	l.Cost, l.TradeCost, l.WashAdjusted, l.Quantity = l.Cost*f, l.TradeCost*f, l.WashAdjusted*f, qty
+	return l
+}
+
+// saleGain is the estimated realized gain of selling n shares of h:
+//
+//	gain = n × price − Commission.On(n × price) − Σ cost of the lots taken.
+func saleGain(h holding, n float64, o Options) float64 {
+	if !(n > 0) {
+		return 0
+	}
+	v := n * h.price
+	g := v - o.Commission.On(v)
+	for _, l := range chooseLots(h, n, o.Lots) {
+		g -= l.Cost
+	}
+	return g
+}
+
+// plan lays s out as a Plan: the trades, the weights before and after,
+// the cash and the sums.
+func (b *book) plan(s solution, o Options) *Plan {
+	p := &Plan{Currency: b.res.Currency, Date: b.date, Options: o, CashBefore: b.cash, CashAfter: s.cash}
+	p.TotalBefore, p.TotalAfter = b.cash, s.cash
+	var sells, buys []Trade
+	for i, h := range b.holdings {
+		d := s.delta[i]
+		p.TotalBefore += h.qty * h.price
+		p.TotalAfter += (h.qty + d) * h.price
+		if d == 0 {
+			continue
+		}
+		t := Trade{Symbol: h.symbol, Side: Buy, Quantity: math.Abs(d), Price: h.close, QuoteCurrency: h.currency}
+		t.Value = t.Quantity * h.price
+		t.Commission = o.Commission.On(t.Value)
+		p.Commissions += t.Commission
+		if d > 0 {
+			buys = append(buys, t)
+			continue
+		}
+		t.Side = Sell
+		t.Lots = chooseLots(h, t.Quantity, o.Lots)
+		t.Gain = saleGain(h, t.Quantity, o)
+		p.Gain += t.Gain
+		sells = append(sells, t)
+	}
+	bySymbol := func(a, b Trade) int { return strings.Compare(a.Symbol, b.Symbol) }
+	slices.SortStableFunc(sells, bySymbol)
+	slices.SortStableFunc(buys, bySymbol)
+	p.Trades = append(sells, buys...)
+	p.Weights = b.weights(s, p)
+	return p
+}
+
+// weights is each symbol's Weight, by target (largest first) then symbol,
+// and the cash's last.
+func (b *book) weights(s solution, p *Plan) []Weight {
+	frac := func(v, total float64) float64 {
+		if total > 0 {
+			return v / total
+		}
+		return math.NaN()
+	}
+	var ws []Weight
+	for i, h := range b.holdings {
+		after := h.qty + s.delta[i]
+		w := Weight{Symbol: h.symbol, Target: h.weight, QuantityBefore: h.qty, QuantityAfter: after,
+			ValueBefore: h.qty * h.price, ValueAfter: after * h.price}
+		w.Before, w.After = frac(w.ValueBefore, p.TotalBefore), frac(w.ValueAfter, p.TotalAfter)
+		ws = append(ws, w)
+	}
+	slices.SortStableFunc(ws, func(a, b Weight) int {
+		if c := cmp(b.Target, a.Target); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Symbol, b.Symbol)
+	})
+	return append(ws, Weight{Symbol: Cash, Target: b.cashWeight, ValueBefore: b.cash, ValueAfter: s.cash,
+		Before: frac(b.cash, p.TotalBefore), After: frac(s.cash, p.TotalAfter)})
+}

@@ -1,0 +1,73 @@
+package notebook
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/gofolio/gofolio/portfolio"
+	"github.com/gofolio/gofolio/portfolio/rebalance"
+	"github.com/gofolio/gofolio/quotes"
+)
+
+// TestRebalance: £1,000 deposited, 60 A bought at £10 and 20 B at £10; A
+// then closes 12, B 10: A £720, B £200, cash £200, £1,120 in all. Equal
+// weights (Targets with no file: the holdings, 50% each) are £560: A
+// sells floor(−160 / 12) = 14 (168), B buys 36 (360), leaving 8. At
+// average cost (£10 a share) the 14 A realize 168 − 140 = 28.
+func TestRebalance(t *testing.T) {
+	series := func(sym string, closes ...float64) *quotes.Series {
+		s := &quotes.Series{Symbol: sym, Currency: "GBP"}
+		for i, c := range closes {
+			s.Dates = append(s.Dates, quotes.Date(2024, 1, 2+i))
+			s.Close = append(s.Close, c)
+		}
+		return s
+	}
+	d := quotes.Date(2024, 1, 2)
+	res, err := portfolio.Build([]portfolio.Transaction{
+		{Date: d, Kind: portfolio.Deposit, Amount: 1000},
+		{Date: d, Kind: portfolio.Buy, Symbol: "A", Quantity: 60, Price: 10},
+		{Date: d, Kind: portfolio.Buy, Symbol: "B", Quantity: 20, Price: 10},
+	}, portfolio.Config{Currency: "GBP", Series: map[string]*quotes.Series{"A": series("A", 10, 12), "B": series("B", 10, 10)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	targets, err := Targets("", res)
+	if err != nil || len(targets) != 2 || targets[0].Weight != 0.5 {
+		t.Fatalf("targets %+v, %v; want A and B at 50%%", targets, err)
+	}
+	plan, err := rebalance.Compute(res, targets, rebalance.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []Bundle
+	if err := New(func(b Bundle) error { got = append(got, b); return nil }).Rebalance(plan); err != nil || len(got) != 1 {
+		t.Fatalf("%v, %d outputs", err, len(got))
+	}
+	plain := squeeze(got[0][MIMEPlain])
+	for _, want := range []string{
+		"Rebalancing at the closes of 2024-01-03: full, whole shares, no commission, lots average; money in GBP. Cash left 8.00, commissions 0.00, estimated realized gain 28.00.",
+		"SELL A 14 GBP 12.00 168.00 0.00 28.00",
+		"BUY B 36 GBP 10.00 360.00 0.00",
+		"A 50.00% 64.29% 49.29% 60 46",
+		"B 50.00% 17.86% 50.00% 20 56",
+		"CASH 0.00% 17.86% 0.71% 200.00 8.00",
+	} {
+		if !strings.Contains(plain, want) {
+			t.Errorf("no %q in\n%s", want, plain)
+		}
+	}
+	if !strings.Contains(got[0][MIMEHTML], "<th style=\"text-align:left\">SELL</th><td style=\"text-align:right\">A</td>") {
+		t.Errorf("HTML %s", got[0][MIMEHTML])
+	}
+}
+
+// squeeze collapses runs of spaces, so that the test does not pin column
+// widths.
+func squeeze(s string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = strings.Join(strings.Fields(l), " ")
+	}
+	return strings.Join(lines, "\n")
+}
