@@ -81,6 +81,7 @@ func TestNoThirdPartyDependencies(t *testing.T) {
 		{module + "/portfolio/txfile/broker", true},
 		{module + "/portfolio/ledgercheck", true},
 		{module + "/portfolio/lots", true},
+		{module + "/portfolio/attribution", false},
 		{engine, false},
 	} {
 		pkgs := goList(t, c.pkg)
