@@ -225,3 +225,32 @@ func TestDecomposeReportsEveryProblem(t *testing.T) {
 		t.Errorf("window after the dates: error %v", err)
 	}
 }
+
+// TestByGroupByHand: fourDays with A in Tech and B unclassified: Tech
+// contributes A's 0.095, Unclassified B's 0.01, Cash 0 (largest first);
+// Tech opened at 0 (the window starts on the first date) and ended at 0
+// (sold), Cash ended at 900.
+func TestByGroupByHand(t *testing.T) {
+	f, cols := fourDays()
+	d, err := Decompose(f, cols, time.Time{}, time.Time{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := d.ByGroup(MapGroup(map[string]string{"A": "Tech"}))
+	want := []GroupContribution{
+		{Group: "Tech", Contribution: 0.095, Symbols: []string{"A"}},
+		{Group: Unclassified, Contribution: 0.01, Symbols: []string{"B"}, End: 105},
+		{Group: Cash, Contribution: 0, Symbols: []string{Cash}, End: 900},
+	}
+	if len(got) != len(want) {
+		t.Fatalf("ByGroup = %+v, want %+v", got, want)
+	}
+	for i, w := range want {
+		g := got[i]
+		if g.Group != w.Group || strings.Join(g.Symbols, ",") != strings.Join(w.Symbols, ",") {
+			t.Errorf("group %d = %s %v, want %s %v", i, g.Group, g.Symbols, w.Group, w.Symbols)
+		}
+		near(t, w.Group+" contribution", g.Contribution, w.Contribution)
+		near(t, w.Group+" end", g.End, w.End)
+	}
+}
