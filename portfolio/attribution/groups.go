@@ -41,7 +41,8 @@ type GroupContribution struct {
 
 // ByGroup sums the contributions by group (group(symbol); blank is
 // Unclassified, the cash is Cash unless group(Cash) names its group),
-// largest contribution first. They add up to TWR.
+// largest contribution first, the group Cash last (as Holdings puts the
+// cash). They add up to TWR.
 func (d *Daily) ByGroup(group func(symbol string) string) []GroupContribution {
 	contrib := d.Contributions()
 	last := len(d.Dates) - 1
@@ -60,6 +61,11 @@ func (d *Daily) ByGroup(group func(symbol string) string) []GroupContribution {
 		out[k].Start += d.Start[i]
 		out[k].End += d.Value[i][last]
 	}
-	sort.SliceStable(out, func(a, b int) bool { return out[a].Contribution > out[b].Contribution })
+	sort.SliceStable(out, func(a, b int) bool {
+		if ca, cb := out[a].Group == Cash, out[b].Group == Cash; ca != cb {
+			return cb
+		}
+		return out[a].Contribution > out[b].Contribution
+	})
 	return out
 }
