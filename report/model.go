@@ -88,6 +88,10 @@ type Input struct {
 	// Gains is the capital gains section (realized gains per tax year
 	// and the disposals); nil: no section.
 	Gains *Gains
+	// HoldingReturns is the returns-per-holding section (TWR, MWR and
+	// contribution of each holding, contributions by group); nil: no
+	// section.
+	HoldingReturns *HoldingReturns
 }
 
 // Summary is the headline figures.
