@@ -79,15 +79,17 @@ func Decompose(f *perf.Frame, cols Columns, from, to time.Time) (*Daily, error) 
 			day(f.Dates[0]), day(f.Dates[len(f.Dates)-1]), day(from), day(to))
 	}
 	d := &Daily{Currency: f.Currency, Dates: f.Dates[lo:hi:hi]}
-	adjust := moveAdjustments(cols, len(f.Dates))
+	adjust := moveAdjustments(cols)
+	held := newDays(hi - lo) // the holdings' sums, for the cash
 	for s, sym := range cols.Symbols {
-		h := holdingDays(cols, adjust, s, len(f.Dates), lo, hi)
+		h := holdingDays(cols, adjust[s], s, len(f.Dates), lo, hi)
 		if h.active() {
 			d.add(sym, h)
+			held.addUp(h)
 		}
 	}
 	d.portfolioDays(f, lo, hi)
-	d.add(Cash, d.cashDays(f, lo, hi))
+	d.add(Cash, d.cashDays(f, held, lo, hi))
 	return d, nil
 }
 
@@ -115,6 +117,16 @@ func newDays(m int) days {
 		div: make([]float64, m), vs: make([]float64, m)}
 }
 
+// addUp adds h's values, bases and net flows (in − out) into sum's.
+func (sum *days) addUp(h days) {
+	sum.start += h.start
+	for k := range sum.vs {
+		sum.vs[k] += h.vs[k]
+		sum.base[k] += h.base[k]
+		sum.in[k] += h.in[k] - h.out[k]
+	}
+}
+
 func (d *Daily) add(name string, h days) {
 	d.Names = append(d.Names, name)
 	d.Start = append(d.Start, h.start)
@@ -128,6 +140,7 @@ func (d *Daily) add(name string, h days) {
 
 // holdingDays computes base, gain and flows of Symbols[s] on the days
 // [lo, hi) of a calendar of n dates (see the package comment).
+// adjust is the symbol's moves' adjustments by day (see moveAdjustments).
 func holdingDays(cols Columns, adjust map[int]float64, s, n, lo, hi int) days {
 	h := newDays(hi - lo)
 	for k := range h.vs {
@@ -141,7 +154,7 @@ func holdingDays(cols Columns, adjust map[int]float64, s, n, lo, hi int) days {
 		if lo+k > 0 {
 			prevV, prevCost, prevReal, prevDiv = cols.Value[row-1], cols.CostBasis[row-1], cols.Realized[row-1], cols.Dividends[row-1]
 		}
-		f := (cols.CostBasis[row] - prevCost) - (cols.Realized[row] - prevReal) + adjust[row]
+		f := (cols.CostBasis[row] - prevCost) - (cols.Realized[row] - prevReal) + adjust[lo+k]
 		buys, sells := max(0, f), max(0, -f)
 		h.in[k] = buys
 		h.div[k] = cols.Dividends[row] - prevDiv
@@ -152,14 +165,22 @@ func holdingDays(cols Columns, adjust map[int]float64, s, n, lo, hi int) days {
 	return h
 }
 
-// moveAdjustments maps a row (see Columns) to what its moves add to the
-// money paid into it: Value − Cost to To's row, its opposite to From's.
-func moveAdjustments(cols Columns, n int) map[int]float64 {
-	adjust := map[int]float64{}
+// moveAdjustments maps each symbol's days with a move to what its moves
+// add to the money paid into it that day: Value − Cost to To, its
+// opposite to From; nil for a symbol without moves.
+func moveAdjustments(cols Columns) []map[int]float64 {
+	adjust := make([]map[int]float64, len(cols.Symbols))
 	for _, mv := range cols.Moves {
 		gap := mv.Value - mv.Cost
-		adjust[mv.From*n+mv.Day] -= gap
-		adjust[mv.To*n+mv.Day] += gap
+		for _, side := range [...]struct {
+			s    int
+			sign float64
+		}{{mv.From, -1}, {mv.To, 1}} {
+			if adjust[side.s] == nil {
+				adjust[side.s] = map[int]float64{}
+			}
+			adjust[side.s][mv.Day] += side.sign * gap
+		}
 	}
 	return adjust
 }
@@ -191,15 +212,12 @@ func (d *Daily) portfolioDays(f *perf.Frame, lo, hi int) {
 // cashDays is the cash's series: the portfolio's value less the holdings',
 // its gain the change of that value plus what the holdings paid out to it
 // less what it paid into them, less the external flows; its base the
-// portfolio's less the holdings'. Call it after the holdings are added.
-func (d *Daily) cashDays(f *perf.Frame, lo, hi int) days {
+// portfolio's less the holdings'. held holds the holdings' sums (addUp).
+func (d *Daily) cashDays(f *perf.Frame, held days, lo, hi int) days {
 	c := newDays(hi - lo)
 	for k := range c.vs {
 		t := lo + k
-		c.vs[k] = f.Value[t]
-		for i := range d.Names {
-			c.vs[k] -= d.Value[i][k]
-		}
+		c.vs[k] = f.Value[t] - held.vs[k]
 		if k == 0 && lo > 0 {
 			c.start = c.vs[k]
 			continue
@@ -210,12 +228,8 @@ func (d *Daily) cashDays(f *perf.Frame, lo, hi int) days {
 		}
 		dep, wd := f.Deposits[t], f.Withdrawals[t]
 		c.in[k], c.out[k] = max(0, dep-wd), max(0, wd-dep)
-		c.gain[k] = c.vs[k] - prev - (dep - wd)
-		c.base[k] = d.Base[k]
-		for i := range d.Names {
-			c.gain[k] += d.In[i][k] - d.Out[i][k]
-			c.base[k] -= d.HoldingBase[i][k]
-		}
+		c.gain[k] = c.vs[k] - prev - (dep - wd) + held.in[k]
+		c.base[k] = d.Base[k] - held.base[k]
 	}
 	return c
 }

@@ -32,17 +32,19 @@ func (d *Daily) DailyContribution(i, t int) float64 {
 // up to TWR. Each sum is compensated (Neumaier) so that thousands of days
 // add no rounding of their own.
 func (d *Daily) Contributions() []float64 {
-	out := make([]float64, len(d.Names))
-	comp := make([]float64, len(d.Names))
-	growth := 1.0 // Π_{s<t}(1 + r[s])
-	for t := range d.Dates {
-		for i := range d.Names {
-			out[i], comp[i] = neumaier(out[i], comp[i], d.DailyContribution(i, t)*growth)
-		}
-		growth *= 1 + d.Return[t]
+	growth := make([]float64, len(d.Dates)) // Π_{s<t}(1 + r[s])
+	g := 1.0
+	for t, r := range d.Return {
+		growth[t] = g
+		g *= 1 + r
 	}
-	for i := range out {
-		out[i] += comp[i]
+	out := make([]float64, len(d.Names))
+	for i := range d.Names {
+		var sum, comp float64
+		for t := range d.Dates {
+			sum, comp = neumaier(sum, comp, d.DailyContribution(i, t)*growth[t])
+		}
+		out[i] = sum + comp
 	}
 	return out
 }
