@@ -147,3 +147,42 @@ func randomPortfolio(rng *rand.Rand, symbols, n int) (*perf.Frame, Columns) {
 	f.MarketValue, f.Cash, f.NetContributions, f.PnL, f.Drawdown = zero, zero, zero, zero, zero
 	return f, cols
 }
+
+// TestUntradedHoldingReturnsItsValueChange: over random windows of the
+// sample, a holding held from the window's opening with no trade or
+// dividend in it returns End/Start − 1, time- and money-weighted alike
+// (its value in the reporting currency: the closes and the exchange rate),
+// and the sold-out or bought holdings have a finite TWR.
+func TestUntradedHoldingReturnsItsValueChange(t *testing.T) {
+	res := buildSample(t)
+	dates := res.Performance.Dates
+	rng := rand.New(rand.NewPCG(3, 19))
+	checked := 0
+	for range 100 {
+		a, b := 1+rng.IntN(len(dates)-1), 1+rng.IntN(len(dates)-1)
+		from, to := dates[min(a, b)], dates[max(a, b)]
+		d, err := FromResult(res, from, to)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, h := range d.Holdings() {
+			if h.Symbol == Cash {
+				continue
+			}
+			if math.IsNaN(h.TWR) || math.IsInf(h.TWR, 0) {
+				t.Errorf("%s to %s: %s's TWR is %g", day(from), day(to), h.Symbol, h.TWR)
+			}
+			if h.Start <= 0 || h.Bought != 0 || h.Sold != 0 || h.Dividends != 0 || !from.Before(to) {
+				continue
+			}
+			checked++
+			want := h.End/h.Start - 1
+			if math.Abs(h.TWR-want) > 1e-12 || math.Abs(h.MWR-want) > 1e-9 {
+				t.Errorf("%s to %s: %s untraded from %g to %g: TWR %.15g, MWR %.15g, want %.15g", day(from), day(to), h.Symbol, h.Start, h.End, h.TWR, h.MWR, want)
+			}
+		}
+	}
+	if checked < 100 {
+		t.Errorf("only %d untraded holdings checked", checked)
+	}
+}
