@@ -69,7 +69,9 @@
 // trades are inside that value. A holding's TWR is Π(1 + r[i,t]) − 1 over the
 // window. Its money-weighted return is stats.MWR of the holding as an
 // account: its opening value and its buys paid in, its sells and dividends
-// taken out, its closing value left (not annualised, like the window's TWR).
+// taken out, its closing value left, over the days it was held (from the
+// opening or its first buy to the window's end or the sale that emptied
+// it), not annualised, like the window's TWR.
 //
 // # Brinson-Fachler
 //

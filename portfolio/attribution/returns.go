@@ -67,10 +67,11 @@ type HoldingReturn struct {
 	// TWR is Π(1 + r[i,t]) − 1; NaN for Cash, whose base mixes the
 	// portfolio's flows with the holdings'.
 	TWR float64
-	// MWR is the money-weighted return over the window, not annualised
-	// (stats.MWR of the opening value and buys paid in, sells and dividends
-	// taken out, the closing value left); NaN for Cash and when the flows
-	// have no rate of return.
+	// MWR is the money-weighted return, not annualised, over the days of
+	// the window the holding was held (stats.MWR of the opening value and
+	// buys paid in, sells and dividends taken out, the closing value left;
+	// see holdingMWR); NaN for Cash and when the flows have no rate of
+	// return.
 	MWR float64
 	// Contribution is the linked contribution to the portfolio's TWR.
 	Contribution float64
