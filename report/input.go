@@ -79,6 +79,7 @@ func NewInput(a *analysis.Analysis, opts InputOptions) (*Input, error) {
 	holdingsAndAllocation(in, a)
 	in.Transactions = transactionRows(res)
 	in.Gains = gainsSection(a.Gains)
+	in.HoldingReturns = holdingReturnsSection(a)
 	if err := in.Validate(); err != nil {
 		return nil, err
 	}

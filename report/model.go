@@ -90,6 +90,10 @@ type Input struct {
 	Gains *Gains
 	// Rebalance is the rebalancing section (NewRebalance); nil: none.
 	Rebalance *Rebalance
+	// HoldingReturns is the returns-per-holding section (TWR, MWR and
+	// contribution of each holding, contributions by group); nil: no
+	// section.
+	HoldingReturns *HoldingReturns
 }
 
 // Summary is the headline figures.

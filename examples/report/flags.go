@@ -67,6 +67,9 @@ type options struct {
 	taxYear string
 	// rebal is -targets and its options (see rebalance.go).
 	rebal rebalanceFlags
+	// contrib is -contrib: print the returns per holding and the
+	// contributions (see contrib.go).
+	contrib bool
 }
 
 func parseFlags(args []string, stderr io.Writer) (*options, error) {
@@ -102,6 +105,7 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	fs.BoolVar(&o.gains, "gains", false, "print the capital gains: every disposal and a summary per tax year (UK years with -lots uk, else calendar years)")
 	fs.StringVar(&o.taxYear, "tax-year", "", "with -gains: only this tax `year` (2022/23 for a UK year, 2022 for a calendar year)")
 	o.rebal.define(fs)
+	fs.BoolVar(&o.contrib, "contrib", false, "print each holding's TWR, MWR and contribution to the TWR over the window, and the contributions by quote currency")
 	fs.BoolVar(&o.autoFund, "auto-deposit", false, "count money spent beyond the cash held as deposited that day (for files that list trades but no deposits)")
 	// -riskfree is read as a string and parsed below, so that "abc" gets
 	// the same hint as any other bad rate, not the flag package's "parse

@@ -126,6 +126,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err := printSummary(stdout, job); err != nil {
 		return err
 	}
+	if opts.contrib {
+		if err := printContributions(stdout, job); err != nil {
+			return err
+		}
+	}
 	if opts.gains {
 		if err := printGains(stdout, job); err != nil {
 			return err

@@ -82,6 +82,7 @@ func TestNoThirdPartyDependencies(t *testing.T) {
 		{module + "/portfolio/ledgercheck", true},
 		{module + "/portfolio/lots", true},
 		{module + "/portfolio/rebalance", false},
+		{module + "/portfolio/attribution", false},
 		{engine, false},
 	} {
 		pkgs := goList(t, c.pkg)

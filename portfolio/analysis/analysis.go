@@ -7,6 +7,7 @@ import (
 
 	"github.com/gofolio/gofolio/benchmark"
 	"github.com/gofolio/gofolio/portfolio"
+	"github.com/gofolio/gofolio/portfolio/attribution"
 	"github.com/gofolio/gofolio/portfolio/lots"
 	"github.com/gofolio/gofolio/portfolio/stats"
 	"github.com/gofolio/gofolio/quotes"
@@ -34,6 +35,9 @@ type Options struct {
 	// Settle as Build did. The zero values are Build's defaults.
 	Lots   lots.Method
 	Settle string
+	// Groups maps a symbol to its group (asset class, sector, region...)
+	// for Analysis.ContributionByGroup; nil groups by quote currency.
+	Groups map[string]string
 }
 
 // Bounds of Options.RiskFree. Below −10% a year no central bank has ever
@@ -90,6 +94,18 @@ type Analysis struct {
 	// (portfolio.Result.Gains): every disposal and their sums per tax
 	// year, in the reporting currency.
 	Gains *lots.Report
+	// Attribution is the window's TWR split day by day among the holdings
+	// and the cash (attribution.FromResult), for other groupings
+	// (Attribution.ByGroup) and Brinson-Fachler (Attribution.BrinsonFachler).
+	// HoldingReturns are each holding's TWR, MWR and linked contribution
+	// over the window, largest contribution first, then the cash's: the
+	// contributions add up to Summary's TWR. ContributionByGroup sums them
+	// by Options.Groups, or by quote currency without them (GroupedBy
+	// says which).
+	Attribution         *attribution.Daily
+	HoldingReturns      []attribution.HoldingReturn
+	ContributionByGroup []attribution.GroupContribution
+	GroupedBy           string
 }
 
 // Benchmark is one benchmark's analysis.
@@ -161,6 +177,9 @@ func Run(res *portfolio.Result, benchmarks []*quotes.Series, opts Options) (*Ana
 	a.DividendsByYear = dividendsByYear(res, perf.Dates)
 	if a.Gains, err = res.Gains(opts.Lots, opts.Settle); err != nil {
 		return nil, fmt.Errorf("analysis: capital gains (lots %s): %w", opts.Lots, err)
+	}
+	if err := a.attribute(); err != nil {
+		return nil, fmt.Errorf("analysis: returns per holding: %w", err)
 	}
 	if a.RollingVolatility6M, err = stats.RollingVolatility(perf.DailyReturn, 126, stats.TradingDaysPerYear); err != nil {
 		return nil, fmt.Errorf("analysis: rolling volatility: %w", err)
