@@ -168,3 +168,34 @@ func TestFlagsForImports(t *testing.T) {
 		t.Errorf("-tx \"\": %v", err)
 	}
 }
+
+// TestRunAccounts: -accounts reports one account of a file of two, whose
+// TRANSFERs are then its deposits; the header names it; an unknown name
+// is an error listing the accounts. isa deposits 10,000 and buys 10 IBM,
+// then transfers 4 IBM and 1,000 of cash to gia, which deposited 5,000:
+// gia holds 4 IBM, both together 10; gia's net contributions are 5,000 +
+// 1,000 + the 4 IBM at the close of their day, isa's 10,000 less those.
+func TestRunAccounts(t *testing.T) {
+	tx := writeFile(t, filepath.Join(t.TempDir(), "two.csv"), "date,kind,symbol,quantity,price,commission,amount,account,to\n"+
+		"1995-01-03,DEPOSIT,,,,,10000,isa,\n1995-01-04,BUY,IBM,10,,5,,isa,\n1995-01-05,DEPOSIT,,,,,5000,gia,\n"+
+		"1995-02-01,TRANSFER,IBM,4,,,,isa,gia\n1995-03-01,TRANSFER,,,,,1000,isa,gia\n")
+	args := []string{"-tx", tx, "-currency", "USD", "-benchmarks", ","}
+	all, stderr, err := runReport(t, args...)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, stderr)
+	}
+	gia, stderr, err := runReport(t, append(args, "-accounts", "gia")...)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, stderr)
+	}
+	if !strings.Contains(gia, "two.csv (account gia)\n") || strings.Contains(all, "(account") {
+		t.Errorf("the header should name the account shown:\n%s\n%s", gia, all)
+	}
+	if !strings.Contains(gia, " IBM         4  USD") || !strings.Contains(all, " IBM        10  USD") {
+		t.Errorf("IBM held: gia 4, both 10:\n%s\n%s", gia, all)
+	}
+	_, _, err = runReport(t, append(args, "-accounts", "gia,nope")...)
+	if err == nil || err.Error() != `-accounts: no transaction belongs to "nope"; the accounts are "gia", "isa"` {
+		t.Errorf("got %v", err)
+	}
+}

@@ -65,6 +65,9 @@ type options struct {
 	lots    lots.Method
 	gains   bool
 	taxYear string
+	// accounts is -accounts: the accounts the report covers
+	// (portfolio.Config.Accounts); empty: all of them (accounts.go).
+	accounts []string
 }
 
 func parseFlags(args []string, stderr io.Writer) (*options, error) {
@@ -76,7 +79,7 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	fs.SetOutput(io.Discard)
 	fs.Usage = func() {}
 	var o options
-	var benchmarks, from, to, prices, echarts, riskFree, settle, lotsName string
+	var benchmarks, from, to, prices, echarts, riskFree, settle, lotsName, accounts string
 	fs.Var((*txList)(&o.txFiles), "tx", "transactions `file` (.xlsx or .csv, gofolio's layout or a broker's export) or folder of them; repeat for several accounts; default: the embedded sample portfolio")
 	fs.StringVar(&o.mapFile, "map", "", "column mapping `file` (JSON) for CSV files in another layout (see README, \"Column mapping\")")
 	fs.StringVar(&o.sheet, "sheet", "", "Excel `sheet` to read; default: the first visible sheet")
@@ -99,6 +102,7 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	fs.StringVar(&lotsName, "lots", "average", "cost-basis `method`: average, fifo, lifo, hifo, specific (SELL rows name the lot), uk (HMRC share identification) or us (FIFO with wash sales)")
 	fs.BoolVar(&o.gains, "gains", false, "print the capital gains: every disposal and a summary per tax year (UK years with -lots uk, else calendar years)")
 	fs.StringVar(&o.taxYear, "tax-year", "", "with -gains: only this tax `year` (2022/23 for a UK year, 2022 for a calendar year)")
+	fs.StringVar(&accounts, "accounts", "", "comma-separated `accounts` to report on alone (a TRANSFER from or to another is then a deposit or withdrawal); default: all of them together")
 	fs.BoolVar(&o.autoFund, "auto-deposit", false, "count money spent beyond the cash held as deposited that day (for files that list trades but no deposits)")
 	// -riskfree is read as a string and parsed below, so that "abc" gets
 	// the same hint as any other bad rate, not the flag package's "parse
@@ -160,6 +164,7 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 		return nil, err
 	}
 	o.benchmarks = parseBenchmarks(benchmarks)
+	o.accounts = parseAccounts(accounts)
 	sampleData := o.source == "sample"
 	if o.currency == "" {
 		o.currency = "USD"
@@ -210,6 +215,9 @@ func warnIneffective(o *options, set map[string]bool, stderr io.Writer) {
 	}
 	if set["timeout"] && o.source != "yahoo" {
 		warn("-timeout has no effect without -source yahoo")
+	}
+	if len(o.accounts) > 0 && o.source == "none" {
+		warn("-accounts has no effect with -source none (it lists every account)")
 	}
 	if set["echarts"] && o.out == "" {
 		warn("-echarts has no effect without an HTML report (-out is empty)")

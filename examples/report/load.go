@@ -63,6 +63,12 @@ func load(ctx context.Context, o *options, stderr io.Writer) (*job, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err // interrupted while reading
 	}
+	if err := checkAccounts(o, j.txs); err != nil {
+		return nil, err
+	}
+	if label := accountsLabel(o); label != "" {
+		j.txName += " (" + label + ")"
+	}
 	var leftOut []portfolio.Transaction
 	if !o.to.IsZero() {
 		j.txs, leftOut = splitAfter(j.txs, o.to)
@@ -119,7 +125,7 @@ func load(ctx context.Context, o *options, stderr io.Writer) (*job, error) {
 	}
 	series = j.checkQuality(series, stderr)
 	cfg := portfolio.Config{Currency: o.currency, Series: series, Rates: rates, To: o.to,
-		AutoDeposit: o.autoFund, Settle: o.settle, Statement: isStatement(j.txs, stderr), KnownSymbols: knownSymbols(src), Lots: o.lots}
+		AutoDeposit: o.autoFund, Settle: o.settle, Statement: isStatement(j.txs, stderr), KnownSymbols: knownSymbols(src), Lots: o.lots, Accounts: o.accounts}
 	j.result, err = portfolio.Build(j.txs, cfg)
 	if err != nil {
 		return nil, err
