@@ -88,6 +88,9 @@ type Input struct {
 	// Gains is the capital gains section (realized gains per tax year
 	// and the disposals); nil: no section.
 	Gains *Gains
+	// comparedPortfolios counts the portfolios AddPortfolio added beside
+	// the report's own (compare.go).
+	comparedPortfolios int
 }
 
 // Summary is the headline figures.
