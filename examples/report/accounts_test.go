@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -197,5 +198,39 @@ func TestRunAccounts(t *testing.T) {
 	_, _, err = runReport(t, append(args, "-accounts", "gia,nope")...)
 	if err == nil || err.Error() != `-accounts: no transaction belongs to "nope"; the accounts are "gia", "isa"` {
 		t.Errorf("got %v", err)
+	}
+}
+
+// TestRunCompareAccounts: -compare shows each account alone beside the
+// portfolio: statistics columns Portfolio, gia, isa (then the benchmark's),
+// gia's figures those of -accounts gia (the accounts' final values, 6,338.00
+// and 9,317.20, add up to the portfolio's 15,655.20); with one account it
+// says it has no effect.
+func TestRunCompareAccounts(t *testing.T) {
+	tx := writeFile(t, filepath.Join(t.TempDir(), "two.csv"), "date,kind,symbol,quantity,price,commission,amount,account,to\n"+
+		"1995-01-03,DEPOSIT,,,,,10000,isa,\n1995-01-04,BUY,IBM,10,,5,,isa,\n1995-01-05,DEPOSIT,,,,,5000,gia,\n"+
+		"1995-02-01,TRANSFER,IBM,4,,,,isa,gia\n1995-03-01,TRANSFER,,,,,1000,isa,gia\n")
+	args := []string{"-tx", tx, "-currency", "USD"}
+	both, stderr, err := runReport(t, append(args, "-compare")...)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, stderr)
+	}
+	gia, stderr, err := runReport(t, append(args, "-accounts", "gia")...)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, stderr)
+	}
+	header := regexp.MustCompile(`\n +Portfolio +gia +isa +\^DJI`)
+	if !header.MatchString(both) {
+		t.Errorf("no Portfolio, gia, isa columns:\n%s", both)
+	}
+	// gia's final value is its column's, as its own report's Portfolio.
+	final := regexp.MustCompile(`\n +Final value +([0-9,.]+) +([0-9,.]+) +([0-9,.]+)`)
+	m, g := final.FindStringSubmatch(both), regexp.MustCompile(`\n +Final value +([0-9,.]+)`).FindStringSubmatch(gia)
+	if m == nil || g == nil || m[2] != g[1] {
+		t.Errorf("gia's final value: %q in the comparison, %q alone", m, g)
+	}
+	_, stderr, err = runReport(t, "-compare", "-benchmarks", ",")
+	if err != nil || !strings.Contains(stderr, "-compare has no effect with one account") {
+		t.Errorf("%v\n%s", err, stderr)
 	}
 }

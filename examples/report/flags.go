@@ -68,6 +68,9 @@ type options struct {
 	// accounts is -accounts: the accounts the report covers
 	// (portfolio.Config.Accounts); empty: all of them (accounts.go).
 	accounts []string
+	// compare is -compare: each account alone beside the portfolio
+	// (compare.go).
+	compare bool
 }
 
 func parseFlags(args []string, stderr io.Writer) (*options, error) {
@@ -103,6 +106,7 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	fs.BoolVar(&o.gains, "gains", false, "print the capital gains: every disposal and a summary per tax year (UK years with -lots uk, else calendar years)")
 	fs.StringVar(&o.taxYear, "tax-year", "", "with -gains: only this tax `year` (2022/23 for a UK year, 2022 for a calendar year)")
 	fs.StringVar(&accounts, "accounts", "", "comma-separated `accounts` to report on alone (a TRANSFER from or to another is then a deposit or withdrawal); default: all of them together")
+	fs.BoolVar(&o.compare, "compare", false, "show each account alone (each of -accounts, else every account) beside the portfolio in the performance chart and the statistics table")
 	fs.BoolVar(&o.autoFund, "auto-deposit", false, "count money spent beyond the cash held as deposited that day (for files that list trades but no deposits)")
 	// -riskfree is read as a string and parsed below, so that "abc" gets
 	// the same hint as any other bad rate, not the flag package's "parse
