@@ -229,3 +229,12 @@ func (e *engine) cashTransferFlow(i int, v float64) {
 		e.withdrawals[d] += v
 	}
 }
+
+// Shows reports whether tx belongs to the accounts the result covers
+// (Accounts): its own account is one of them, or it is a TRANSFER into
+// one. Result.Transactions holds every account's rows; a report of some
+// accounts lists those it shows. A Result made without Build (no
+// Accounts) shows every row.
+func (r *Result) Shows(tx *Transaction) bool {
+	return r.Accounts == nil || slices.Contains(r.Accounts, tx.Account) || tx.Kind == Transfer && slices.Contains(r.Accounts, tx.To)
+}

@@ -75,6 +75,14 @@ func TestAddPortfolio(t *testing.T) {
 	if !found {
 		t.Error("no Final value row")
 	}
+	// The report of b alone lists b's rows only.
+	bIn, err := NewInput(analyse([]string{"b"}, nil), InputOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(bIn.Transactions) != 1 || bIn.Transactions[0].Amount != 500 {
+		t.Errorf("b's transactions: %+v", bIn.Transactions)
+	}
 	var page bytes.Buffer
 	if err := Write(&page, in, Options{}); err != nil {
 		t.Fatal(err)
