@@ -135,7 +135,10 @@ type Result struct {
 // another method). Corporate actions are booked as lots.Match books them
 // (see bookMove and the position's stockDividend, returnOfCapital and
 // capitalGains): a SPINOFF, MERGER or SYMBOLCHANGE moves cost to its To,
-// whose symbol is then booked after the one it came from.
+// whose symbol is then booked after the one it came from. A TRANSFER
+// between two accounts moves nothing the consolidated portfolio holds;
+// with Config.Accounts, one that crosses the selection is a flow (see
+// Config.Accounts) and the other accounts' rows only follow their shares.
 //
 // Build first holds each transaction to the readers' rules (a known Kind;
 // finite numbers of at most 1e12; quantities and amounts greater than 0, a

@@ -273,3 +273,27 @@ func randomAccountTxs(r *rand.Rand, ss ...*quotes.Series) []Transaction {
 	}
 	return txs
 }
+
+// TestBuildTransferAfterSymbolChange: account A's 20 X (cost 400: 10 at
+// 10, 10 at 30) become 20 Y on d3; A transfers them to B on d4, where Y
+// closes 50. B alone: 20 Y at the carried cost 400, a deposit of 20 × 50
+// = 1000 on d4; A alone: a withdrawal of 1000 and nothing held.
+func TestBuildTransferAfterSymbolChange(t *testing.T) {
+	x := testSeries("X", "USD", days(d1, d2, d3, d4), 10, 30, 10, 10)
+	y := testSeries("Y", "USD", days(d1, d2, d3, d4), 50, 50, 50, 50)
+	txs := moveTxs(Transaction{Kind: SymbolChange})
+	for i := range txs {
+		txs[i].Account = "A"
+	}
+	txs = append(txs, Transaction{Date: d4, Kind: Transfer, Symbol: "Y", Quantity: 20, Account: "A", To: "B"})
+	for _, m := range []lots.Method{lots.Average, lots.FIFO} {
+		b := build(t, txs, Config{Currency: "USD", Series: market(x, y), Lots: m, Accounts: []string{"B"}})
+		h := b.Holdings
+		near(t, "B's Y", h.Quantity()[h.Row(1, 3)], 20)
+		near(t, "B's Y cost", h.CostBasis()[h.Row(1, 3)], 400)
+		near(t, "B's deposit", b.Performance.Deposits[3], 1000)
+		a := build(t, txs, Config{Currency: "USD", Series: market(x, y), Lots: m, Accounts: []string{"A"}})
+		near(t, "A's withdrawal", a.Performance.Withdrawals[3], 1000)
+		near(t, "A's Y", a.Holdings.Quantity()[a.Holdings.Row(1, 3)], 0)
+	}
+}
