@@ -199,6 +199,12 @@ func TestRunAccounts(t *testing.T) {
 	if err == nil || err.Error() != `-accounts: no transaction belongs to "nope"; the accounts are "gia", "isa"` {
 		t.Errorf("got %v", err)
 	}
+	// Without market data every account is listed, transfers moved.
+	priced := writeFile(t, filepath.Join(t.TempDir(), "priced.csv"), strings.Replace(readFile(t, tx), "BUY,IBM,10,,5", "BUY,IBM,10,50,5", 1))
+	stdout, stderr, err := runReport(t, "-tx", priced, "-source", "none", "-accounts", "gia")
+	if err != nil || !strings.Contains(stderr, "-accounts has no effect with -source none") || !strings.Contains(stdout, "gia, IBM: 4\n") {
+		t.Errorf("%v\n%s\n%s", err, stdout, stderr)
+	}
 }
 
 // TestRunCompareAccounts: -compare shows each account alone beside the
@@ -233,4 +239,13 @@ func TestRunCompareAccounts(t *testing.T) {
 	if err != nil || !strings.Contains(stderr, "-compare has no effect with one account") {
 		t.Errorf("%v\n%s", err, stderr)
 	}
+}
+
+func readFile(t *testing.T, path string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
 }
