@@ -101,7 +101,7 @@ type Transaction struct {
 	Date     time.Time // a day, midnight UTC (see quotes.Day)
 	Kind     Kind
 	Symbol   string
-	Quantity float64 // shares for BUY/SELL; the split numerator for SPLIT
+	Quantity float64 // shares for BUY/SELL and a TRANSFER of shares; the split numerator for SPLIT
 	// Price per share for BUY/SELL (0 = that day's close); the split
 	// denominator for SPLIT.
 	Price      float64
