@@ -94,20 +94,25 @@ func (e *engine) checkTransfer(l *ledger, i int, held *[2]float64) {
 	tx := &e.txs[i]
 	from, to := e.sideOf(tx.Account), e.sideOf(tx.To)
 	if oversells(held[from], tx.Quantity) {
-		where := ""
-		if e.group != nil {
-			where = " in the accounts selected"
-			if from == outside {
-				where = " in the accounts not selected"
-			}
-		}
 		l.problem(tx, "quantity", formatNumber(tx.Quantity), fmt.Sprintf(
 			"at most the %s shares of %s held%s on %s: a TRANSFER moves shares the account holds",
-			formatNumber(held[from]), tx.Symbol, where, tx.Date.Format(time.DateOnly)))
+			formatNumber(held[from]), tx.Symbol, e.sideLabel(from), tx.Date.Format(time.DateOnly)))
 		return
 	}
 	held[from] = afterSale(held[from], tx.Quantity)
 	held[to] += tx.Quantity
+}
+
+// sideLabel says where shares held on side s are, for a message: nowhere
+// in particular without a selection of accounts.
+func (e *engine) sideLabel(s int) string {
+	switch {
+	case e.group == nil:
+		return ""
+	case s == inside:
+		return " in the accounts selected"
+	}
+	return " in the accounts not selected"
 }
 
 // bookTransfer moves the shares of txs[i], a TRANSFER, with their cost and

@@ -297,3 +297,18 @@ func TestBuildTransferAfterSymbolChange(t *testing.T) {
 		near(t, "A's Y", a.Holdings.Quantity()[a.Holdings.Row(1, 3)], 0)
 	}
 }
+
+// TestBuildOversellInAnAccount: with a selection, a SELL is checked
+// against its side's shares: B sells 5 X it never held (A holds 10), a
+// problem saying where; consolidated, the 10 are held.
+func TestBuildOversellInAnAccount(t *testing.T) {
+	x := testSeries("X", "USD", days(d1, d2, d3, d4), 10, 12, 15, 15)
+	txs := []Transaction{
+		{Date: d1, Kind: Deposit, Amount: 1000, Account: "A"},
+		{Date: d1, Kind: Buy, Symbol: "X", Quantity: 10, Price: 10, Account: "A"},
+		{Date: d2, Kind: Sell, Symbol: "X", Quantity: 5, Price: 12, Account: "B"},
+	}
+	build(t, txs, Config{Currency: "USD", Series: market(x)})
+	_, err := Build(txs, Config{Currency: "USD", Series: market(x), Accounts: []string{"B"}})
+	wantProblem(t, err, `column quantity: "5": at most the 0 shares of X held in the accounts selected on 2024-01-02`)
+}

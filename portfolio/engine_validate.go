@@ -126,7 +126,7 @@ func (e *engine) checkPrice(l *ledger, st *symbolTrades, i, d int) {
 // later are the symbol's transactions after it.
 func (e *engine) reportOversell(l *ledger, later []int, i int, held float64) {
 	tx := &e.txs[i]
-	expected := fmt.Sprintf("at most the %s shares of %s held on %s", formatNumber(held), tx.Symbol, tx.Date.Format(time.DateOnly))
+	expected := fmt.Sprintf("at most the %s shares of %s held%s on %s", formatNumber(held), tx.Symbol, e.sideLabel(e.side(i)), tx.Date.Format(time.DateOnly))
 	if e.buyLaterThatDay(later, e.txIndex[i]) {
 		// A newest-first broker export lists a day's sell above the buy
 		// that came before it.
