@@ -39,6 +39,8 @@ const (
 	StockDividend   = txn.StockDividend
 	ReturnOfCapital = txn.ReturnOfCapital
 	CapitalGains    = txn.CapitalGains
+
+	Transfer = txn.Transfer
 )
 
 // DailyReturn is perf.DailyReturn: r[t] of the time-weighted return

@@ -72,6 +72,16 @@ type Config struct {
 	// their look-ahead rules (same day, 30 days, wash sales) are in the
 	// gains report (lots.Match).
 	Lots lots.Method
+	// Accounts selects the accounts the frames cover (see Accounts for
+	// the names): empty, all of them consolidated, where a TRANSFER
+	// between two accounts moves nothing (no flow, no gain; shares keep
+	// their lots and cost). With a selection, the rows of other accounts
+	// only follow the shares those accounts hold, and a TRANSFER that
+	// crosses its boundary is a flow: cash as a deposit (in) or a
+	// withdrawal (out) of its amount; shares at the day's close value,
+	// quantity × close × rate, moving with their cost and lots. A name no
+	// transaction uses is an error listing the accounts.
+	Accounts []string
 }
 
 // Result is a built portfolio.
@@ -95,6 +105,10 @@ type Result struct {
 	// date. Amounts in a minor unit are held in its major currency: pence
 	// (GBp) as pounds (GBP).
 	Cash map[string][]float64
+	// Accounts are the accounts the frames cover: Config.Accounts, or
+	// every account of the transactions (Accounts). Transactions holds
+	// the rows of every account.
+	Accounts []string
 	// Warnings are what Build computed as asked but is most likely not
 	// what was meant (a holding valued at a stale close, cash borrowed in a
 	// currency never deposited), by date, then symbol or currency. A
@@ -121,7 +135,10 @@ type Result struct {
 // another method). Corporate actions are booked as lots.Match books them
 // (see bookMove and the position's stockDividend, returnOfCapital and
 // capitalGains): a SPINOFF, MERGER or SYMBOLCHANGE moves cost to its To,
-// whose symbol is then booked after the one it came from.
+// whose symbol is then booked after the one it came from. A TRANSFER
+// between two accounts moves nothing the consolidated portfolio holds;
+// with Config.Accounts, one that crosses the selection is a flow (see
+// Config.Accounts) and the other accounts' rows only follow their shares.
 //
 // Build first holds each transaction to the readers' rules (a known Kind;
 // finite numbers of at most 1e12; quantities and amounts greater than 0, a
@@ -142,6 +159,9 @@ func Build(txs []Transaction, cfg Config) (*Result, error) {
 		return nil, errors.New("portfolio: no transactions")
 	}
 	e := newEngine(txs, cfg)
+	if err := e.selectAccounts(); err != nil {
+		return nil, err
+	}
 	e.checkFields()
 	// The checks that need only the market data run together, so that one
 	// error lists an unknown symbol, a date outside the data and a missing
@@ -208,6 +228,8 @@ type engine struct {
 	txTo      []int
 	transfers map[int]transfer
 	cal       *calendar
+	// group is the set of Config.Accounts; nil: every account.
+	group map[string]bool
 
 	// rate[c][d] converts currency c to the reporting currency on day d;
 	// NaN before the currency is first used.
@@ -237,10 +259,12 @@ func (e *engine) problem(tx *Transaction, column, value, expected string) {
 	e.problems = append(e.problems, Problem{Origin: tx.Origin, Column: column, Value: value, Expected: expected})
 }
 
-// needsSymbol reports whether a row of kind k acts on its symbol, which
-// the market data must then know.
-func needsSymbol(k Kind) bool {
-	return k == Buy || k == Sell || k == Dividend || k == Split || booksAction(k)
+// needsSymbol reports whether tx acts on its symbol, which the market
+// data must then know: a row of a kind that does, or a TRANSFER of
+// shares.
+func needsSymbol(tx *Transaction) bool {
+	k := tx.Kind
+	return k == Buy || k == Sell || k == Dividend || k == Split || booksAction(k) || k == Transfer && tx.Symbol != ""
 }
 
 // booksAction reports whether k is a corporate action the engine books:
@@ -288,7 +312,7 @@ func (e *engine) checkSymbols() {
 	for i := range e.txs {
 		tx := &e.txs[i]
 		e.txSymbol[i] = -1
-		if !needsSymbol(tx.Kind) {
+		if !needsSymbol(tx) {
 			continue
 		}
 		n := register(tx.Symbol)

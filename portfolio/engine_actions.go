@@ -179,7 +179,9 @@ func (e *engine) bookMove(l *ledger, st *symbolTrades, p *position, i, d int) {
 		}
 		e.transfers[i] = p.moveAll(tx.Quantity)
 	}
-	l.add(c, d, cashAmount(tx))
+	if e.side(i) == inside {
+		l.add(c, d, cashAmount(tx))
+	}
 }
 
 // checkMove is checkTrades' part for txs[i], a SPINOFF, MERGER or

@@ -68,6 +68,7 @@ func (e *engine) result() *Result {
 		Transactions: e.txs,
 		Rates:        e.cfg.Rates,
 		Cash:         cash,
+		Accounts:     e.shownAccounts(),
 		Warnings:     e.warnings,
 	}
 }
@@ -120,8 +121,8 @@ func (e *engine) cashBalances(p *Performance) map[string][]float64 {
 func (e *engine) checkWithdrawals(cash map[string][]float64) {
 	for i := range e.txs {
 		tx := &e.txs[i]
-		if tx.Kind != Withdrawal {
-			continue
+		if !(tx.Kind == Withdrawal && e.side(i) == inside || tx.Kind == Transfer && tx.Symbol == "" && e.crossing(i) < 0) {
+			continue // only money leaving the accounts selected
 		}
 		c, _ := cashCurrency(e.txCurrency(i))
 		d := e.txIndex[i]
@@ -145,10 +146,19 @@ func (e *engine) checkWithdrawals(cash map[string][]float64) {
 const halfCent = 0.005
 
 // txCash is the change txs[i] makes to the cash: its currency and the
-// amount in it (cashAmount). run books it (ledger.add holds minor units in
-// their major currency), and checkWithdrawals replays a day with it.
+// amount in it (cashAmount); for a cash TRANSFER, + amount into the
+// accounts selected, − amount out of them, 0 within one side; 0 for a row
+// of an account not selected. run books it (ledger.add holds minor units
+// in their major currency), and checkWithdrawals replays a day with it.
 func (e *engine) txCash(i int) (string, float64) {
-	return e.txCurrency(i), cashAmount(&e.txs[i])
+	tx := &e.txs[i]
+	switch {
+	case tx.Kind == Transfer && tx.Symbol == "":
+		return e.txCurrency(i), float64(e.crossing(i)) * tx.Amount
+	case e.side(i) == outside:
+		return e.txCurrency(i), 0
+	}
+	return e.txCurrency(i), cashAmount(tx)
 }
 
 // cashAmount is the change tx makes to the cash, in its currency:

@@ -36,6 +36,11 @@ const (
 	// price and cash, and a SPINOFF's fraction, must be.
 	buildExpectMergerPrice = "for a MERGER, the new shares' price (0 or more, greater than 0 with a cash amount) and the cash paid (0 or more)"
 	buildExpectFraction    = "for a SPINOFF, the fraction of the cost moving to the new shares: greater than 0, at most 1"
+	// What a TRANSFER must hold: To another account than its own, and
+	// shares (a Symbol) or cash (none).
+	buildExpectTransferTo     = "for a TRANSFER, the receiving account: another one than the row's Account"
+	buildExpectTransferShares = "for a TRANSFER of shares (a Symbol), the number of shares greater than 0, and no Amount"
+	buildExpectTransferCash   = "for a TRANSFER of cash (no Symbol), the amount greater than 0, and no Quantity"
 )
 
 // checkFields reports every transaction whose kind is not one of Kinds or
@@ -50,9 +55,12 @@ func (e *engine) checkFields() {
 		if fieldsOK(tx) {
 			continue
 		}
-		if (tx.Kind < Buy || tx.Kind > Split) && !booksAction(tx.Kind) {
+		if (tx.Kind < Buy || tx.Kind > Split) && !booksAction(tx.Kind) && tx.Kind != Transfer {
 			e.problem(tx, "kind", tx.Kind.String(), txn.ExpectKind)
 			continue
+		}
+		if tx.Kind == Transfer && (tx.To == "" || tx.To == tx.Account) {
+			e.problem(tx, "to", tx.To, buildExpectTransferTo)
 		}
 		for _, f := range fieldChecks(tx) {
 			if why := f.problem(tx.Kind); why != "" {
@@ -87,6 +95,10 @@ func fieldsOK(tx *Transaction) bool {
 		return q == 0 && p == 0 && c == 0 && a == 0
 	case Deposit, Withdrawal, Dividend, Fee, Interest, Tax, ReturnOfCapital, CapitalGains:
 		return q == 0 && p == 0 && c == 0 && a > 0 && a <= m
+	case Transfer:
+		shares := tx.Symbol != "" && q > 0 && q <= m && a == 0
+		cash := tx.Symbol == "" && q == 0 && a > 0 && a <= m
+		return (shares || cash) && p == 0 && c == 0 && tx.To != "" && tx.To != tx.Account
 	}
 	return false
 }
@@ -112,6 +124,12 @@ func fieldChecks(tx *Transaction) [4]fieldCheck {
 		price.rule, price.expected = nonNegativeNumber, buildExpectMergerPrice
 		amount.rule, amount.expected = nonNegativeNumber, buildExpectMergerPrice
 	case SymbolChange:
+	case Transfer:
+		if tx.Symbol != "" {
+			quantity.rule, quantity.expected = positiveNumber, buildExpectTransferShares
+		} else {
+			amount.rule, amount.expected = positiveNumber, buildExpectTransferCash
+		}
 	default: // the cash kinds and DIVIDEND
 		amount.rule, amount.expected = positiveNumber, txn.ExpectAmount
 	}

@@ -81,6 +81,7 @@ func (e *engine) run() {
 	} else {
 		e.runSymbols(e.cash, bySymbol)
 	}
+	e.shareTransferFlows()
 	e.problems = append(e.problems, e.cash.problems...)
 	e.warnings = append(e.warnings, e.cash.warnings...)
 	if e.cash.moved {
@@ -94,12 +95,16 @@ func (e *engine) applyCash(i int) {
 	d := e.txIndex[i]
 	c := e.txCurrency(i)
 	rate := e.rate[c][d]
-	switch tx.Kind {
-	case Deposit:
+	switch {
+	case tx.Kind == Transfer:
+		e.cashTransferFlow(i, tx.Amount*rate)
+	case e.side(i) == outside:
+		// a row of an account not selected: no cash of theirs
+	case tx.Kind == Deposit:
 		e.deposits[d] += tx.Amount * rate
-	case Withdrawal:
+	case tx.Kind == Withdrawal:
 		e.withdrawals[d] += tx.Amount * rate
-	case Fee, Tax, Interest:
+	case tx.Kind == Fee, tx.Kind == Tax, tx.Kind == Interest:
 	default:
 		e.cash.problem(tx, "kind", tx.Kind.String(), "a kind the engine knows")
 	}
@@ -233,6 +238,13 @@ func (e *engine) bookTrades(l *ledger, st *symbolTrades) []positionRun {
 	n := len(e.cal.days)
 	runs := make([]positionRun, 0, len(st.txs)+len(st.evs)+1)
 	p := newPosition(e.cfg.Lots)
+	// other holds the shares of the accounts not selected (Config.Accounts),
+	// which a TRANSFER can move in: only its shares, cost and lots count.
+	pos := [2]*position{&p, &p}
+	if e.group != nil {
+		other := newPosition(e.cfg.Lots)
+		pos[outside] = &other
+	}
 	ev, ti := 0, 0
 	start := 0
 	if len(st.txs) > 0 {
@@ -241,9 +253,16 @@ func (e *engine) bookTrades(l *ledger, st *symbolTrades) []positionRun {
 	for d := start; d < n; {
 		for ; ev < len(st.evs) && st.evs[ev].day <= d; ev++ {
 			e.bookEvent(l, st, &p, st.evs[ev], d)
+			if r := st.evs[ev].ratio; r != 0 && e.group != nil {
+				pos[outside].split(r)
+			}
 		}
 		for ; ti < len(st.txs) && e.txIndex[st.txs[ti]] == d; ti++ {
-			e.bookTransaction(l, st, &p, st.txs[ti], d)
+			if i := st.txs[ti]; e.txs[i].Kind == Transfer {
+				e.bookTransfer(pos, i)
+			} else {
+				e.bookTransaction(l, st, pos[e.side(i)], i, d)
+			}
 		}
 		runs = append(runs, p.run(d))
 		d = n
@@ -302,7 +321,9 @@ func (e *engine) bookTransaction(l *ledger, st *symbolTrades, p *position, i, d 
 	default:
 		return
 	}
-	l.add(c, d, cashAmount(tx))
+	if e.side(i) == inside {
+		l.add(c, d, cashAmount(tx))
+	}
 }
 
 // valueRuns adds the value of each run that holds shares, day by day at

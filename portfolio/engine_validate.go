@@ -48,7 +48,9 @@ func (e *engine) checkTrades(l *ledger, st *symbolTrades) bool {
 	before := len(l.problems)
 	moved := true // false: a move into this symbol whose run failed
 	n := len(e.cal.days)
-	var held float64
+	// held is the shares held on each side of Config.Accounts (inside
+	// only, without a selection).
+	var held [2]float64
 	// heldUntil is the last day before the current one that ended with
 	// shares held (-1: none). Only a transaction starts or ends a holding
 	// (a split's ratio is never 0), so it moves only on their days.
@@ -59,43 +61,47 @@ func (e *engine) checkTrades(l *ledger, st *symbolTrades) bool {
 		if d >= n {
 			break // off the calendar: reported by fillOnSessions
 		}
-		if d != prev && prev >= 0 && held != 0 {
+		if d != prev && prev >= 0 && held[inside]+held[outside] != 0 {
 			heldUntil = d - 1
 		}
 		prev = d
 		for ; ev < len(st.evs) && st.evs[ev].day <= d; ev++ {
 			if r := st.evs[ev].ratio; r != 0 {
-				held *= r
+				held[inside] *= r
+				held[outside] *= r
 			}
 		}
 		tx := &e.txs[i]
 		tx.Date = e.cal.dates[d]
+		s := e.side(i)
 		switch tx.Kind {
 		case Buy:
 			e.checkPrice(l, st, i, d)
-			held += tx.Quantity
+			held[s] += tx.Quantity
 		case Sell:
 			e.checkPrice(l, st, i, d)
-			if oversells(held, tx.Quantity) {
-				e.reportOversell(l, st.txs[ti+1:], i, held)
+			if oversells(held[s], tx.Quantity) {
+				e.reportOversell(l, st.txs[ti+1:], i, held[s])
 				continue
 			}
-			held = afterSale(held, tx.Quantity)
+			held[s] = afterSale(held[s], tx.Quantity)
+		case Transfer:
+			e.checkTransfer(l, i, &held)
 		case Dividend, ReturnOfCapital, CapitalGains:
-			if held == 0 && !e.heldWithin(heldUntil, d, dividendPayWindow) {
+			if held[inside]+held[outside] == 0 && !e.heldWithin(heldUntil, d, dividendPayWindow) {
 				l.problem(tx, "symbol", tx.Symbol, fmt.Sprintf(
 					"a symbol held on the day or in the %d days before: no %s was held then (is the symbol right?)",
 					dividendPayWindow, tx.Symbol))
 			}
 		case StockDividend:
-			if held == 0 {
+			if held[s] == 0 {
 				l.problem(tx, "symbol", tx.Symbol, fmt.Sprintf("a symbol held on %s: a %s needs shares of it", tx.Date.Format(time.DateOnly), tx.Kind))
 				continue
 			}
-			held += tx.Quantity
+			held[s] += tx.Quantity
 		case SpinOff, Merger, SymbolChange:
 			var ok bool
-			if held, ok = e.checkMove(l, st, i, held); !ok {
+			if held[s], ok = e.checkMove(l, st, i, held[s]); !ok {
 				moved = false
 			}
 		}
@@ -120,7 +126,7 @@ func (e *engine) checkPrice(l *ledger, st *symbolTrades, i, d int) {
 // later are the symbol's transactions after it.
 func (e *engine) reportOversell(l *ledger, later []int, i int, held float64) {
 	tx := &e.txs[i]
-	expected := fmt.Sprintf("at most the %s shares of %s held on %s", formatNumber(held), tx.Symbol, tx.Date.Format(time.DateOnly))
+	expected := fmt.Sprintf("at most the %s shares of %s held%s on %s", formatNumber(held), tx.Symbol, e.sideLabel(e.side(i)), tx.Date.Format(time.DateOnly))
 	if e.buyLaterThatDay(later, e.txIndex[i]) {
 		// A newest-first broker export lists a day's sell above the buy
 		// that came before it.

@@ -18,7 +18,7 @@ func Symbols(txs []Transaction) []string {
 	var out []string
 	seen := map[string]bool{}
 	for _, tx := range txs {
-		if !needsSymbol(tx.Kind) {
+		if !needsSymbol(&tx) {
 			continue
 		}
 		for _, s := range []string{tx.Symbol, tx.To} {

@@ -307,6 +307,9 @@ func transactionRows(res *portfolio.Result) []TransactionRow {
 	}
 	rows := make([]TransactionRow, 0, len(res.Transactions))
 	for _, t := range res.Transactions {
+		if !res.Shows(&t) {
+			continue // another account's (portfolio.Config.Accounts)
+		}
 		c := t.Currency
 		if c == "" && actsOnSymbol(t.Kind) {
 			c = quote[t.Symbol]

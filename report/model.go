@@ -94,6 +94,9 @@ type Input struct {
 	// contribution of each holding, contributions by group); nil: no
 	// section.
 	HoldingReturns *HoldingReturns
+	// comparedPortfolios counts the portfolios AddPortfolio added beside
+	// the report's own (compare.go).
+	comparedPortfolios int
 }
 
 // Summary is the headline figures.

@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -179,4 +180,52 @@ func checkImport(o *options, stdout, stderr io.Writer) error {
 	// The gains need no market data either: the trade prices are in the file.
 	fmt.Fprintln(stdout)
 	return printGainsWithoutMarket(stdout, txs, o)
+}
+
+// parseAccounts splits -accounts into account names, dropping empty ones
+// and repeats.
+func parseAccounts(s string) []string {
+	var out []string
+	for _, a := range strings.Split(s, ",") {
+		if a = strings.TrimSpace(a); a != "" && !slices.Contains(out, a) {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// checkAccounts checks -accounts against the accounts of txs (their rows'
+// and their TRANSFERs' receiving accounts): an account no row belongs to
+// is an error listing the known ones, since a report of nothing would
+// look like a portfolio that did nothing.
+func checkAccounts(o *options, txs []portfolio.Transaction) error {
+	known := portfolio.Accounts(txs)
+	var unknown []string
+	for _, a := range o.accounts {
+		if !slices.Contains(known, a) {
+			unknown = append(unknown, txn.QuoteValue(a))
+		}
+	}
+	if len(unknown) == 0 {
+		return nil
+	}
+	names := make([]string, len(known))
+	for i, a := range known {
+		names[i] = txn.QuoteValue(a)
+	}
+	return fmt.Errorf("-accounts: no transaction belongs to %s; the accounts are %s",
+		strings.Join(unknown, ", "), strings.Join(names, ", "))
+}
+
+// accountsLabel names the accounts -accounts selects, for the terminal's
+// and the report's headers: "" without it (every account).
+func accountsLabel(o *options) string {
+	if len(o.accounts) == 0 {
+		return ""
+	}
+	label := "account "
+	if len(o.accounts) > 1 {
+		label = "accounts "
+	}
+	return label + strings.Join(o.accounts, ", ")
 }

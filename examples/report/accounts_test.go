@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -167,4 +168,84 @@ func TestFlagsForImports(t *testing.T) {
 	if _, err := parseFlags([]string{"-tx", ""}, &stderr); err == nil || !strings.Contains(err.Error(), "an empty -tx") {
 		t.Errorf("-tx \"\": %v", err)
 	}
+}
+
+// TestRunAccounts: -accounts reports one account of a file of two, whose
+// TRANSFERs are then its deposits; the header names it; an unknown name
+// is an error listing the accounts. isa deposits 10,000 and buys 10 IBM,
+// then transfers 4 IBM and 1,000 of cash to gia, which deposited 5,000:
+// gia holds 4 IBM, both together 10; gia's net contributions are 5,000 +
+// 1,000 + the 4 IBM at the close of their day, isa's 10,000 less those.
+func TestRunAccounts(t *testing.T) {
+	tx := writeFile(t, filepath.Join(t.TempDir(), "two.csv"), "date,kind,symbol,quantity,price,commission,amount,account,to\n"+
+		"1995-01-03,DEPOSIT,,,,,10000,isa,\n1995-01-04,BUY,IBM,10,,5,,isa,\n1995-01-05,DEPOSIT,,,,,5000,gia,\n"+
+		"1995-02-01,TRANSFER,IBM,4,,,,isa,gia\n1995-03-01,TRANSFER,,,,,1000,isa,gia\n")
+	args := []string{"-tx", tx, "-currency", "USD", "-benchmarks", ","}
+	all, stderr, err := runReport(t, args...)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, stderr)
+	}
+	gia, stderr, err := runReport(t, append(args, "-accounts", "gia")...)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, stderr)
+	}
+	if !strings.Contains(gia, "two.csv (account gia)\n") || strings.Contains(all, "(account") {
+		t.Errorf("the header should name the account shown:\n%s\n%s", gia, all)
+	}
+	if !strings.Contains(gia, " IBM         4  USD") || !strings.Contains(all, " IBM        10  USD") {
+		t.Errorf("IBM held: gia 4, both 10:\n%s\n%s", gia, all)
+	}
+	_, _, err = runReport(t, append(args, "-accounts", "gia,nope")...)
+	if err == nil || err.Error() != `-accounts: no transaction belongs to "nope"; the accounts are "gia", "isa"` {
+		t.Errorf("got %v", err)
+	}
+	// Without market data every account is listed, transfers moved.
+	priced := writeFile(t, filepath.Join(t.TempDir(), "priced.csv"), strings.Replace(readFile(t, tx), "BUY,IBM,10,,5", "BUY,IBM,10,50,5", 1))
+	stdout, stderr, err := runReport(t, "-tx", priced, "-source", "none", "-accounts", "gia")
+	if err != nil || !strings.Contains(stderr, "-accounts has no effect with -source none") || !strings.Contains(stdout, "gia, IBM: 4\n") {
+		t.Errorf("%v\n%s\n%s", err, stdout, stderr)
+	}
+}
+
+// TestRunCompareAccounts: -compare shows each account alone beside the
+// portfolio: statistics columns Portfolio, gia, isa (then the benchmark's),
+// gia's figures those of -accounts gia (the accounts' final values, 6,338.00
+// and 9,317.20, add up to the portfolio's 15,655.20); with one account it
+// says it has no effect.
+func TestRunCompareAccounts(t *testing.T) {
+	tx := writeFile(t, filepath.Join(t.TempDir(), "two.csv"), "date,kind,symbol,quantity,price,commission,amount,account,to\n"+
+		"1995-01-03,DEPOSIT,,,,,10000,isa,\n1995-01-04,BUY,IBM,10,,5,,isa,\n1995-01-05,DEPOSIT,,,,,5000,gia,\n"+
+		"1995-02-01,TRANSFER,IBM,4,,,,isa,gia\n1995-03-01,TRANSFER,,,,,1000,isa,gia\n")
+	args := []string{"-tx", tx, "-currency", "USD"}
+	both, stderr, err := runReport(t, append(args, "-compare")...)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, stderr)
+	}
+	gia, stderr, err := runReport(t, append(args, "-accounts", "gia")...)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, stderr)
+	}
+	header := regexp.MustCompile(`\n +Portfolio +gia +isa +\^DJI`)
+	if !header.MatchString(both) {
+		t.Errorf("no Portfolio, gia, isa columns:\n%s", both)
+	}
+	// gia's final value is its column's, as its own report's Portfolio.
+	final := regexp.MustCompile(`\n +Final value +([0-9,.]+) +([0-9,.]+) +([0-9,.]+)`)
+	m, g := final.FindStringSubmatch(both), regexp.MustCompile(`\n +Final value +([0-9,.]+)`).FindStringSubmatch(gia)
+	if m == nil || g == nil || m[2] != g[1] {
+		t.Errorf("gia's final value: %q in the comparison, %q alone", m, g)
+	}
+	_, stderr, err = runReport(t, "-compare", "-benchmarks", ",")
+	if err != nil || !strings.Contains(stderr, "-compare has no effect with one account") {
+		t.Errorf("%v\n%s", err, stderr)
+	}
+}
+
+func readFile(t *testing.T, path string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
 }

@@ -25,6 +25,9 @@ func analyse(j *job) error {
 	if o.tx != "" {
 		title = "Portfolio report: " + o.tx
 	}
+	if label := accountsLabel(o); label != "" {
+		title += " (" + label + ")"
+	}
 	in, err := report.NewInput(a, report.InputOptions{Title: title})
 	if err != nil {
 		return err

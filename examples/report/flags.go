@@ -70,6 +70,12 @@ type options struct {
 	// contrib is -contrib: print the returns per holding and the
 	// contributions (see contrib.go).
 	contrib bool
+	// accounts is -accounts: the accounts the report covers
+	// (portfolio.Config.Accounts); empty: all of them (accounts.go).
+	accounts []string
+	// compare is -compare: each account alone beside the portfolio
+	// (compare.go).
+	compare bool
 }
 
 func parseFlags(args []string, stderr io.Writer) (*options, error) {
@@ -81,7 +87,7 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	fs.SetOutput(io.Discard)
 	fs.Usage = func() {}
 	var o options
-	var benchmarks, from, to, prices, echarts, riskFree, settle, lotsName string
+	var benchmarks, from, to, prices, echarts, riskFree, settle, lotsName, accounts string
 	fs.Var((*txList)(&o.txFiles), "tx", "transactions `file` (.xlsx or .csv, gofolio's layout or a broker's export) or folder of them; repeat for several accounts; default: the embedded sample portfolio")
 	fs.StringVar(&o.mapFile, "map", "", "column mapping `file` (JSON) for CSV files in another layout (see README, \"Column mapping\")")
 	fs.StringVar(&o.sheet, "sheet", "", "Excel `sheet` to read; default: the first visible sheet")
@@ -106,6 +112,8 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	fs.StringVar(&o.taxYear, "tax-year", "", "with -gains: only this tax `year` (2022/23 for a UK year, 2022 for a calendar year)")
 	o.rebal.define(fs)
 	fs.BoolVar(&o.contrib, "contrib", false, "print each holding's TWR, MWR and contribution to the TWR over the window, and the contributions by quote currency")
+	fs.StringVar(&accounts, "accounts", "", "comma-separated `accounts` to report on alone (a TRANSFER from or to another is then a deposit or withdrawal); default: all of them together")
+	fs.BoolVar(&o.compare, "compare", false, "show each account alone (each of -accounts, else every account) beside the portfolio in the performance chart and the statistics table")
 	fs.BoolVar(&o.autoFund, "auto-deposit", false, "count money spent beyond the cash held as deposited that day (for files that list trades but no deposits)")
 	// -riskfree is read as a string and parsed below, so that "abc" gets
 	// the same hint as any other bad rate, not the flag package's "parse
@@ -167,6 +175,7 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 		return nil, err
 	}
 	o.benchmarks = parseBenchmarks(benchmarks)
+	o.accounts = parseAccounts(accounts)
 	sampleData := o.source == "sample"
 	if o.currency == "" {
 		o.currency = "USD"
@@ -220,6 +229,9 @@ func warnIneffective(o *options, set map[string]bool, stderr io.Writer) {
 	}
 	if set["timeout"] && o.source != "yahoo" {
 		warn("-timeout has no effect without -source yahoo")
+	}
+	if len(o.accounts) > 0 && o.source == "none" {
+		warn("-accounts has no effect with -source none (it lists every account)")
 	}
 	if set["echarts"] && o.out == "" {
 		warn("-echarts has no effect without an HTML report (-out is empty)")

@@ -25,6 +25,9 @@ type job struct {
 	benchmarks []*quotes.Series // in the order asked for
 	rates      portfolio.Rates
 	quality    qualityFound // the market data's check (quality.go)
+	// config is what result was built with: -compare builds each account
+	// with it.
+	config portfolio.Config
 	analysed
 }
 
@@ -62,6 +65,12 @@ func load(ctx context.Context, o *options, stderr io.Writer) (*job, error) {
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err // interrupted while reading
+	}
+	if err := checkAccounts(o, j.txs); err != nil {
+		return nil, err
+	}
+	if label := accountsLabel(o); label != "" {
+		j.txName += " (" + label + ")"
 	}
 	var leftOut []portfolio.Transaction
 	if !o.to.IsZero() {
@@ -119,7 +128,8 @@ func load(ctx context.Context, o *options, stderr io.Writer) (*job, error) {
 	}
 	series = j.checkQuality(series, stderr)
 	cfg := portfolio.Config{Currency: o.currency, Series: series, Rates: rates, To: o.to,
-		AutoDeposit: o.autoFund, Settle: o.settle, Statement: isStatement(j.txs, stderr), KnownSymbols: knownSymbols(src), Lots: o.lots}
+		AutoDeposit: o.autoFund, Settle: o.settle, Statement: isStatement(j.txs, stderr), KnownSymbols: knownSymbols(src), Lots: o.lots, Accounts: o.accounts}
+	j.config = cfg
 	j.result, err = portfolio.Build(j.txs, cfg)
 	if err != nil {
 		return nil, err
@@ -127,7 +137,10 @@ func load(ctx context.Context, o *options, stderr io.Writer) (*job, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err // interrupted while building
 	}
-	return j, analyse(j)
+	if err := analyse(j); err != nil {
+		return nil, err
+	}
+	return j, compareAccounts(j, stderr)
 }
 
 // isStatement says whether every transaction comes from a broker's export

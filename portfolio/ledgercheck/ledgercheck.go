@@ -57,6 +57,8 @@ const (
 //	         + (quantity × price − commission) (SELL)
 //	         + amount (DEPOSIT, DIVIDEND, INTEREST)
 //	         − amount (WITHDRAWAL, FEE, TAX)
+//	TRANSFER: − quantity (shares) or amount (cash, no symbol) from
+//	         account, + the same to the account To
 //
 // A TAX row with a symbol is also counted as tax on that symbol's
 // dividends. A BUY or SELL with no price (the day's close) needs market
@@ -88,6 +90,8 @@ func Compute(txs []txn.Transaction) (Balances, error) {
 			}
 		case txn.Split:
 			shares[[2]string{acct, t.Symbol}] *= t.Quantity / t.Price
+		case txn.Transfer:
+			transfer(t, shares, cash)
 		default:
 			cashRow(t, cash, divs, interest)
 		}
@@ -96,6 +100,19 @@ func Compute(txs []txn.Transaction) (Balances, error) {
 		return Balances{}, &txn.ValidationError{Problems: unpriced}
 	}
 	return collect(shares, cash, divs, interest), nil
+}
+
+// transfer moves t's shares (a symbol) or cash (none, in t's currency)
+// from t.Account to t.To.
+func transfer(t txn.Transaction, shares, cash map[[2]string]float64) {
+	if t.Symbol != "" {
+		shares[[2]string{t.Account, t.Symbol}] -= t.Quantity
+		shares[[2]string{t.To, t.Symbol}] += t.Quantity
+		return
+	}
+	ccy := currencyOr(t.Currency, ReportingCurrency)
+	cash[[2]string{t.Account, ccy}] -= t.Amount
+	cash[[2]string{t.To, ccy}] += t.Amount
 }
 
 // cashRow adds a cash transaction.

@@ -3,6 +3,7 @@ package ledgercheck
 import (
 	"bytes"
 	"math"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -70,5 +71,27 @@ func TestComputeUnpricedTrade(t *testing.T) {
 	_, err := Compute([]txn.Transaction{{Date: day(2), Kind: txn.Buy, Symbol: "X", Quantity: 1, Origin: txn.Origin{File: "f.csv", Row: 2}}})
 	if err == nil || !strings.Contains(err.Error(), "f.csv, row 2, column price") {
 		t.Errorf("err = %v", err)
+	}
+}
+
+// TestComputeTransfers: a TRANSFER moves 4 of a's 10 X and 300 of its
+// 1000 USD to b: a holds 6 X and 1000 − 10 × 20 − 300 = 500 USD, b 4 X
+// and 300 USD.
+func TestComputeTransfers(t *testing.T) {
+	txs := []txn.Transaction{
+		{Date: day(2), Kind: txn.Deposit, Amount: 1000, Currency: "USD", Account: "a"},
+		{Date: day(3), Kind: txn.Buy, Symbol: "X", Quantity: 10, Price: 20, Currency: "USD", Account: "a"},
+		{Date: day(4), Kind: txn.Transfer, Symbol: "X", Quantity: 4, Account: "a", To: "b"},
+		{Date: day(4), Kind: txn.Transfer, Amount: 300, Currency: "USD", Account: "a", To: "b"},
+	}
+	b, err := Compute(txs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []Holding{{"a", "X", 6}, {"b", "X", 4}}; !slices.Equal(b.Holdings, want) {
+		t.Errorf("holdings %+v, want %+v", b.Holdings, want)
+	}
+	if want := []Cash{{"a", "USD", 500}, {"b", "USD", 300}}; !slices.Equal(b.Cash, want) {
+		t.Errorf("cash %+v, want %+v", b.Cash, want)
 	}
 }

@@ -69,6 +69,15 @@ import (
 //	INTEREST    −         −          −                −           > 0     optional
 //	SPLIT       required  new        old shares       −           −       −
 //	                      shares
+//	TRANSFER    blank     −          −                −           > 0     optional
+//	(cash)
+//	TRANSFER    required  > 0        −                −           −       −
+//	(shares)
+//
+// A TRANSFER moves cash (no symbol) or shares, with their lots and cost,
+// from the row's account to the account in the to column, which must be
+// another one: neither a deposit nor a withdrawal of a portfolio holding
+// both (see portfolio.Config.Accounts for one account alone).
 //
 // Amounts are positive: the kind gives the direction, so "WITHDRAWAL -500"
 // and "FEE -5" are problems rather than guesses (a sign that disagrees

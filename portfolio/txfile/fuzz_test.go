@@ -36,7 +36,7 @@ func checkResult(t *testing.T, txs []txn.Transaction, err error) {
 		if tx.Date.Year() < 1900 || tx.Date.Year() > 2100 || tx.Date.Hour() != 0 {
 			t.Fatalf("date %v out of range", tx.Date)
 		}
-		if tx.Kind < txn.Buy || tx.Kind > txn.Split {
+		if tx.Kind < txn.Buy || tx.Kind > txn.Transfer {
 			t.Fatalf("invalid kind %d", tx.Kind)
 		}
 		for _, v := range []float64{tx.Quantity, tx.Price, tx.Commission, tx.Amount} {
@@ -49,7 +49,9 @@ func checkResult(t *testing.T, txs []txn.Transaction, err error) {
 			t.Fatalf("trade without symbol or quantity: %+v", tx)
 		case tx.Kind == txn.Split && (tx.Quantity <= 0 || tx.Price <= 0):
 			t.Fatalf("split without ratio: %+v", tx)
-		case !tx.Kind.IsTrade() && tx.Kind != txn.Split && tx.Amount <= 0:
+		case tx.Kind.IsTransfer() && (tx.To == "" || tx.To == tx.Account || (tx.Symbol == "") != (tx.Quantity == 0 && tx.Amount > 0)):
+			t.Fatalf("transfer without its account, shares or cash: %+v", tx)
+		case !tx.Kind.IsTrade() && tx.Kind != txn.Split && !tx.Kind.IsCorporateAction() && !tx.Kind.IsTransfer() && tx.Amount <= 0:
 			t.Fatalf("cash row without amount: %+v", tx)
 		}
 		if tx.Origin.Row <= 0 {
@@ -65,6 +67,7 @@ func FuzzReadCSV(f *testing.F) {
 		"date,kind,symbol,ratio\n2016-02-01,SPLIT,AAPL,4:1\n2016-02-01,SPLIT,AAPL,\n",
 		"\ufeffdate;kind\n01/02/2016,BUY\n",
 		"date,kind,amount\n2016-02-01,DEPOSIT,12,5\n2016-02-01,FEE,#N/A\n\"unterminated\n",
+		"date,kind,symbol,quantity,amount,account,to\n2016-02-01,TRANSFER,,,500,isa,gia\n2016-02-02,TRANSFER,IBM,3,,gia,isa\n",
 	} {
 		f.Add([]byte(seed))
 	}

@@ -166,7 +166,9 @@ func (r *dataRow) kindColumns(tx *txn.Transaction) {
 		r.noLot(k)
 	}
 	if !k.IsCorporateAction() {
-		r.unusedText(k, toField)
+		if !k.IsTransfer() {
+			r.unusedText(k, toField)
+		}
 		r.unused(k, fractionField)
 	}
 	switch {
@@ -182,6 +184,8 @@ func (r *dataRow) kindColumns(tx *txn.Transaction) {
 		}
 	case k.IsCorporateAction():
 		r.action(k, tx)
+	case k.IsTransfer():
+		r.transfer(tx)
 	default:
 		r.cash(tx)
 	}

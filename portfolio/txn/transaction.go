@@ -32,10 +32,16 @@ const (
 	StockDividend   // Quantity new shares of Symbol received at no cost (a bonus issue)
 	ReturnOfCapital // Amount paid on Symbol out of capital: reduces its cost; any excess is a gain
 	CapitalGains    // Amount of a fund's capital-gains distribution on Symbol: a gain with no cost
+
+	// Transfer moves cash or shares from Account to the account To: with
+	// a blank Symbol, Amount of cash in Currency; with a Symbol, Quantity
+	// shares with their lots and cost. Neither a deposit nor a withdrawal
+	// of the portfolio of both accounts (see IsTransfer).
+	Transfer
 )
 
 var kindNames = [...]string{"", "BUY", "SELL", "DEPOSIT", "WITHDRAWAL", "DIVIDEND", "FEE", "INTEREST", "TAX", "SPLIT",
-	"SPINOFF", "MERGER", "SYMBOLCHANGE", "STOCKDIVIDEND", "RETURNOFCAPITAL", "CAPITALGAINS"}
+	"SPINOFF", "MERGER", "SYMBOLCHANGE", "STOCKDIVIDEND", "RETURNOFCAPITAL", "CAPITALGAINS", "TRANSFER"}
 
 // String returns the kind as it is written in a transactions file.
 func (k Kind) String() string {
@@ -46,10 +52,10 @@ func (k Kind) String() string {
 }
 
 // ParseKind reads a kind name, ignoring case and surrounding space: one
-// of Kinds or CorporateActions.
+// of Kinds, CorporateActions or TRANSFER.
 func ParseKind(s string) (Kind, bool) {
 	s = strings.ToUpper(strings.TrimSpace(s))
-	for k := Buy; k <= CapitalGains; k++ {
+	for k := Buy; k <= Transfer; k++ {
 		if kindNames[k] == s {
 			return k, true
 		}
@@ -71,6 +77,11 @@ func CorporateActions() []Kind {
 // IsCorporateAction reports whether k is one of CorporateActions.
 func (k Kind) IsCorporateAction() bool { return k >= SpinOff && k <= CapitalGains }
 
+// IsTransfer reports whether k is a TRANSFER between two accounts: a
+// flow of the account it leaves and of the one it enters, and no flow at
+// all of a portfolio holding both.
+func (k Kind) IsTransfer() bool { return k == Transfer }
+
 // IsTrade reports whether k moves shares of a symbol (BUY, SELL).
 func (k Kind) IsTrade() bool { return k == Buy || k == Sell }
 
@@ -90,19 +101,20 @@ type Transaction struct {
 	Date     time.Time // a day, midnight UTC (see quotes.Day)
 	Kind     Kind
 	Symbol   string
-	Quantity float64 // shares for BUY/SELL; the split numerator for SPLIT
+	Quantity float64 // shares for BUY/SELL and a TRANSFER of shares; the split numerator for SPLIT
 	// Price per share for BUY/SELL (0 = that day's close); the split
 	// denominator for SPLIT.
 	Price      float64
 	Commission float64 // paid on top of a BUY, deducted from a SELL
-	Amount     float64 // cash for DEPOSIT, WITHDRAWAL, DIVIDEND, FEE, INTEREST, TAX
+	Amount     float64 // cash for DEPOSIT, WITHDRAWAL, DIVIDEND, FEE, INTEREST, TAX, a cash TRANSFER
 	Currency   string
 	Note       string
 	// Account names the account the transaction belongs to (a broker
 	// account, a file's name); "" when the file has one account.
 	Account string
 	// To is the other symbol of a corporate action: the company spun off
-	// (SPINOFF), the acquirer (MERGER), the new symbol (SYMBOLCHANGE).
+	// (SPINOFF), the acquirer (MERGER), the new symbol (SYMBOLCHANGE); the
+	// receiving account of a TRANSFER.
 	To string
 	// Fraction is the part of Symbol's cost a SPINOFF moves to To (0 to 1),
 	// as the company announces it.

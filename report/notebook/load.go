@@ -50,6 +50,10 @@ type Settings struct {
 	// currency (portfolio.Config.Settle); "" settles each in the
 	// instrument's own currency.
 	Settle string
+	// Accounts are the accounts to show alone (portfolio.Config.Accounts):
+	// a TRANSFER from or to another account is then a deposit or a
+	// withdrawal of theirs. Empty: every account, consolidated.
+	Accounts []string
 }
 
 // Loaded is a portfolio built and analysed from Settings: the steps of
@@ -89,7 +93,8 @@ func Load(ctx context.Context, s Settings) (*Loaded, error) {
 	if l.Rates, err = MarketRates(ctx, s.Market, l.Source, s.Currency, l.Transactions, series, l.Benchmarks); err != nil {
 		return nil, err
 	}
-	if l.Result, err = portfolio.Build(l.Transactions, portfolio.Config{Currency: s.Currency, Series: series, Rates: l.Rates, Settle: s.Settle}); err != nil {
+	if l.Result, err = portfolio.Build(l.Transactions, portfolio.Config{Currency: s.Currency, Series: series, Rates: l.Rates, Settle: s.Settle,
+		Accounts: s.Accounts}); err != nil {
 		return nil, err
 	}
 	if l.Analysis, err = analysis.Run(l.Result, l.Benchmarks, analysis.Options{RiskFree: s.RiskFree, Settle: s.Settle}); err != nil {

@@ -83,3 +83,27 @@ func TestFirstBenchmark(t *testing.T) {
 		t.Errorf("got %v, %v", got.Symbol, err)
 	}
 }
+
+// TestLoadAccounts: Settings.Accounts reaches Build: the sample's rows
+// name no account (""), so selecting it gives the consolidated figures,
+// and naming another is Build's error listing the accounts.
+func TestLoadAccounts(t *testing.T) {
+	ctx := context.Background()
+	s := Settings{Market: Sample, Currency: sample.Currency}
+	all, err := Load(ctx, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Accounts = []string{""}
+	one, err := Load(ctx, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if StatsRecord("p", one.Analysis.Summary) != StatsRecord("p", all.Analysis.Summary) {
+		t.Error("the sample's one account differs from the consolidated portfolio")
+	}
+	s.Accounts = []string{"ISA"}
+	if _, err := Load(ctx, s); err == nil || !strings.Contains(err.Error(), `Config.Accounts names "ISA": an account no transaction belongs to (the accounts: "")`) {
+		t.Errorf("got %v", err)
+	}
+}
