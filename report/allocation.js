@@ -37,11 +37,30 @@
       series: [{
         name: g.by, type: 'pie', radius: ['42%', '70%'], center: ['50%', '50%'],
         avoidLabelOverlap: true, minShowLabelAngle: 8,
-        label: {show: !narrow, formatter: function (p) { return p.name + '\n' + p.data.text; }, fontSize: 11, overflow: 'truncate', width: 120},
+        label: {show: !narrow, formatter: function (p) { return p.name + '\n' + p.data.text; }, fontSize: 11, lineHeight: 14, overflow: 'truncate', width: 120},
         labelLine: {show: !narrow},
         data: g.drawn.map(function (r) { return {name: r.name, value: r.value, text: r.label}; })
       }]
     }, true);
+    swatches(g);
+  }
+  // swatches marks each table row with its slice's colour (a row summed
+  // into "Other (n)" with Other's), so that the donut reads without labels.
+  function swatches(g) {
+    var colors = chart.getOption().color, at = {};
+    g.drawn.forEach(function (r, i) { at[r.name] = i; });
+    var other = g.drawn.length && /^Other \(\d+\)$/.test(g.drawn[g.drawn.length - 1].name) ? g.drawn.length - 1 : -1;
+    var group = fig.querySelector('.alloc-group[data-by="' + g.id + '"]');
+    group.querySelectorAll('tbody tr').forEach(function (tr) {
+      var cell = tr.cells[0], old = cell.querySelector('.swatch');
+      if (old) { old.remove(); }
+      var name = cell.textContent, i = name in at ? at[name] : other;
+      if (i < 0 || tr.dataset.weight < 0) { return; }
+      var sw = document.createElement('span');
+      sw.className = 'swatch';
+      sw.style.background = colors[i % colors.length];
+      cell.insertBefore(sw, cell.firstChild);
+    });
   }
   function select(id) {
     current = id;

@@ -65,6 +65,9 @@ type options struct {
 	lots    lots.Method
 	gains   bool
 	taxYear string
+	// metaFile is -meta: the symbols' metadata (package quotes/meta) for
+	// the allocation's groupings; "" = the source's own (meta.go).
+	metaFile string
 }
 
 func parseFlags(args []string, stderr io.Writer) (*options, error) {
@@ -99,6 +102,7 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	fs.StringVar(&lotsName, "lots", "average", "cost-basis `method`: average, fifo, lifo, hifo, specific (SELL rows name the lot), uk (HMRC share identification) or us (FIFO with wash sales)")
 	fs.BoolVar(&o.gains, "gains", false, "print the capital gains: every disposal and a summary per tax year (UK years with -lots uk, else calendar years)")
 	fs.StringVar(&o.taxYear, "tax-year", "", "with -gains: only this tax `year` (2022/23 for a UK year, 2022 for a calendar year)")
+	fs.StringVar(&o.metaFile, "meta", "", "symbols' metadata `file` (CSV: symbol, name, asset_class, sector, region, country ...) to group the allocation by; default: symbols.csv of a -source csv:DIR, the sample's own")
 	fs.BoolVar(&o.autoFund, "auto-deposit", false, "count money spent beyond the cash held as deposited that day (for files that list trades but no deposits)")
 	// -riskfree is read as a string and parsed below, so that "abc" gets
 	// the same hint as any other bad rate, not the flag package's "parse

@@ -12,6 +12,7 @@ import (
 	"github.com/gofolio/gofolio/portfolio"
 	"github.com/gofolio/gofolio/portfolio/txfile"
 	"github.com/gofolio/gofolio/quotes"
+	"github.com/gofolio/gofolio/quotes/meta"
 	"github.com/gofolio/gofolio/quotes/sample"
 )
 
@@ -25,6 +26,7 @@ type job struct {
 	benchmarks []*quotes.Series // in the order asked for
 	rates      portfolio.Rates
 	quality    qualityFound // the market data's check (quality.go)
+	meta       meta.Table   // the symbols' metadata (meta.go)
 	analysed
 }
 
@@ -58,6 +60,9 @@ func load(ctx context.Context, o *options, stderr io.Writer) (*job, error) {
 		return nil, err
 	}
 	if j.txs, j.txName, err = readTransactions(o, stderr); err != nil {
+		return nil, err
+	}
+	if j.meta, err = readMeta(o); err != nil {
 		return nil, err
 	}
 	if err := ctx.Err(); err != nil {
