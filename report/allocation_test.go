@@ -75,7 +75,7 @@ func TestAllocationSection(t *testing.T) {
 	for _, want := range []string{
 		`<button type="button" data-by="holding" aria-pressed="true">Holding</button><button type="button" data-by="sector" aria-pressed="false">Sector</button>`,
 		`<tr><td>A</td><td class="n">600.00</td><td class="n">60.0%</td></tr>`,
-		`<tr><td>Cash USD</td><td class="n">-200.00</td><td class="n">-20.0%</td></tr>`,
+		`<tr data-weight="-1"><td>Cash USD</td><td class="n">-200.00</td><td class="n">-20.0%</td></tr>`,
 		`<div class="alloc-group" data-by="sector" hidden>`,
 		`<tr><td>Unclassified</td><td class="n">500.00</td><td class="n">50.0%</td></tr>`,
 		`Unclassified: B, C (a blank sector in the symbols' metadata, or not listed in it).`,
