@@ -50,6 +50,11 @@ type Settings struct {
 	// currency (portfolio.Config.Settle); "" settles each in the
 	// instrument's own currency.
 	Settle string
+	// Meta is the symbols' metadata file (symbol, name, asset_class,
+	// sector, region, country ...: package quotes/meta) the allocation is
+	// grouped by; "" is the sample market's own with Sample, none with
+	// Yahoo (ReadMeta).
+	Meta string
 }
 
 // Loaded is a portfolio built and analysed from Settings: the steps of
@@ -92,7 +97,11 @@ func Load(ctx context.Context, s Settings) (*Loaded, error) {
 	if l.Result, err = portfolio.Build(l.Transactions, portfolio.Config{Currency: s.Currency, Series: series, Rates: l.Rates, Settle: s.Settle}); err != nil {
 		return nil, err
 	}
-	if l.Analysis, err = analysis.Run(l.Result, l.Benchmarks, analysis.Options{RiskFree: s.RiskFree, Settle: s.Settle}); err != nil {
+	m, err := ReadMeta(s)
+	if err != nil {
+		return nil, err
+	}
+	if l.Analysis, err = analysis.Run(l.Result, l.Benchmarks, analysis.Options{RiskFree: s.RiskFree, Settle: s.Settle, Meta: m}); err != nil {
 		return nil, err
 	}
 	return l, nil
