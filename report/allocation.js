@@ -37,7 +37,7 @@
       series: [{
         name: g.by, type: 'pie', radius: ['42%', '70%'], center: ['50%', '50%'],
         avoidLabelOverlap: true, minShowLabelAngle: 8,
-        label: {show: !narrow, formatter: function (p) { return p.name + '\n' + p.data.text; }, fontSize: 11, lineHeight: 14, overflow: 'truncate', width: 120},
+        label: {show: !narrow, formatter: function (p) { return p.name + '\n' + p.data.text; }, fontSize: 11, lineHeight: 14, overflow: 'truncate', width: 150},
         labelLine: {show: !narrow},
         data: g.drawn.map(function (r) { return {name: r.name, value: r.value, text: r.label}; })
       }]
