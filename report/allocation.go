@@ -112,18 +112,10 @@ type allocationData struct {
 	Drawn []allocationRow `json:"drawn"`
 }
 
-// formatWeight writes a weight with one decimal, as the allocation's
-// table, donut and image all do: 0.12345 is "12.3%".
-func formatWeight(w float64) string {
-	if !known(w) {
-		return missing
-	}
-	s := grouped(w*100, 1)
-	if s == "-0.0" {
-		s = "0.0"
-	}
-	return s + "%"
-}
+// formatWeight writes a weight as the report writes every percentage
+// (formatPercent: two decimals, 0.12345 is "12.35%"): in the allocation's
+// table, donut and image alike, and as the holdings table's weights.
+func formatWeight(w float64) string { return formatPercent(w) }
 
 // allocationView weighs each allocation, Weight = Value / Σ Value over its
 // slices, and draws its static image. An allocation whose values add up to

@@ -74,10 +74,10 @@ func TestAllocationSection(t *testing.T) {
 	sec = sec[:strings.Index(sec, "</section>")]
 	for _, want := range []string{
 		`<button type="button" data-by="holding" aria-pressed="true">Holding</button><button type="button" data-by="sector" aria-pressed="false">Sector</button>`,
-		`<tr><td>A</td><td class="n">600.00</td><td class="n">60.0%</td></tr>`,
-		`<tr data-weight="-1"><td>Cash USD</td><td class="n">-200.00</td><td class="n">-20.0%</td></tr>`,
+		`<tr><td>A</td><td class="n">600.00</td><td class="n">60.00%</td></tr>`,
+		`<tr data-weight="-1"><td>Cash USD</td><td class="n">-200.00</td><td class="n">-20.00%</td></tr>`,
 		`<div class="alloc-group" data-by="sector" hidden>`,
-		`<tr><td>Unclassified</td><td class="n">500.00</td><td class="n">50.0%</td></tr>`,
+		`<tr><td>Unclassified</td><td class="n">500.00</td><td class="n">50.00%</td></tr>`,
 		`Unclassified: B, C (a blank sector in the symbols' metadata, or not listed in it).`,
 		`Not in the symbols' metadata (grouped as Unclassified): B, C.`,
 		`A negative weight (cash borrowed in a currency) is not drawn.`,
@@ -98,7 +98,7 @@ func TestAllocationSection(t *testing.T) {
 	if raw == nil || json.Unmarshal([]byte(html.UnescapeString(raw[1])), &data) != nil {
 		t.Fatal("no page data")
 	}
-	if len(data.Allocation) != 2 || len(data.Allocation[0].Drawn) != 4 || data.Allocation[0].Drawn[3].Label != "10.0%" ||
+	if len(data.Allocation) != 2 || len(data.Allocation[0].Drawn) != 4 || data.Allocation[0].Drawn[3].Label != "10.00%" ||
 		data.Allocation[1].Drawn[1].Name != "Unclassified" || !near(data.Allocation[1].Drawn[1].Weight, 0.5) {
 		t.Errorf("allocation data %+v", data.Allocation)
 	}
@@ -120,7 +120,7 @@ func TestDrawnOther(t *testing.T) {
 	}
 	d := drawn(rows)
 	// 24 drawn, the 6 smallest (6+5+4+3+2+1 = 21) as one
-	if len(d) != maxDrawn || d[maxDrawn-1].Name != "Other (6)" || !near(d[maxDrawn-1].Value, 21) || d[maxDrawn-1].Label != "4.5%" {
+	if len(d) != maxDrawn || d[maxDrawn-1].Name != "Other (6)" || !near(d[maxDrawn-1].Value, 21) || d[maxDrawn-1].Label != "4.52%" {
 		t.Errorf("last drawn %+v", d[len(d)-1])
 	}
 	if len(rows) != 30 || rows[24].Name != "Y" {
@@ -128,8 +128,9 @@ func TestDrawnOther(t *testing.T) {
 	}
 }
 
+// TestFormatWeight: the report's one percentage format, two decimals.
 func TestFormatWeight(t *testing.T) {
-	for w, want := range map[float64]string{0.12345: "12.3%", -0.0001: "0.0%", 12.5: "1,250.0%", 1: "100.0%"} {
+	for w, want := range map[float64]string{0.12345: "12.35%", -0.00001: "0.00%", 12.5: "1,250.00%", 1: "100.00%"} {
 		if got := formatWeight(w); got != want {
 			t.Errorf("formatWeight(%v) = %q, want %q", w, got, want)
 		}
