@@ -33,6 +33,11 @@ func TestBrowserLayout(t *testing.T) {
 		Years: []GainsYearRow{{Label: "2023/24", Disposals: 1, Proceeds: 123456.78, Costs: 100000, Gains: 23456.78, Net: 23456.78, Exempt: 6000, Taxable: 17456.78}},
 		Disposals: []DisposalRow{{Date: in.AsOf, Symbol: "SYM0", Quantity: 1234.5678, Proceeds: 123456.78, Costs: 100000, Gain: 23456.78,
 			Matched: "same day 100; 30 days 2024-01-31 200; S104 pool 934.5678"}}}
+	// the allocation also by sector, with long names and large values, so
+	// that its table must fit the phone too
+	in.Allocations = []Allocation{{By: "Holding", Slices: in.ByHolding}, {By: "Currency", Slices: in.ByCurrency},
+		{By: "Sector", Slices: []Slice{{Name: "Consumer Discretionary", Value: 1234567.89}, {Name: "Information Technology", Value: 987654.32},
+			{Name: "Unclassified", Value: 1000}}, Unclassified: []string{"SYM11"}}}
 	var buf bytes.Buffer
 	if err := Write(&buf, in, Options{EChartsFile: echartsJS}); err != nil {
 		t.Fatal(err)
@@ -100,12 +105,14 @@ func TestBrowserLayout(t *testing.T) {
 		checkCardsOnOneLine(t, b)
 		// the static images (shown when ECharts cannot load) keep a
 		// readable size and scroll in their figure rather than shrink
+		// (an allocation grouping not selected is shown for the measure)
 		var widths []float64
-		if err := chromedp.Run(b.ctx, chromedp.Evaluate(`[...document.querySelectorAll('img.static')].map(i => { i.hidden = false; const w = i.getBoundingClientRect().width; i.hidden = true; return w; })`, &widths)); err != nil {
+		if err := chromedp.Run(b.ctx, chromedp.Evaluate(`[...document.querySelectorAll('img.static')].map(i => { const g = i.closest('.alloc-group'), gh = g && g.hidden; if (g) { g.hidden = false; } i.hidden = false; const w = i.getBoundingClientRect().width; i.hidden = true; if (g) { g.hidden = gh; } return w; })`, &widths)); err != nil {
 			t.Fatal(err)
 		}
-		if len(widths) != 7 {
-			t.Errorf("%d static images, want 7", len(widths))
+		// 8: the allocation has one per grouping (holding, currency, sector)
+		if len(widths) != 8 {
+			t.Errorf("%d static images, want 8", len(widths))
 		}
 		for i, w := range widths {
 			if w < 560 {
@@ -259,8 +266,10 @@ func checkPrint(t *testing.T, b *browser, in *Input) {
 	); err != nil {
 		t.Fatal(err)
 	}
-	if hidden.Presets != 0 || hidden.Live != 0 || hidden.Static != 7 {
-		t.Errorf("print layout shows %d preset bars and %d live charts, %d static images; want 0, 0 and 7", hidden.Presets, hidden.Live, hidden.Static)
+	// 8: the allocation prints every grouping's image (holding, currency,
+	// sector), not only the one selected
+	if hidden.Presets != 0 || hidden.Live != 0 || hidden.Static != 8 {
+		t.Errorf("print layout shows %d preset bars and %d live charts, %d static images; want 0, 0 and 8", hidden.Presets, hidden.Live, hidden.Static)
 	}
 	saveArtifact(t, "report.pdf", pdf)
 	checkWordsOnPage(t, pdf, "Weight", "Dividends", "Realized", "Taxable", "Matched")

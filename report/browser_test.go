@@ -285,9 +285,12 @@ func checkLive(t *testing.T, b *browser, pageURL string, in *Input) {
 	if err := chromedp.Run(b.ctx, chromedp.Evaluate(chartStateJS, &st)); err != nil {
 		t.Fatal(err)
 	}
-	if st.Figures != 6 || st.Canvases != st.Figures || st.StaticShown != 0 {
-		t.Errorf("charts: %+v; want 6 figures, each with a canvas, no static image shown", st)
+	// Five figures: the allocation by holding and by currency are one
+	// figure with a grouping selector (issue 18), two before.
+	if st.Figures != 5 || st.Canvases != st.Figures || st.StaticShown != 0 {
+		t.Errorf("charts: %+v; want 5 figures, each with a canvas, no static image shown", st)
 	}
+	checkAllocationSelector(t, b)
 	for i, n := range st.Series {
 		if n == 0 {
 			t.Errorf("figure %d: echarts instance has no series", i)
@@ -388,12 +391,45 @@ func checkOffline(t *testing.T, b *browser, pageURL string) {
 	); err != nil {
 		t.Fatal(err)
 	}
-	if st.Loaded || st.Static != 6 || st.Live != 0 || st.Canvases != 0 {
-		t.Errorf("with ECharts unreachable: %+v; want 6 static images shown, no live chart", st)
+	// Five: the allocation figure shows the image of the grouping selected.
+	if st.Loaded || st.Static != 5 || st.Live != 0 || st.Canvases != 0 {
+		t.Errorf("with ECharts unreachable: %+v; want 5 static images shown, no live chart", st)
 	}
 	var shot []byte
 	if err := chromedp.Run(b.ctx, chromedp.FullScreenshot(&shot, 100)); err != nil {
 		t.Fatal(err)
 	}
 	saveArtifact(t, "report_offline.png", shot)
+}
+
+// checkAllocationSelector clicks each grouping of the allocation figure:
+// the donut then draws that grouping's slices, and only its table shows.
+func checkAllocationSelector(t *testing.T, b *browser) {
+	t.Helper()
+	var got []string
+	js := `(() => {
+	  const fig = document.getElementById('allocation-chart');
+	  const c = echarts.getInstanceByDom(fig.querySelector('.canvas'));
+	  return [...fig.querySelectorAll('.alloc-select button')].map(btn => {
+	    btn.click();
+	    const shown = [...fig.querySelectorAll('.alloc-group')].filter(g => g.offsetWidth > 0);
+	    const rows = shown.length === 1 ? shown[0].querySelectorAll('tbody tr').length : -1;
+	    return btn.dataset.by + ':' + c.getOption().series[0].data.length + '/' + rows + ':' + btn.getAttribute('aria-pressed');
+	  });
+	})()`
+	if err := chromedp.Run(b.ctx, chromedp.Evaluate(js, &got)); err != nil {
+		t.Fatal(err)
+	}
+	// synthetic's allocations: by holding and by currency, every slice drawn
+	if len(got) != 2 || !strings.HasPrefix(got[0], "holding:") || !strings.HasPrefix(got[1], "currency:") {
+		t.Fatalf("allocation selector: %q, want holding and currency", got)
+	}
+	for _, g := range got {
+		var by string
+		var drawn, rows int
+		var pressed string
+		if _, err := fmt.Sscanf(strings.NewReplacer(":", " ", "/", " ").Replace(g), "%s %d %d %s", &by, &drawn, &rows, &pressed); err != nil || drawn == 0 || drawn != rows || pressed != "true" {
+			t.Errorf("allocation by %s: %q; want the donut's slices = the one table's rows, the button pressed", by, g)
+		}
+	}
 }

@@ -5,7 +5,8 @@
 // tooltip, legend toggles), value against net contributions, drawdown and
 // rolling volatility (time axes whose range the presets drive together), a
 // monthly returns heatmap, yearly returns against the benchmarks, dividends
-// per year, allocation by holding and by currency, and tables of holdings
+// per year, the allocation (a donut and a table, by holding, by currency
+// and by each field of the symbols' metadata: Input.Allocations), and tables of holdings
 // (one cash row per currency), statistics (QuantStats' tearsheet figures
 // included), the worst drawdowns and transactions. It fits a 390-pixel
 // phone, and prints with every table column (a print stylesheet shows the

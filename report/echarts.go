@@ -145,26 +145,6 @@ func nonZero(v float64) float64 {
 	return v
 }
 
-// allocationOption is horizontal bars of each slice's weight in percent,
-// largest at the top.
-func allocationOption(slices []weighted) echarts.Option {
-	names := make([]string, len(slices))
-	weights := make([]echarts.Num, len(slices))
-	for i, s := range slices {
-		names[i] = s.Name
-		weights[i] = echarts.Num(math.Round(s.Weight*1e4) / 100)
-	}
-	return echarts.Option{
-		Color:   []string{palette[0]},
-		Grid:    echarts.Grid{Left: 12, Right: 48, Top: 12, Bottom: 12, ContainLabel: true},
-		Tooltip: echarts.Tooltip{Trigger: "axis", Confine: true},
-		XAxis:   echarts.Axis{Type: "value", AxisLabel: &echarts.AxisLabel{Formatter: "{value}%"}},
-		YAxis:   echarts.Axis{Type: "category", Data: names, Inverse: true, AxisLabel: &echarts.AxisLabel{Interval: ptr(0)}},
-		Series: []echarts.Series{{Name: "Weight", Type: "bar", Data: weights, BarWidth: "60%",
-			Label: &echarts.Label{Show: true, Position: "right", FontSize: 10}}},
-	}
-}
-
 // yearlyOption is bars of each series' calendar-year returns in percent,
 // side by side per year.
 func yearlyOption(in *Input) echarts.Option {

@@ -77,6 +77,7 @@ func NewInput(a *analysis.Analysis, opts InputOptions) (*Input, error) {
 		}
 	}
 	holdingsAndAllocation(in, a)
+	allocationInputs(in, a)
 	in.Transactions = transactionRows(res)
 	in.Gains = gainsSection(a.Gains)
 	in.HoldingReturns = holdingReturnsSection(a)

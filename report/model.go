@@ -69,6 +69,14 @@ type Input struct {
 	// ByHolding and ByCurrency are the allocation on AsOf: value per holding
 	// and per quote currency, in Currency.
 	ByHolding, ByCurrency []Slice
+	// Allocations are the allocation on AsOf grouped several ways (by
+	// holding and by currency, cash per currency included; by each field
+	// of the symbols' metadata), the Allocation section's donut and table
+	// with a selector. None: the section groups ByHolding and ByCurrency.
+	Allocations []Allocation
+	// NotListed are the symbols held that the symbols' metadata does not
+	// list (Unclassified in its groupings); the section says so.
+	NotListed []string
 
 	Holdings []HoldingRow
 	// HoldingsFrom is the first date of the history the holdings'
@@ -321,6 +329,7 @@ func (in *Input) Validate() error {
 			add("allocation slice %q has value %v", s.Name, s.Value)
 		}
 	}
+	in.validateAllocations(add)
 	for _, t := range []struct {
 		what string
 		st   Statistics

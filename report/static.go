@@ -17,7 +17,7 @@ import (
 // staticScale is the static charts' pixels per CSS pixel.
 const staticScale = 2
 
-func staticCharts(in *Input, holdings, currencies []weighted) (map[string]template.HTMLAttr, error) {
+func staticCharts(in *Input) (map[string]template.HTMLAttr, error) {
 	out := make(map[string]template.HTMLAttr)
 	var errs []error
 	add := func(id string, p *chart.Plot, err error) {
@@ -74,20 +74,6 @@ func staticCharts(in *Input, holdings, currencies []weighted) (map[string]templa
 	if len(in.DividendYears) > 0 {
 		p, err = chart.YearlyAmounts("Dividends per year", in.Currency, in.DividendYears, in.Dividends)
 		add("dividends", p, err)
-	}
-	for _, a := range []struct {
-		id, title string
-		slices    []weighted
-	}{{"by-holding", "Allocation by holding", holdings}, {"by-currency", "Allocation by currency", currencies}} {
-		if len(a.slices) == 0 {
-			continue
-		}
-		s := make([]Slice, len(a.slices))
-		for i, w := range a.slices {
-			s[i] = w.Slice
-		}
-		p, err = chart.Allocation(a.title, s)
-		add(a.id, p, err)
 	}
 	if len(errs) > 0 {
 		return nil, fmt.Errorf("report: static charts: %w", joinErrors(errs))

@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/gofolio/gofolio/internal/echarts"
@@ -21,7 +22,19 @@ import (
 var pageTemplate string
 
 //go:embed report.js
-var pageScript string
+var reportScript string
+
+// The allocation section's template and script (allocation.go).
+var (
+	//go:embed allocation.html.tmpl
+	allocationTemplate string
+	//go:embed allocation.js
+	allocationScript string
+)
+
+// pageScript is the page's one inline script: each file's code is its own
+// function, so one returning early (without ECharts) does not stop another.
+var pageScript = reportScript + "\n" + allocationScript
 
 var page = template.Must(template.New("report").Funcs(template.FuncMap{
 	"money":       formatMoney,
@@ -35,7 +48,9 @@ var page = template.Must(template.New("report").Funcs(template.FuncMap{
 	"sign":        sign,
 	"why":         why,
 	"add":         func(a, b int) int { return a + b },
-}).Parse(pageTemplate))
+	"lower":       strings.ToLower,
+	"join":        strings.Join,
+}).Parse(pageTemplate + allocationTemplate))
 
 // scriptHash is the CSP source allowing the page's own script.
 var scriptHash = cspHash(pageScript)
@@ -90,6 +105,8 @@ type pageData struct {
 	Dates  []string    `json:"dates"`
 	Perf   perfData    `json:"perf"`
 	Charts []chartData `json:"charts"`
+	// Allocation is each grouping of the allocation section's donut.
+	Allocation []allocationData `json:"allocation,omitempty"`
 }
 
 type perfData struct {
@@ -139,6 +156,8 @@ type view struct {
 	StatNotes       []string
 	Presets         []string
 	Generated       string
+	// Alloc is the allocation section; nil: none.
+	Alloc *allocationSection
 }
 
 // Write renders in as an HTML report to w. It validates in first (an
@@ -174,8 +193,7 @@ func Write(w io.Writer, in *Input, opts Options) error {
 	}
 	v.CSP = "default-src 'none'; script-src " + scriptSrc + "; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
 
-	holdings, currencies := weigh(in.ByHolding), weigh(in.ByCurrency)
-	static, err := staticCharts(in, holdings, currencies)
+	static, err := staticCharts(in)
 	if err != nil {
 		return err
 	}
@@ -201,11 +219,8 @@ func Write(w io.Writer, in *Input, opts Options) error {
 	if len(in.DividendYears) > 0 {
 		addChart("dividends", "Dividends per year ("+in.Currency+")", "money", "", dividendsOption(in), 260)
 	}
-	if len(holdings) > 0 {
-		addChart("by-holding", "Allocation by holding", "pct", "allocation", allocationOption(holdings), barHeight(len(holdings)))
-	}
-	if len(currencies) > 0 {
-		addChart("by-currency", "Allocation by currency", "pct", "allocation", allocationOption(currencies), barHeight(len(currencies)))
+	if v.Alloc, v.Data.Allocation, err = allocationView(in); err != nil {
+		return err
 	}
 
 	var total float64
@@ -249,8 +264,6 @@ func Write(w io.Writer, in *Input, opts Options) error {
 	}
 	return nil
 }
-
-func barHeight(n int) int { return 40 + 24*n }
 
 // WriteFile writes the report to path atomically: to a temporary file in
 // the same directory, synced, then renamed over path, so a reader never

@@ -76,6 +76,9 @@ type options struct {
 	// compare is -compare: each account alone beside the portfolio
 	// (compare.go).
 	compare bool
+	// metaFile is -meta: the symbols' metadata (package quotes/meta) for
+	// the allocation's groupings; "" = the source's own (meta.go).
+	metaFile string
 }
 
 func parseFlags(args []string, stderr io.Writer) (*options, error) {
@@ -114,6 +117,7 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	fs.BoolVar(&o.contrib, "contrib", false, "print each holding's TWR, MWR and contribution to the TWR over the window, and the contributions by quote currency")
 	fs.StringVar(&accounts, "accounts", "", "comma-separated `accounts` to report on alone (a TRANSFER from or to another is then a deposit or withdrawal); default: all of them together")
 	fs.BoolVar(&o.compare, "compare", false, "show each account alone (each of -accounts, else every account) beside the portfolio in the performance chart and the statistics table")
+	fs.StringVar(&o.metaFile, "meta", "", "symbols' metadata `file` (CSV: symbol, name, asset_class, sector, region, country ...) to group the allocation by; default: symbols.csv of a -source csv:DIR, the sample's own")
 	fs.BoolVar(&o.autoFund, "auto-deposit", false, "count money spent beyond the cash held as deposited that day (for files that list trades but no deposits)")
 	// -riskfree is read as a string and parsed below, so that "abc" gets
 	// the same hint as any other bad rate, not the flag package's "parse

@@ -12,6 +12,7 @@ import (
 	"github.com/gofolio/gofolio/portfolio"
 	"github.com/gofolio/gofolio/portfolio/txfile"
 	"github.com/gofolio/gofolio/quotes"
+	"github.com/gofolio/gofolio/quotes/meta"
 	"github.com/gofolio/gofolio/quotes/sample"
 )
 
@@ -28,6 +29,7 @@ type job struct {
 	// config is what result was built with: -compare builds each account
 	// with it.
 	config portfolio.Config
+	meta       meta.Table   // the symbols' metadata (meta.go)
 	analysed
 }
 
@@ -61,6 +63,9 @@ func load(ctx context.Context, o *options, stderr io.Writer) (*job, error) {
 		return nil, err
 	}
 	if j.txs, j.txName, err = readTransactions(o, stderr); err != nil {
+		return nil, err
+	}
+	if j.meta, err = readMeta(o); err != nil {
 		return nil, err
 	}
 	if err := ctx.Err(); err != nil {

@@ -32,7 +32,7 @@ func inputFiles(o *options) []input {
 			in = append(in, input{flag, path, info})
 		}
 	}
-	for _, f := range []struct{ flag, path string }{{"-tx", o.tx}, {"-rates", o.ratesFile}, {"-echarts", o.echartsFile}, {"-map", o.mapFile}, {"-targets", o.rebal.file}} {
+	for _, f := range []struct{ flag, path string }{{"-tx", o.tx}, {"-rates", o.ratesFile}, {"-echarts", o.echartsFile}, {"-map", o.mapFile}, {"-targets", o.rebal.file}, {"-meta", o.metaFile}} {
 		if f.path != "" {
 			add(f.flag, f.path)
 		}

@@ -11,6 +11,7 @@ import (
 	"github.com/gofolio/gofolio/portfolio/lots"
 	"github.com/gofolio/gofolio/portfolio/stats"
 	"github.com/gofolio/gofolio/quotes"
+	"github.com/gofolio/gofolio/quotes/meta"
 )
 
 // Options says what to analyse. The zero value analyses the whole history
@@ -38,6 +39,10 @@ type Options struct {
 	// Groups maps a symbol to its group (asset class, sector, region...)
 	// for Analysis.ContributionByGroup; nil groups by quote currency.
 	Groups map[string]string
+	// Meta says what each symbol is (package quotes/meta): the allocation
+	// is grouped by each of its fields too (Analysis.Allocation). The zero
+	// Table groups by holding and currency only.
+	Meta meta.Table
 }
 
 // Bounds of Options.RiskFree. Below −10% a year no central bank has ever
@@ -106,6 +111,9 @@ type Analysis struct {
 	HoldingReturns      []attribution.HoldingReturn
 	ContributionByGroup []attribution.GroupContribution
 	GroupedBy           string
+	// Allocation is the value on Performance's last date by holding, by
+	// currency and by each field of Options.Meta, cash included.
+	Allocation *Allocation
 }
 
 // Benchmark is one benchmark's analysis.
@@ -174,6 +182,7 @@ func Run(res *portfolio.Result, benchmarks []*quotes.Series, opts Options) (*Ana
 	}
 	a.CashByCurrency = cashByCurrency(res, perf.Dates[perf.Len()-1:])
 	a.CashHeld = cashHeld(res, perf.Dates[perf.Len()-1])
+	a.Allocation = allocation(a.Holdings, a.CashByCurrency, perf.Cash[perf.Len()-1], opts.Meta)
 	a.DividendsByYear = dividendsByYear(res, perf.Dates)
 	if a.Gains, err = res.Gains(opts.Lots, opts.Settle); err != nil {
 		return nil, fmt.Errorf("analysis: capital gains (lots %s): %w", opts.Lots, err)

@@ -5,8 +5,9 @@
 // the reporting currency with its own statistics, the portfolio's statistics
 // relative to it, the same-cash-flows benchmark (the portfolio's own deposits
 // and withdrawals invested in the index) with its statistics, the period
-// returns (1M to 5Y, in stats.Summary) and the holdings and cash on the
-// window's last day.
+// returns (1M to 5Y, in stats.Summary), the holdings and cash on the
+// window's last day and the allocation that day by holding, currency and
+// each field of the symbols' metadata (Options.Meta, package quotes/meta).
 //
 // The reporting currency and the exchange rates are the Result's (what Build
 // converted with), and the options are given once, in Options, and checked

@@ -7,6 +7,7 @@
 //	m := sample.Market()          // a *quotes.Memory, prices in USD
 //	c := sample.FX()              // an *fx.Converter, USD against GBP, JPY, ...
 //	csv := sample.Transactions()  // the sample portfolio, as CSV
+//	t := sample.Meta()            // each stock's name, sector, region ... (quotes/meta)
 //
 // # Data
 //

@@ -14,6 +14,7 @@ import (
 
 	"github.com/gofolio/gofolio/fx"
 	"github.com/gofolio/gofolio/quotes"
+	"github.com/gofolio/gofolio/quotes/meta"
 )
 
 //go:generate go run ./internal/gen -out data
@@ -39,6 +40,8 @@ var (
 	data embed.FS
 	//go:embed data/sample-portfolio.csv
 	transactions []byte
+	//go:embed data/symbols.csv
+	symbolsFile []byte
 )
 
 // Market returns the sample market: the 30 Dow Jones Industrial stocks
@@ -92,6 +95,22 @@ var loadFX = sync.OnceValue(func() *fx.Converter {
 // broker), buys and sells a dozen Dow stocks from 1991 to 2000 and pays
 // account fees. Each call returns a new copy.
 func Transactions() []byte { return bytes.Clone(transactions) }
+
+// Meta is what each of the 30 stocks is (package quotes/meta): its name,
+// asset class (Equity), sector (the GICS sectors of today's 11-sector
+// scheme, for the company as it was in the 1990s), region (North America),
+// country (US) and currency (USD). The file is data/symbols.csv, written
+// for this project from public facts (see NOTICE). The table is shared; it
+// is immutable.
+func Meta() meta.Table { return loadMeta() }
+
+var loadMeta = sync.OnceValue(func() meta.Table {
+	t, err := meta.Read(bytes.NewReader(symbolsFile), "data/symbols.csv")
+	if err != nil {
+		panic("sample: embedded metadata is invalid: " + err.Error())
+	}
+	return t
+})
 
 // loadSeries parses the embedded closes once.
 var loadSeries = sync.OnceValue(func() []*quotes.Series {

@@ -16,6 +16,7 @@ import (
 	"github.com/gofolio/gofolio/internal/shared"
 
 	"github.com/gofolio/gofolio/quotes"
+	"github.com/gofolio/gofolio/quotes/meta"
 	"github.com/gofolio/gofolio/quotes/sample"
 	"github.com/gofolio/gofolio/quotes/sample/internal/nyse"
 )
@@ -240,6 +241,34 @@ func TestGeneratedDataIsCurrent(t *testing.T) {
 		}
 		if !bytes.Equal(got, want) {
 			t.Errorf("data/%s is out of date: run go generate in quotes/sample", name)
+		}
+	}
+}
+
+// TestMeta: every stock of the market is described, with the fields the
+// allocation charts group by, and nothing else is.
+func TestMeta(t *testing.T) {
+	m := sample.Meta()
+	var stocks []string
+	for _, s := range sample.Symbols() {
+		if s != sample.Benchmark {
+			stocks = append(stocks, s)
+		}
+	}
+	if got := m.Symbols(); !slices.Equal(got, stocks) {
+		t.Errorf("Meta lists %q, want the market's stocks %q", got, stocks)
+	}
+	for _, s := range stocks {
+		for _, f := range []string{meta.Name, meta.AssetClass, meta.Sector, meta.Region, meta.Country, meta.Currency} {
+			if m.Get(s, f) == "" {
+				t.Errorf("%s has no %s", s, f)
+			}
+		}
+	}
+	// Spot checks written from the companies' businesses.
+	for sym, sector := range map[string]string{"IBM": "Information Technology", "KO": "Consumer Staples", "JNJ": "Health Care", "XOM": "Energy", "GE": "Industrials"} {
+		if got := m.Get(sym, meta.Sector); got != sector {
+			t.Errorf("%s sector %q, want %q", sym, got, sector)
 		}
 	}
 }

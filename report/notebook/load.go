@@ -54,6 +54,11 @@ type Settings struct {
 	// a TRANSFER from or to another account is then a deposit or a
 	// withdrawal of theirs. Empty: every account, consolidated.
 	Accounts []string
+	// Meta is the symbols' metadata file (symbol, name, asset_class,
+	// sector, region, country ...: package quotes/meta) the allocation is
+	// grouped by; "" is the sample market's own with Sample, none with
+	// Yahoo (ReadMeta).
+	Meta string
 }
 
 // Loaded is a portfolio built and analysed from Settings: the steps of
@@ -97,7 +102,11 @@ func Load(ctx context.Context, s Settings) (*Loaded, error) {
 		Accounts: s.Accounts}); err != nil {
 		return nil, err
 	}
-	if l.Analysis, err = analysis.Run(l.Result, l.Benchmarks, analysis.Options{RiskFree: s.RiskFree, Settle: s.Settle}); err != nil {
+	m, err := ReadMeta(s)
+	if err != nil {
+		return nil, err
+	}
+	if l.Analysis, err = analysis.Run(l.Result, l.Benchmarks, analysis.Options{RiskFree: s.RiskFree, Settle: s.Settle, Meta: m}); err != nil {
 		return nil, err
 	}
 	return l, nil
