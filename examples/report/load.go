@@ -29,7 +29,7 @@ type job struct {
 	// config is what result was built with: -compare builds each account
 	// with it.
 	config portfolio.Config
-	meta       meta.Table   // the symbols' metadata (meta.go)
+	meta   meta.Table // the symbols' metadata (meta.go)
 	analysed
 }
 
