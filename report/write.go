@@ -21,7 +21,17 @@ import (
 var pageTemplate string
 
 //go:embed report.js
-var pageScript string
+var reportScript string
+
+//go:embed charts.js
+var chartsScript string
+
+//go:embed charts.html.tmpl
+var chartsTemplate string
+
+// pageScript is the page's script: charts.js defines the chart kinds
+// report.js completes with its helpers.
+var pageScript = chartsScript + reportScript
 
 var page = template.Must(template.New("report").Funcs(template.FuncMap{
 	"money":       formatMoney,
@@ -35,7 +45,7 @@ var page = template.Must(template.New("report").Funcs(template.FuncMap{
 	"sign":        sign,
 	"why":         why,
 	"add":         func(a, b int) int { return a + b },
-}).Parse(pageTemplate))
+}).Parse(pageTemplate + chartsTemplate))
 
 // scriptHash is the CSP source allowing the page's own script.
 var scriptHash = cspHash(pageScript)
@@ -90,6 +100,10 @@ type pageData struct {
 	Dates  []string    `json:"dates"`
 	Perf   perfData    `json:"perf"`
 	Charts []chartData `json:"charts"`
+	// Log starts the performance chart on a log scale (Options.LogScale);
+	// Securities is the data of the securities chart.
+	Log        bool           `json:"log,omitempty"`
+	Securities []securityData `json:"securities,omitempty"`
 }
 
 type perfData struct {
@@ -119,6 +133,7 @@ type view struct {
 	Data         pageData
 	Perf         chartView
 	Charts       []chartView
+	Securities   securityView
 	Holdings     []holdingView
 	HoldingTotal holdingView
 	// HoldingsSince is Input.HoldingsFrom when it is before Summary.From:
@@ -175,7 +190,7 @@ func Write(w io.Writer, in *Input, opts Options) error {
 	v.CSP = "default-src 'none'; script-src " + scriptSrc + "; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
 
 	holdings, currencies := weigh(in.ByHolding), weigh(in.ByCurrency)
-	static, err := staticCharts(in, holdings, currencies)
+	static, err := staticCharts(in, holdings, currencies, opts.LogScale)
 	if err != nil {
 		return err
 	}
@@ -192,6 +207,7 @@ func Write(w io.Writer, in *Input, opts Options) error {
 	if len(in.RollingVolatility) > 0 {
 		addChart("rolling-volatility", "Rolling volatility (annualised)", "pct", "time", rollingOption(in), 300)
 	}
+	addRatioCharts(in, addChart)
 	if len(in.Monthly) > 0 {
 		addChart("monthly", "Monthly returns (%)", "", "monthly", monthlyOption(in), 60+28*len(in.Monthly))
 	}
@@ -201,6 +217,9 @@ func Write(w io.Writer, in *Input, opts Options) error {
 	if len(in.DividendYears) > 0 {
 		addChart("dividends", "Dividends per year ("+in.Currency+")", "money", "", dividendsOption(in), 260)
 	}
+	addDistributionCharts(in, addChart)
+	v.Data.Log, v.Data.Securities = opts.LogScale, securitiesData(in)
+	v.Securities = securitiesView(in, static)
 	if len(holdings) > 0 {
 		addChart("by-holding", "Allocation by holding", "pct", "allocation", allocationOption(holdings), barHeight(len(holdings)))
 	}

@@ -1,0 +1,79 @@
+// gofolioCharts completes the chart kinds of this file (return histograms)
+// and starts the securities chart, with report.js's helpers h: the data D,
+// fmt, marker, show, times and indexAtOrBefore.
+var gofolioCharts = function (h) {
+  'use strict';
+  var D = h.D, fmt = h.fmt;
+  function encode(s) { return echarts.format.encodeHTML(String(s)); }
+  function row(color, name, value) {
+    return '<br>' + h.marker(color) + encode(name) + '<span style="float:right;margin-left:16px;font-weight:600">' + value + '</span>';
+  }
+  var kinds = {
+    // histogram: the series overlaid in each bin, translucent; the
+    // tooltip gives the bin's range and every series' count.
+    histogram: function (spec, o) {
+      o.series.forEach(function (s, k) {
+        s.barGap = '-100%';
+        s.barCategoryGap = '4%';
+        s.itemStyle = {opacity: k === 0 ? 0.8 : 0.5};
+      });
+      // each bin's lower edge, to one decimal (the tooltip gives its range)
+      o.xAxis.axisLabel = {hideOverlap: true, formatter: function (v) { return fmt.fixed1(parseFloat(v)) + '%'; }};
+      o.tooltip.formatter = function (params) {
+        if (!params.length) { return ''; }
+        return '<b>' + encode(params[0].name) + '</b>' + params.map(function (p) {
+          return row(p.color, p.seriesName, p.value + (p.value === 1 ? ' return' : ' returns'));
+        }).join('');
+      };
+    }
+  };
+
+  // The securities chart: the close of the security chosen, its trades
+  // marked, the tooltip listing the close and the day's trades.
+  var marks = {
+    BUY: {name: 'Buy', symbol: 'triangle', color: '#0e9f6e'},
+    SELL: {name: 'Sell', symbol: 'path://M0,0L10,0L5,9Z', color: '#c81e1e'},
+    DIVIDEND: {name: 'Dividend', symbol: 'circle', color: '#9b1c9c'}
+  };
+  function price(v) { return v == null || isNaN(v) ? '\u2013' : Number(v).toLocaleString('en', {maximumFractionDigits: 4}); }
+  function trade(t) {
+    var m = marks[t.kind];
+    if (t.kind === 'DIVIDEND') { return row(m.color, m.name, price(t.amount)); }
+    return row(m.color, m.name, price(t.quantity) + ' @ ' + price(t.price));
+  }
+  function securityOption(s) {
+    var o = JSON.parse(JSON.stringify(s.option));
+    var byDate = {};
+    s.trades = s.trades || [];
+    s.trades.forEach(function (t) { (byDate[t.date] = byDate[t.date] || []).push(t); });
+    o.color = ['#1a56db'];
+    o.series = [{name: 'Close (' + s.currency + ')', type: 'line', showSymbol: false,
+      data: s.close.map(function (v, i) { return [h.times[s.offset + i], v]; })}];
+    Object.keys(marks).forEach(function (k) {
+      var ts = s.trades.filter(function (t) { return t.kind === k; });
+      if (!ts.length) { return; }
+      o.series.push({name: marks[k].name, type: 'scatter', symbol: marks[k].symbol, symbolSize: 12, z: 3,
+        itemStyle: {color: marks[k].color, borderColor: '#fff', borderWidth: 1},
+        data: ts.map(function (t) { return [Date.parse(t.date + 'T00:00:00Z'), t.price]; })});
+    });
+    o.tooltip.formatter = function (params) {
+      var p = Array.isArray(params) ? params[0] : params;
+      if (!p || !p.value) { return ''; }
+      var i = Math.max(h.indexAtOrBefore(p.value[0]), s.offset), date = D.dates[i];
+      return '<b>' + date + '</b>' + row('#1a56db', 'Close', price(s.close[i - s.offset]) + ' ' + encode(s.currency)) +
+        (byDate[date] || []).map(trade).join('');
+    };
+    return o;
+  }
+  function start() {
+    var fig = document.getElementById('security');
+    if (!fig || !D.securities || !D.securities.length) { return; }
+    var c = h.show('security').chart;
+    fig.querySelectorAll('img.static').forEach(function (img) { img.hidden = true; });
+    var pick = fig.querySelector('select');
+    function draw() { c.setOption(securityOption(D.securities[Number(pick.value) || 0]), true); }
+    pick.addEventListener('change', draw);
+    draw();
+  }
+  return {kinds: kinds, start: start};
+};
