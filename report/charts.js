@@ -36,16 +36,25 @@ var gofolioCharts = function (h) {
     DIVIDEND: {name: 'Dividend', symbol: 'circle', color: '#9b1c9c'}
   };
   function price(v) { return v == null || isNaN(v) ? '\u2013' : Number(v).toLocaleString('en', {maximumFractionDigits: 4}); }
-  function trade(t) {
-    var m = marks[t.kind];
-    if (t.kind === 'DIVIDEND') { return row(m.color, m.name, price(t.amount)); }
-    return row(m.color, m.name, price(t.quantity) + ' @ ' + price(t.price));
+  // trade is a trade's tooltip row, naming its date when it is not the
+  // date hovered.
+  function trade(t, date) {
+    var m = marks[t.kind], name = m.name + (t.date === date ? '' : ' on ' + t.date);
+    if (t.kind === 'DIVIDEND') { return row(m.color, name, price(t.amount)); }
+    return row(m.color, name, price(t.quantity) + ' @ ' + price(t.price));
   }
-  function securityOption(s) {
+  // near are the trades of s drawn within 6 pixels of time x on chart c:
+  // a long range has several dates to the pixel, and the date hovered is
+  // the nearest close's, not always the trade's.
+  function near(c, s, x) {
+    var px = c.convertToPixel({xAxisIndex: 0}, x);
+    return s.trades.filter(function (t) {
+      return Math.abs(c.convertToPixel({xAxisIndex: 0}, Date.parse(t.date + 'T00:00:00Z')) - px) <= 6;
+    });
+  }
+  function securityOption(c, s) {
     var o = JSON.parse(JSON.stringify(s.option));
-    var byDate = {};
     s.trades = s.trades || [];
-    s.trades.forEach(function (t) { (byDate[t.date] = byDate[t.date] || []).push(t); });
     o.color = ['#1a56db'];
     o.series = [{name: 'Close (' + s.currency + ')', type: 'line', showSymbol: false,
       data: s.close.map(function (v, i) { return [h.times[s.offset + i], v]; })}];
@@ -61,7 +70,7 @@ var gofolioCharts = function (h) {
       if (!p || !p.value) { return ''; }
       var i = Math.max(h.indexAtOrBefore(p.value[0]), s.offset), date = D.dates[i];
       return '<b>' + date + '</b>' + row('#1a56db', 'Close', price(s.close[i - s.offset]) + ' ' + encode(s.currency)) +
-        (byDate[date] || []).map(trade).join('');
+        near(c, s, p.value[0]).map(function (t) { return trade(t, date); }).join('');
     };
     return o;
   }
@@ -71,7 +80,7 @@ var gofolioCharts = function (h) {
     var c = h.show('security').chart;
     fig.querySelectorAll('img.static').forEach(function (img) { img.hidden = true; });
     var pick = fig.querySelector('select');
-    function draw() { c.setOption(securityOption(D.securities[Number(pick.value) || 0]), true); }
+    function draw() { c.setOption(securityOption(c, D.securities[Number(pick.value) || 0]), true); }
     pick.addEventListener('change', draw);
     draw();
   }

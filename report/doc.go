@@ -3,9 +3,11 @@
 // its benchmarks (range presets 5D to Max that rebase every line to 0% at
 // the range start and give each line's return over the range, a slider, a
 // tooltip, legend toggles), value against net contributions, drawdown and
-// rolling volatility (time axes whose range the presets drive together), a
-// monthly returns heatmap, yearly returns against the benchmarks, dividends
-// per year, allocation by holding and by currency, and tables of holdings
+// rolling volatility, Sharpe, Sortino and beta (time axes whose range the
+// presets drive together; the performance chart also on a log scale), a
+// monthly returns heatmap, yearly returns against the benchmarks,
+// histograms of daily and monthly returns, dividends per year, each
+// security's close with its trades marked, allocation by holding and by currency, and tables of holdings
 // (one cash row per currency), statistics (QuantStats' tearsheet figures
 // included), the worst drawdowns and transactions. It fits a 390-pixel
 // phone, and prints with every table column (a print stylesheet shows the
