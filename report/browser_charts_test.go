@@ -28,31 +28,41 @@ func jsStrings(ss []string) string {
 	return string(b)
 }
 
-// checkLogScale switches the performance chart to its log scale, wants a
-// log y-axis and every line's growth (1.234×) in the tooltips, and
-// switches back.
+// checkLogScale switches the performance chart to its log scale, wants
+// the y-axis labelled with growths (at least three, "2×") and every line's
+// growth in the tooltips ("1.234× (+23.40%)"), and switches back to
+// percentages.
 func checkLogScale(t *testing.T, b *browser, names []string) {
 	t.Helper()
-	var axis string
+	const axisJS = `(() => {
+	  const c = echarts.getInstanceByDom(document.querySelector('#performance .canvas')), y = c.getOption().yAxis[0];
+	  const labels = (y.axisLabel.customValues || []).map(v => typeof y.axisLabel.formatter === 'function' ? y.axisLabel.formatter(v) : String(v));
+	  return {Labels: labels, Pressed: document.querySelector('#performance button.log-scale').getAttribute('aria-pressed'), Percent: y.axisLabel.formatter === '{value}%'};
+	})()`
+	var axis struct {
+		Labels  []string
+		Pressed string
+		Percent bool
+	}
 	if err := chromedp.Run(b.ctx,
 		chromedp.Click(`#performance button[data-preset="Max"]`, chromedp.ByQuery),
 		chromedp.Click(`#performance button.log-scale`, chromedp.ByQuery),
-		chromedp.Evaluate(`echarts.getInstanceByDom(document.querySelector('#performance .canvas')).getOption().yAxis[0].type`, &axis),
+		chromedp.Evaluate(axisJS, &axis),
 	); err != nil {
 		t.Fatal(err)
 	}
-	if axis != "log" {
-		t.Errorf("after the log-scale toggle the y-axis is %q, want log", axis)
+	if len(axis.Labels) < 3 || !strings.HasSuffix(axis.Labels[0], "\u00d7") || axis.Pressed != "true" {
+		t.Errorf("log scale: y labels %q, toggle pressed %q; want at least 3 growths (\"2×\") and true", axis.Labels, axis.Pressed)
 	}
-	checkTooltips(t, b, "Max (log scale)", "performance", append(append([]string(nil), names...), "\u00d7"), 1400)
+	checkTooltips(t, b, "Max (log scale)", "performance", append(append([]string(nil), names...), "\u00d7 ("), 1400)
 	if err := chromedp.Run(b.ctx,
 		chromedp.Click(`#performance button.log-scale`, chromedp.ByQuery),
-		chromedp.Evaluate(`echarts.getInstanceByDom(document.querySelector('#performance .canvas')).getOption().yAxis[0].type`, &axis),
+		chromedp.Evaluate(axisJS, &axis),
 	); err != nil {
 		t.Fatal(err)
 	}
-	if axis != "value" {
-		t.Errorf("after the second click the y-axis is %q, want value", axis)
+	if len(axis.Labels) != 0 || !axis.Percent || axis.Pressed != "false" {
+		t.Errorf("after the second click: y labels %q, percent %v, pressed %q; want the percentage axis back", axis.Labels, axis.Percent, axis.Pressed)
 	}
 }
 

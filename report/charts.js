@@ -84,5 +84,34 @@ var gofolioCharts = function (h) {
     pick.addEventListener('change', draw);
     draw();
   }
-  return {kinds: kinds, start: start};
+  // growthTicks are the growths labelled on a log axis from lo to hi, as
+  // the static chart's GrowthTicks: 1, 2 and 5 times the powers of ten
+  // when three of them fit, else round steps (1, 2, 2.5 or 5 times a power
+  // of ten giving 4 to 10 labels).
+  function growthTicks(lo, hi) {
+    var out = [], e, k;
+    for (e = Math.floor(Math.log10(lo)); Math.pow(10, e) <= hi; e++) {
+      [1, 2, 5].forEach(function (m) {
+        var v = m * Math.pow(10, e);
+        if (v >= lo && v <= hi) { out.push(Number(v.toPrecision(6))); }
+      });
+    }
+    if (out.length >= 3) { return out; }
+    var raw = (hi - lo) / 6, mag = Math.pow(10, Math.floor(Math.log10(raw))), step = 10 * mag;
+    [1, 2, 2.5, 5].some(function (m) { if (m * mag >= raw) { step = m * mag; return true; } return false; });
+    out = [];
+    for (k = Math.ceil(lo / step); k * step <= hi + step * 1e-9; k++) { out.push(Number((k * step).toPrecision(10))); }
+    return out;
+  }
+  // logAxis is the performance chart's y-axis for log10 growths lo..hi in
+  // the range shown: 4% of their span below, 10% above (headroom for the
+  // peaks), labelled with the growth at growthTicks.
+  function logAxis(lo, hi) {
+    var span = hi - lo || 0.01, min = lo - 0.04 * span, max = hi + 0.1 * span;
+    var ticks = growthTicks(Math.pow(10, min), Math.pow(10, max)).map(Math.log10);
+    return {min: min, max: max, axisTick: {customValues: ticks},
+      axisLabel: {customValues: ticks, showMinLabel: true, showMaxLabel: true,
+        formatter: function (v) { return Number(Math.pow(10, v).toPrecision(3)) + '\u00d7'; }}};
+  }
+  return {kinds: kinds, start: start, logAxis: logAxis};
 };

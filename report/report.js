@@ -137,7 +137,7 @@
   var P = D.perf;
   var perf = show(P.id), chart = perf.chart;
   var perfSeries = colored(P.option);
-  P.option.tooltip.formatter = tooltipOf(function () { return perfSeries; }, function (v) { return logScale ? fmt.growth(v) : fmt.pct(v); });
+  P.option.tooltip.formatter = tooltipOf(function () { return perfSeries; }, function (v) { return logScale ? fmt.growth(Math.pow(10, v)) : fmt.pct(v); });
   fitY(P.option, {});
   chart.setOption(P.option);
   timeCharts.unshift(chart);
@@ -148,19 +148,22 @@
   // g[e'] / g[s'] − 1 (e' its last date with a value up to e), for the
   // legend and the line above the chart.
   function rebase(s, e) {
+    var lo = Infinity, hi = -Infinity;
     chart.setOption({series: P.lines.map(function (index, k) {
       var base = null, end = null, data = new Array(n);
       for (var i = 0; i < n; i++) {
         var v = index[i];
         if (i >= s && v != null && base == null) { base = v; }
         var pct = (i < s || v == null || base == null) ? null : Math.round((v / base - 1) * 1e6) / 1e4;
-        data[i] = [times[i], pct == null || !logScale ? pct : Math.round(v / base * 1e6) / 1e6];
+        data[i] = [times[i], pct == null || !logScale ? pct : Math.round(Math.log10(v / base) * 1e6) / 1e6];
         if (i <= e && pct != null) { end = pct; }
+        if (i >= s && i <= e && data[i][1] != null) { lo = Math.min(lo, data[i][1]); hi = Math.max(hi, data[i][1]); }
       }
       returns[names[k]] = end;
       perfSeries[k].data = data;
       return {data: data};
     })});
+    if (logScale && lo <= hi) { chart.setOption({yAxis: extra.logAxis(lo, hi)}); }
     chart.setOption({legend: {formatter: function (name) { return name + '  ' + fmt.signedPct(returns[name]); }}});
     var line = perf.fig.querySelector('.range-returns');
     line.textContent = D.dates[s] + ' \u2013 ' + D.dates[e] + ': ' + names.map(function (name) {
@@ -229,8 +232,8 @@
     });
   });
   // Log scale: each line's growth of 1 since the range's start, g[t] /
-  // g[s'], on a logarithmic axis (a return in % cannot go on one), fitted
-  // to the range with 4% of its ratio below and 10% above, in logarithms.
+  // g[s'], as log10 on the y-axis (a return in % cannot go on a log axis),
+  // which charts.js's logAxis fits and labels with the growth.
   var logScale = !!D.log, logButton = document.createElement('button');
   logButton.type = 'button';
   logButton.className = 'log-scale';
@@ -239,12 +242,10 @@
   function setScale() {
     logButton.setAttribute('aria-pressed', String(logScale));
     var f = fitted({});
-    chart.setOption({yAxis: logScale ? {
-      type: 'log', logBase: 10, scale: true,
-      min: function (e) { return e.min / Math.pow(e.max / e.min, 0.04); },
-      max: function (e) { return e.max * Math.pow(e.max / e.min, 0.1); },
-      axisLabel: {formatter: function (v) { return Number(v.toPrecision(3)) + '\u00d7'; }, showMinLabel: false, showMaxLabel: false}
-    } : {type: 'value', min: f.min, max: f.max, axisLabel: {formatter: '{value}%', showMinLabel: false, showMaxLabel: false}}});
+    if (!logScale) {
+      chart.setOption({yAxis: {min: f.min, max: f.max, axisTick: {customValues: null},
+        axisLabel: {formatter: '{value}%', customValues: null, showMinLabel: false, showMaxLabel: false}}});
+    }
   }
   logButton.addEventListener('click', function () {
     logScale = !logScale;
