@@ -29,6 +29,7 @@ func TestBrowserLayout(t *testing.T) {
 	echartsJS, chromium := browserEnv(t)
 	in := synthetic(12, 30)
 	in.RollingVolatility = rollingLines(t, in)
+	withMoreCharts(t, in)
 	in.Gains = &Gains{Method: "uk", Exempt: true,
 		Years: []GainsYearRow{{Label: "2023/24", Disposals: 1, Proceeds: 123456.78, Costs: 100000, Gains: 23456.78, Net: 23456.78, Exempt: 6000, Taxable: 17456.78}},
 		Disposals: []DisposalRow{{Date: in.AsOf, Symbol: "SYM0", Quantity: 1234.5678, Proceeds: 123456.78, Costs: 100000, Gain: 23456.78,
@@ -64,7 +65,9 @@ func TestBrowserLayout(t *testing.T) {
 			t.Fatalf("page did not start its charts: %v", err)
 		}
 	}
-	names := map[string][]string{"value": {"Value", "Net contributions"}, "drawdown": {"Drawdown"}, "rolling-volatility": {"6 months", "12 months"}}
+	names := map[string][]string{"value": {"Value", "Net contributions"}, "drawdown": {"Drawdown"}, "rolling-volatility": {"6 months", "12 months"},
+		"rolling-sharpe": {"6 months", "12 months"}, "rolling-sortino": {"6 months", "12 months"}, "rolling-beta": {"^DJI 6 months", "^DJI 12 months"},
+		"security": {"Close"}}
 	for _, l := range in.Lines {
 		names["performance"] = append(names["performance"], l.Name)
 	}
@@ -75,11 +78,16 @@ func TestBrowserLayout(t *testing.T) {
 			if err := chromedp.Run(b.ctx, chromedp.Click(`#performance button[data-preset="`+preset+`"]`, chromedp.ByQuery)); err != nil {
 				t.Fatal(err)
 			}
-			for _, id := range []string{"performance", "value", "drawdown", "rolling-volatility"} {
+			for _, id := range timeChartIDs {
 				checkTooltips(t, b, preset, id, names[id], 1400)
 			}
 		}
 		checkRangeShownEverywhere(t, b)
+		checkLogScale(t, b, names["performance"])
+		checkHistogramTooltips(t, b, "distribution-daily", []string{"Portfolio", "^DJI"}, 1400)
+		checkHistogramTooltips(t, b, "distribution-monthly", []string{"Portfolio"}, 1400)
+		checkTooltips(t, b, "Max", "security", names["security"], 1400)
+		checkTradeTooltip(t, b)
 		checkHeatmapTooltip(t, b)
 		checkCardsOnOneLine(t, b)
 		var full []byte
@@ -110,9 +118,8 @@ func TestBrowserLayout(t *testing.T) {
 		if err := chromedp.Run(b.ctx, chromedp.Evaluate(`[...document.querySelectorAll('img.static')].map(i => { const g = i.closest('.alloc-group'), gh = g && g.hidden; if (g) { g.hidden = false; } i.hidden = false; const w = i.getBoundingClientRect().width; i.hidden = true; if (g) { g.hidden = gh; } return w; })`, &widths)); err != nil {
 			t.Fatal(err)
 		}
-		// 8: the allocation has one per grouping (holding, currency, sector)
-		if len(widths) != 8 {
-			t.Errorf("%d static images, want 8", len(widths))
+		if len(widths) != staticImages {
+			t.Errorf("%d static images, want %d", len(widths), staticImages)
 		}
 		for i, w := range widths {
 			if w < 560 {
@@ -121,6 +128,8 @@ func TestBrowserLayout(t *testing.T) {
 		}
 		// a tooltip near the left edge stays on the screen
 		checkTooltips(t, b, "Max", "performance", names["performance"], 390)
+		checkHistogramTooltips(t, b, "distribution-daily", []string{"Portfolio", "^DJI"}, 390)
+		checkTooltips(t, b, "Max", "security", names["security"], 390)
 		var full []byte
 		if err := chromedp.Run(b.ctx, chromedp.FullScreenshot(&full, 100)); err != nil {
 			t.Fatal(err)
@@ -227,7 +236,7 @@ func checkRangeShownEverywhere(t *testing.T, b *browser) {
 	if err := chromedp.Run(b.ctx,
 		chromedp.Click(`#performance button[data-preset="1Y"]`, chromedp.ByQuery),
 		chromedp.Evaluate(`(() => {
-		  const z = ['performance', 'value', 'drawdown', 'rolling-volatility'].map(id => echarts.getInstanceByDom(document.querySelector('#' + id + ' .canvas')).getOption().dataZoom[0]);
+		  const z = `+jsStrings(timeChartIDs)+`.map(id => echarts.getInstanceByDom(document.querySelector('#' + id + ' .canvas')).getOption().dataZoom[0]);
 		  return {Starts: z.map(x => x.startValue), Ends: z.map(x => x.endValue), Line: document.querySelector('#performance .range-returns').textContent};
 		})()`, &r),
 	); err != nil {
@@ -266,10 +275,8 @@ func checkPrint(t *testing.T, b *browser, in *Input) {
 	); err != nil {
 		t.Fatal(err)
 	}
-	// 8: the allocation prints every grouping's image (holding, currency,
-	// sector), not only the one selected
-	if hidden.Presets != 0 || hidden.Live != 0 || hidden.Static != 8 {
-		t.Errorf("print layout shows %d preset bars and %d live charts, %d static images; want 0, 0 and 8", hidden.Presets, hidden.Live, hidden.Static)
+	if hidden.Presets != 0 || hidden.Live != 0 || hidden.Static != staticImages {
+		t.Errorf("print layout shows %d preset bars and %d live charts, %d static images; want 0, 0 and %d", hidden.Presets, hidden.Live, hidden.Static, staticImages)
 	}
 	saveArtifact(t, "report.pdf", pdf)
 	checkWordsOnPage(t, pdf, "Weight", "Dividends", "Realized", "Taxable", "Matched")

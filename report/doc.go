@@ -3,10 +3,13 @@
 // its benchmarks (range presets 5D to Max that rebase every line to 0% at
 // the range start and give each line's return over the range, a slider, a
 // tooltip, legend toggles), value against net contributions, drawdown and
-// rolling volatility (time axes whose range the presets drive together), a
-// monthly returns heatmap, yearly returns against the benchmarks, dividends
-// per year, the allocation (a donut and a table, by holding, by currency
-// and by each field of the symbols' metadata: Input.Allocations), and tables of holdings
+// rolling volatility, Sharpe, Sortino and beta (time axes whose range the
+// presets drive together; the performance chart also on a log scale), a
+// monthly returns heatmap, yearly returns against the benchmarks,
+// histograms of daily and monthly returns, dividends per year, each
+// security's close with its trades marked, the allocation (a donut and a
+// table, by holding, by currency and by each field of the symbols'
+// metadata: Input.Allocations), and tables of holdings
 // (one cash row per currency), statistics (QuantStats' tearsheet figures
 // included), the worst drawdowns and transactions. It fits a 390-pixel
 // phone, and prints with every table column (a print stylesheet shows the

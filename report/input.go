@@ -67,6 +67,7 @@ func NewInput(a *analysis.Analysis, opts InputOptions) (*Input, error) {
 			in.RollingVolatility = append(in.RollingVolatility, Line{Name: r.name, Dates: in.Dates, Values: r.v})
 		}
 	}
+	ratioAndDistributionInput(in, a)
 	for _, d := range a.DividendsByYear {
 		if d.Amount != 0 {
 			for _, d := range a.DividendsByYear {

@@ -61,6 +61,16 @@ type Input struct {
 	// over trailing windows (fractions, NaN before a window is full), on
 	// Dates; none, or all NaN: no chart.
 	RollingVolatility []Line
+	// RollingSharpe, RollingSortino and RollingBeta are lines of the
+	// portfolio's rolling ratios over trailing windows (beta against each
+	// benchmark), NaN before a window is full, on Dates; none: no chart.
+	RollingSharpe, RollingSortino, RollingBeta []Line
+	// Distributions are histograms of the portfolio's daily and monthly
+	// returns with the first benchmark's; none: no chart.
+	Distributions []Distribution
+	// Securities are the holdings' closes with their trades marked,
+	// largest holding first; none: no chart.
+	Securities []SecurityChart
 
 	// WorstDrawdowns are the portfolio's deepest drawdowns, deepest first
 	// (the report shows them as a table; none: no table).
@@ -318,6 +328,7 @@ func (in *Input) Validate() error {
 			add("rolling volatility %q has %d values for %d dates", l.Name, len(l.Values), n)
 		}
 	}
+	in.validateMore(add)
 	if len(in.Dividends) != len(in.DividendYears) {
 		add("%d dividend amounts for %d years", len(in.Dividends), len(in.DividendYears))
 	}

@@ -28,6 +28,11 @@ type Options struct {
 	// inlined into the page, making the report self-contained (about 1 MB
 	// more). It takes precedence over EChartsURL.
 	EChartsFile string
+	// LogScale draws the performance chart's static image as the growth of
+	// 1 on a logarithmic axis (chart.PerformanceLog) and starts the
+	// interactive chart in its log-scale view, which a toggle beside the
+	// range presets switches.
+	LogScale bool
 }
 
 // scriptSource is the Content-Security-Policy source allowing the ECharts

@@ -9,7 +9,10 @@
     pct1: function (v) { return num(v) ? fmt.fixed1(v) + '%' : '\u2013'; },
     fixed1: function (v) { var s = Number(v).toFixed(1); return s === '-0.0' ? '0.0' : s; },
     signedPct: function (v) { return num(v) ? (v > 0 ? '+' : '') + Number(v).toFixed(2) + '%' : '\u2013'; },
-    money: function (v) { return num(v) ? Number(v).toLocaleString('en', {maximumFractionDigits: 0}) : '\u2013'; }
+    money: function (v) { return num(v) ? Number(v).toLocaleString('en', {maximumFractionDigits: 0}) : '\u2013'; },
+    ratio: function (v) { return num(v) ? Number(v).toFixed(2) : '\u2013'; },
+    // growth of 1 and the return it is: 1.234× (+23.40%)
+    growth: function (v) { return num(v) ? Number(v).toFixed(3) + '\u00d7 (' + fmt.signedPct((v - 1) * 100) + ')' : '\u2013'; }
   };
   var charts = [];
   // show swaps a figure's static image for a live chart.
@@ -117,6 +120,9 @@
       o.tooltip.valueFormatter = fmt.pct1;
     }
   };
+  // Kinds defined in charts.js, with the helpers they use.
+  var extra = typeof gofolioCharts === 'function' ? gofolioCharts({D: D, fmt: fmt, marker: marker, show: show, times: times, indexAtOrBefore: indexAtOrBefore}) : {kinds: {}};
+  Object.keys(extra.kinds).forEach(function (k) { complete[k] = extra.kinds[k]; });
   var timeCharts = [];
   D.charts.forEach(function (spec) {
     var o = spec.option;
@@ -131,7 +137,7 @@
   var P = D.perf;
   var perf = show(P.id), chart = perf.chart;
   var perfSeries = colored(P.option);
-  P.option.tooltip.formatter = tooltipOf(function () { return perfSeries; }, fmt.pct);
+  P.option.tooltip.formatter = tooltipOf(function () { return perfSeries; }, function (v) { return logScale ? fmt.growth(Math.pow(10, v)) : fmt.pct(v); });
   fitY(P.option, {});
   chart.setOption(P.option);
   timeCharts.unshift(chart);
@@ -142,18 +148,22 @@
   // g[e'] / g[s'] − 1 (e' its last date with a value up to e), for the
   // legend and the line above the chart.
   function rebase(s, e) {
+    var lo = Infinity, hi = -Infinity;
     chart.setOption({series: P.lines.map(function (index, k) {
       var base = null, end = null, data = new Array(n);
       for (var i = 0; i < n; i++) {
         var v = index[i];
         if (i >= s && v != null && base == null) { base = v; }
-        data[i] = [times[i], (i < s || v == null || base == null) ? null : Math.round((v / base - 1) * 1e6) / 1e4];
-        if (i <= e && data[i][1] != null) { end = data[i][1]; }
+        var pct = (i < s || v == null || base == null) ? null : Math.round((v / base - 1) * 1e6) / 1e4;
+        data[i] = [times[i], pct == null || !logScale ? pct : Math.round(Math.log10(v / base) * 1e6) / 1e6];
+        if (i <= e && pct != null) { end = pct; }
+        if (i >= s && i <= e && data[i][1] != null) { lo = Math.min(lo, data[i][1]); hi = Math.max(hi, data[i][1]); }
       }
       returns[names[k]] = end;
       perfSeries[k].data = data;
       return {data: data};
     })});
+    if (logScale && lo <= hi) { chart.setOption({yAxis: extra.logAxis(lo, hi)}); }
     chart.setOption({legend: {formatter: function (name) { return name + '  ' + fmt.signedPct(returns[name]); }}});
     var line = perf.fig.querySelector('.range-returns');
     line.textContent = D.dates[s] + ' \u2013 ' + D.dates[e] + ': ' + names.map(function (name) {
@@ -199,7 +209,9 @@
   }
   // zoom shows dates s..e on every time chart and rebases the performance.
   var applying = false;
+  var range = [0, last];
   function zoom(s, e) {
+    range = [s, e];
     applying = true;
     timeCharts.forEach(function (c) { c.dispatchAction({type: 'dataZoom', startValue: times[s], endValue: times[e]}); });
     applying = false;
@@ -219,7 +231,30 @@
       press(null);
     });
   });
+  // Log scale: each line's growth of 1 since the range's start, g[t] /
+  // g[s'], as log10 on the y-axis (a return in % cannot go on a log axis),
+  // which charts.js's logAxis fits and labels with the growth.
+  var logScale = !!D.log, logButton = document.createElement('button');
+  logButton.type = 'button';
+  logButton.className = 'log-scale';
+  logButton.textContent = 'Log scale';
+  perf.fig.querySelector('.presets').appendChild(logButton);
+  function setScale() {
+    logButton.setAttribute('aria-pressed', String(logScale));
+    var f = fitted({});
+    if (!logScale) {
+      chart.setOption({yAxis: {min: f.min, max: f.max, axisTick: {customValues: null},
+        axisLabel: {formatter: '{value}%', customValues: null, showMinLabel: false, showMaxLabel: false}}});
+    }
+  }
+  logButton.addEventListener('click', function () {
+    logScale = !logScale;
+    setScale();
+    rebase(range[0], range[1]);
+  });
+  setScale();
   preset('Max');
+  if (extra.start) { extra.start(); }
   window.addEventListener('resize', function () { charts.forEach(function (c) { c.resize(); }); });
   document.documentElement.dataset.charts = 'live';
 }());

@@ -17,7 +17,7 @@ import (
 // staticScale is the static charts' pixels per CSS pixel.
 const staticScale = 2
 
-func staticCharts(in *Input) (map[string]template.HTMLAttr, error) {
+func staticCharts(in *Input, logScale bool) (map[string]template.HTMLAttr, error) {
 	out := make(map[string]template.HTMLAttr)
 	var errs []error
 	add := func(id string, p *chart.Plot, err error) {
@@ -40,6 +40,9 @@ func staticCharts(in *Input) (map[string]template.HTMLAttr, error) {
 		lines[i] = rebased(l)
 	}
 	p, err := chart.Performance("Performance", lines...)
+	if logScale {
+		p, err = chart.PerformanceLog("Performance (log scale)", lines...)
+	}
 	add("performance", p, err)
 	p, err = chart.ValueVsContributions("Value and net contributions", in.Currency, in.Dates, in.Value, in.Contributions)
 	add("value", p, err)
@@ -75,6 +78,7 @@ func staticCharts(in *Input) (map[string]template.HTMLAttr, error) {
 		p, err = chart.YearlyAmounts("Dividends per year", in.Currency, in.DividendYears, in.Dividends)
 		add("dividends", p, err)
 	}
+	staticMore(in, add)
 	if len(errs) > 0 {
 		return nil, fmt.Errorf("report: static charts: %w", joinErrors(errs))
 	}

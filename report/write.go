@@ -32,9 +32,16 @@ var (
 	allocationScript string
 )
 
-// pageScript is the page's one inline script: each file's code is its own
+//go:embed charts.js
+var chartsScript string
+
+//go:embed charts.html.tmpl
+var chartsTemplate string
+
+// pageScript is the page's one inline script: charts.js defines the chart
+// kinds report.js completes with its helpers; allocation.js is its own
 // function, so one returning early (without ECharts) does not stop another.
-var pageScript = reportScript + "\n" + allocationScript
+var pageScript = chartsScript + reportScript + "\n" + allocationScript
 
 var page = template.Must(template.New("report").Funcs(template.FuncMap{
 	"money":       formatMoney,
@@ -50,7 +57,7 @@ var page = template.Must(template.New("report").Funcs(template.FuncMap{
 	"add":         func(a, b int) int { return a + b },
 	"lower":       strings.ToLower,
 	"join":        strings.Join,
-}).Parse(pageTemplate + allocationTemplate))
+}).Parse(pageTemplate + allocationTemplate + chartsTemplate))
 
 // scriptHash is the CSP source allowing the page's own script.
 var scriptHash = cspHash(pageScript)
@@ -107,6 +114,10 @@ type pageData struct {
 	Charts []chartData `json:"charts"`
 	// Allocation is each grouping of the allocation section's donut.
 	Allocation []allocationData `json:"allocation,omitempty"`
+	// Log starts the performance chart on a log scale (Options.LogScale);
+	// Securities is the data of the securities chart.
+	Log        bool           `json:"log,omitempty"`
+	Securities []securityData `json:"securities,omitempty"`
 }
 
 type perfData struct {
@@ -136,6 +147,7 @@ type view struct {
 	Data         pageData
 	Perf         chartView
 	Charts       []chartView
+	Securities   securityView
 	Holdings     []holdingView
 	HoldingTotal holdingView
 	// HoldingsSince is Input.HoldingsFrom when it is before Summary.From:
@@ -193,7 +205,7 @@ func Write(w io.Writer, in *Input, opts Options) error {
 	}
 	v.CSP = "default-src 'none'; script-src " + scriptSrc + "; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
 
-	static, err := staticCharts(in)
+	static, err := staticCharts(in, opts.LogScale)
 	if err != nil {
 		return err
 	}
@@ -210,6 +222,7 @@ func Write(w io.Writer, in *Input, opts Options) error {
 	if len(in.RollingVolatility) > 0 {
 		addChart("rolling-volatility", "Rolling volatility (annualised)", "pct", "time", rollingOption(in), 300)
 	}
+	addRatioCharts(in, addChart)
 	if len(in.Monthly) > 0 {
 		addChart("monthly", "Monthly returns (%)", "", "monthly", monthlyOption(in), 60+28*len(in.Monthly))
 	}
@@ -222,6 +235,9 @@ func Write(w io.Writer, in *Input, opts Options) error {
 	if v.Alloc, v.Data.Allocation, err = allocationView(in); err != nil {
 		return err
 	}
+	addDistributionCharts(in, addChart)
+	v.Data.Log, v.Data.Securities = opts.LogScale, securitiesData(in)
+	v.Securities = securitiesView(in, static)
 
 	var total float64
 	for _, h := range in.Holdings {

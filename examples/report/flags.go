@@ -39,6 +39,7 @@ type options struct {
 	out               string // HTML report path; "" = none
 	echartsURL        string // -echarts when it is an http(s) URL
 	echartsFile       string // -echarts when it is a local file to inline
+	logScale          bool   // -log: the performance chart on a log scale
 	xlsx              string // Excel workbook of the frames; "" = none
 	// targets maps -out and -xlsx to the file each writes, symbolic links
 	// followed; set by checkOutputs.
@@ -105,6 +106,7 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	fs.StringVar(&o.out, "out", "report.html", "HTML report `file` to write; empty for none")
 	fs.StringVar(&echarts, "echarts", "", "ECharts script: an http(s) `URL` to load, or a local file to inline; default: the pinned CDN URL")
 	fs.StringVar(&o.xlsx, "xlsx", "", "also write the holdings and performance frames to this Excel `file`")
+	fs.BoolVar(&o.logScale, "log", false, "draw the report's performance chart as the growth of 1 on a log scale (its interactive chart has a toggle)")
 	fs.BoolVar(&o.force, "force", false, "replace an existing -out or -xlsx file even when gofolio did not write it")
 	fs.StringVar(&o.ratesFile, "rates", "", "exchange rates `file` (FRED daily or HMRC monthly CSV) to convert with, instead of the market data's")
 	fs.DurationVar(&o.timeout, "timeout", 0, "with -source yahoo: the longest one request may take, e.g. 45s; default: 30s")

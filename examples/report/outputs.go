@@ -38,7 +38,7 @@ func outputs(j *job) []output {
 	o := j.opts
 	var outs []output
 	if o.out != "" {
-		ro := report.Options{EChartsURL: o.echartsURL, EChartsFile: o.echartsFile}
+		ro := report.Options{EChartsURL: o.echartsURL, EChartsFile: o.echartsFile, LogScale: o.logScale}
 		outs = append(outs, output{"-out", o.out, o.targets["-out"], func(w io.Writer) error { return report.Write(w, j.input, ro) }})
 	}
 	if o.xlsx != "" {

@@ -94,6 +94,16 @@ type Analysis struct {
 	// (stats.RollingVolatility of Performance.DailyReturn), on
 	// Performance's dates: NaN until a window is full.
 	RollingVolatility6M, RollingVolatility12M []float64
+	// Rolling is the portfolio's rolling Sharpe and Sortino ratios over
+	// the same windows (rollingRatios); each benchmark's rolling beta is
+	// in its Benchmark.
+	Rolling Rolling
+	// Distribution is the distribution of the daily and monthly returns
+	// of the portfolio and of the first benchmark.
+	Distribution Distribution
+	// Securities are each holding's close and trades in the window, in
+	// Holdings' order, for a chart of each with its trades marked.
+	Securities []Security
 	// Gains is the capital gains of the whole history (tax years do not
 	// follow the window), the trades matched by Options.Lots
 	// (portfolio.Result.Gains): every disposal and their sums per tax
@@ -133,6 +143,11 @@ type Benchmark struct {
 	// (benchmark.SameCashFlows), and SameCashFlowsSummary its statistics.
 	SameCashFlows        *portfolio.Performance
 	SameCashFlowsSummary *stats.Summary
+	// RollingBeta6M and RollingBeta12M are the portfolio's beta against
+	// the index over the trailing 126 and 252 daily returns
+	// (stats.RollingBeta), on Performance's dates: NaN until a window of
+	// both is full.
+	RollingBeta6M, RollingBeta12M []float64
 }
 
 // StatsOptions is the stats.Options of o.
@@ -196,6 +211,14 @@ func Run(res *portfolio.Result, benchmarks []*quotes.Series, opts Options) (*Ana
 	if a.RollingVolatility12M, err = stats.RollingVolatility(perf.DailyReturn, 252, stats.TradingDaysPerYear); err != nil {
 		return nil, fmt.Errorf("analysis: rolling volatility: %w", err)
 	}
+	if a.Rolling, err = rollingRatios(a); err != nil {
+		return nil, err
+	}
+	if err := rollingBetas(a); err != nil {
+		return nil, err
+	}
+	a.Distribution = distribution(a)
+	a.Securities = securities(res, perf, a.Holdings)
 	return a, nil
 }
 

@@ -1,6 +1,9 @@
 // Package chart draws gofolio's charts as gonum/plot plots: performance
 // lines in percent, value against net contributions, drawdown, a monthly
-// returns heatmap, allocation bars and rolling volatility.
+// returns heatmap, allocation bars, rolling volatility and rolling ratios
+// (Sharpe, Sortino, beta), the growth of 1 on a log scale
+// (PerformanceLog), return histograms and a security's close with its
+// trades marked (Security).
 //
 // Every constructor returns a *Plot (a gonum/plot plot) that WritePNG and WriteSVG render
 // at 800x450 pixels (Width x Height), for notebooks, documents and the
