@@ -6,7 +6,6 @@
   function num(v) { return v != null && !isNaN(v); }
   var fmt = {
     pct: function (v) { return num(v) ? Number(v).toFixed(2) + '%' : '\u2013'; },
-    pct1: function (v) { return num(v) ? fmt.fixed1(v) + '%' : '\u2013'; },
     fixed1: function (v) { var s = Number(v).toFixed(1); return s === '-0.0' ? '0.0' : s; },
     signedPct: function (v) { return num(v) ? (v > 0 ? '+' : '') + Number(v).toFixed(2) + '%' : '\u2013'; },
     money: function (v) { return num(v) ? Number(v).toLocaleString('en', {maximumFractionDigits: 0}) : '\u2013'; },
@@ -114,10 +113,6 @@
         var when = p.value[0] === 12 ? 'Year ' + years[p.value[1]] : months[p.value[0]] + ' ' + years[p.value[1]];
         return when + ': ' + fmt.signedPct(p.value[2]);
       };
-    },
-    allocation: function (spec, o) {
-      o.series[0].label.formatter = function (p) { return fmt.pct1(p.value); };
-      o.tooltip.valueFormatter = fmt.pct1;
     }
   };
   // Kinds defined in charts.js, with the helpers they use.

@@ -131,8 +131,8 @@ type chartData struct {
 	Unit string `json:"unit,omitempty"` // "pct" or "money": how the tooltip shows values
 	// Kind is how the script completes the option: "time" (series values
 	// paired with Dates, range driven by the presets, y fitted to the
-	// range), "monthly" (heatmap labels and tooltip) or "allocation" (bar
-	// labels).
+	// range), "monthly" (heatmap labels and tooltip), or a kind of
+	// charts.js.
 	Kind   string         `json:"kind"`
 	Option echarts.Option `json:"option"`
 }

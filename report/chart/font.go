@@ -9,6 +9,7 @@ import (
 	"golang.org/x/image/font/opentype"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/font"
+	"gonum.org/v1/plot/plotter"
 )
 
 // Typeface is the font every chart is measured and drawn with: Go Sans
@@ -40,6 +41,9 @@ func registerFont() {
 		}
 		font.DefaultCache.Add(coll)
 		plot.DefaultFont = font.Font{Typeface: Typeface}
+		// plotter keeps a default of its own (Liberation Serif) for the
+		// labels it makes: a Typeface alone would keep its Serif variant.
+		plotter.DefaultFont = font.Font{Typeface: Typeface}
 	})
 }
 

@@ -9,7 +9,6 @@ import (
 	"strconv"
 
 	"gonum.org/v1/plot"
-	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
@@ -168,43 +167,12 @@ func Allocation(title string, slices []Slice) (*Plot, error) {
 		}
 		sorted = append(sorted[:maxBars-1], other)
 	}
-	n := len(sorted)
-	weights := make(plotter.Values, n)
-	names := make([]string, n)
-	labels := plotter.XYLabels{XYs: make(plotter.XYs, n), Labels: make([]string, n)}
+	weights := make([]Weight, len(sorted))
 	for i, s := range sorted {
-		row := n - 1 - i // largest at the top
-		weights[row] = s.Value / total * 100
-		names[row] = s.Name
-		labels.XYs[row] = plotter.XY{X: weights[row], Y: float64(row)}
-		labels.Labels[row] = " " + percent1(weights[row]/100) + "%"
+		w := s.Value / total
+		weights[i] = Weight{Name: s.Name, Weight: w, Label: percent1(w) + "%"}
 	}
-	p := newPlot(title)
-	p.Y.Tick.Label.Font.Size = vg.Points(math.Max(6, math.Min(9, 220/float64(n))))
-	bars, err := plotter.NewBarChart(weights, pixels(330)/vg.Length(n)*0.7)
-	if err != nil {
-		return nil, fmt.Errorf("chart: allocation %q: %w", title, err)
-	}
-	bars.Horizontal = true
-	bars.Color = lineColor(0)
-	bars.LineStyle.Width = 0
-	p.Add(newGrid(), bars)
-	lb, err := plotter.NewLabels(labels)
-	if err != nil {
-		return nil, fmt.Errorf("chart: allocation %q: %w", title, err)
-	}
-	for i := range lb.TextStyle {
-		lb.TextStyle[i].Font.Size = vg.Points(7.5)
-		lb.TextStyle[i].YAlign = draw.YCenter
-	}
-	p.Add(lb)
-	p.NominalY(names...)
-	p.X.Tick.Marker = PercentTicks{}
-	p.X.Min = 0
-	// room for the last label to the right of the longest bar
-	_, xmax, _, _ := bars.DataRange()
-	p.X.Max = xmax * 1.15
-	return p, nil
+	return Weights(title, weights)
 }
 
 // RollingVolatility draws lines of annualised volatility, fractions (0.15

@@ -65,7 +65,6 @@ func Weights(title string, weights []Weight) (*Plot, error) {
 		return nil, fmt.Errorf("chart: weights %q: %w", title, err)
 	}
 	for i := range lb.TextStyle {
-		lb.TextStyle[i].Font.Typeface = Typeface // plotter's labels default to another font
 		lb.TextStyle[i].Font.Size = vg.Points(7.5)
 		lb.TextStyle[i].YAlign = draw.YCenter
 	}
