@@ -15,6 +15,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/gofolio/gofolio/internal/problems"
 )
 
 // DirOptions configures a Dir.
@@ -366,14 +368,7 @@ func (e *FileError) Error() string {
 		return b.String()
 	}
 	fmt.Fprintf(&b, "%d problems:", len(e.Problems))
-	for i, p := range e.Problems {
-		if i == maxListedProblems {
-			fmt.Fprintf(&b, "\n\t... and %d more", len(e.Problems)-i)
-			break
-		}
-		b.WriteString("\n\t")
-		b.WriteString(p.String())
-	}
+	problems.List(&b, e.Problems, maxListedProblems)
 	return b.String()
 }
 

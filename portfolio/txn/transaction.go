@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/gofolio/gofolio/internal/problems"
 )
 
 // Kind is what a transaction does.
@@ -195,9 +197,6 @@ func (e *ValidationError) Error() string {
 	} else {
 		fmt.Fprintf(&b, "%d problems in transactions:", len(e.Problems))
 	}
-	for _, p := range e.Problems {
-		b.WriteString("\n\t")
-		b.WriteString(p.String())
-	}
+	problems.List(&b, e.Problems, 0)
 	return b.String()
 }

@@ -7,6 +7,8 @@ import (
 	"io"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/gofolio/gofolio/internal/problems"
 )
 
 // Problem is one bad value in a metadata file.
@@ -46,14 +48,7 @@ func (e *Error) Error() string {
 		return b.String()
 	}
 	fmt.Fprintf(&b, "%d problems:", len(e.Problems))
-	for i, p := range e.Problems {
-		if i == maxListed {
-			fmt.Fprintf(&b, "\n\t... and %d more", len(e.Problems)-i)
-			break
-		}
-		b.WriteString("\n\t")
-		b.WriteString(p.String())
-	}
+	problems.List(&b, e.Problems, maxListed)
 	return b.String()
 }
 

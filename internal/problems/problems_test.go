@@ -1,0 +1,30 @@
+package problems
+
+import (
+	"strings"
+	"testing"
+)
+
+type problem string
+
+func (p problem) String() string { return string(p) }
+
+func TestList(t *testing.T) {
+	ps := []problem{"row 2: a", "row 3: b", "row 4: c"}
+	for _, c := range []struct {
+		max  int
+		want string
+	}{
+		{0, "head:\n\trow 2: a\n\trow 3: b\n\trow 4: c"},
+		{3, "head:\n\trow 2: a\n\trow 3: b\n\trow 4: c"},
+		{2, "head:\n\trow 2: a\n\trow 3: b\n\t... and 1 more"},
+		{1, "head:\n\trow 2: a\n\t... and 2 more"},
+	} {
+		var b strings.Builder
+		b.WriteString("head:")
+		List(&b, ps, c.max)
+		if b.String() != c.want {
+			t.Errorf("max %d: got %q, want %q", c.max, b.String(), c.want)
+		}
+	}
+}
