@@ -2,7 +2,7 @@
 // the notebook gofolio replaces, on identical synthetic workloads, and shows
 // how the cost grows with the work.
 //
-//	go run ./examples/perf          # the full table (2 to 4 minutes on 2 cores); writes examples/perf/RESULTS.md
+//	go run ./examples/perf          # the full table (3 to 5 minutes on 2 quiet cores); writes examples/perf/RESULTS.md
 //	go run ./examples/perf -quick   # three small workloads, to stdout only
 //
 // For each workload (symbols × years of 252 trading days × transactions,
