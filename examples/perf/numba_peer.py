@@ -1,12 +1,13 @@
 """The same result as vectorised.py compiled with numba: the strongest
 Python a user could write for this work. The pandas objects perfio.load
 returns are turned into arrays (the closes, the (symbol, date) index's
-codes, each transaction's kind, symbol and day as small integers), then one
-compiled function places every trade on its symbol's row (a binary search
-in the symbol's dates), accumulates the shares per symbol, values them at
-the close into a market value per day and adds the cumulative cash.
+codes, each transaction's kind, symbol and day as small integers), then
+compiled code places every trade on its symbol's row (a binary search in the
+symbol's dates: ledger), accumulates the shares per symbol, values them at
+the close into a market value per day and adds the cumulative cash
+(accumulate).
 
-numba compiles the function on its first call; perfio.main makes that call
+numba compiles the functions on their first call; perfio.main makes that call
 before the timed runs and reports it apart ("jit_seconds": that first call,
 compile and one computation), so the runs compared with the others are warm,
 as theirs are.
