@@ -22,6 +22,7 @@ command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils) # reads the pri
 /usr/bin/jupyter nbconvert --version >/dev/null 2>&1 || missing+=(jupyter-nbconvert)
 /usr/bin/python3 -c 'import ipykernel' >/dev/null 2>&1 || missing+=(python3-ipykernel)
 /usr/bin/python3 -c 'import pandas' >/dev/null 2>&1 || missing+=(python3-pandas)
+/usr/bin/python3 -c 'import numba' >/dev/null 2>&1 || missing+=(python3-numba) # examples/perf's numba peer
 if [ ${#missing[@]} -gt 0 ]; then
   log "apt-get install ${missing[*]}"
   as_root apt-get update -qq

@@ -2,7 +2,7 @@
 // the notebook gofolio replaces, on identical synthetic workloads, and shows
 // how the cost grows with the work.
 //
-//	go run ./examples/perf          # the full table (2 to 4 minutes on 2 cores); writes examples/perf/RESULTS.md
+//	go run ./examples/perf          # the full table (3 to 5 minutes on 2 quiet cores); writes examples/perf/RESULTS.md
 //	go run ./examples/perf -quick   # three small workloads, to stdout only
 //
 // For each workload (symbols × years of 252 trading days × transactions,
@@ -19,6 +19,14 @@
 //     no Python row loop, the "best pandas" peer the issue names;
 //   - assisted.py: the same again with numpy doing the sums (bincount, one
 //     cumsum), the fastest pandas-and-numpy code we wrote, shown too;
+//   - numba_peer.py: the same work compiled with numba (Debian's
+//     python3-numba), the strongest Python a user could write: the pandas
+//     objects turned into arrays, then one compiled loop over the trades
+//     and one over the symbol-days. numba compiles on the first call, which
+//     the script makes before its timed runs and reports apart ("numba
+//     first call"); its timed runs are warm, like everyone's. When
+//     /usr/bin/python3 cannot import numba the peer is skipped with one
+//     line on stderr and a note in the results, and the run goes on;
 //   - gofolio: portfolio.Build and the holdings' Quantity column (its other
 //     columns are filled on first use; their time is shown apart), in this
 //     program started again as a worker.
@@ -28,7 +36,7 @@
 // path from the files on disk to the same outputs (for gofolio quotes.NewDir,
 // quotes.FetchAll of every symbol, txfile.Read, Build; for pandas
 // read_csv of every file, then the computation), and reports its process's
-// peak resident set. The command then checks that all four agree on the
+// peak resident set. The command then checks that all agree on the
 // quantity held per symbol per day and on the portfolio balance per day to
 // 1e-9 relative, and prints a Markdown table of the median times, the
 // ratios, gofolio's time per symbol-day and the peak memory, and a second
@@ -40,7 +48,8 @@
 // command installs python3-pandas with apt-get, unless -install=false.
 //
 // The comparison is not part of the test suite's timings; go test runs the
-// smallest workload through all four implementations and checks that they
-// agree (skipped when /usr/bin/python3 lacks pandas, unless
-// GOFOLIO_REQUIRE_PANDAS=1).
+// smallest workload through all five implementations and checks that they
+// agree (skipped when /usr/bin/python3 lacks pandas, numba left out when it
+// lacks numba; GOFOLIO_REQUIRE_PANDAS=1, which test.sh sets after
+// installing both, makes either a failure).
 package main

@@ -40,6 +40,9 @@ type measurement struct {
 	// PeakHeapBytes is the engine's largest runtime HeapInuse after a
 	// build with all its columns (Go only).
 	PeakHeapBytes uint64 `json:"peak_heap_bytes,omitempty"`
+	// JITSeconds is the time of the numba peer's first call, made before
+	// its timed runs: compiling its functions and one computation.
+	JITSeconds float64 `json:"jit_seconds,omitempty"`
 	// WholeSeconds are the times of the whole path, one per run: from the
 	// files on disk to the quantities and the balance, loading included.
 	WholeSeconds []float64 `json:"whole_seconds"`

@@ -13,11 +13,12 @@ import (
 	"github.com/gofolio/gofolio/internal/atomicfile"
 )
 
-// The four implementations, also the names of their output files.
+// The five implementations, also the names of their output files.
 const (
 	baselineName   = "baseline"
 	vectorisedName = "vectorised"
 	assistedName   = "assisted"
+	numbaName      = "numba"
 	engineName     = "gofolio"
 )
 
@@ -96,6 +97,12 @@ func run() error {
 	if err != nil {
 		return err
 	}
+	numba, numbaErr := numbaVersion(ctx, o.python)
+	if numbaErr != nil {
+		fmt.Fprintf(os.Stderr, "numba peer skipped: %v (apt-get install python3-numba to run it)\n", numbaErr)
+	} else {
+		versions += " / " + numba
+	}
 
 	root, err := os.MkdirTemp("", "gofolio-perf-")
 	if err != nil {
@@ -110,6 +117,7 @@ func run() error {
 	if err != nil {
 		return err
 	}
+	r.numba = numbaErr == nil
 
 	loadBefore := loadAverage()
 	var rows []*row
@@ -132,7 +140,8 @@ func run() error {
 
 	doc := resultsDocument(rows, environment{
 		quick: o.quick, runs: o.runs, minTime: o.minTime, baselineLimit: o.baselineLimit, python: o.python, versions: versions,
-		loadBefore: loadBefore, loadAfter: loadAverage(),
+		numbaSkipped: errorText(numbaErr),
+		loadBefore:   loadBefore, loadAfter: loadAverage(),
 	})
 	fmt.Print(doc)
 	if outPath == "" {
@@ -146,9 +155,10 @@ func run() error {
 }
 
 const usageText = `Compares gofolio's engine with the original notebook's pandas method
-(row-by-row baseline), a vectorised pandas peer (groupby and cumsum) and the
-same with numpy doing the sums, on identical synthetic workloads, checks that
-all four agree on the quantities held and the balance per date to 1e-9
+(row-by-row baseline), a vectorised pandas peer (groupby and cumsum), the
+same with numpy doing the sums and the same work compiled with numba (skipped
+when python3-numba is missing), on identical synthetic workloads, checks that
+all agree on the quantities held and the balance per date to 1e-9
 relative, and prints a Markdown table of the median compute time of
 each, the ratios, gofolio's time per symbol-day and the peak memory of each
 process, then one of the whole path from the files on disk (the prices
@@ -205,12 +215,13 @@ func newRunner(python, root string, minTime time.Duration) (*runner, error) {
 	return &runner{python: python, scriptsDir: scriptsDir, self: self, minSeconds: minTime.Seconds(), maxRuns: maxRuns}, nil
 }
 
-// row is one workload's measurements; baseline is nil when it was skipped.
+// row is one workload's measurements; baseline is nil when it was
+// skipped, numba when python3-numba is missing.
 type row struct {
-	w                                      workload
-	engine, vectorised, assisted, baseline *measurement
-	baselineRuns                           int
-	skipped                                string // why the baseline did not run
+	w                                             workload
+	engine, vectorised, assisted, numba, baseline *measurement
+	baselineRuns                                  int
+	skipped                                       string // why the baseline did not run
 }
 
 // planBaseline decides how many times the row-by-row baseline runs on w,
@@ -232,9 +243,9 @@ func planBaseline(last *row, w workload, runs int, limit time.Duration) (int, st
 	return max(1, min(runs, int(limit/max(estimate, time.Millisecond)))), ""
 }
 
-// compareWorkload generates w into dir, measures the four implementations
-// on it (the baseline baselineRuns times, skipped when 0) and checks that
-// they agree. With clean, it removes dir afterwards.
+// compareWorkload generates w into dir, measures the implementations on it
+// (the baseline baselineRuns times, skipped when 0; numba when r.numba) and
+// checks that they agree. With clean, it removes dir afterwards.
 func compareWorkload(ctx context.Context, r *runner, dir string, w workload, runs, baselineRuns int, clean bool) (*row, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
@@ -256,6 +267,11 @@ func compareWorkload(ctx context.Context, r *runner, dir string, w workload, run
 	if rw.assisted, err = r.measure(ctx, assistedName, dir, runs); err != nil {
 		return nil, fmt.Errorf("%s: %w", w, err)
 	}
+	if r.numba {
+		if rw.numba, err = r.measure(ctx, numbaName, dir, runs); err != nil {
+			return nil, fmt.Errorf("%s: %w", w, err)
+		}
+	}
 	if baselineRuns > 0 {
 		if rw.baseline, err = r.measure(ctx, baselineName, dir, baselineRuns); err != nil {
 			return nil, fmt.Errorf("%s: %w", w, err)
@@ -266,6 +282,9 @@ func compareWorkload(ctx context.Context, r *runner, dir string, w workload, run
 		return nil, err
 	}
 	others := []string{vectorisedName, assistedName}
+	if rw.numba != nil {
+		others = append(others, numbaName)
+	}
 	if rw.baseline != nil {
 		others = append(others, baselineName)
 	}
@@ -281,10 +300,21 @@ func compareWorkload(ctx context.Context, r *runner, dir string, w workload, run
 	return rw, nil
 }
 
+// errorText is err's message, "" for nil.
+func errorText(err error) string {
+	if err == nil {
+		return ""
+	}
+	return err.Error()
+}
+
 // progress is the one-line summary printed while the command runs.
 func (rw *row) progress() string {
 	s := fmt.Sprintf("gofolio %s, vectorised %s, numpy-assisted %s", seconds(rw.engine.median()),
 		seconds(rw.vectorised.median()), seconds(rw.assisted.median()))
+	if rw.numba != nil {
+		s += fmt.Sprintf(", numba %s (first call, JIT compile included, %s)", seconds(rw.numba.median()), seconds(rw.numba.JITSeconds))
+	}
 	if rw.baseline != nil {
 		s += ", baseline " + seconds(rw.baseline.median())
 	} else {

@@ -23,9 +23,11 @@ func TestMain(m *testing.M) {
 }
 
 // TestSmallestWorkloadAgrees runs the smallest workload through the
-// row-by-row pandas baseline, the vectorised pandas peer and the engine,
-// and checks (in compareWorkload) that every quantity and daily balance
-// agrees to 1e-9 relative.
+// row-by-row pandas baseline, the vectorised pandas peer, pandas + numpy,
+// the numba peer (when /usr/bin/python3 imports numba; required with
+// GOFOLIO_REQUIRE_PANDAS=1, as test.sh installs it) and the engine, and
+// checks (in compareWorkload) that every quantity and daily balance agrees
+// to 1e-9 relative.
 func TestSmallestWorkloadAgrees(t *testing.T) {
 	if _, err := pandasVersion(t.Context(), systemPython); err != nil {
 		if os.Getenv("GOFOLIO_REQUIRE_PANDAS") == "1" {
@@ -38,13 +40,28 @@ func TestSmallestWorkloadAgrees(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	_, numbaErr := numbaVersion(t.Context(), systemPython)
+	if numbaErr != nil && os.Getenv("GOFOLIO_REQUIRE_PANDAS") == "1" {
+		t.Fatalf("GOFOLIO_REQUIRE_PANDAS=1 but %v (apt-get install python3-numba)", numbaErr)
+	}
+	r.numba = numbaErr == nil
 	w := quickWorkloads[0]
 	dir := filepath.Join(root, "smallest")
 	rw, err := compareWorkload(t.Context(), r, dir, w, 2, 1, false)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for name, m := range map[string]*measurement{engineName: rw.engine, vectorisedName: rw.vectorised, assistedName: rw.assisted, baselineName: rw.baseline} {
+	ran := map[string]*measurement{engineName: rw.engine, vectorisedName: rw.vectorised, assistedName: rw.assisted, baselineName: rw.baseline}
+	if r.numba {
+		ran[numbaName] = rw.numba
+		// The first call compiles: it takes longer than a warm run.
+		if rw.numba.JITSeconds <= rw.numba.median() {
+			t.Errorf("numba's first call took %v s, not more than its warm median %v s", rw.numba.JITSeconds, rw.numba.median())
+		}
+	} else {
+		t.Logf("numba peer not run: %v", numbaErr)
+	}
+	for name, m := range ran {
 		if m == nil {
 			t.Fatalf("%s did not run", name)
 		}
@@ -82,6 +99,48 @@ func TestSmallestWorkloadAgrees(t *testing.T) {
 	doc := resultsDocument([]*row{rw}, environment{runs: 2, baselineLimit: time.Minute, python: systemPython, versions: "pandas test"})
 	if !strings.Contains(doc, "| "+w.String()+" | 2,520 |") || !strings.Contains(doc, "| "+w.String()+" | "+seconds(rw.baseline.wholeMedian())+" |") {
 		t.Errorf("results table lacks the workload's row:\n%s", doc)
+	}
+}
+
+// TestNumbaColumns checks the numba peer's cells and notes: its time, its
+// ratio to gofolio's and its first call when it ran; "skipped²" and why
+// when it did not.
+func TestNumbaColumns(t *testing.T) {
+	w := quickWorkloads[0]
+	rw := &row{
+		w:            w,
+		baselineRuns: 1,
+		engine:       &measurement{ComputeSeconds: []float64{0.002}, WholeSeconds: []float64{0.01}, MaxRSSKiB: 1 << 10},
+		vectorised:   &measurement{ComputeSeconds: []float64{0.02}, WholeSeconds: []float64{0.05}, MaxRSSKiB: 1 << 10},
+		assisted:     &measurement{ComputeSeconds: []float64{0.01}, WholeSeconds: []float64{0.04}, MaxRSSKiB: 1 << 10},
+		// 1 ms against gofolio's 2 ms: 0.5×, numba is the faster.
+		numba: &measurement{ComputeSeconds: []float64{0.001}, WholeSeconds: []float64{0.03}, JITSeconds: 1.5, MaxRSSKiB: 3 << 10, LoadSeconds: 0.02},
+	}
+	env := environment{runs: 1, baselineLimit: time.Minute, python: systemPython, versions: "test"}
+	doc := resultsDocument([]*row{rw}, env)
+	// Build table: …, pandas + numpy 10 ms, numba 1 ms, gofolio 2 ms, …, 10 ms / 2 ms = 5.0×, 1 / 2 = 0.5×, …
+	// Whole path: numba 30 ms, gofolio 10 ms: 3.0×; numba's load 20 ms.
+	for _, part := range []string{
+		"| 10 ms | 1 ms | 2 ms | – | 10× | 5.0× | 0.5× |",
+		"| 1.5 s | – | 1 MiB | 1 MiB | 3 MiB |",
+		"| 40 ms | 30 ms | 10 ms | – | 5.0× | 4.0× | 3.0× |",
+		"| 20 ms |",
+	} {
+		if !strings.Contains(doc, part) {
+			t.Errorf("results lack %q:\n%s", part, doc)
+		}
+	}
+	if strings.Contains(doc, "skipped²") || strings.Contains(doc, "² The numba peer") {
+		t.Errorf("numba ran but the results say it was skipped:\n%s", doc)
+	}
+
+	rw.numba = nil
+	env.numbaSkipped = "/usr/bin/python3 cannot import numba"
+	doc = resultsDocument([]*row{rw}, env)
+	for _, part := range []string{"| 10 ms | skipped² | 2 ms |", "² The numba peer was skipped: /usr/bin/python3 cannot import numba"} {
+		if !strings.Contains(doc, part) {
+			t.Errorf("results without numba lack %q:\n%s", part, doc)
+		}
 	}
 }
 
@@ -203,9 +262,11 @@ func TestFormatting(t *testing.T) {
 			vectorised: &measurement{ComputeSeconds: []float64{5}},
 		},
 	}
+	rows[0].numba = &measurement{ComputeSeconds: []float64{0.025}} // 25 ms / 10 ms = 2.5×, met
+	rows[1].numba = &measurement{ComputeSeconds: []float64{0.4}}   // 0.4 s / 0.5 s = 0.8×, NOT met
 	want := "\nTargets:\n\n" +
-		"- 50 sym × 10 y × 2,000 tx: gofolio is 150× faster than the baseline (target ≥ 100×: met) and 8.0× faster than the vectorised peer (target ≥ 10×: NOT met). It is 3.0× faster than pandas + numpy.\n" +
-		"- 500 sym × 20 y × 50,000 tx: gofolio takes 500 ms (700 ms with all 8 holdings columns; target < 1 s: met) with a peak RSS of 2048 MiB (target < 1 GiB: NOT met).\n"
+		"- 50 sym × 10 y × 2,000 tx: gofolio is 150× faster than the baseline (target ≥ 100×: met) and 8.0× faster than the vectorised peer (target ≥ 10×: NOT met). It is 3.0× faster than pandas + numpy. Against numba (25 ms, warm): 2.5× (target faster: met).\n" +
+		"- 500 sym × 20 y × 50,000 tx: gofolio takes 500 ms (700 ms with all 8 holdings columns; target < 1 s: met) with a peak RSS of 2048 MiB (target < 1 GiB: NOT met). Against numba (400 ms, warm): 0.8× (target faster: NOT met).\n"
 	if got := targets(rows); got != want {
 		t.Errorf("targets:\n%s\nwant:\n%s", got, want)
 	}
@@ -219,11 +280,16 @@ func TestFormatting(t *testing.T) {
 		assisted:   &measurement{WholeSeconds: []float64{0.045}},
 		baseline:   &measurement{WholeSeconds: []float64{0.5}},
 	}
-	if got, want := wholeTarget(rw), " The whole path, files on disk to frames, takes gofolio 30 ms, 1.5× faster than the fastest pandas peer's (pandas + numpy, 45 ms; target faster than every peer: met)."; got != want {
+	if got, want := wholeTarget(rw), " The whole path, files on disk to frames, takes gofolio 30 ms, 1.5× faster than the fastest Python peer's (pandas + numpy, 45 ms; target faster than every peer: met)."; got != want {
 		t.Errorf("wholeTarget:\n%s\nwant:\n%s", got, want)
 	}
+	// numba is a peer too: at 35 ms it is the fastest, 30 ms is 1.2× faster.
+	rw.numba = &measurement{WholeSeconds: []float64{0.035}}
+	if got := wholeTarget(rw); !strings.Contains(got, "1.2× faster than the fastest Python peer's (numba, 35 ms; target faster than every peer: met)") {
+		t.Errorf("wholeTarget with numba: %s", got)
+	}
 	rw.vectorised.WholeSeconds = []float64{0.02}
-	if got := wholeTarget(rw); !strings.Contains(got, "0.7× faster than the fastest pandas peer's (the vectorised peer, 20 ms; target faster than every peer: NOT met)") {
+	if got := wholeTarget(rw); !strings.Contains(got, "0.7× faster than the fastest Python peer's (the vectorised peer, 20 ms; target faster than every peer: NOT met)") {
 		t.Errorf("wholeTarget with a faster peer: %s", got)
 	}
 

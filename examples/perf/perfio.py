@@ -20,7 +20,9 @@ from the last run, as little-endian binary arrays:
 and prints one JSON line to stdout: load_seconds, compute_seconds (one per
 run), whole_seconds (one per run of load and compute) and max_rss_kib (the
 process's peak resident set, from getrusage). Writing the outputs is not
-timed.
+timed. A script that compiles on its first call (numba) passes warm=True:
+that first call is made after loading, before the timed runs, and its time
+(compiling and one computation) is printed apart as jit_seconds.
 """
 import json
 import os
@@ -66,12 +68,17 @@ def write(directory, name, quantity, balance):
     balance.to_numpy(dtype="<f8").tofile(f"{directory}/{name}.balance.f64")
 
 
-def main(compute):
+def main(compute, warm=False):
     directory, runs, name = sys.argv[1], int(sys.argv[2]), sys.argv[3]
     min_seconds, max_runs = (float(sys.argv[4]), int(sys.argv[5])) if len(sys.argv) > 5 else (0.0, runs)
     start = time.perf_counter()
     prices, txs = load(directory)
     load_seconds = time.perf_counter() - start
+    report = {}
+    if warm:
+        start = time.perf_counter()
+        compute(prices, txs)
+        report["jit_seconds"] = time.perf_counter() - start
     times = []
     while len(times) < runs or (sum(times) < min_seconds and len(times) < max_runs):
         start = time.perf_counter()
@@ -84,4 +91,5 @@ def main(compute):
         whole.append(time.perf_counter() - start)
     write(directory, name, quantity, balance)
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
-    print(json.dumps({"load_seconds": load_seconds, "compute_seconds": times, "whole_seconds": whole, "max_rss_kib": rss}))
+    report.update(load_seconds=load_seconds, compute_seconds=times, whole_seconds=whole, max_rss_kib=rss)
+    print(json.dumps(report))

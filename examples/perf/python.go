@@ -18,8 +18,17 @@ import (
 // into the work directory at run time so that the command works from any
 // directory (and from `go run`).
 //
-//go:embed perfio.py baseline.py vectorised.py assisted.py
+//go:embed perfio.py baseline.py vectorised.py assisted.py numba_peer.py
 var scripts embed.FS
+
+// scriptFile is the script of each Python implementation. The numba peer's
+// is not numba.py, which would shadow the numba package it imports.
+var scriptFile = map[string]string{
+	baselineName:   "baseline.py",
+	vectorisedName: "vectorised.py",
+	assistedName:   "assisted.py",
+	numbaName:      "numba_peer.py",
+}
 
 // systemPython is Debian's interpreter, which python3-pandas installs into;
 // a python3 earlier on PATH (pyenv, a virtualenv) may lack pandas.
@@ -33,6 +42,16 @@ func pandasVersion(ctx context.Context, python string) (string, error) {
 	out, err := exec.CommandContext(ctx, python, "-c", probe).CombinedOutput()
 	if err != nil {
 		return "", fmt.Errorf("%s cannot import pandas: %w: %s", python, err, bytes.TrimSpace(out))
+	}
+	return strings.TrimSpace(string(out)), nil
+}
+
+// numbaVersion returns the version of numba that python runs, or an error
+// saying why it cannot import it (the numba peer is then skipped).
+func numbaVersion(ctx context.Context, python string) (string, error) {
+	out, err := exec.CommandContext(ctx, python, "-c", "import numba; print('numba', numba.__version__)").CombinedOutput()
+	if err != nil {
+		return "", fmt.Errorf("%s cannot import numba: %w: %s", python, err, lastLines(string(out), 1))
 	}
 	return strings.TrimSpace(string(out)), nil
 }
@@ -81,6 +100,7 @@ func writeScripts(dir string) error {
 type runner struct {
 	python     string // interpreter with pandas
 	scriptsDir string // where writeScripts put the scripts
+	numba      bool   // python imports numba: the numba peer runs
 	self       string // this program's executable, for the engine worker
 	// minSeconds and maxRuns extend the runs of a fast implementation
 	// (see repeat).
@@ -89,7 +109,7 @@ type runner struct {
 }
 
 // measure runs implementation name (baselineName, vectorisedName,
-// assistedName or engineName) on the inputs in dir, computing at least runs times (more
+// assistedName, numbaName or engineName) on the inputs in dir, computing at least runs times (more
 // while under r.minSeconds in all, up to r.maxRuns), and returns what it
 // reports. Its outputs are left in dir as name.*.
 func (r *runner) measure(ctx context.Context, name, dir string, runs int) (*measurement, error) {
@@ -99,8 +119,8 @@ func (r *runner) measure(ctx context.Context, name, dir string, runs int) (*meas
 		cmd = exec.CommandContext(ctx, r.self)
 		cmd.Env = append(os.Environ(), workerEnv+"="+dir, workerRunsEnv+"="+strconv.Itoa(runs),
 			workerMinEnv+"="+strconv.FormatFloat(r.minSeconds, 'g', -1, 64), workerMaxRunEnv+"="+strconv.Itoa(r.maxRuns))
-	case baselineName, vectorisedName, assistedName:
-		script := filepath.Join(r.scriptsDir, name+".py")
+	case baselineName, vectorisedName, assistedName, numbaName:
+		script := filepath.Join(r.scriptsDir, scriptFile[name])
 		cmd = exec.CommandContext(ctx, r.python, script, dir, strconv.Itoa(runs), name,
 			strconv.FormatFloat(r.minSeconds, 'g', -1, 64), strconv.Itoa(r.maxRuns))
 	default:

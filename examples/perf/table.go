@@ -16,7 +16,8 @@ type environment struct {
 	minTime       time.Duration
 	baselineLimit time.Duration
 	python        string
-	versions      string // pandas, numpy and Python versions
+	versions      string // pandas, numpy, Python (and numba) versions
+	numbaSkipped  string // why the numba peer did not run; "" when it ran
 	// loadBefore and loadAfter are the 1-minute load averages when the
 	// run started and ended: other work on the machine slows every
 	// implementation, gofolio's millisecond runs most of all.
@@ -35,8 +36,8 @@ func resultsDocument(rows []*row, env environment) string {
 		cpuModel(), runtime.NumCPU(), runtime.GOOS, runtime.GOARCH, runtime.Version(), env.versions, env.python,
 		env.loadBefore, env.loadAfter)
 
-	b.WriteString("| Workload | Symbol-days | Baseline pandas | Vectorised pandas | pandas + numpy | gofolio | Baseline ÷ gofolio | Vectorised ÷ gofolio | pandas + numpy ÷ gofolio | gofolio ns per symbol-day | gofolio, all 8 holdings columns | Peak RSS baseline | Peak RSS vectorised | Peak RSS pandas + numpy | Peak RSS gofolio | gofolio peak heap |\n")
-	b.WriteString("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n")
+	b.WriteString("| Workload | Symbol-days | Baseline pandas | Vectorised pandas | pandas + numpy | numba | gofolio | Baseline ÷ gofolio | Vectorised ÷ gofolio | pandas + numpy ÷ gofolio | numba ÷ gofolio | gofolio ns per symbol-day | gofolio, all 8 holdings columns | numba first call (JIT compile) | Peak RSS baseline | Peak RSS vectorised | Peak RSS pandas + numpy | Peak RSS numba | Peak RSS gofolio | gofolio peak heap |\n")
+	b.WriteString("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n")
 	for _, r := range rows {
 		eng := r.engine.median()
 		base, baseRatio, baseRSS := "skipped¹", "–", "–"
@@ -48,11 +49,16 @@ func resultsDocument(rows []*row, env environment) string {
 			baseRatio = ratio(r.baseline.median() / eng)
 			baseRSS = mib(r.baseline.MaxRSSKiB << 10)
 		}
-		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %.1f | %s | %s | %s | %s | %s | %s |\n",
-			r.w, thousands(r.w.symbolDays()), base, seconds(r.vectorised.median()), seconds(r.assisted.median()), seconds(eng),
-			baseRatio, ratio(r.vectorised.median()/eng), ratio(r.assisted.median()/eng), eng*1e9/float64(r.w.symbolDays()),
-			seconds(median(r.engine.AllColumnsSeconds)), baseRSS, mib(r.vectorised.MaxRSSKiB<<10), mib(r.assisted.MaxRSSKiB<<10),
-			mib(r.engine.MaxRSSKiB<<10), mib(int64(r.engine.PeakHeapBytes)))
+		numba, numbaRatio, numbaJIT, numbaRSS := "skipped²", "–", "–", "–"
+		if r.numba != nil {
+			numba, numbaRatio = seconds(r.numba.median()), ratio(r.numba.median()/eng)
+			numbaJIT, numbaRSS = seconds(r.numba.JITSeconds), mib(r.numba.MaxRSSKiB<<10)
+		}
+		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %.1f | %s | %s | %s | %s | %s | %s | %s | %s |\n",
+			r.w, thousands(r.w.symbolDays()), base, seconds(r.vectorised.median()), seconds(r.assisted.median()), numba, seconds(eng),
+			baseRatio, ratio(r.vectorised.median()/eng), ratio(r.assisted.median()/eng), numbaRatio, eng*1e9/float64(r.w.symbolDays()),
+			seconds(median(r.engine.AllColumnsSeconds)), numbaJIT, baseRSS, mib(r.vectorised.MaxRSSKiB<<10), mib(r.assisted.MaxRSSKiB<<10),
+			numbaRSS, mib(r.engine.MaxRSSKiB<<10), mib(int64(r.engine.PeakHeapBytes)))
 	}
 
 	fmt.Fprintf(&b, `
@@ -67,12 +73,17 @@ commissions; 8 float64 columns, 64 bytes per symbol-day, with the closes) on fir
 columns" is the time with every one of them filled as well, work the pandas scripts do not do. The
 vectorised peer is pandas with groupby, reindex and cumsum and no row loop; "pandas + numpy" places the
 trades with the pandas index but sums with numpy (bincount, one cumsum): not the peer the issue names,
-but the fastest such code we wrote. Loading, timed apart in the whole-path table below, reads the CSV
+but the fastest such code we wrote. The numba peer is the same work compiled with numba: the pandas
+objects turned into arrays (the closes, the index's codes, each transaction's kind, symbol and day as small
+integers), then one compiled function (one thread) places the trades, accumulates the shares and sums the
+balance: the strongest Python we could write. numba compiles on the first call, made before the timed
+runs: "numba first call" is that call, compile and one computation, and its runs, like the others', are
+warm. A ratio below 1× means gofolio is the slower. Loading, timed apart in the whole-path table below, reads the CSV
 files and organises the closes: indexed by (symbol, date) for pandas, one series per symbol for gofolio.
 Each implementation runs in a
 fresh process per workload; the median is of warm runs (the first, which also faults in fresh memory,
 is one of them); peak RSS is that process's getrusage maximum resident set, interpreter and loaded inputs
-included. All four read the same generated CSV files and agree on every quantity held and every daily
+included. All read the same generated CSV files and agree on every quantity held and every daily
 balance to 1e-9 relative (checked on every row above). gofolio's peak heap is the Go
 runtime's largest HeapInuse after a build with all its columns, nearly all of it those columns; the
 baseline pandas frame carries a (symbol, date) MultiIndex and fewer columns. gofolio's cost is linear:
@@ -91,6 +102,9 @@ transactions per symbol-day.
 	if !skipped {
 		fmt.Fprintf(&b, "\nThe row-by-row baseline ran on every workload: none was estimated to need more than %s a run.\n", env.baselineLimit)
 	}
+	if env.numbaSkipped != "" {
+		fmt.Fprintf(&b, "\n² The numba peer was skipped: %s (apt-get install python3-numba to run it).\n", env.numbaSkipped)
+	}
 	b.WriteString(targets(rows))
 	b.WriteString(wholePathTable(rows))
 	return b.String()
@@ -106,13 +120,14 @@ The whole path, from the files on disk to the quantities and the balance: loadin
 (one CSV file per symbol) and the transactions file, then the computation above. For gofolio that is
 quotes.NewDir, quotes.FetchAll of every symbol (the files read in parallel, every check of quotes.Dir
 made), txfile.Read (every check of the transactions reader made), Build and the holdings'
-Quantity column; for pandas, read_csv of every price file, concat and sort into the (symbol, date)
-index, read_csv of the transactions, then the script's computation. Median of as many runs as the
+Quantity column; for pandas (and numba, which loads the same way), read_csv of every price file, concat
+and sort into the (symbol, date) index, read_csv of the transactions, then the script's computation
+(numba's already compiled). Median of as many runs as the
 computation, each from the files again (warm in the OS page cache, as a re-run is). "Load" is the first
 load alone, once per process.
 
-| Workload | Baseline pandas | Vectorised pandas | pandas + numpy | gofolio | Baseline ÷ gofolio | Vectorised ÷ gofolio | pandas + numpy ÷ gofolio | Load: baseline | Load: vectorised | Load: pandas + numpy | Load: gofolio |
-|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|
+| Workload | Baseline pandas | Vectorised pandas | pandas + numpy | numba | gofolio | Baseline ÷ gofolio | Vectorised ÷ gofolio | pandas + numpy ÷ gofolio | numba ÷ gofolio | Load: baseline | Load: vectorised | Load: pandas + numpy | Load: numba | Load: gofolio |
+|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|
 `)
 	for _, r := range rows {
 		eng := r.engine.wholeMedian()
@@ -120,10 +135,14 @@ load alone, once per process.
 		if r.baseline != nil {
 			base, baseRatio, baseLoad = seconds(r.baseline.wholeMedian()), ratio(r.baseline.wholeMedian()/eng), seconds(r.baseline.LoadSeconds)
 		}
-		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", r.w,
-			base, seconds(r.vectorised.wholeMedian()), seconds(r.assisted.wholeMedian()), seconds(eng),
-			baseRatio, ratio(r.vectorised.wholeMedian()/eng), ratio(r.assisted.wholeMedian()/eng),
-			baseLoad, seconds(r.vectorised.LoadSeconds), seconds(r.assisted.LoadSeconds), seconds(r.engine.LoadSeconds))
+		numba, numbaRatio, numbaLoad := "–", "–", "–"
+		if r.numba != nil {
+			numba, numbaRatio, numbaLoad = seconds(r.numba.wholeMedian()), ratio(r.numba.wholeMedian()/eng), seconds(r.numba.LoadSeconds)
+		}
+		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", r.w,
+			base, seconds(r.vectorised.wholeMedian()), seconds(r.assisted.wholeMedian()), numba, seconds(eng),
+			baseRatio, ratio(r.vectorised.wholeMedian()/eng), ratio(r.assisted.wholeMedian()/eng), numbaRatio,
+			baseLoad, seconds(r.vectorised.LoadSeconds), seconds(r.assisted.LoadSeconds), numbaLoad, seconds(r.engine.LoadSeconds))
 	}
 	return b.String()
 }
@@ -159,6 +178,7 @@ func targets(rows []*row) string {
 			if r.assisted != nil {
 				fmt.Fprintf(&b, " It is %s faster than pandas + numpy.", ratio(r.assisted.median()/eng))
 			}
+			b.WriteString(numbaTarget(r))
 			if all := median(r.engine.AllColumnsSeconds); all > 0 && r.baseline != nil {
 				fmt.Fprintf(&b, " With all 8 holdings columns filled it takes %s, %s faster than the baseline.", seconds(all), ratio(r.baseline.median()/all))
 			}
@@ -169,8 +189,8 @@ func targets(rows []*row) string {
 			if all > 0 {
 				with = seconds(all) + " with all 8 holdings columns; "
 			}
-			fmt.Fprintf(&b, "- %s: gofolio takes %s (%starget < 1 s: %s) with a peak RSS of %s (target < 1 GiB: %s).\n",
-				r.w, seconds(eng), with, verdict(max(eng, all) < 1), mib(rss), verdict(rss < 1<<30))
+			fmt.Fprintf(&b, "- %s: gofolio takes %s (%starget < 1 s: %s) with a peak RSS of %s (target < 1 GiB: %s).%s\n",
+				r.w, seconds(eng), with, verdict(max(eng, all) < 1), mib(rss), verdict(rss < 1<<30), numbaTarget(r))
 			if w := wholeTarget(r); w != "" {
 				fmt.Fprintf(&b, "  %s\n", strings.TrimSpace(w))
 			}
@@ -182,8 +202,22 @@ func targets(rows []*row) string {
 	return "\nTargets:\n\n" + b.String()
 }
 
+// numbaTarget says how gofolio's computation compares with the numba
+// peer's on r, the target being faster; "" when numba did not run.
+func numbaTarget(r *row) string {
+	if r.numba == nil {
+		return ""
+	}
+	x := r.numba.median() / r.engine.median()
+	verdict := "met"
+	if x <= 1 {
+		verdict = "NOT met"
+	}
+	return fmt.Sprintf(" Against numba (%s, warm): %s (target faster: %s).", seconds(r.numba.median()), ratio(x), verdict)
+}
+
 // wholeTarget says how gofolio's whole path (files to frames) compares
-// with the fastest pandas peer's on r, the target being faster than every
+// with the fastest Python peer's on r, the target being faster than every
 // one; "" when r has no whole-path times.
 func wholeTarget(r *row) string {
 	eng := r.engine.wholeMedian()
@@ -194,7 +228,7 @@ func wholeTarget(r *row) string {
 	for _, p := range []struct {
 		name string
 		m    *measurement
-	}{{"the baseline", r.baseline}, {"the vectorised peer", r.vectorised}, {"pandas + numpy", r.assisted}} {
+	}{{"the baseline", r.baseline}, {"the vectorised peer", r.vectorised}, {"pandas + numpy", r.assisted}, {"numba", r.numba}} {
 		if p.m != nil && p.m.wholeMedian() > 0 && (peer == "" || p.m.wholeMedian() < fastest) {
 			peer, fastest = p.name, p.m.wholeMedian()
 		}
@@ -206,7 +240,7 @@ func wholeTarget(r *row) string {
 	if eng >= fastest {
 		verdict = "NOT met"
 	}
-	return fmt.Sprintf(" The whole path, files on disk to frames, takes gofolio %s, %s faster than the fastest pandas peer's (%s, %s; target faster than every peer: %s).",
+	return fmt.Sprintf(" The whole path, files on disk to frames, takes gofolio %s, %s faster than the fastest Python peer's (%s, %s; target faster than every peer: %s).",
 		seconds(eng), ratio(fastest/eng), peer, seconds(fastest), verdict)
 }
 

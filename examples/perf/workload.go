@@ -57,7 +57,7 @@ var fullWorkloads = []workload{
 	{500, 20, 50000},
 }
 
-// Inputs, written once per workload and read by all four implementations:
+// Inputs, written once per workload and read by every implementation:
 // the prices as a quotes.Dir folder, one file per symbol, and the
 // transactions as one CSV file that txfile.Read reads.
 const (
