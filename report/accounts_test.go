@@ -1,0 +1,78 @@
+package report
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/gofolio/gofolio/portfolio"
+	"github.com/gofolio/gofolio/portfolio/analysis"
+	"github.com/gofolio/gofolio/quotes"
+)
+
+// twoAccountInput is the report of TestAddPortfolio's two accounts a and b
+// (a buys 50 A, b holds £500 of cash), built for accounts (nil: both).
+func twoAccountInput(t *testing.T, accounts []string) *Input {
+	t.Helper()
+	s := &quotes.Series{Symbol: "A", Currency: "GBP"}
+	for i, c := range []float64{10, 11, 12, 9} {
+		s.Dates = append(s.Dates, quotes.Date(2024, 1, 2+i))
+		s.Close = append(s.Close, c)
+	}
+	txs := []portfolio.Transaction{
+		{Date: quotes.Date(2024, 1, 2), Kind: portfolio.Deposit, Amount: 1000, Account: "a"},
+		{Date: quotes.Date(2024, 1, 2), Kind: portfolio.Buy, Symbol: "A", Quantity: 50, Price: 10, Account: "a"},
+		{Date: quotes.Date(2024, 1, 2), Kind: portfolio.Deposit, Amount: 500, Account: "b"},
+	}
+	res, err := portfolio.Build(txs, portfolio.Config{Currency: "GBP", Series: map[string]*quotes.Series{"A": s}, Accounts: accounts})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := analysis.Run(res, nil, analysis.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	in, err := NewInput(a, InputOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return in
+}
+
+// TestHoldingReturnsNameTheAccounts: beside -compare's accounts alone, the
+// returns per holding say which portfolio they are of: every account
+// consolidated, or the selection; a file of one account says nothing.
+func TestHoldingReturnsNameTheAccounts(t *testing.T) {
+	for _, c := range []struct {
+		accounts []string
+		want     string
+	}{
+		{nil, "<h2>Returns per holding (every account, consolidated: a, b)</h2>"},
+		{[]string{"a"}, "<h2>Returns per holding (account a)</h2>"},
+		{[]string{"b", "a"}, "<h2>Returns per holding (every account, consolidated: a, b)</h2>"},
+	} {
+		page := render(t, twoAccountInput(t, c.accounts), Options{})
+		if !strings.Contains(page, c.want) {
+			t.Errorf("accounts %v: no %q in the page", c.accounts, c.want)
+		}
+	}
+	if page := render(t, windowedInput(t), Options{}); !strings.Contains(page, "<h2>Returns per holding</h2>") {
+		t.Error("a file of one account: the heading should name no account")
+	}
+}
+
+// TestAccountsLabel: one account, several, and all of them.
+func TestAccountsLabel(t *testing.T) {
+	for _, c := range []struct {
+		accounts  []string
+		selection bool
+		want      string
+	}{
+		{[]string{"gia"}, true, "account gia"},
+		{[]string{"gia", "isa"}, true, "accounts gia, isa, consolidated"},
+		{[]string{"gia", "isa", "sipp"}, false, "every account, consolidated: gia, isa, sipp"},
+	} {
+		if got := AccountsLabel(c.accounts, c.selection); got != c.want {
+			t.Errorf("AccountsLabel(%q, %v) = %q, want %q", c.accounts, c.selection, got, c.want)
+		}
+	}
+}
