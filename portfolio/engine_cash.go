@@ -70,6 +70,8 @@ func (e *engine) result() *Result {
 		Cash:           cash,
 		Accounts:       e.shownAccounts(),
 		ShareTransfers: e.shareTransfers,
+		lots:           e.cfg.Lots,
+		openLots:       e.openLotsBySymbol(),
 		Warnings:       e.warnings,
 	}
 }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/gofolio/gofolio/portfolio"
 	"github.com/gofolio/gofolio/portfolio/analysis"
+	"github.com/gofolio/gofolio/portfolio/rebalance"
 	"github.com/gofolio/gofolio/quotes"
 )
 
@@ -74,5 +75,21 @@ func TestAccountsLabel(t *testing.T) {
 		if got := AccountsLabel(c.accounts, c.selection); got != c.want {
 			t.Errorf("AccountsLabel(%q, %v) = %q, want %q", c.accounts, c.selection, got, c.want)
 		}
+	}
+}
+
+// TestRebalanceNamesTheAccounts: a plan of account a alone says so in the
+// section's heading and text; a plan of every account says "the
+// portfolio".
+func TestRebalanceNamesTheAccounts(t *testing.T) {
+	in := twoAccountInput(t, []string{"a"})
+	in.Rebalance = NewRebalance(&rebalance.Plan{Currency: "GBP", Accounts: []string{"a"}})
+	page := render(t, in, Options{})
+	if !strings.Contains(page, "<h2>Rebalancing (account a)</h2>") || !strings.Contains(page, "The trades that bring the positions and cash of account a to") {
+		t.Error("the rebalancing section does not name account a")
+	}
+	in.Rebalance = NewRebalance(&rebalance.Plan{Currency: "GBP"})
+	if page := render(t, in, Options{}); !strings.Contains(page, "<h2>Rebalancing</h2>") || !strings.Contains(page, "The trades that bring the portfolio to") {
+		t.Error("a plan of every account should name none")
 	}
 }
