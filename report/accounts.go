@@ -39,3 +39,15 @@ func AccountsLabel(accounts []string, selection bool) string {
 	}
 	return "accounts " + names + ", consolidated"
 }
+
+// GainsScope is the line that says, for a report of some accounts
+// (selected, among every account of the transactions), that its capital
+// gains are every account's, as tax is the person's; "" when selected is
+// empty or covers every account.
+func GainsScope(selected, every []string) string {
+	if len(selected) == 0 || !slices.ContainsFunc(every, func(a string) bool { return !slices.Contains(selected, a) }) {
+		return ""
+	}
+	return "The capital gains cover every account (" + strings.Join(every, ", ") + "), not only " + AccountsLabel(selected, true) +
+		": tax is the person's, and HMRC's pool and the wash-sale rule span accounts."
+}

@@ -12,7 +12,7 @@ import (
 
 // twoAccountInput is the report of TestAddPortfolio's two accounts a and b
 // (a buys 50 A, b holds £500 of cash), built for accounts (nil: both).
-func twoAccountInput(t *testing.T, accounts []string) *Input {
+func twoAccountInput(t *testing.T, accounts []string, more ...portfolio.Transaction) *Input {
 	t.Helper()
 	s := &quotes.Series{Symbol: "A", Currency: "GBP"}
 	for i, c := range []float64{10, 11, 12, 9} {
@@ -24,6 +24,7 @@ func twoAccountInput(t *testing.T, accounts []string) *Input {
 		{Date: quotes.Date(2024, 1, 2), Kind: portfolio.Buy, Symbol: "A", Quantity: 50, Price: 10, Account: "a"},
 		{Date: quotes.Date(2024, 1, 2), Kind: portfolio.Deposit, Amount: 500, Account: "b"},
 	}
+	txs = append(txs, more...)
 	res, err := portfolio.Build(txs, portfolio.Config{Currency: "GBP", Series: map[string]*quotes.Series{"A": s}, Accounts: accounts})
 	if err != nil {
 		t.Fatal(err)
@@ -91,5 +92,23 @@ func TestRebalanceNamesTheAccounts(t *testing.T) {
 	in.Rebalance = NewRebalance(&rebalance.Plan{Currency: "GBP"})
 	if page := render(t, in, Options{}); !strings.Contains(page, "<h2>Rebalancing</h2>") || !strings.Contains(page, "The trades that bring the portfolio to") {
 		t.Error("a plan of every account should name none")
+	}
+}
+
+// TestGainsSayTheyCoverEveryAccount: a report of account b alone still
+// shows a's sale in its capital gains (tax is the person's), and a line
+// says so; the report of both accounts needs no such line.
+func TestGainsSayTheyCoverEveryAccount(t *testing.T) {
+	sale := portfolio.Transaction{Date: quotes.Date(2024, 1, 4), Kind: portfolio.Sell, Symbol: "A", Quantity: 10, Price: 12, Account: "a"}
+	in := twoAccountInput(t, []string{"b"}, sale)
+	if in.Gains == nil || len(in.Gains.Disposals) != 1 {
+		t.Fatalf("b's report: gains %+v, want a's sale", in.Gains)
+	}
+	want := "The capital gains cover every account (a, b), not only account b: tax is the person&#39;s"
+	if page := render(t, in, Options{}); !strings.Contains(page, want) {
+		t.Errorf("no %q in b's report", want)
+	}
+	if both := twoAccountInput(t, nil, sale); both.Gains == nil || both.Gains.Scope != "" {
+		t.Errorf("both accounts: gains %+v, want no scope line", both.Gains)
 	}
 }
