@@ -7,17 +7,25 @@ import (
 	"time"
 
 	"github.com/gofolio/gofolio/portfolio"
+	"github.com/gofolio/gofolio/portfolio/lots"
 	"github.com/gofolio/gofolio/quotes"
 )
 
-// buildAccounts builds txs in EUR for the accounts given.
+// buildAccounts builds txs in EUR for the accounts given, at the average
+// cost.
 func buildAccounts(t *testing.T, txs []portfolio.Transaction, accounts []string, series ...*quotes.Series) *portfolio.Result {
 	t.Helper()
-	m := map[string]*quotes.Series{}
+	return buildLots(t, txs, accounts, lots.Average, series...)
+}
+
+// buildLots builds txs in EUR for the accounts given under lots method m.
+func buildLots(t *testing.T, txs []portfolio.Transaction, accounts []string, m lots.Method, series ...*quotes.Series) *portfolio.Result {
+	t.Helper()
+	ms := map[string]*quotes.Series{}
 	for _, s := range series {
-		m[s.Symbol] = s
+		ms[s.Symbol] = s
 	}
-	res, err := portfolio.Build(txs, portfolio.Config{Currency: "EUR", Series: m, Accounts: accounts})
+	res, err := portfolio.Build(txs, portfolio.Config{Currency: "EUR", Series: ms, Accounts: accounts, Lots: m})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -88,20 +96,23 @@ func TestTransferredSharesCountAtTheirValue(t *testing.T) {
 // TestContributionsAddUpForAnAccount: random two-account files (deposits,
 // buys, sales, withdrawals, and transfers of cash and shares between the
 // accounts, all in EUR at the closes, no fees) built for account A alone,
-// over random windows: the contributions add up to A's TWR to 1e-12, and
+// over random windows, at the average cost and FIFO (whose transfers
+// carry other costs): the contributions add up to A's TWR to 1e-12, and
 // the cash, which earns nothing (one currency, no fee, no interest),
 // contributes 0 to 1e-12: transfers of shares in and out are flows at
 // their value, in the holding as in the portfolio.
 func TestContributionsAddUpForAnAccount(t *testing.T) {
 	rng := rand.New(rand.NewPCG(5, 19))
+	checked := 0
 	for seed := range uint64(60) {
 		r := rand.New(rand.NewPCG(seed, 23))
 		x, y := randomWalk(r, "X", 40), randomWalk(r, "Y", 40)
 		txs := randomAccountTxs(r, x, y)
-		res := buildAccounts(t, txs, []string{"A"}, x, y)
+		res := buildLots(t, txs, []string{"A"}, []lots.Method{lots.Average, lots.FIFO}[seed%2], x, y)
 		if len(res.ShareTransfers) == 0 {
 			continue
 		}
+		checked++
 		dates := res.Performance.Dates
 		for w := range 10 {
 			a, b := rng.IntN(len(dates)), rng.IntN(len(dates))
@@ -122,6 +133,9 @@ func TestContributionsAddUpForAnAccount(t *testing.T) {
 		if t.Failed() {
 			t.Fatalf("seed %d: %v", seed, txs)
 		}
+	}
+	if checked < 50 {
+		t.Errorf("only %d of 60 files transfer shares across account A", checked)
 	}
 }
 
