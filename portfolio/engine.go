@@ -109,6 +109,16 @@ type Result struct {
 	// every account of the transactions (Accounts). Transactions holds
 	// the rows of every account.
 	Accounts []string
+	// ShareTransfers are the TRANSFERs of shares that cross
+	// Config.Accounts, in the order of Transactions (nil without a
+	// selection): what the holdings book at cost and the performance frame
+	// counts as a flow at value (see ShareTransfer).
+	ShareTransfers []ShareTransfer
+
+	// lots and openLots are Config.Lots and the lots booked under it
+	// (OpenLots).
+	lots     lots.Method
+	openLots map[string][]lots.Lot
 	// Warnings are what Build computed as asked but is most likely not
 	// what was meant (a holding valued at a stale close, cash borrowed in a
 	// currency never deposited), by date, then symbol or currency. A
@@ -230,6 +240,13 @@ type engine struct {
 	cal       *calendar
 	// group is the set of Config.Accounts; nil: every account.
 	group map[string]bool
+	// transferCost[i] is the cost txs[i], a TRANSFER of shares crossing
+	// the selection, moved (bookTransfer); shareTransfers lists them.
+	transferCost   []float64
+	shareTransfers []ShareTransfer
+	// openLots[si] is the lots the accounts covered hold of symbols[si]
+	// at the end, under a lots method (keepOpenLots).
+	openLots [][]lots.Lot
 
 	// rate[c][d] converts currency c to the reporting currency on day d;
 	// NaN before the currency is first used.

@@ -39,6 +39,7 @@ func (e *engine) selectAccounts() error {
 	}
 	known := Accounts(e.txs)
 	e.group = make(map[string]bool, len(e.cfg.Accounts))
+	e.transferCost = make([]float64, len(e.txs))
 	var unknown []string
 	for _, a := range e.cfg.Accounts {
 		if _, found := slices.BinarySearch(known, a); !found {
@@ -125,7 +126,10 @@ func (e *engine) bookTransfer(pos [2]*position, i int) {
 	if from == to {
 		return
 	}
-	pos[to].receiveTransfer(pos[from].transferOut(tx.Quantity))
+	t := pos[from].transferOut(tx.Quantity)
+	// Each row's cost is written by its own symbol's run only.
+	e.transferCost[i] = t.cost
+	pos[to].receiveTransfer(t)
 }
 
 // transferOut takes qty shares out of the position with their cost, and
@@ -211,7 +215,22 @@ func (e *engine) shareTransferFlows() {
 		} else {
 			e.withdrawals[d] += v
 		}
+		sign := float64(dir)
+		e.shareTransfers = append(e.shareTransfers, ShareTransfer{Symbol: tx.Symbol, Day: d,
+			Quantity: sign * tx.Quantity, Value: sign * v, Cost: sign * e.transferCost[i]})
 	}
+}
+
+// ShareTransfer is a TRANSFER of shares that crosses Config.Accounts
+// (Result.ShareTransfers): the accounts' deposit (withdrawal) of the
+// shares' Value at the day's close, while the holding's cost basis
+// rises (falls) by the Cost carried with them. Quantity, Value and Cost
+// are positive into the accounts, negative out of them; Value and Cost are
+// in the reporting currency.
+type ShareTransfer struct {
+	Symbol                string
+	Day                   int // index into the frames' Dates
+	Quantity, Value, Cost float64
 }
 
 // shownAccounts is Result.Accounts: Config.Accounts, or every account.

@@ -62,14 +62,17 @@ func (e *engine) result() *Result {
 	}
 	sortWarnings(e.warnings)
 	return &Result{
-		Currency:     e.cfg.Currency,
-		Holdings:     h,
-		Performance:  p,
-		Transactions: e.txs,
-		Rates:        e.cfg.Rates,
-		Cash:         cash,
-		Accounts:     e.shownAccounts(),
-		Warnings:     e.warnings,
+		Currency:       e.cfg.Currency,
+		Holdings:       h,
+		Performance:    p,
+		Transactions:   e.txs,
+		Rates:          e.cfg.Rates,
+		Cash:           cash,
+		Accounts:       e.shownAccounts(),
+		ShareTransfers: e.shareTransfers,
+		lots:           e.cfg.Lots,
+		openLots:       e.openLotsBySymbol(),
+		Warnings:       e.warnings,
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/gofolio/gofolio/portfolio/lots"
 	"github.com/gofolio/gofolio/quotes"
 )
 
@@ -57,6 +58,7 @@ func (e *engine) run() {
 		columns:       new([lazyColumns]lazyColumn),
 	}
 	e.cash = newLedger(n)
+	e.openLots = make([][]lots.Lot, nsym)
 	// The chunks' market values are merged straight into the
 	// performance frame's column.
 	e.cash.marketValue = e.perfColumn(2)
@@ -273,6 +275,7 @@ func (e *engine) bookTrades(l *ledger, st *symbolTrades) []positionRun {
 			d = min(d, e.txIndex[st.txs[ti]])
 		}
 	}
+	e.keepOpenLots(st.si, &p)
 	return runs
 }
 

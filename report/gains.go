@@ -16,7 +16,10 @@ type Gains struct {
 	Method string
 	// Exempt says the years carry the UK annual exempt amount and the
 	// taxable gain (the uk method): the table shows those columns.
-	Exempt    bool
+	Exempt bool
+	// Scope says, for a report of some accounts, that the gains are every
+	// account's (GainsScope); "" otherwise.
+	Scope     string
 	Years     []GainsYearRow
 	Disposals []DisposalRow
 }

@@ -81,6 +81,9 @@ func NewInput(a *analysis.Analysis, opts InputOptions) (*Input, error) {
 	allocationInputs(in, a)
 	in.Transactions = transactionRows(res)
 	in.Gains = gainsSection(a.Gains)
+	if in.Gains != nil {
+		in.Gains.Scope = GainsScope(res.Accounts, portfolio.Accounts(res.Transactions))
+	}
 	in.HoldingReturns = holdingReturnsSection(a)
 	if err := in.Validate(); err != nil {
 		return nil, err

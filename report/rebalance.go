@@ -25,7 +25,10 @@ type Rebalance struct {
 	Date time.Time // the day the prices are of
 	// Mode says what was asked: "full" or "new money only", whole or
 	// fractional shares, the commission and the lots method.
-	Mode        string
+	Mode string
+	// Accounts names the accounts whose positions and cash are
+	// rebalanced (rebalance.Plan.Accounts): "" for every account.
+	Accounts    string
 	Trades      []RebalanceTrade
 	Weights     []RebalanceWeight
 	Invest      float64 // new money added
@@ -57,6 +60,9 @@ func NewRebalance(p *rebalance.Plan) *Rebalance {
 	}
 	r := &Rebalance{Date: p.Date, Mode: PlanMode(p), Invest: p.Options.Invest, CashAfter: p.CashAfter,
 		Commissions: p.Commissions, Gain: p.Gain}
+	if p.Accounts != nil {
+		r.Accounts = AccountsLabel(p.Accounts, true)
+	}
 	for _, t := range p.Trades {
 		row := RebalanceTrade{Side: string(t.Side), Symbol: t.Symbol, QuoteCurrency: t.QuoteCurrency, Quantity: t.Quantity,
 			Price: t.Price, Value: t.Value, Commission: t.Commission, Gain: t.Gain}

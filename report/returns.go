@@ -24,8 +24,12 @@ func init() { template.Must(page.Parse(returnsTemplate)) }
 // contributions by group. The contributions add up to TWR.
 type HoldingReturns struct {
 	From time.Time
-	TWR  float64
-	Rows []HoldingReturnRow
+	// Accounts names the accounts the figures are of (AccountsCovered):
+	// the portfolio's, not those -compare shows alone; "" for a file of
+	// one account.
+	Accounts string
+	TWR      float64
+	Rows     []HoldingReturnRow
 	// GroupedBy names the grouping ("quote currency", "group").
 	GroupedBy string
 	Groups    []GroupContributionRow
@@ -54,7 +58,8 @@ func holdingReturnsSection(a *analysis.Analysis) *HoldingReturns {
 		return nil
 	}
 	perf := a.Performance
-	s := &HoldingReturns{From: perf.Dates[0], TWR: perf.CumulativeReturn[perf.Len()-1], GroupedBy: a.GroupedBy}
+	s := &HoldingReturns{From: perf.Dates[0], TWR: perf.CumulativeReturn[perf.Len()-1], GroupedBy: a.GroupedBy,
+		Accounts: AccountsCovered(a.Result)}
 	for _, h := range a.HoldingReturns {
 		s.Rows = append(s.Rows, HoldingReturnRow{
 			Symbol: h.Symbol, Cash: h.Symbol == attribution.Cash, TWR: h.TWR, MWR: h.MWR, Contribution: h.Contribution,

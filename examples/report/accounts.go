@@ -162,16 +162,23 @@ func noneOutputs(o *options, set map[string]bool, stderr io.Writer) {
 }
 
 // checkImport is -source none: the final holdings per account and the
-// cash per account and currency from the transactions alone, and with
-// -gains the capital gains of each tax year.
+// cash per account and currency from the transactions alone (of the
+// -accounts only, when given), and with -gains the capital gains of each
+// tax year.
 func checkImport(o *options, stdout, stderr io.Writer) error {
 	txs, name, err := readTransactions(o, stderr)
 	if err != nil {
 		return err
 	}
-	b, err := ledgercheck.Compute(txs)
+	if err := checkAccounts(o, txs); err != nil {
+		return err
+	}
+	b, err := ledgercheck.ComputeFor(txs, o.accounts)
 	if err != nil {
 		return err
+	}
+	if label := accountsLabel(o); label != "" {
+		name += " (" + label + ")"
 	}
 	fmt.Fprintf(stdout, "%d transactions from %s\n", len(txs), txn.Escape(name))
 	if err := b.Write(stdout); err != nil || !o.gains {

@@ -199,11 +199,22 @@ func TestRunAccounts(t *testing.T) {
 	if err == nil || err.Error() != `-accounts: no transaction belongs to "nope"; the accounts are "gia", "isa"` {
 		t.Errorf("got %v", err)
 	}
-	// Without market data every account is listed, transfers moved.
+	// Without market data (-source none) -accounts lists the accounts
+	// selected, transfers moved (it used to warn that it had no effect and
+	// list every account: issue 19's integration made it filter).
 	priced := writeFile(t, filepath.Join(t.TempDir(), "priced.csv"), strings.Replace(readFile(t, tx), "BUY,IBM,10,,5", "BUY,IBM,10,50,5", 1))
 	stdout, stderr, err := runReport(t, "-tx", priced, "-source", "none", "-accounts", "gia")
-	if err != nil || !strings.Contains(stderr, "-accounts has no effect with -source none") || !strings.Contains(stdout, "gia, IBM: 4\n") {
-		t.Errorf("%v\n%s\n%s", err, stdout, stderr)
+	if err != nil || stderr != "" || !strings.Contains(stdout, "gia, IBM: 4\n") || strings.Contains(stdout, "isa") ||
+		!strings.Contains(stdout, "priced.csv (account gia)\n") {
+		t.Errorf("-source none -accounts gia: %v\n%s\n%s", err, stdout, stderr)
+	}
+	both, _, err := runReport(t, "-tx", priced, "-source", "none")
+	if err != nil || !strings.Contains(both, "gia, IBM: 4\n") || !strings.Contains(both, "isa, IBM: 6\n") {
+		t.Errorf("-source none: %v\n%s", err, both)
+	}
+	if _, _, err = runReport(t, "-tx", priced, "-source", "none", "-accounts", "nope"); err == nil ||
+		err.Error() != `-accounts: no transaction belongs to "nope"; the accounts are "gia", "isa"` {
+		t.Errorf("-source none -accounts nope: %v", err)
 	}
 }
 

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/gofolio/gofolio/portfolio/attribution"
+	"github.com/gofolio/gofolio/report"
 )
 
 // printContributions prints (-contrib) each holding's returns over the
@@ -19,8 +20,13 @@ func printContributions(w io.Writer, j *job) error {
 	a := j.analysis
 	perf := a.Performance
 	from, to := perf.Dates[0].Format(time.DateOnly), perf.Dates[perf.Len()-1].Format(time.DateOnly)
-	fmt.Fprintf(w, "Returns per holding from %s to %s (in %s; MWR not annualised, over the days held; contributions linked, adding up to the TWR)\n",
-		from, to, j.result.Currency)
+	// Beside -compare's accounts alone, say which portfolio these are of.
+	of := report.AccountsCovered(j.result)
+	if of != "" {
+		of = " of " + of + ","
+	}
+	fmt.Fprintf(w, "Returns per holding%s from %s to %s (in %s; MWR not annualised, over the days held; contributions linked, adding up to the TWR)\n",
+		of, from, to, j.result.Currency)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "symbol\tTWR\tMWR\tcontribution\tstart value\tbought\tsold\tdividends\tend value\t")
 	var total float64

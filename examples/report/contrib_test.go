@@ -1,6 +1,7 @@
 package main
 
 import (
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -34,5 +35,30 @@ func TestRunContrib(t *testing.T) {
 	}
 	if strings.Contains(plain, "Returns per holding") {
 		t.Error("the returns per holding are printed without -contrib")
+	}
+}
+
+// TestRunContribNamesTheAccounts: with -compare the statistics show each
+// account alone beside the portfolio; -contrib's returns per holding are
+// the portfolio's, and the header says which accounts it consolidates
+// (or which one -accounts selects).
+func TestRunContribNamesTheAccounts(t *testing.T) {
+	tx := writeFile(t, filepath.Join(t.TempDir(), "two.csv"), "date,kind,symbol,quantity,price,commission,amount,account,to\n"+
+		"1995-01-03,DEPOSIT,,,,,10000,isa,\n1995-01-04,BUY,IBM,10,,5,,isa,\n1995-01-05,DEPOSIT,,,,,5000,gia,\n"+
+		"1995-02-01,TRANSFER,IBM,4,,,,isa,gia\n")
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"-compare"}, "Returns per holding of every account, consolidated: gia, isa, from 1995-01-03"},
+		{[]string{"-accounts", "gia"}, "Returns per holding of account gia, from 1995-01-03"},
+	} {
+		stdout, stderr, err := runReport(t, append([]string{"-tx", tx, "-currency", "USD", "-contrib", "-benchmarks", ","}, c.args...)...)
+		if err != nil {
+			t.Fatalf("%v: %v\n%s", c.args, err, stderr)
+		}
+		if !strings.Contains(stdout, c.want) {
+			t.Errorf("%v: no %q in\n%s", c.args, c.want, stdout)
+		}
 	}
 }

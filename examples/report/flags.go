@@ -236,9 +236,6 @@ func warnIneffective(o *options, set map[string]bool, stderr io.Writer) {
 	if set["timeout"] && o.source != "yahoo" {
 		warn("-timeout has no effect without -source yahoo")
 	}
-	if len(o.accounts) > 0 && o.source == "none" {
-		warn("-accounts has no effect with -source none (it lists every account)")
-	}
 	if set["echarts"] && o.out == "" {
 		warn("-echarts has no effect without an HTML report (-out is empty)")
 	}

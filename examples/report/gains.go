@@ -10,6 +10,7 @@ import (
 	"github.com/gofolio/gofolio/portfolio"
 	"github.com/gofolio/gofolio/portfolio/lots"
 	"github.com/gofolio/gofolio/portfolio/workbook"
+	"github.com/gofolio/gofolio/report"
 )
 
 // gains matches the built portfolio's trades by -lots (Result.Gains:
@@ -28,12 +29,12 @@ func printGains(w io.Writer, j *job) error {
 	if err != nil {
 		return fmt.Errorf("capital gains: %w", err)
 	}
-	return writeGains(w, rep, j.opts.taxYear)
+	return writeGains(w, rep, j.opts.taxYear, report.GainsScope(j.opts.accounts, portfolio.Accounts(j.result.Transactions)))
 }
 
 // writeGains writes rep's disposals and tax years (only year's, when
-// year is not "").
-func writeGains(w io.Writer, rep *lots.Report, year string) error {
+// year is not ""), each of notes on a line under the heading.
+func writeGains(w io.Writer, rep *lots.Report, year string, notes ...string) error {
 	years := rep.Years
 	if year != "" {
 		years = nil
@@ -47,6 +48,11 @@ func writeGains(w io.Writer, rep *lots.Report, year string) error {
 		}
 	}
 	fmt.Fprintf(w, "\nCapital gains (-lots %s; money in %s)\n", rep.Method, rep.Currency)
+	for _, n := range notes {
+		if n != "" {
+			fmt.Fprintln(w, n)
+		}
+	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "date\tsymbol\tquantity\tproceeds\tcosts\tgain\tmatched\t")
 	for _, d := range rep.Disposals {
@@ -140,7 +146,7 @@ func printGainsWithoutMarket(w io.Writer, txs []portfolio.Transaction, o *option
 	if err != nil {
 		return fmt.Errorf("capital gains: %w", err)
 	}
-	return writeGains(w, rep, o.taxYear)
+	return writeGains(w, rep, o.taxYear, report.GainsScope(o.accounts, portfolio.Accounts(txs)))
 }
 
 // warnUnusedLots says, on stderr, that the file's lot column does nothing

@@ -115,3 +115,31 @@ func TestRunWarnsOfUnusedLots(t *testing.T) {
 		t.Errorf("specific: stderr %q, stdout\n%s", stderr, stdout)
 	}
 }
+
+// TestRunGainsSayTheyCoverEveryAccount: with -accounts gia, -gains still
+// lists isa's sale (tax is the person's) and a line under its heading
+// says so, with market data and without (-source none); without -accounts
+// there is no such line.
+func TestRunGainsSayTheyCoverEveryAccount(t *testing.T) {
+	tx := writeFile(t, filepath.Join(t.TempDir(), "two.csv"), "date,kind,symbol,quantity,price,commission,amount,account,to\n"+
+		"1995-01-03,DEPOSIT,,,,,10000,isa,\n1995-01-04,BUY,IBM,10,50,5,,isa,\n1995-01-05,DEPOSIT,,,,,5000,gia,\n"+
+		"1995-02-01,TRANSFER,IBM,4,,,,isa,gia\n1995-06-01,SELL,IBM,2,60,5,,isa,\n")
+	const line = "\nThe capital gains cover every account (gia, isa), not only account gia: tax is the person's, and HMRC's pool and the wash-sale rule span accounts.\n"
+	for _, source := range []string{"sample", "none"} {
+		args := []string{"-tx", tx, "-currency", "USD", "-benchmarks", ",", "-gains", "-source", source}
+		gia, stderr, err := runReport(t, append(args, "-accounts", "gia")...)
+		if err != nil {
+			t.Fatalf("-source %s: %v\n%s", source, err, stderr)
+		}
+		if !strings.Contains(gia, "Capital gains (-lots average; money in USD)"+line) || !strings.Contains(gia, "1995-06-01") {
+			t.Errorf("-source %s -accounts gia: want isa's sale and the line %q under the heading:\n%s", source, line, gia)
+		}
+		both, stderr, err := runReport(t, args...)
+		if err != nil {
+			t.Fatalf("-source %s: %v\n%s", source, err, stderr)
+		}
+		if strings.Contains(both, "cover every account") {
+			t.Errorf("-source %s without -accounts:\n%s", source, both)
+		}
+	}
+}

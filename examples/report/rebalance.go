@@ -126,8 +126,15 @@ func planRebalance(w io.Writer, j *job) error {
 
 // printPlan writes the trades, then the weights before and after.
 func printPlan(w io.Writer, file string, p *rebalance.Plan) error {
-	fmt.Fprintf(w, "\nRebalancing to %s at the closes of %s (%s; money in %s, price in the quote currency)\n",
-		file, p.Date.Format(time.DateOnly), report.PlanMode(p), p.Currency)
+	of := ""
+	if p.Accounts != nil {
+		of = " " + report.AccountsLabel(p.Accounts, true) + " (its positions and cash)"
+		if len(p.Accounts) > 1 {
+			of = " " + report.AccountsLabel(p.Accounts, true) + " (their positions and cash)"
+		}
+	}
+	fmt.Fprintf(w, "\nRebalancing%s to %s at the closes of %s (%s; money in %s, price in the quote currency)\n",
+		of, file, p.Date.Format(time.DateOnly), report.PlanMode(p), p.Currency)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "side\tsymbol\tquantity\tprice\tvalue\tcommission\test. gain\t")
 	for _, t := range p.Trades {

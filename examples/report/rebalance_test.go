@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -123,5 +124,34 @@ func TestRebalanceTargetsIsAnInput(t *testing.T) {
 	_, _, err := runReport(t, "-targets", targets, "-out", targets)
 	if err == nil || !strings.Contains(err.Error(), "-out "+targets+" is the file read by -targets") {
 		t.Errorf("-out onto -targets: %v", err)
+	}
+}
+
+// TestRunRebalanceAccounts: with -accounts gia the plan rebalances gia's
+// positions and cash only (4 IBM transferred from isa, 5,000 of cash) and
+// its header says so; without -accounts, both accounts' 10 IBM.
+func TestRunRebalanceAccounts(t *testing.T) {
+	dir := t.TempDir()
+	tx := writeFile(t, filepath.Join(dir, "two.csv"), "date,kind,symbol,quantity,price,commission,amount,account,to\n"+
+		"1995-01-03,DEPOSIT,,,,,10000,isa,\n1995-01-04,BUY,IBM,10,,5,,isa,\n1995-01-05,DEPOSIT,,,,,5000,gia,\n"+
+		"1995-02-01,TRANSFER,IBM,4,,,,isa,gia\n")
+	targets := writeFile(t, filepath.Join(dir, "targets.csv"), "symbol,weight\nIBM,50\nCASH,50\n")
+	args := []string{"-tx", tx, "-currency", "USD", "-benchmarks", ",", "-targets", targets}
+	gia, stderr, err := runReport(t, append(args, "-accounts", "gia")...)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, stderr)
+	}
+	if !strings.Contains(gia, "\nRebalancing account gia (its positions and cash) to ") {
+		t.Errorf("the plan's header should name gia:\n%s", gia)
+	}
+	if !regexp.MustCompile(`\n +IBM +50\.00% +\S+ +\S+ +4 `).MatchString(gia) {
+		t.Errorf("gia holds 4 IBM before the plan:\n%s", gia)
+	}
+	both, stderr, err := runReport(t, args...)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, stderr)
+	}
+	if !strings.Contains(both, "\nRebalancing to ") || !regexp.MustCompile(`\n +IBM +50\.00% +\S+ +\S+ +10 `).MatchString(both) {
+		t.Errorf("both accounts: 10 IBM, a header naming no account:\n%s", both)
 	}
 }

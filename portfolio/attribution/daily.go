@@ -27,6 +27,24 @@ type Columns struct {
 	// Moves re-price holdings moved by a corporate action (see Move); may
 	// be nil.
 	Moves []Move
+	// Transfers re-price shares moved into or out of the portfolio (see
+	// Transfer); may be nil.
+	Transfers []Transfer
+}
+
+// Transfer is shares moved into (Value and Cost positive) or out of
+// (negative) holding Symbol on a day from outside the portfolio: a
+// TRANSFER that crosses portfolio.Config.Accounts, which the performance
+// frame counts as a deposit (withdrawal) of Value, the shares' market
+// value, while the columns book them at Cost, the cost basis they carry.
+// The decomposition counts Value as the money paid into (taken out of) the
+// holding, adding Value − Cost to its f: its return starts from the value
+// the portfolio received, and the cash, whose gain is the external flow
+// less what went into the holdings, does not show the gap.
+type Transfer struct {
+	Day         int // index into the frame's dates
+	Symbol      int // index into Symbols
+	Cost, Value float64
 }
 
 // Move is a transfer of shares from one holding to another on a day (a
@@ -165,11 +183,18 @@ func holdingDays(cols Columns, adjust map[int]float64, s, n, lo, hi int) days {
 	return h
 }
 
-// moveAdjustments maps each symbol's days with a move to what its moves
-// add to the money paid into it that day: Value − Cost to To, its
-// opposite to From; nil for a symbol without moves.
+// moveAdjustments maps each symbol's days with a move or a transfer to
+// what they add to the money paid into it that day: a move's Value − Cost
+// to To, its opposite to From; a transfer's Value − Cost to its Symbol;
+// nil for a symbol without either.
 func moveAdjustments(cols Columns) []map[int]float64 {
 	adjust := make([]map[int]float64, len(cols.Symbols))
+	for _, tr := range cols.Transfers {
+		if adjust[tr.Symbol] == nil {
+			adjust[tr.Symbol] = map[int]float64{}
+		}
+		adjust[tr.Symbol][tr.Day] += tr.Value - tr.Cost
+	}
 	for _, mv := range cols.Moves {
 		gap := mv.Value - mv.Cost
 		for _, side := range [...]struct {
@@ -272,6 +297,11 @@ func checkInput(f *perf.Frame, cols Columns) error {
 		if mv.Day < 0 || mv.Day >= n || mv.From < 0 || mv.From >= len(cols.Symbols) || mv.To < 0 || mv.To >= len(cols.Symbols) ||
 			math.IsNaN(mv.Value-mv.Cost) || math.IsInf(mv.Value-mv.Cost, 0) {
 			errs = append(errs, fmt.Errorf("attribution: move %+v: want a day of the %d dates, symbols among the %d, a finite cost and value", mv, n, len(cols.Symbols)))
+		}
+	}
+	for _, tr := range cols.Transfers {
+		if tr.Day < 0 || tr.Day >= n || tr.Symbol < 0 || tr.Symbol >= len(cols.Symbols) || math.IsNaN(tr.Value-tr.Cost) || math.IsInf(tr.Value-tr.Cost, 0) {
+			errs = append(errs, fmt.Errorf("attribution: transfer %+v: want a day of the %d dates, a symbol among the %d, a finite cost and value", tr, n, len(cols.Symbols)))
 		}
 	}
 	return errors.Join(errs...)

@@ -35,7 +35,12 @@
 // end. A SPINOFF, MERGER or SYMBOLCHANGE moves shares at their cost: FromResult
 // re-prices the move at the market value of the shares received (see
 // FromResult), so that neither side shows the gap between cost and value as
-// a return.
+// a return. Likewise a TRANSFER of shares into or out of the accounts
+// selected (portfolio.Config.Accounts), which the portfolio counts as a
+// deposit or withdrawal of their value at the day's close while the
+// holdings carry their cost: f counts it at that value (see Transfer), so
+// a holding transferred in returns from the value received, and the cash
+// shows none of the gap.
 //
 // The cash is the rest of the portfolio (Cash): its value is Value − Σ V[i],
 // its gain is ΔCash + Σ_i (f[i,t] − div[i,t]) − (Deposits[t] − Withdrawals[t]),

@@ -17,14 +17,29 @@ import (
 // fraction; MERGER with cash A for q shares at price p: × p q / (A + p q),
 // the rest sold for the cash; SYMBOLCHANGE: all of it). A symbol with other
 // rows on the day of its move may have those in the cost; the portfolio's
-// total is exact whatever the split between the two symbols.
+// total is exact whatever the split between the two symbols. Each TRANSFER
+// of shares that crosses the result's Config.Accounts
+// (Result.ShareTransfers) is a Transfer at the value the performance frame
+// counted it at.
 func FromResult(res *portfolio.Result, from, to time.Time) (*Daily, error) {
 	h := res.Holdings
 	cols := Columns{
 		Symbols: h.Symbols, Value: h.Value(), CostBasis: h.CostBasis(), Realized: h.Realized(), Dividends: h.Dividends(),
-		Moves: moves(res),
+		Moves: moves(res), Transfers: transfers(res),
 	}
 	return Decompose(res.Performance, cols, from, to)
+}
+
+// transfers lists the result's TRANSFERs of shares that cross its
+// accounts, as Transfers.
+func transfers(res *portfolio.Result) []Transfer {
+	var out []Transfer
+	for _, st := range res.ShareTransfers {
+		if s, ok := slices.BinarySearch(res.Holdings.Symbols, st.Symbol); ok {
+			out = append(out, Transfer{Day: st.Day, Symbol: s, Cost: st.Cost, Value: st.Value})
+		}
+	}
+	return out
 }
 
 // moves lists the result's corporate actions that move shares, as Moves.

@@ -11,6 +11,7 @@ package ledgercheck
 import (
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 
 	"github.com/gofolio/gofolio/portfolio/txn"
@@ -63,7 +64,19 @@ const (
 // A TAX row with a symbol is also counted as tax on that symbol's
 // dividends. A BUY or SELL with no price (the day's close) needs market
 // data: its cash is unknown, and Compute returns an error naming it.
-func Compute(txs []txn.Transaction) (Balances, error) {
+func Compute(txs []txn.Transaction) (Balances, error) { return ComputeFor(txs, nil) }
+
+// ComputeFor is Compute for the given accounts (nil or empty: every
+// account): every row still moves its own account's shares and cash, so
+// that a TRANSFER from another account brings what it held, but only the
+// accounts given are listed (holdings, cash, interest), only their
+// DIVIDEND and TAX rows count in the dividends, and only their BUY and
+// SELL rows need a price (another account's cash is not shown).
+func ComputeFor(txs []txn.Transaction, accounts []string) (Balances, error) {
+	keep := func(string) bool { return true }
+	if len(accounts) > 0 {
+		keep = func(a string) bool { return slices.Contains(accounts, a) }
+	}
 	sorted := append([]txn.Transaction(nil), txs...)
 	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Date.Before(sorted[j].Date) })
 	shares := map[[2]string]float64{}
@@ -75,7 +88,7 @@ func Compute(txs []txn.Transaction) (Balances, error) {
 		acct := t.Account
 		switch t.Kind {
 		case txn.Buy, txn.Sell:
-			if t.Price == 0 {
+			if t.Price == 0 && keep(acct) {
 				unpriced = append(unpriced, txn.Problem{Origin: t.Origin, Column: "price", Expected: "a price: without market data a trade at the day's close has no known cash"})
 				continue
 			}
@@ -93,13 +106,15 @@ func Compute(txs []txn.Transaction) (Balances, error) {
 		case txn.Transfer:
 			transfer(t, shares, cash)
 		default:
-			cashRow(t, cash, divs, interest)
+			if keep(acct) {
+				cashRow(t, cash, divs, interest)
+			}
 		}
 	}
 	if len(unpriced) > 0 {
 		return Balances{}, &txn.ValidationError{Problems: unpriced}
 	}
-	return collect(shares, cash, divs, interest), nil
+	return collect(shares, cash, divs, interest, keep), nil
 }
 
 // transfer moves t's shares (a symbol) or cash (none, in t's currency)
@@ -154,10 +169,11 @@ func currencyOr(c, blank string) string {
 	return c
 }
 
-func collect(shares, cash map[[2]string]float64, divs, interest map[[2]string]*Income) Balances {
+// collect lists the balances of the accounts keep keeps.
+func collect(shares, cash map[[2]string]float64, divs, interest map[[2]string]*Income, keep func(string) bool) Balances {
 	var b Balances
 	for k, q := range shares {
-		if q > 1e-9 || q < -1e-9 {
+		if (q > 1e-9 || q < -1e-9) && keep(k[0]) {
 			b.Holdings = append(b.Holdings, Holding{Account: k[0], Symbol: k[1], Quantity: q})
 		}
 	}
@@ -166,6 +182,9 @@ func collect(shares, cash map[[2]string]float64, divs, interest map[[2]string]*I
 		return x.Account < y.Account || x.Account == y.Account && x.Symbol < y.Symbol
 	})
 	for k, v := range cash {
+		if !keep(k[0]) {
+			continue
+		}
 		b.Cash = append(b.Cash, Cash{Account: k[0], Currency: k[1], Amount: v})
 	}
 	sort.Slice(b.Cash, func(i, j int) bool {

@@ -95,3 +95,41 @@ func TestComputeTransfers(t *testing.T) {
 		t.Errorf("cash %+v, want %+v", b.Cash, want)
 	}
 }
+
+// TestComputeForAccounts: a buys 10 X at 20 (1000 deposited), then an X
+// at the day's close (no price: its cash is unknown), receives a dividend
+// of 5 and transfers 4 X and 300 USD to b, which is paid a dividend of 2
+// on them and interest of 1. For b alone: 4 X, 300 + 2 + 1 = 303 USD,
+// X's dividends 2 and b's interest 1; a's unpriced trade is not b's
+// business. For a: its unpriced trade is an error.
+func TestComputeForAccounts(t *testing.T) {
+	txs := []txn.Transaction{
+		{Date: day(2), Kind: txn.Deposit, Amount: 1000, Currency: "USD", Account: "a"},
+		{Date: day(3), Kind: txn.Buy, Symbol: "X", Quantity: 10, Price: 20, Currency: "USD", Account: "a"},
+		{Date: day(3), Kind: txn.Buy, Symbol: "X", Quantity: 1, Currency: "USD", Account: "a", Origin: txn.Origin{File: "f.csv", Row: 3}},
+		{Date: day(3), Kind: txn.Dividend, Symbol: "X", Amount: 5, Currency: "USD", Account: "a"},
+		{Date: day(4), Kind: txn.Transfer, Symbol: "X", Quantity: 4, Account: "a", To: "b"},
+		{Date: day(4), Kind: txn.Transfer, Amount: 300, Currency: "USD", Account: "a", To: "b"},
+		{Date: day(5), Kind: txn.Dividend, Symbol: "X", Amount: 2, Currency: "USD", Account: "b"},
+		{Date: day(5), Kind: txn.Interest, Amount: 1, Currency: "USD", Account: "b"},
+	}
+	b, err := ComputeFor(txs, []string{"b"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []Holding{{"b", "X", 4}}; !slices.Equal(b.Holdings, want) {
+		t.Errorf("holdings %+v, want %+v", b.Holdings, want)
+	}
+	if want := []Cash{{"b", "USD", 303}}; !slices.Equal(b.Cash, want) {
+		t.Errorf("cash %+v, want %+v", b.Cash, want)
+	}
+	if want := []Income{{"X", "USD", 2, 0}}; !slices.Equal(b.Dividends, want) {
+		t.Errorf("dividends %+v, want %+v", b.Dividends, want)
+	}
+	if want := []Income{{"b", "USD", 1, 0}}; !slices.Equal(b.Interest, want) {
+		t.Errorf("interest %+v, want %+v", b.Interest, want)
+	}
+	if _, err := ComputeFor(txs, []string{"a"}); err == nil || !strings.Contains(err.Error(), "f.csv, row 3, column price") {
+		t.Errorf("a's unpriced trade: %v", err)
+	}
+}

@@ -23,6 +23,9 @@
 // cash, which never ends below zero (unless it was borrowed to begin with
 // and only new money is invested).
 //
+// A result of some accounts (portfolio.Config.Accounts) is rebalanced on
+// their positions, cash and lots alone (Plan.Accounts names them).
+//
 // It imports the engine (portfolio), its lots (portfolio/lots) and the
 // transaction types (portfolio/txn) only.
 package rebalance

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -90,6 +91,10 @@ type Plan struct {
 	CashBefore, CashAfter float64
 	Commissions           float64 // the sum of the trades'
 	Gain                  float64 // the sum of the sales' estimated gains
+	// Accounts are the accounts whose positions, cash and lots the plan
+	// trades when the result covers some of its transactions' accounts
+	// (portfolio.Config.Accounts); nil when it covers every account.
+	Accounts []string
 }
 
 // Compute plans the trades that bring res, on its last day, to targets
@@ -240,18 +245,20 @@ func (b *book) quote(h *holding) error {
 }
 
 // loadLots replaces each holding's one average-cost lot by its open lots
-// under o.Lots (portfolio.Result.Gains). The lots' quantities are scaled
-// to the shares held: lots.Match sees the file's SPLIT rows but not the
-// market data's splits, which multiply the shares and leave each lot's
-// cost as it was.
+// under o.Lots: portfolio.Result.Gains', or, for a result of some of its
+// transactions' accounts (selectedAccounts), the lots Build booked for them
+// (portfolio.Result.OpenLots), since Gains matches every account's rows.
+// The lots' quantities are scaled to the shares held: lots.Match sees the
+// file's SPLIT rows but not the market data's splits, which multiply the
+// shares and leave each lot's cost as it was.
 func (b *book) loadLots(o Options) error {
-	rep, err := b.res.Gains(o.Lots, o.Settle)
+	open, err := b.openLots(o)
 	if err != nil {
-		return fmt.Errorf("the lots (%s): %w", o.Lots, err)
+		return err
 	}
 	for i := range b.holdings {
 		h := &b.holdings[i]
-		open := rep.Open[h.symbol]
+		open := open[h.symbol]
 		held := 0.0
 		for _, l := range open {
 			held += l.Quantity
@@ -263,6 +270,39 @@ func (b *book) loadLots(o Options) error {
 		for k, l := range open {
 			l.Quantity *= h.qty / held
 			h.lots[k] = l
+		}
+	}
+	return nil
+}
+
+// openLots is the open lots of each symbol under o.Lots: those Build
+// booked for the accounts selected (which must be under the same method),
+// else Gains'.
+func (b *book) openLots(o Options) (map[string][]lots.Lot, error) {
+	if accounts := selectedAccounts(b.res); accounts != nil {
+		m, open := b.res.OpenLots()
+		if m != o.Lots {
+			return nil, fmt.Errorf("the lots of accounts %s are those Build booked under Config.Lots (%s): plan with Options.Lots %s too, not %s",
+				strings.Join(accounts, ", "), m, m, o.Lots)
+		}
+		return open, nil
+	}
+	rep, err := b.res.Gains(o.Lots, o.Settle)
+	if err != nil {
+		return nil, fmt.Errorf("the lots (%s): %w", o.Lots, err)
+	}
+	return rep.Open, nil
+}
+
+// selectedAccounts is res.Accounts when they leave out some account of
+// res.Transactions (portfolio.Config.Accounts), else nil.
+func selectedAccounts(res *portfolio.Result) []string {
+	if res.Accounts == nil {
+		return nil
+	}
+	for _, a := range portfolio.Accounts(res.Transactions) {
+		if !slices.Contains(res.Accounts, a) {
+			return slices.Clone(res.Accounts)
 		}
 	}
 	return nil
