@@ -201,6 +201,7 @@ func newBook(res *portfolio.Result, targets Targets, o Options) (*book, error) {
 			}
 		}
 	}
+	missing = append(missing, b.unpriced()...)
 	if len(missing) > 0 {
 		return nil, errors.New(strings.Join(missing, "\n"))
 	}
@@ -210,6 +211,20 @@ func newBook(res *portfolio.Result, targets Targets, o Options) (*book, error) {
 		}
 	}
 	return b, nil
+}
+
+// unpriced is a problem for each holding without a price to trade at (a
+// close of 0, or none) and no target's Price: its shares could be neither
+// valued nor sold.
+func (b *book) unpriced() []string {
+	var ps []string
+	for _, h := range b.holdings {
+		if h.qty > 0 && (!(h.price > 0) || math.IsInf(h.price, 0)) {
+			ps = append(ps, fmt.Sprintf("holding %s: its close on %s is %v %s: give its price (a price column in the targets file, Target.Price)",
+				h.symbol, b.date.Format(time.DateOnly), h.close, h.currency))
+		}
+	}
+	return ps
 }
 
 // quote prices h, a target not held, from the market data: its close on

@@ -1,0 +1,211 @@
+package rebalance
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/gofolio/gofolio/portfolio"
+	"github.com/gofolio/gofolio/portfolio/lots"
+	"github.com/gofolio/gofolio/quotes"
+)
+
+// zeroClose is £1,000 deposited on 2 Jan 2024, 30 A bought at £8 and 40 B
+// at £5; on 3 Jan A closes at 12 and B at closeB.
+func zeroClose(t *testing.T, closeB float64) *portfolio.Result {
+	t.Helper()
+	d := quotes.Date(2024, 1, 2)
+	res, err := portfolio.Build([]portfolio.Transaction{
+		{Date: d, Kind: portfolio.Deposit, Amount: 1000},
+		{Date: d, Kind: portfolio.Buy, Symbol: "A", Quantity: 30, Price: 8},
+		{Date: d, Kind: portfolio.Buy, Symbol: "B", Quantity: 40, Price: 5},
+	}, portfolio.Config{Currency: "GBP",
+		Series: map[string]*quotes.Series{"A": series("A", 10, 12), "B": series("B", 5, closeB)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+// TestComputeZeroPricedHolding: B closes at 0 on the plan's day, so its
+// shares have no price to trade at, whether it is targeted or to be sold
+// out: the error names B and asks for its price (it used to say that
+// commissions of NaN would take all the portfolio). A price in the
+// targets plans it: B at £4 is worth 160, A 360, the cash 1,000 − 240 −
+// 200 = 560, 1,080 in all; 50% of it, 540, is A's 45 shares (15 bought)
+// and B's 135 (95 bought): 180 + 380 = 560, the cash.
+func TestComputeZeroPricedHolding(t *testing.T) {
+	res := zeroClose(t, 0)
+	for _, tg := range []Targets{{{Symbol: "A", Weight: 0.5}, {Symbol: "B", Weight: 0.5}}, {{Symbol: "A", Weight: 1}}} {
+		_, err := Compute(res, tg, Options{})
+		if err == nil || !strings.Contains(err.Error(), "holding B: its close on 2024-01-03 is 0 GBP: give its price") {
+			t.Errorf("targets %v: error %v, want one naming B's close of 0 and asking for its price", tg, err)
+		}
+	}
+	p, err := Compute(res, Targets{{Symbol: "A", Weight: 0.5}, {Symbol: "B", Weight: 0.5, Price: 4}}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a, b := trade(t, p, "A"), trade(t, p, "B"); a.Quantity != 15 || b.Quantity != 95 || b.Price != 4 || !near(p.CashAfter, 0) {
+		t.Errorf("A %+v, B %+v, cash after %v: want 15 A and 95 B bought, no cash left", a, b, p.CashAfter)
+	}
+}
+
+// TestComputeTargetNotHeld: C was bought and sold on 2 Jan, so the
+// portfolio has its market data but no position; its close (£20) prices
+// it. On 3 Jan A is worth 30 × 12 = 360, B 200, the cash 1,000 − 240 −
+// 200 = 560: 1,120. Targets of 25%, 50%, 25% are 280, 560, 280: A sells
+// floor((280 − 360) / 12) = −7 shares (84), B buys (560 − 200) / 5 = 72
+// (360), C buys 280 / 20 = 14 (280), leaving 560 + 84 − 360 − 280 = 4,
+// too little for the share of A that would realize a gain not to be
+// sold (12).
+func TestComputeTargetNotHeld(t *testing.T) {
+	d := quotes.Date(2024, 1, 2)
+	res, err := portfolio.Build([]portfolio.Transaction{
+		{Date: d, Kind: portfolio.Deposit, Amount: 1000},
+		{Date: d, Kind: portfolio.Buy, Symbol: "A", Quantity: 30, Price: 8},
+		{Date: d, Kind: portfolio.Buy, Symbol: "B", Quantity: 40, Price: 5},
+		{Date: d, Kind: portfolio.Buy, Symbol: "C", Quantity: 5, Price: 20},
+		{Date: d, Kind: portfolio.Sell, Symbol: "C", Quantity: 5, Price: 20},
+	}, portfolio.Config{Currency: "GBP", Lots: lots.FIFO, Series: map[string]*quotes.Series{
+		"A": series("A", 10, 12), "B": series("B", 5, 5), "C": series("C", 20, 20)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tg := Targets{{Symbol: "A", Weight: 0.25}, {Symbol: "B", Weight: 0.5}, {Symbol: "C", Weight: 0.25}}
+	p, err := Compute(res, tg, Options{Lots: lots.FIFO})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, b, c := trade(t, p, "A"), trade(t, p, "B"), trade(t, p, "C")
+	if a.Side != Sell || a.Quantity != 7 || !near(a.Gain, 7*4) || b.Side != Buy || b.Quantity != 72 || c.Side != Buy || c.Quantity != 14 || c.Price != 20 {
+		t.Errorf("A %+v\nB %+v\nC %+v\nwant 7 A sold (gain 7 × (12 − 8)), 72 B and 14 C bought", a, b, c)
+	}
+	if !near(p.CashAfter, 4) {
+		t.Errorf("cash after %v, want 4", p.CashAfter)
+	}
+}
+
+// borrowed is £100 deposited on 2 Jan 2024, then 30 A bought at £8 and 40
+// B at £5: £340 borrowed. On 3 Jan A (12) is worth 360, B 200, the cash
+// −340: 220 in all.
+func borrowed(t *testing.T) *portfolio.Result {
+	t.Helper()
+	d := quotes.Date(2024, 1, 2)
+	res, err := portfolio.Build([]portfolio.Transaction{
+		{Date: d, Kind: portfolio.Deposit, Amount: 100},
+		{Date: d, Kind: portfolio.Buy, Symbol: "A", Quantity: 30, Price: 8},
+		{Date: d, Kind: portfolio.Buy, Symbol: "B", Quantity: 40, Price: 5},
+	}, portfolio.Config{Currency: "GBP", Series: map[string]*quotes.Series{"A": series("A", 10, 12), "B": series("B", 5, 5)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+// TestComputeBorrowedCash: a full rebalance repays the £340 borrowed:
+// targets of 50% of 220 are 110 each, so A sells floor((110 − 360) / 12)
+// = −21 shares (252) and B (110 − 200) / 5 = −18 (90): the cash is −340 +
+// 342 = 2, too little to keep the 21st A (12). With £1,000 of new money
+// the cash is 660 and the total 1,220, 610 a target: A buys floor(250 /
+// 12) = 20 (240), B 410 / 5 = 82 (410), £10 left; new money never sells.
+func TestComputeBorrowedCash(t *testing.T) {
+	res := borrowed(t)
+	p, err := Compute(res, halfHalf(t), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a, b := trade(t, p, "A"), trade(t, p, "B"); a.Side != Sell || a.Quantity != 21 || b.Side != Sell || b.Quantity != 18 || !near(p.CashAfter, 2) {
+		t.Errorf("A %+v, B %+v, cash after %v: want 21 A and 18 B sold, 2 left", a, b, p.CashAfter)
+	}
+	if !near(p.CashBefore, -340) {
+		t.Errorf("cash before %v, want -340", p.CashBefore)
+	}
+	p, err = Compute(res, halfHalf(t), Options{Mode: NewMoney, Invest: 1000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a, b := trade(t, p, "A"), trade(t, p, "B"); a.Side != Buy || a.Quantity != 20 || b.Side != Buy || b.Quantity != 82 || !near(p.CashAfter, 10) {
+		t.Errorf("A %+v, B %+v, cash after %v: want 20 A and 82 B bought, 10 left", a, b, p.CashAfter)
+	}
+	// Without new money, a borrowed cash buys nothing, and sells nothing.
+	p, err = Compute(res, halfHalf(t), Options{Mode: NewMoney})
+	if err != nil || len(p.Trades) != 0 || !near(p.CashAfter, -340) {
+		t.Errorf("new money, none invested: %v, %+v: want no trade", err, p)
+	}
+}
+
+// TestComputeInvestMoreThanNeeded: new money of £10,000 on the borrowed
+// portfolio (A 360, B 200, cash −340) makes 10,220, of which A's target
+// is 25%, 2,555, and B's 75%, 7,665: both are under them, so every
+// holding lands on its target: A buys (2,555 − 360) / 12 =
+// 182.916…, B (7,665 − 200) / 5 = 1,493, and no cash is left (its target
+// is 0).
+func TestComputeInvestMoreThanNeeded(t *testing.T) {
+	res := borrowed(t)
+	tg := Targets{{Symbol: "A", Weight: 0.25}, {Symbol: "B", Weight: 0.75}}
+	p, err := Compute(res, tg, Options{Mode: NewMoney, Invest: 10000, Fractional: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a, b := trade(t, p, "A"), trade(t, p, "B"); !near(a.Quantity, 2195.0/12) || !near(b.Quantity, 1493) || !near(p.CashAfter, 0) {
+		t.Errorf("A %+v, B %+v, cash after %v: want 182.92 A and 1,493 B bought, nothing left", a, b, p.CashAfter)
+	}
+	for _, w := range p.Weights {
+		if !near(w.After, w.Target) {
+			t.Errorf("%s after %v, want its target %v", w.Symbol, w.After, w.Target)
+		}
+	}
+}
+
+// fixedRates converts USD to GBP at 0.8 (and back at 1.25) every day.
+type fixedRates struct{}
+
+func (fixedRates) Rates(from, to string, dates []time.Time) ([]float64, error) {
+	r := map[string]float64{"USD>GBP": 0.8, "GBP>USD": 1.25, "GBP>GBP": 1, "USD>USD": 1}[from+">"+to]
+	if r == 0 {
+		return nil, fmt.Errorf("no rate %s to %s", from, to)
+	}
+	out := make([]float64, len(dates))
+	for i := range out {
+		out[i] = r
+	}
+	return out, nil
+}
+
+// TestComputeQuoteCurrencies: $500 and £500 deposited; 30 A (in USD) bought
+// at $10 from the dollars, 40 B (GBP) at £5. On 3 Jan A closes at $12,
+// £9.60 at 0.8: A is worth 288, B 200, the cash $200 (160) + £300: 948.
+// Targets A 40%, B 40%, CASH 20% are 379.20, 379.20 and 189.60: A buys
+// (379.20 − 288) / 9.60 = 9.5 shares at $12 (£91.20), B (379.20 − 200) /
+// 5 = 35.84 (179.20), leaving 460 − 270.40 = 189.60.
+func TestComputeQuoteCurrencies(t *testing.T) {
+	d := quotes.Date(2024, 1, 2)
+	a := series("A", 10, 12)
+	a.Currency = "USD"
+	res, err := portfolio.Build([]portfolio.Transaction{
+		{Date: d, Kind: portfolio.Deposit, Amount: 500, Currency: "USD"},
+		{Date: d, Kind: portfolio.Deposit, Amount: 500},
+		{Date: d, Kind: portfolio.Buy, Symbol: "A", Quantity: 30, Price: 10},
+		{Date: d, Kind: portfolio.Buy, Symbol: "B", Quantity: 40, Price: 5},
+	}, portfolio.Config{Currency: "GBP", Rates: fixedRates{}, Series: map[string]*quotes.Series{"A": a, "B": series("B", 5, 5)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tg := Targets{{Symbol: "A", Weight: 0.4}, {Symbol: "B", Weight: 0.4}, {Symbol: Cash, Weight: 0.2}}
+	p, err := Compute(res, tg, Options{Fractional: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ta, tb := trade(t, p, "A"), trade(t, p, "B")
+	if ta.Side != Buy || !near(ta.Quantity, 9.5) || ta.Price != 12 || ta.QuoteCurrency != "USD" || !near(ta.Value, 91.2) {
+		t.Errorf("A %+v: want 9.5 bought at USD 12, £91.20", ta)
+	}
+	if tb.Side != Buy || !near(tb.Quantity, 35.84) || !near(tb.Value, 179.2) {
+		t.Errorf("B %+v: want 35.84 bought, £179.20", tb)
+	}
+	if !near(p.TotalBefore, 948) || !near(p.CashAfter, 189.6) {
+		t.Errorf("total before %v, cash after %v: want 948 and 189.60", p.TotalBefore, p.CashAfter)
+	}
+}
