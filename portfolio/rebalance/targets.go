@@ -158,21 +158,18 @@ func ReadTargets(path string) (Targets, error) {
 // market data for. Every problem is reported at once with its row,
 // column and value.
 func ParseTargets(r io.Reader, file string) (Targets, error) {
-	cr := csv.NewReader(r)
-	cr.FieldsPerRecord = -1
-	cr.TrimLeadingSpace = true
-	rows, err := cr.ReadAll()
+	rows, lines, err := readRecords(r)
 	if err != nil {
 		return nil, fmt.Errorf("targets: %s: %w", file, err)
 	}
 	if len(rows) == 0 {
 		return nil, &TargetsError{Problems: []txn.Problem{{Origin: txn.Origin{File: file}, Expected: "a header symbol,weight[,price] and a row per symbol: the file is empty"}}}
 	}
-	cols, ps := header(rows[0], file)
+	cols, ps := header(rows[0], txn.Origin{File: file, Row: lines[0]})
 	if len(ps) > 0 {
 		return nil, &TargetsError{Problems: ps}
 	}
-	t, at, ps := parseRows(rows[1:], cols, file)
+	t, at, ps := parseRows(rows[1:], lines[1:], cols, file)
 	more := check(t, at, true)
 	if len(ps) > 0 && len(more) > 0 && more[len(more)-1].Row == 0 {
 		more = more[:len(more)-1] // the sum of weights some of which were unreadable
@@ -185,15 +182,33 @@ func ParseTargets(r io.Reader, file string) (Targets, error) {
 	return t, nil
 }
 
+// readRecords is every CSV record of r with the line it starts on (blank
+// lines are skipped, a quoted field may span lines).
+func readRecords(r io.Reader) (rows [][]string, lines []int, err error) {
+	cr := csv.NewReader(r)
+	cr.FieldsPerRecord = -1
+	cr.TrimLeadingSpace = true
+	for {
+		row, err := cr.Read()
+		if err == io.EOF {
+			return rows, lines, nil
+		}
+		if err != nil {
+			return nil, nil, err
+		}
+		line, _ := cr.FieldPos(0)
+		rows, lines = append(rows, row), append(lines, line)
+	}
+}
+
 // columns are the indexes of a targets file's columns; price is -1 when
 // absent.
 type columns struct{ symbol, weight, price int }
 
 // header finds the columns, or says what is missing or unknown.
-func header(row []string, file string) (columns, []txn.Problem) {
+func header(row []string, at txn.Origin) (columns, []txn.Problem) {
 	c := columns{-1, -1, -1}
 	var ps []txn.Problem
-	at := txn.Origin{File: file, Row: 1}
 	for i, h := range row {
 		switch strings.ToLower(strings.TrimSpace(strings.TrimPrefix(h, "\ufeff"))) {
 		case "symbol":
@@ -217,14 +232,15 @@ func header(row []string, file string) (columns, []txn.Problem) {
 	return c, ps
 }
 
-// parseRows reads each row's symbol, weight (percent) and price.
-func parseRows(rows [][]string, c columns, file string) (Targets, []txn.Origin, []txn.Problem) {
+// parseRows reads each row's symbol, weight (percent) and price; lines
+// are the rows' line numbers.
+func parseRows(rows [][]string, lines []int, c columns, file string) (Targets, []txn.Origin, []txn.Problem) {
 	ncols := max(c.symbol, c.weight, c.price) + 1
 	var t Targets
 	var at []txn.Origin
 	var ps []txn.Problem
 	for i, row := range rows {
-		here := txn.Origin{File: file, Row: i + 2}
+		here := txn.Origin{File: file, Row: lines[i]}
 		field := func(k int) string {
 			if k < 0 || k >= len(row) {
 				return ""
