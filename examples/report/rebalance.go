@@ -135,7 +135,7 @@ func printPlan(w io.Writer, file string, p *rebalance.Plan) error {
 		if t.Side == rebalance.Sell {
 			gain = money(t.Gain)
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s %s\t%s\t%s\t%s\t\n", t.Side, t.Symbol, quantity(t.Quantity), t.QuoteCurrency,
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s %s\t%s\t%s\t%s\t\n", t.Side, t.Symbol, shares(t.Quantity), t.QuoteCurrency,
 			money(t.Price), money(t.Value), money(t.Commission), gain)
 	}
 	if len(p.Trades) == 0 {
@@ -144,7 +144,7 @@ func printPlan(w io.Writer, file string, p *rebalance.Plan) error {
 	fmt.Fprintln(tw, "\t\t\t\t\t\t\t")
 	fmt.Fprintln(tw, "symbol\ttarget\tbefore\tafter\tshares before\tshares after\t\t")
 	for _, x := range p.Weights {
-		before, after := quantity(x.QuantityBefore), quantity(x.QuantityAfter)
+		before, after := shares(x.QuantityBefore), shares(x.QuantityAfter)
 		if x.Symbol == rebalance.Cash {
 			before, after = money(x.ValueBefore), money(x.ValueAfter)
 		}
@@ -176,8 +176,20 @@ func printLots(w io.Writer, p *rebalance.Plan) {
 			if l.Origin.Row > 0 {
 				lot += fmt.Sprintf(" (row %d)", l.Origin.Row)
 			}
-			parts = append(parts, fmt.Sprintf("%s %s shares (cost %s)", lot, quantity(l.Quantity), money(l.Cost)))
+			parts = append(parts, fmt.Sprintf("%s %s shares (cost %s)", lot, shares(l.Quantity), money(l.Cost)))
 		}
 		fmt.Fprintf(w, "lots sold (%s): %s: %s\n", p.Options.Lots, t.Symbol, strings.Join(parts, ", "))
 	}
+}
+
+// shares writes a plan's number of shares with 4 decimals at most, trailing
+// zeros dropped, as the report's Rebalancing section does: a fractional
+// plan's 13.333333333333334 is 13.3333, a whole one's 14 is 14.
+func shares(q float64) string {
+	s := strconv.FormatFloat(q, 'f', 4, 64)
+	s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	if s == "-0" {
+		return "0"
+	}
+	return s
 }

@@ -125,3 +125,22 @@ func TestRebalanceTargetsIsAnInput(t *testing.T) {
 		t.Errorf("-out onto -targets: %v", err)
 	}
 }
+
+// TestRunRebalanceFractional: -fractional trades fractions of shares,
+// printed with 4 decimals at most, as the report shows them: A sells
+// (720 − 560) / 12 = 13.3333 shares (it printed 13.333333333333334), B
+// buys 72, and A keeps 46.6667.
+func TestRunRebalanceFractional(t *testing.T) {
+	tx, prices, targets := rebalanceFiles(t)
+	stdout, stderr, err := runReport(t, "-tx", tx, "-source", "csv:"+prices, "-currency", "USD", "-benchmarks", ",",
+		"-targets", targets, "-fractional")
+	if err != nil {
+		t.Fatalf("%v\n%s", err, stderr)
+	}
+	s := squeeze(stdout)
+	for _, want := range []string{"SELL A 13.3333 USD 12.00 160.00", "BUY B 72 USD 5.00 360.00", "A 50.00% 64.29% 50.00% 60 46.6667"} {
+		if !strings.Contains(s, want) {
+			t.Errorf("no %q in\n%s", want, stdout)
+		}
+	}
+}
