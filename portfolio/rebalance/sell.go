@@ -1,6 +1,7 @@
 package rebalance
 
 import (
+	"cmp"
 	"math"
 	"slices"
 	"strings"
@@ -9,7 +10,8 @@ import (
 )
 
 // chooseLots is the parts of h's lots a sale of qty shares takes, in the
-// order taken, under method m. The method decides how much choice there is:
+// order taken, under method m, as lots.Pool.Take takes them. The method
+// decides how much choice there is:
 //
 //   - lots.Average and lots.UK (the Section 104 pool): every share has the
 //     average cost, so any sale takes qty / held of every lot;
@@ -26,45 +28,21 @@ import (
 // around the sale that the plan does not make in the same symbol (a plan
 // never buys and sells one symbol), so they are left out of the estimate.
 func chooseLots(h holding, qty float64, m lots.Method) []lots.Lot {
-	held := 0.0
-	for _, l := range h.lots {
-		held += l.Quantity
-	}
-	if !(qty > 0) || !(held > 0) {
+	if !(qty > 0) {
 		return nil
 	}
-	order := slices.Clone(h.lots)
-	switch m {
-	case lots.Average, lots.UK:
-		var taken []lots.Lot
-		for _, l := range order {
-			taken = append(taken, part(l, l.Quantity*min(qty/held, 1)))
-		}
-		return taken
-	case lots.LIFO:
-		slices.Reverse(order)
-	case lots.HIFO, lots.Specific:
-		slices.SortStableFunc(order, func(a, b lots.Lot) int { return cmp(b.PerShare(), a.PerShare()) })
+	if m == lots.Specific {
+		m = lots.HIFO // the plan names the lots: the highest cost first
 	}
-	var taken []lots.Lot
-	left := qty
-	for _, l := range order {
-		if left <= lots.Epsilon*(1+qty) {
-			break
-		}
-		take := min(left, l.Quantity)
-		taken = append(taken, part(l, take))
-		left -= take
+	pool := lots.NewPool(m) // lots.US without a named lot is FIFO
+	for _, l := range h.lots {
+		pool.Add(l)
+	}
+	taken, err := pool.Take(qty, "")
+	if err != nil {
+		return nil // more than held: the solver never sells that
 	}
 	return taken
-}
-
-// part is l cut to qty of its shares, its costs pro rata: Cost × qty /
-// Quantity.
-func part(l lots.Lot, qty float64) lots.Lot {
-	f := qty / l.Quantity
-	l.Cost, l.TradeCost, l.WashAdjusted, l.Quantity = l.Cost*f, l.TradeCost*f, l.WashAdjusted*f, qty
-	return l
 }
 
 // saleGain is the estimated realized gain of selling n shares of h:
@@ -135,7 +113,7 @@ func (b *book) weights(s solution, p *Plan) []Weight {
 		ws = append(ws, w)
 	}
 	slices.SortStableFunc(ws, func(a, b Weight) int {
-		if c := cmp(b.Target, a.Target); c != 0 {
+		if c := cmp.Compare(b.Target, a.Target); c != 0 {
 			return c
 		}
 		return strings.Compare(a.Symbol, b.Symbol)
