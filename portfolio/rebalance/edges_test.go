@@ -11,21 +11,28 @@ import (
 	"github.com/gofolio/gofolio/quotes"
 )
 
-// zeroClose is £1,000 deposited on 2 Jan 2024, 30 A bought at £8 and 40 B
-// at £5; on 3 Jan A closes at 12 and B at closeB.
-func zeroClose(t *testing.T, closeB float64) *portfolio.Result {
+// build builds txs, all dated 2 Jan 2024, over series, in GBP.
+func build(t *testing.T, cfg portfolio.Config, txs ...portfolio.Transaction) *portfolio.Result {
 	t.Helper()
 	d := quotes.Date(2024, 1, 2)
-	res, err := portfolio.Build([]portfolio.Transaction{
-		{Date: d, Kind: portfolio.Deposit, Amount: 1000},
-		{Date: d, Kind: portfolio.Buy, Symbol: "A", Quantity: 30, Price: 8},
-		{Date: d, Kind: portfolio.Buy, Symbol: "B", Quantity: 40, Price: 5},
-	}, portfolio.Config{Currency: "GBP",
-		Series: map[string]*quotes.Series{"A": series("A", 10, 12), "B": series("B", 5, closeB)}})
+	for i := range txs {
+		txs[i].Date = d
+	}
+	cfg.Currency = "GBP"
+	res, err := portfolio.Build(txs, cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return res
+}
+
+// zeroClose is £1,000 deposited on 2 Jan 2024, 30 A bought at £8 and 40 B
+// at £5; on 3 Jan A closes at 12 and B at closeB.
+func zeroClose(t *testing.T, closeB float64) *portfolio.Result {
+	return build(t, portfolio.Config{Series: map[string]*quotes.Series{"A": series("A", 10, 12), "B": series("B", 5, closeB)}},
+		portfolio.Transaction{Kind: portfolio.Deposit, Amount: 1000},
+		portfolio.Transaction{Kind: portfolio.Buy, Symbol: "A", Quantity: 30, Price: 8},
+		portfolio.Transaction{Kind: portfolio.Buy, Symbol: "B", Quantity: 40, Price: 5})
 }
 
 // TestComputeZeroPricedHolding: B closes at 0 on the plan's day, so its
@@ -61,18 +68,13 @@ func TestComputeZeroPricedHolding(t *testing.T) {
 // too little for the share of A that would realize a gain not to be
 // sold (12).
 func TestComputeTargetNotHeld(t *testing.T) {
-	d := quotes.Date(2024, 1, 2)
-	res, err := portfolio.Build([]portfolio.Transaction{
-		{Date: d, Kind: portfolio.Deposit, Amount: 1000},
-		{Date: d, Kind: portfolio.Buy, Symbol: "A", Quantity: 30, Price: 8},
-		{Date: d, Kind: portfolio.Buy, Symbol: "B", Quantity: 40, Price: 5},
-		{Date: d, Kind: portfolio.Buy, Symbol: "C", Quantity: 5, Price: 20},
-		{Date: d, Kind: portfolio.Sell, Symbol: "C", Quantity: 5, Price: 20},
-	}, portfolio.Config{Currency: "GBP", Lots: lots.FIFO, Series: map[string]*quotes.Series{
-		"A": series("A", 10, 12), "B": series("B", 5, 5), "C": series("C", 20, 20)}})
-	if err != nil {
-		t.Fatal(err)
-	}
+	res := build(t, portfolio.Config{Lots: lots.FIFO, Series: map[string]*quotes.Series{
+		"A": series("A", 10, 12), "B": series("B", 5, 5), "C": series("C", 20, 20)}},
+		portfolio.Transaction{Kind: portfolio.Deposit, Amount: 1000},
+		portfolio.Transaction{Kind: portfolio.Buy, Symbol: "A", Quantity: 30, Price: 8},
+		portfolio.Transaction{Kind: portfolio.Buy, Symbol: "B", Quantity: 40, Price: 5},
+		portfolio.Transaction{Kind: portfolio.Buy, Symbol: "C", Quantity: 5, Price: 20},
+		portfolio.Transaction{Kind: portfolio.Sell, Symbol: "C", Quantity: 5, Price: 20})
 	tg := Targets{{Symbol: "A", Weight: 0.25}, {Symbol: "B", Weight: 0.5}, {Symbol: "C", Weight: 0.25}}
 	p, err := Compute(res, tg, Options{Lots: lots.FIFO})
 	if err != nil {
@@ -91,17 +93,10 @@ func TestComputeTargetNotHeld(t *testing.T) {
 // B at £5: £340 borrowed. On 3 Jan A (12) is worth 360, B 200, the cash
 // −340: 220 in all.
 func borrowed(t *testing.T) *portfolio.Result {
-	t.Helper()
-	d := quotes.Date(2024, 1, 2)
-	res, err := portfolio.Build([]portfolio.Transaction{
-		{Date: d, Kind: portfolio.Deposit, Amount: 100},
-		{Date: d, Kind: portfolio.Buy, Symbol: "A", Quantity: 30, Price: 8},
-		{Date: d, Kind: portfolio.Buy, Symbol: "B", Quantity: 40, Price: 5},
-	}, portfolio.Config{Currency: "GBP", Series: map[string]*quotes.Series{"A": series("A", 10, 12), "B": series("B", 5, 5)}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return res
+	return build(t, portfolio.Config{Series: map[string]*quotes.Series{"A": series("A", 10, 12), "B": series("B", 5, 5)}},
+		portfolio.Transaction{Kind: portfolio.Deposit, Amount: 100},
+		portfolio.Transaction{Kind: portfolio.Buy, Symbol: "A", Quantity: 30, Price: 8},
+		portfolio.Transaction{Kind: portfolio.Buy, Symbol: "B", Quantity: 40, Price: 5})
 }
 
 // TestComputeBorrowedCash: a full rebalance repays the £340 borrowed:
@@ -181,18 +176,13 @@ func (fixedRates) Rates(from, to string, dates []time.Time) ([]float64, error) {
 // (379.20 − 288) / 9.60 = 9.5 shares at $12 (£91.20), B (379.20 − 200) /
 // 5 = 35.84 (179.20), leaving 460 − 270.40 = 189.60.
 func TestComputeQuoteCurrencies(t *testing.T) {
-	d := quotes.Date(2024, 1, 2)
 	a := series("A", 10, 12)
 	a.Currency = "USD"
-	res, err := portfolio.Build([]portfolio.Transaction{
-		{Date: d, Kind: portfolio.Deposit, Amount: 500, Currency: "USD"},
-		{Date: d, Kind: portfolio.Deposit, Amount: 500},
-		{Date: d, Kind: portfolio.Buy, Symbol: "A", Quantity: 30, Price: 10},
-		{Date: d, Kind: portfolio.Buy, Symbol: "B", Quantity: 40, Price: 5},
-	}, portfolio.Config{Currency: "GBP", Rates: fixedRates{}, Series: map[string]*quotes.Series{"A": a, "B": series("B", 5, 5)}})
-	if err != nil {
-		t.Fatal(err)
-	}
+	res := build(t, portfolio.Config{Rates: fixedRates{}, Series: map[string]*quotes.Series{"A": a, "B": series("B", 5, 5)}},
+		portfolio.Transaction{Kind: portfolio.Deposit, Amount: 500, Currency: "USD"},
+		portfolio.Transaction{Kind: portfolio.Deposit, Amount: 500},
+		portfolio.Transaction{Kind: portfolio.Buy, Symbol: "A", Quantity: 30, Price: 10},
+		portfolio.Transaction{Kind: portfolio.Buy, Symbol: "B", Quantity: 40, Price: 5})
 	tg := Targets{{Symbol: "A", Weight: 0.4}, {Symbol: "B", Weight: 0.4}, {Symbol: Cash, Weight: 0.2}}
 	p, err := Compute(res, tg, Options{Fractional: true})
 	if err != nil {

@@ -40,19 +40,7 @@ type TargetsError struct {
 	Problems []txn.Problem
 }
 
-func (e *TargetsError) Error() string {
-	var b strings.Builder
-	if len(e.Problems) == 1 {
-		b.WriteString("1 problem in the targets:")
-	} else {
-		fmt.Fprintf(&b, "%d problems in the targets:", len(e.Problems))
-	}
-	for _, p := range e.Problems {
-		b.WriteString("\n\t")
-		b.WriteString(p.String())
-	}
-	return b.String()
-}
+func (e *TargetsError) Error() string { return txn.ListProblems("the targets", e.Problems) }
 
 // NewTargets makes targets from weights as fractions (0.4 for 40%), keyed
 // by symbol ("CASH" for cash), in symbol order. See Targets.Check for the
