@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/gofolio/gofolio/portfolio/lots"
 	"github.com/gofolio/gofolio/portfolio/rebalance"
 )
 
@@ -15,8 +16,19 @@ import (
 var rebalanceTemplate string
 
 // The rebalancing section's template is a file of its own, parsed into the
-// page (report.html.tmpl calls it as "rebalance").
-func init() { template.Must(page.Parse(rebalanceTemplate)) }
+// page (report.html.tmpl calls it as "rebalance"). Its shares are written
+// 0 where a holding is sold out or new (qty leaves 0 blank, for cash rows).
+func init() {
+	template.Must(page.Funcs(template.FuncMap{"shares": formatShares}).Parse(rebalanceTemplate))
+}
+
+// formatShares is formatQuantity with 0 written "0".
+func formatShares(v float64) string {
+	if v == 0 {
+		return "0"
+	}
+	return formatQuantity(v)
+}
 
 // Rebalance is the rebalancing section: the trades that bring the
 // portfolio to target weights (package portfolio/rebalance), and the
@@ -32,6 +44,10 @@ type Rebalance struct {
 	CashAfter   float64
 	Commissions float64
 	Gain        float64 // the sales' estimated realized gain
+	// NamesLots says that the sales' Lots are shown: the lot method names
+	// them (every method but average and uk, which take the pool's
+	// average).
+	NamesLots bool
 }
 
 // RebalanceTrade is one trade (rebalance.Trade): Price in QuoteCurrency,
@@ -40,6 +56,7 @@ type RebalanceTrade struct {
 	Side, Symbol, QuoteCurrency        string
 	Quantity, Price, Value, Commission float64
 	Gain                               float64 // a sale's estimate; NaN for a buy
+	Lots                               string  // a sale's lots (SaleLots), where the method names them
 }
 
 // RebalanceWeight is a symbol's (or the cash's) target and weight before
@@ -47,7 +64,8 @@ type RebalanceTrade struct {
 type RebalanceWeight struct {
 	Symbol                        string
 	Target, Before, After         float64
-	QuantityBefore, QuantityAfter float64 // 0 (blank) for the cash
+	QuantityBefore, QuantityAfter float64 // the shares; for the cash, its amounts
+	Cash                          bool    // the cash's row: the quantities are money
 }
 
 // NewRebalance lays a plan out as the section.
@@ -56,10 +74,10 @@ func NewRebalance(p *rebalance.Plan) *Rebalance {
 		return nil
 	}
 	r := &Rebalance{Date: p.Date, Mode: PlanMode(p), Invest: p.Options.Invest, CashAfter: p.CashAfter,
-		Commissions: p.Commissions, Gain: p.Gain}
+		Commissions: p.Commissions, Gain: p.Gain, NamesLots: namesLots(p.Options.Lots)}
 	for _, t := range p.Trades {
 		row := RebalanceTrade{Side: string(t.Side), Symbol: t.Symbol, QuoteCurrency: t.QuoteCurrency, Quantity: t.Quantity,
-			Price: t.Price, Value: t.Value, Commission: t.Commission, Gain: t.Gain}
+			Price: t.Price, Value: t.Value, Commission: t.Commission, Gain: t.Gain, Lots: SaleLots(p, t)}
 		if t.Side == rebalance.Buy {
 			row.Gain = math.NaN()
 		}
@@ -68,6 +86,9 @@ func NewRebalance(p *rebalance.Plan) *Rebalance {
 	for _, w := range p.Weights {
 		row := RebalanceWeight{Symbol: w.Symbol, Target: w.Target, Before: w.Before, After: w.After,
 			QuantityBefore: w.QuantityBefore, QuantityAfter: w.QuantityAfter}
+		if w.Symbol == rebalance.Cash {
+			row.Cash, row.QuantityBefore, row.QuantityAfter = true, w.ValueBefore, w.ValueAfter
+		}
 		r.Weights = append(r.Weights, row)
 	}
 	return r
@@ -94,6 +115,30 @@ func PlanMode(p *rebalance.Plan) string {
 	}
 	if o.Mode == rebalance.Full {
 		parts = append(parts, "lots "+o.Lots.String())
+	}
+	return strings.Join(parts, ", ")
+}
+
+// namesLots says whether a sale under m takes lots it can name: every
+// method but average and uk, whose sales take the pool's average.
+func namesLots(m lots.Method) bool { return m != lots.Average && m != lots.UK }
+
+// SaleLots lists the lots a sale of p takes, in the order taken, each
+// with its acquisition date, BUY row, shares and cost: "2024-01-02 (row
+// 3) 14 shares (cost 112.00), …"; under lots.Specific they are what the
+// SELL rows' lot column names. It is "" for a buy, and under a method
+// that does not name lots (average, uk).
+func SaleLots(p *rebalance.Plan, t rebalance.Trade) string {
+	if t.Side != rebalance.Sell || !namesLots(p.Options.Lots) {
+		return ""
+	}
+	parts := make([]string, 0, len(t.Lots))
+	for _, l := range t.Lots {
+		lot := l.Date.Format(time.DateOnly)
+		if l.Origin.Row > 0 {
+			lot += fmt.Sprintf(" (row %d)", l.Origin.Row)
+		}
+		parts = append(parts, fmt.Sprintf("%s %s shares (cost %s)", lot, formatQuantity(l.Quantity), formatMoney(l.Cost)))
 	}
 	return strings.Join(parts, ", ")
 }

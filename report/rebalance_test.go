@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/gofolio/gofolio/portfolio/analysis"
+	"github.com/gofolio/gofolio/portfolio/lots"
 	"github.com/gofolio/gofolio/portfolio/rebalance"
 )
 
@@ -15,6 +16,11 @@ import (
 // floor(627 / 9 − 30) = 39 (39.67 wanted), B 627 / 11 = 57, leaving
 // 984 − 351 − 627 = 6, too little for one more share of A. After: A
 // 621 / 1254 = 49.52%, B 627 / 1254 = 50.00%, the cash 6 / 1254 = 0.48%.
+//
+// A buy's gain cell is blank (it was "–", which the report uses for a
+// figure not known, not for one that does not apply); B's shares before
+// are 0, not blank, and the cash's row shows its amounts, £984 and £6,
+// as the terminal does (they were blank: the cash before was nowhere).
 func TestRebalanceSection(t *testing.T) {
 	res := tradedPortfolio(t)
 	a, err := analysis.Run(res, nil, analysis.Options{})
@@ -40,8 +46,8 @@ func TestRebalanceSection(t *testing.T) {
 	}
 	trades := [][]string{
 		{"Side", "Symbol", "Quantity", "Price", "Value", "Commission", "Est. gain"},
-		{"BUY", "A", "39", "GBP 9.00", "351.00", "0.00", "–"},
-		{"BUY", "B", "57", "USD 22.00", "627.00", "0.00", "–"},
+		{"BUY", "A", "39", "GBP 9.00", "351.00", "0.00", ""},
+		{"BUY", "B", "57", "USD 22.00", "627.00", "0.00", ""},
 	}
 	if got := tableRows(t, page, "rebalance-trades"); strings.Join(flatten(got), "|") != strings.Join(flatten(trades), "|") {
 		t.Errorf("trades\n%q, want\n%q", got, trades)
@@ -49,8 +55,8 @@ func TestRebalanceSection(t *testing.T) {
 	weights := [][]string{
 		{"Symbol", "Target", "Before", "After", "Shares before", "Shares after"},
 		{"A", "50.00%", "21.53%", "49.52%", "30", "69"},
-		{"B", "50.00%", "0.00%", "50.00%", "", "57"},
-		{"CASH", "0.00%", "78.47%", "0.48%", "", ""},
+		{"B", "50.00%", "0.00%", "50.00%", "0", "57"},
+		{"CASH", "0.00%", "78.47%", "0.48%", "984.00", "6.00"},
 	}
 	if got := tableRows(t, page, "rebalance-weights"); strings.Join(flatten(got), "|") != strings.Join(flatten(weights), "|") {
 		t.Errorf("weights\n%q, want\n%q", got, weights)
@@ -60,5 +66,50 @@ func TestRebalanceSection(t *testing.T) {
 	}
 	if in.Rebalance = nil; strings.Contains(render(t, in, Options{}), "Rebalancing") {
 		t.Error("a section without a plan")
+	}
+}
+
+// TestRebalanceSectionLots: under fifo the trades name the lots each sale
+// takes. All of B (£1,254 at £11: 114 shares bought) sells A's 30 shares,
+// one lot of 2 January 2024 costing 30 × 10 = £300, for 30 × 9 = 270: a
+// loss of 30; A's shares after are 0, not blank. Under average no lots
+// column.
+func TestRebalanceSectionLots(t *testing.T) {
+	res := tradedPortfolio(t)
+	a, err := analysis.Run(res, nil, analysis.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	in, err := NewInput(a, InputOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	targets, err := rebalance.NewTargets(map[string]float64{"B": 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range []lots.Method{lots.FIFO, lots.Average} {
+		plan, err := rebalance.Compute(res, targets, rebalance.Options{Lots: m})
+		if err != nil {
+			t.Fatal(err)
+		}
+		in.Rebalance = NewRebalance(plan)
+		page := render(t, in, Options{})
+		trades := [][]string{
+			{"Side", "Symbol", "Quantity", "Price", "Value", "Commission", "Est. gain", "Lots sold"},
+			{"SELL", "A", "30", "GBP 9.00", "270.00", "0.00", "-30.00", "2024-01-02 30 shares (cost 300.00)"},
+			{"BUY", "B", "114", "USD 22.00", "1,254.00", "0.00", "", ""},
+		}
+		if m == lots.Average {
+			for i := range trades {
+				trades[i] = trades[i][:7]
+			}
+		}
+		if got := tableRows(t, page, "rebalance-trades"); strings.Join(flatten(got), "|") != strings.Join(flatten(trades), "|") {
+			t.Errorf("%s: trades\n%q, want\n%q", m, got, trades)
+		}
+		if got := tableRows(t, page, "rebalance-weights"); len(got) < 3 || got[2][0] != "A" || got[2][5] != "0" {
+			t.Errorf("%s: weights %q: want A with 0 shares after", m, got)
+		}
 	}
 }

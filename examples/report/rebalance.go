@@ -10,7 +10,6 @@ import (
 	"text/tabwriter"
 	"time"
 
-	"github.com/gofolio/gofolio/portfolio/lots"
 	"github.com/gofolio/gofolio/portfolio/rebalance"
 	"github.com/gofolio/gofolio/report"
 )
@@ -158,27 +157,15 @@ func printPlan(w io.Writer, file string, p *rebalance.Plan) error {
 	return nil
 }
 
-// printLots lists the lots each sale takes (acquisition date, BUY row,
-// shares, cost), for the methods that name them (every lot method but
-// average and uk, whose sales take the pool's average): under specific
-// they are what the SELL rows' lot column names.
+// printLots lists the lots each sale takes (report.SaleLots), for the
+// methods that name them (every lot method but average and uk, whose
+// sales take the pool's average): under specific they are what the SELL
+// rows' lot column names.
 func printLots(w io.Writer, p *rebalance.Plan) {
-	if m := p.Options.Lots; m == lots.Average || m == lots.UK {
-		return
-	}
 	for _, t := range p.Trades {
-		if t.Side != rebalance.Sell || len(t.Lots) == 0 {
-			continue
+		if lots := report.SaleLots(p, t); lots != "" {
+			fmt.Fprintf(w, "lots sold (%s): %s: %s\n", p.Options.Lots, t.Symbol, lots)
 		}
-		var parts []string
-		for _, l := range t.Lots {
-			lot := l.Date.Format(time.DateOnly)
-			if l.Origin.Row > 0 {
-				lot += fmt.Sprintf(" (row %d)", l.Origin.Row)
-			}
-			parts = append(parts, fmt.Sprintf("%s %s shares (cost %s)", lot, shares(l.Quantity), money(l.Cost)))
-		}
-		fmt.Fprintf(w, "lots sold (%s): %s: %s\n", p.Options.Lots, t.Symbol, strings.Join(parts, ", "))
 	}
 }
 
