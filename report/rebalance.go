@@ -48,6 +48,7 @@ type Rebalance struct {
 	// them (every method but average and uk, which take the pool's
 	// average).
 	NamesLots bool
+	Notes     []string // rebalance.Plan.Notes: what to check before trading
 }
 
 // RebalanceTrade is one trade (rebalance.Trade): Price in QuoteCurrency,
@@ -74,7 +75,7 @@ func NewRebalance(p *rebalance.Plan) *Rebalance {
 		return nil
 	}
 	r := &Rebalance{Date: p.Date, Mode: PlanMode(p), Invest: p.Options.Invest, CashAfter: p.CashAfter,
-		Commissions: p.Commissions, Gain: p.Gain, NamesLots: namesLots(p.Options.Lots)}
+		Commissions: p.Commissions, Gain: p.Gain, NamesLots: namesLots(p.Options.Lots), Notes: p.Notes}
 	for _, t := range p.Trades {
 		row := RebalanceTrade{Side: string(t.Side), Symbol: t.Symbol, QuoteCurrency: t.QuoteCurrency, Quantity: t.Quantity,
 			Price: t.Price, Value: t.Value, Commission: t.Commission, Gain: t.Gain, Lots: SaleLots(p, t)}

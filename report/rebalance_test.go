@@ -113,3 +113,20 @@ func TestRebalanceSectionLots(t *testing.T) {
 		}
 	}
 }
+
+// TestRebalanceSectionNotes: the plan's notes are listed under the
+// section's totals.
+func TestRebalanceSectionNotes(t *testing.T) {
+	a, err := analysis.Run(tradedPortfolio(t), nil, analysis.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	in, err := NewInput(a, InputOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	in.Rebalance = NewRebalance(&rebalance.Plan{Notes: []string{"B is priced at its last close, of 2024-01-02"}})
+	if page := render(t, in, Options{}); !strings.Contains(page, `<ul class="notes"><li>B is priced at its last close, of 2024-01-02</li></ul>`) {
+		t.Error("no note in the rebalancing section")
+	}
+}

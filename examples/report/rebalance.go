@@ -154,6 +154,9 @@ func printPlan(w io.Writer, file string, p *rebalance.Plan) error {
 	}
 	printLots(w, p)
 	fmt.Fprintf(w, "cash left %s; commissions %s; estimated realized gain %s\n", money(p.CashAfter), money(p.Commissions), money(p.Gain))
+	for _, n := range p.Notes {
+		fmt.Fprintf(w, "note: %s\n", n)
+	}
 	return nil
 }
 

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -142,5 +143,31 @@ func TestRunRebalanceFractional(t *testing.T) {
 		if !strings.Contains(s, want) {
 			t.Errorf("no %q in\n%s", want, stdout)
 		}
+	}
+}
+
+// TestRunRebalanceStale: B's prices end on 2 January, A's run to the 10th:
+// the plan trades B at a close 8 days old, and says so under the trades,
+// as the report does.
+func TestRunRebalanceStale(t *testing.T) {
+	dir := t.TempDir()
+	a := "date,close\n"
+	for d := 2; d <= 10; d++ {
+		a += fmt.Sprintf("2024-01-%02d,10\n", d)
+	}
+	files := map[string]string{"A.csv": a, "B.csv": "date,close\n2024-01-02,5\n", "targets.csv": "symbol,weight\nA,50\nB,50\n"}
+	for name, text := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tx := writeTx(t, "2024-01-02,DEPOSIT,,,,,1000", "2024-01-02,BUY,A,30,10,0,", "2024-01-02,BUY,B,40,5,0,")
+	stdout, stderr, err := runReport(t, "-tx", tx, "-source", "csv:"+dir, "-currency", "USD", "-benchmarks", ",",
+		"-targets", filepath.Join(dir, "targets.csv"))
+	if err != nil {
+		t.Fatalf("%v\n%s", err, stderr)
+	}
+	if want := "note: B is priced at its last close, of 2024-01-02, not one of 2024-01-10: give its price"; !strings.Contains(stdout, want) {
+		t.Errorf("no %q in\n%s", want, stdout)
 	}
 }

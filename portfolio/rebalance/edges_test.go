@@ -199,3 +199,28 @@ func TestComputeQuoteCurrencies(t *testing.T) {
 		t.Errorf("total before %v, cash after %v: want 948 and 189.60", p.TotalBefore, p.CashAfter)
 	}
 }
+
+// TestComputeStaleHolding: B's market data ends on 2 January while A's
+// runs to the 10th, so on the plan's day B is valued (and would trade) at
+// a close 8 days old: the plan says so (the engine's StalePrice warning,
+// for the symbols the plan trades or holds), and names the fix. A target
+// price for B replaces the stale close: no note then.
+func TestComputeStaleHolding(t *testing.T) {
+	closes := []float64{10, 10, 10, 10, 10, 10, 10, 10, 10}
+	res := build(t, portfolio.Config{Series: map[string]*quotes.Series{"A": series("A", closes...), "B": series("B", 5)}},
+		portfolio.Transaction{Kind: portfolio.Deposit, Amount: 1000},
+		portfolio.Transaction{Kind: portfolio.Buy, Symbol: "A", Quantity: 30, Price: 10},
+		portfolio.Transaction{Kind: portfolio.Buy, Symbol: "B", Quantity: 40, Price: 5})
+	p, err := Compute(res, halfHalf(t), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "B is priced at its last close, of 2024-01-02, not one of 2024-01-10: give its price (a price column in the targets file, Target.Price)"
+	if len(p.Notes) != 1 || p.Notes[0] != want {
+		t.Errorf("notes %q, want [%q]", p.Notes, want)
+	}
+	p, err = Compute(res, Targets{{Symbol: "A", Weight: 0.5}, {Symbol: "B", Weight: 0.5, Price: 6}}, Options{})
+	if err != nil || len(p.Notes) != 0 {
+		t.Errorf("with B's price: %v, notes %q: want none", err, p.Notes)
+	}
+}

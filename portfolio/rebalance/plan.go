@@ -90,6 +90,10 @@ type Plan struct {
 	CashBefore, CashAfter float64
 	Commissions           float64 // the sum of the trades'
 	Gain                  float64 // the sum of the sales' estimated gains
+	// Notes are what the plan computed as asked but should be checked
+	// before trading: a holding priced at a stale close (the engine's
+	// StalePrice warning) without a target's Price, with the fix.
+	Notes []string
 }
 
 // Compute plans the trades that bring res, on its last day, to targets
@@ -151,6 +155,7 @@ type holding struct {
 	close    float64 // in currency
 	currency string
 	lots     []lots.Lot // open lots, their quantities summing to qty
+	given    bool       // priced by the target's Price, not the market data
 }
 
 // book is the portfolio on its last day, in the terms of a plan.
@@ -194,7 +199,7 @@ func newBook(res *portfolio.Result, targets Targets, o Options) (*book, error) {
 		h.weight = t.Weight
 		switch {
 		case t.Price > 0:
-			h.price, h.close, h.currency = t.Price, t.Price, res.Currency
+			h.price, h.close, h.currency, h.given = t.Price, t.Price, res.Currency, true
 		case !held:
 			if err := b.quote(h); err != nil {
 				missing = append(missing, err.Error())
@@ -225,6 +230,25 @@ func (b *book) unpriced() []string {
 		}
 	}
 	return ps
+}
+
+// notes are the plan's Notes: each holding valued at a stale close (a
+// StalePrice warning of the result) and not given a price.
+func (b *book) notes() []string {
+	stale := map[string]portfolio.Warning{}
+	for _, w := range b.res.Warnings {
+		if w.Kind == portfolio.StalePrice {
+			stale[w.Symbol] = w
+		}
+	}
+	var ns []string
+	for _, h := range b.holdings {
+		if w, ok := stale[h.symbol]; ok && h.qty > 0 && !h.given {
+			ns = append(ns, fmt.Sprintf("%s is priced at its last close, of %s, not one of %s: give its price (a price column in the targets file, Target.Price)",
+				h.symbol, w.Since.Format(time.DateOnly), b.date.Format(time.DateOnly)))
+		}
+	}
+	return ns
 }
 
 // quote prices h, a target not held, from the market data: its close on

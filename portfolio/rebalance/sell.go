@@ -63,7 +63,7 @@ func saleGain(h holding, n float64, o Options) float64 {
 // plan lays s out as a Plan: the trades, the weights before and after,
 // the cash and the sums.
 func (b *book) plan(s solution, o Options) *Plan {
-	p := &Plan{Currency: b.res.Currency, Date: b.date, Options: o, CashBefore: b.cash, CashAfter: s.cash}
+	p := &Plan{Currency: b.res.Currency, Date: b.date, Options: o, CashBefore: b.cash, CashAfter: s.cash, Notes: b.notes()}
 	p.TotalBefore, p.TotalAfter = b.cash, s.cash
 	var sells, buys []Trade
 	for i, h := range b.holdings {
