@@ -198,15 +198,16 @@ func header(row []string, at txn.Origin) (columns, []txn.Problem) {
 	c := columns{-1, -1, -1}
 	var ps []txn.Problem
 	for i, h := range row {
-		switch strings.ToLower(strings.TrimSpace(strings.TrimPrefix(h, "\ufeff"))) {
-		case "symbol":
-			c.symbol = i
-		case "weight":
-			c.weight = i
-		case "price":
-			c.price = i
-		default:
+		name := strings.ToLower(strings.TrimSpace(strings.TrimPrefix(h, "\ufeff")))
+		col := map[string]*int{"symbol": &c.symbol, "weight": &c.weight, "price": &c.price}[name]
+		switch {
+		case col == nil:
 			ps = append(ps, txn.Problem{Origin: at, Column: h, Value: h, Expected: "a column symbol, weight or price"})
+		case *col >= 0:
+			ps = append(ps, txn.Problem{Origin: at, Column: h, Value: h, Expected: "each column once: " + name + " is column " +
+				strconv.Itoa(*col+1) + " and " + strconv.Itoa(i+1)})
+		default:
+			*col = i
 		}
 	}
 	for _, m := range []struct {

@@ -95,3 +95,12 @@ func TestParseTargetsRowsAreLines(t *testing.T) {
 		}
 	}
 }
+
+// TestParseTargetsRepeatedColumn: a column given twice is a problem (the
+// second weight column silently won before), as in a transactions file.
+func TestParseTargetsRepeatedColumn(t *testing.T) {
+	_, err := ParseTargets(strings.NewReader("symbol,weight,Weight\nKO,100,50\n"), "t.csv")
+	if want := `t.csv, row 1, column Weight: "Weight": each column once: weight is column 2 and 3`; err == nil || !contains(err.Error(), want) {
+		t.Errorf("error %v, want %q", err, want)
+	}
+}
