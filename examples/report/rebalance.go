@@ -104,27 +104,32 @@ func (r *rebalanceFlags) readTargets() error {
 	return nil
 }
 
-// planRebalance computes the plan for -targets, prints it and puts it in
-// the report.
-func planRebalance(w io.Writer, j *job) error {
+// planRebalance computes the plan for -targets (nil without it) and puts
+// it in the report. It runs before anything is printed, so that a target
+// the plan cannot price fails the command at once, not after the summary.
+func planRebalance(j *job) (*rebalance.Plan, error) {
 	r := &j.opts.rebal
 	if r.file == "" {
-		return nil
+		return nil, nil
 	}
 	o := r.options
 	o.Lots, o.Settle = j.opts.lots, j.opts.settle
 	plan, err := rebalance.Compute(j.result, r.targets, o)
 	if err != nil {
-		return fmt.Errorf("-targets %s: %s", r.file, strings.TrimPrefix(err.Error(), "rebalance: "))
+		return nil, fmt.Errorf("-targets %s: %s", r.file, strings.TrimPrefix(err.Error(), "rebalance: "))
 	}
 	if j.input != nil {
 		j.input.Rebalance = report.NewRebalance(plan)
 	}
-	return printPlan(w, r.file, plan)
+	return plan, nil
 }
 
-// printPlan writes the trades, then the weights before and after.
+// printPlan writes the trades, then the weights before and after; nothing
+// for no plan.
 func printPlan(w io.Writer, file string, p *rebalance.Plan) error {
+	if p == nil {
+		return nil
+	}
 	fmt.Fprintf(w, "\nRebalancing to %s at the closes of %s (%s; money in %s, price in the quote currency)\n",
 		file, p.Date.Format(time.DateOnly), report.PlanMode(p), p.Currency)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)

@@ -171,3 +171,21 @@ func TestRunRebalanceStale(t *testing.T) {
 		t.Errorf("no %q in\n%s", want, stdout)
 	}
 }
+
+// TestRunRebalanceFailsFirst: a target the plan cannot price (ZZZ: no
+// market data, no price) fails the command before anything is printed;
+// the summary and statistics were printed first, the error last.
+func TestRunRebalanceFailsFirst(t *testing.T) {
+	tx, prices, _ := rebalanceFiles(t)
+	targets := filepath.Join(t.TempDir(), "targets.csv")
+	if err := os.WriteFile(targets, []byte("symbol,weight\nA,50\nZZZ,50\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	stdout, _, err := runReport(t, "-tx", tx, "-source", "csv:"+prices, "-currency", "USD", "-benchmarks", ",", "-targets", targets)
+	if err == nil || !strings.Contains(err.Error(), "target ZZZ: the portfolio has no market data for it: give its price") {
+		t.Errorf("error %v, want one naming ZZZ", err)
+	}
+	if stdout != "" {
+		t.Errorf("printed before failing:\n%s", stdout)
+	}
+}
