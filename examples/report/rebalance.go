@@ -98,7 +98,7 @@ func (r *rebalanceFlags) readTargets() error {
 	}
 	t, err := rebalance.ReadTargets(r.file)
 	if err != nil {
-		return fmt.Errorf("-targets: %w", err)
+		return fmt.Errorf("-targets: %s", strings.TrimPrefix(err.Error(), "rebalance: targets: "))
 	}
 	r.targets = t
 	return nil

@@ -115,6 +115,17 @@ func TestRebalanceFlags(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), `column weight: "sum 90%": weights that sum to 100% within 0.01`) {
 		t.Errorf("bad targets: %v", err)
 	}
+	// The file's name once, without the package's "targets: " twice.
+	missing := filepath.Join(t.TempDir(), "none.csv")
+	if _, _, err = runReport(t, "-targets", missing); err == nil || !strings.HasPrefix(err.Error(), "-targets: open "+missing+": ") {
+		t.Errorf("-targets of no file: %v", err)
+	}
+	if err := os.WriteFile(bad, []byte("symbol,weight\nKO,\"50\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err = runReport(t, "-targets", bad); err == nil || !strings.HasPrefix(err.Error(), "-targets: "+bad+": parse error on line 2") {
+		t.Errorf("-targets of a bad CSV: %v", err)
+	}
 }
 
 // TestRebalanceTargetsIsAnInput: -out naming the -targets file is refused

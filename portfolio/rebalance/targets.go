@@ -130,7 +130,7 @@ func checkPrice(at txn.Origin, sym string, price float64, value string) []txn.Pr
 func ReadTargets(path string) (Targets, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, fmt.Errorf("targets: %w", err)
+		return nil, fmt.Errorf("rebalance: targets: %w", err)
 	}
 	defer f.Close()
 	return ParseTargets(f, path)
@@ -148,7 +148,7 @@ func ReadTargets(path string) (Targets, error) {
 func ParseTargets(r io.Reader, file string) (Targets, error) {
 	rows, lines, err := readRecords(r)
 	if err != nil {
-		return nil, fmt.Errorf("targets: %s: %w", file, err)
+		return nil, fmt.Errorf("rebalance: targets: %s: %w", file, err)
 	}
 	if len(rows) == 0 {
 		return nil, &TargetsError{Problems: []txn.Problem{{Origin: txn.Origin{File: file}, Expected: "a header symbol,weight[,price] and a row per symbol: the file is empty"}}}
