@@ -23,6 +23,7 @@
 // cash, which never ends below zero (unless it was borrowed to begin with
 // and only new money is invested).
 //
-// It imports the engine (portfolio), its lots (portfolio/lots) and the
-// transaction types (portfolio/txn) only.
+// It imports the engine (portfolio), its lots (portfolio/lots), the
+// transaction types (portfolio/txn) and internal/suggest (a target near a
+// holding's symbol) only.
 package rebalance

@@ -224,3 +224,13 @@ func TestComputeStaleHolding(t *testing.T) {
 		t.Errorf("with B's price: %v, notes %q: want none", err, p.Notes)
 	}
 }
+
+// TestComputeTargetNearHolding: a target "a" is not the holding A (symbols
+// match exactly, as in the transactions): the error suggests A rather
+// than only asking for a price.
+func TestComputeTargetNearHolding(t *testing.T) {
+	_, err := Compute(twoLots(t, lots.Average), Targets{{Symbol: "a", Weight: 0.5}, {Symbol: "B", Weight: 0.5}}, Options{})
+	if want := "target a: the portfolio has no market data for it (did you mean A? symbols are matched exactly): give its price"; err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("error %v, want %q", err, want)
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/gofolio/gofolio/internal/suggest"
 	"github.com/gofolio/gofolio/portfolio"
 	"github.com/gofolio/gofolio/portfolio/lots"
 )
@@ -257,7 +258,11 @@ func (b *book) quote(h *holding) error {
 	hs := b.res.Holdings
 	s := sort.SearchStrings(hs.Symbols, h.symbol)
 	if s == len(hs.Symbols) || hs.Symbols[s] != h.symbol {
-		return fmt.Errorf("target %s: the portfolio has no market data for it: give its price (a price column in the targets file, Target.Price)", h.symbol)
+		hint := ""
+		if near, ok := suggest.Nearest(h.symbol, hs.Symbols, 3); ok {
+			hint = " (did you mean " + near + "? symbols are matched exactly)"
+		}
+		return fmt.Errorf("target %s: the portfolio has no market data for it%s: give its price (a price column in the targets file, Target.Price)", h.symbol, hint)
 	}
 	h.close, h.currency = hs.At(s, -1).Close, hs.QuoteCurrency[s]
 	rate := 1.0
