@@ -234,3 +234,36 @@ func TestComputeTargetNearHolding(t *testing.T) {
 		t.Errorf("error %v, want %q", err, want)
 	}
 }
+
+// TestComputeWashSaleNote: under us, A bought on 2 January (30 at 12 and
+// 10 at 8) closes at 10 on the 3rd; targets of A 25% and the cash 75% of
+// 1,000 − 440 + 400 = 960 keep 24 A, so 16 are sold, FIFO from the lot at
+// 12: a loss of 2 a share, with A bought the day before: the note says
+// the loss may be disallowed. Under fifo, or selling at a gain (A at 15),
+// no note.
+func TestComputeWashSaleNote(t *testing.T) {
+	tg := Targets{{Symbol: "A", Weight: 0.25}, {Symbol: Cash, Weight: 0.75}}
+	for _, c := range []struct {
+		m     lots.Method
+		close float64
+		note  bool
+	}{{lots.US, 10, true}, {lots.FIFO, 10, false}, {lots.US, 15, false}} {
+		res := build(t, portfolio.Config{Series: map[string]*quotes.Series{"A": series("A", 12, c.close)}},
+			portfolio.Transaction{Kind: portfolio.Deposit, Amount: 1000},
+			portfolio.Transaction{Kind: portfolio.Buy, Symbol: "A", Quantity: 30, Price: 12},
+			portfolio.Transaction{Kind: portfolio.Buy, Symbol: "A", Quantity: 10, Price: 8})
+		p, err := Compute(res, tg, Options{Lots: c.m})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := "A: the sale takes lots at a loss, and A was bought on 2024-01-02, within 30 days before: under us the loss may be a wash sale"
+		if got := strings.Join(p.Notes, "\n"); strings.Contains(got, want) != c.note {
+			t.Errorf("%s at %v: notes %q, want a wash-sale note: %v", c.m, c.close, got, c.note)
+		}
+		if c.close == 10 {
+			if a := trade(t, p, "A"); a.Quantity != 16 || !near(a.Gain, -32) {
+				t.Errorf("%s: A %+v, want 16 sold at a loss of 32", c.m, a)
+			}
+		}
+	}
+}

@@ -2,10 +2,13 @@ package rebalance
 
 import (
 	"cmp"
+	"fmt"
 	"math"
 	"slices"
 	"strings"
+	"time"
 
+	"github.com/gofolio/gofolio/portfolio"
 	"github.com/gofolio/gofolio/portfolio/lots"
 )
 
@@ -25,8 +28,9 @@ import (
 //     loss) for qty shares.
 //
 // US wash sales and the UK same-day and 30-day rules look at purchases
-// around the sale that the plan does not make in the same symbol (a plan
-// never buys and sells one symbol), so they are left out of the estimate.
+// around the sale: the plan makes none in the same symbol (it never buys
+// and sells one symbol), and those the file has in the 30 days before are
+// left out of the estimate too, with a note under lots.US (washNotes).
 func chooseLots(h holding, qty float64, m lots.Method) []lots.Lot {
 	if !(qty > 0) {
 		return nil
@@ -63,7 +67,7 @@ func saleGain(h holding, n float64, o Options) float64 {
 // plan lays s out as a Plan: the trades, the weights before and after,
 // the cash and the sums.
 func (b *book) plan(s solution, o Options) *Plan {
-	p := &Plan{Currency: b.res.Currency, Date: b.date, Options: o, CashBefore: b.cash, CashAfter: s.cash, Notes: b.notes()}
+	p := &Plan{Currency: b.res.Currency, Date: b.date, Options: o, CashBefore: b.cash, CashAfter: s.cash}
 	p.TotalBefore, p.TotalAfter = b.cash, s.cash
 	var sells, buys []Trade
 	for i, h := range b.holdings {
@@ -92,6 +96,7 @@ func (b *book) plan(s solution, o Options) *Plan {
 	slices.SortStableFunc(buys, bySymbol)
 	p.Trades = append(sells, buys...)
 	p.Weights = b.weights(s, p)
+	p.Notes = append(b.notes(), b.washNotes(p)...)
 	return p
 }
 
@@ -120,4 +125,54 @@ func (b *book) weights(s solution, p *Plan) []Weight {
 	})
 	return append(ws, Weight{Symbol: Cash, Target: b.cashWeight, ValueBefore: b.cash, ValueAfter: s.cash,
 		Before: frac(b.cash, p.TotalBefore), After: frac(s.cash, p.TotalAfter)})
+}
+
+// washDays is the wash-sale window: a loss is disallowed when substantially
+// identical shares are bought from 30 days before the sale to 30 after.
+const washDays = 30
+
+// washNotes warns, under lots.US, of each sale that takes a lot at a loss
+// when the file bought the symbol in the 30 days before the plan's day:
+// the loss may be disallowed as a wash sale (Publication 550), which the
+// estimate leaves out. The plan cannot know the purchases after it.
+func (b *book) washNotes(p *Plan) []string {
+	if p.Options.Lots != lots.US {
+		return nil
+	}
+	var ns []string
+	for _, t := range p.Trades {
+		if t.Side != Sell || !lossOn(t) {
+			continue
+		}
+		if buy, ok := b.boughtWithin(t.Symbol, washDays); ok {
+			ns = append(ns, fmt.Sprintf("%s: the sale takes lots at a loss, and %s was bought on %s, within %d days before: under us the loss may be a wash sale, disallowed (the estimated gain counts it)",
+				t.Symbol, t.Symbol, buy.Format(time.DateOnly), washDays))
+		}
+	}
+	return ns
+}
+
+// lossOn says whether sale t takes a lot at a loss: a lot's cost per
+// share above the sale's proceeds per share net of commission.
+func lossOn(t Trade) bool {
+	net := (t.Value - t.Commission) / t.Quantity
+	for _, l := range t.Lots {
+		if l.PerShare() > net {
+			return true
+		}
+	}
+	return false
+}
+
+// boughtWithin is the latest BUY of sym in the days before the plan's day
+// (the day itself included), if any.
+func (b *book) boughtWithin(sym string, days int) (time.Time, bool) {
+	from := b.date.AddDate(0, 0, -days)
+	var last time.Time
+	for _, tx := range b.res.Transactions {
+		if tx.Kind == portfolio.Buy && tx.Symbol == sym && !tx.Date.Before(from) && !tx.Date.After(b.date) && tx.Date.After(last) {
+			last = tx.Date
+		}
+	}
+	return last, !last.IsZero()
 }
