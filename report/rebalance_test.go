@@ -4,10 +4,26 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/gofolio/gofolio/portfolio"
 	"github.com/gofolio/gofolio/portfolio/analysis"
 	"github.com/gofolio/gofolio/portfolio/lots"
 	"github.com/gofolio/gofolio/portfolio/rebalance"
 )
+
+// tradedInput is tradedPortfolio and its report's input.
+func tradedInput(t *testing.T) (*portfolio.Result, *Input) {
+	t.Helper()
+	res := tradedPortfolio(t)
+	a, err := analysis.Run(res, nil, analysis.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	in, err := NewInput(a, InputOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res, in
+}
 
 // TestRebalanceSection: tradedPortfolio ends with 30 A at £9 (£270), no
 // B (closing $22, £11 at £0.50 a dollar) and cash of £724 (1000 − 500 +
@@ -22,15 +38,7 @@ import (
 // are 0, not blank, and the cash's row shows its amounts, £984 and £6,
 // as the terminal does (they were blank: the cash before was nowhere).
 func TestRebalanceSection(t *testing.T) {
-	res := tradedPortfolio(t)
-	a, err := analysis.Run(res, nil, analysis.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	in, err := NewInput(a, InputOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	res, in := tradedInput(t)
 	targets, err := rebalance.NewTargets(map[string]float64{"A": 0.5, "B": 0.5})
 	if err != nil {
 		t.Fatal(err)
@@ -75,15 +83,7 @@ func TestRebalanceSection(t *testing.T) {
 // loss of 30; A's shares after are 0, not blank. Under average no lots
 // column.
 func TestRebalanceSectionLots(t *testing.T) {
-	res := tradedPortfolio(t)
-	a, err := analysis.Run(res, nil, analysis.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	in, err := NewInput(a, InputOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	res, in := tradedInput(t)
 	targets, err := rebalance.NewTargets(map[string]float64{"B": 1})
 	if err != nil {
 		t.Fatal(err)
@@ -117,14 +117,7 @@ func TestRebalanceSectionLots(t *testing.T) {
 // TestRebalanceSectionNotes: the plan's notes are listed under the
 // section's totals.
 func TestRebalanceSectionNotes(t *testing.T) {
-	a, err := analysis.Run(tradedPortfolio(t), nil, analysis.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	in, err := NewInput(a, InputOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, in := tradedInput(t)
 	in.Rebalance = NewRebalance(&rebalance.Plan{Notes: []string{"B is priced at its last close, of 2024-01-02"}})
 	if page := render(t, in, Options{}); !strings.Contains(page, `<ul class="notes"><li>B is priced at its last close, of 2024-01-02</li></ul>`) {
 		t.Error("no note in the rebalancing section")
