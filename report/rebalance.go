@@ -126,17 +126,25 @@ func namesLots(m lots.Method) bool { return m != lots.Average && m != lots.UK }
 
 // SaleLots lists the lots a sale of p takes, in the order taken, each
 // with its acquisition date, BUY row, shares and cost: "2024-01-02 (row
-// 3) 14 shares (cost 112.00), …"; under lots.Specific they are what the
-// SELL rows' lot column names. It is "" for a buy, and under a method
-// that does not name lots (average, uk).
+// 3) 14 shares (cost 112.00), …". Under lots.Specific each starts with
+// what the SELL row's lot column should hold: the BUY row's number where
+// known (a date may name several lots), else the date: "lot 3:
+// 2024-01-02 14 shares (cost 112.00)". It is "" for a buy, and under a
+// method that does not name lots (average, uk).
 func SaleLots(p *rebalance.Plan, t rebalance.Trade) string {
 	if t.Side != rebalance.Sell || !namesLots(p.Options.Lots) {
 		return ""
 	}
 	parts := make([]string, 0, len(t.Lots))
 	for _, l := range t.Lots {
-		lot := l.Date.Format(time.DateOnly)
-		if l.Origin.Row > 0 {
+		date := l.Date.Format(time.DateOnly)
+		lot := date
+		switch {
+		case p.Options.Lots == lots.Specific && l.Origin.Row > 0:
+			lot = fmt.Sprintf("lot %d: %s", l.Origin.Row, date)
+		case p.Options.Lots == lots.Specific:
+			lot = "lot " + date + ":"
+		case l.Origin.Row > 0:
 			lot += fmt.Sprintf(" (row %d)", l.Origin.Row)
 		}
 		parts = append(parts, fmt.Sprintf("%s %s shares (cost %s)", lot, formatQuantity(l.Quantity), formatMoney(l.Cost)))

@@ -3,11 +3,13 @@ package report
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/gofolio/gofolio/portfolio"
 	"github.com/gofolio/gofolio/portfolio/analysis"
 	"github.com/gofolio/gofolio/portfolio/lots"
 	"github.com/gofolio/gofolio/portfolio/rebalance"
+	"github.com/gofolio/gofolio/portfolio/txn"
 )
 
 // tradedInput is tradedPortfolio and its report's input.
@@ -121,5 +123,28 @@ func TestRebalanceSectionNotes(t *testing.T) {
 	in.Rebalance = NewRebalance(&rebalance.Plan{Notes: []string{"B is priced at its last close, of 2024-01-02"}})
 	if page := render(t, in, Options{}); !strings.Contains(page, `<ul class="notes"><li>B is priced at its last close, of 2024-01-02</li></ul>`) {
 		t.Error("no note in the rebalancing section")
+	}
+}
+
+// TestSaleLotsSpecific: under specific each lot starts with what the SELL
+// row's lot column should hold: the BUY row (two lots bought on 2 January
+// share the date, so the date alone would take both, oldest first), or the
+// date where the row is not known; other methods name the row after the
+// date; a buy has none.
+func TestSaleLotsSpecific(t *testing.T) {
+	d := time.Date(2024, 1, 2, 0, 0, 0, 0, time.UTC)
+	sale := rebalance.Trade{Side: rebalance.Sell, Lots: []lots.Lot{
+		{Date: d, Quantity: 14, Cost: 168, Origin: txn.Origin{Row: 4}}, {Date: d, Quantity: 1, Cost: 8}}}
+	for m, want := range map[lots.Method]string{
+		lots.Specific: "lot 4: 2024-01-02 14 shares (cost 168.00), lot 2024-01-02: 1 shares (cost 8.00)",
+		lots.FIFO:     "2024-01-02 (row 4) 14 shares (cost 168.00), 2024-01-02 1 shares (cost 8.00)",
+		lots.Average:  "",
+	} {
+		if got := SaleLots(&rebalance.Plan{Options: rebalance.Options{Lots: m}}, sale); got != want {
+			t.Errorf("%s: %q, want %q", m, got, want)
+		}
+	}
+	if got := SaleLots(&rebalance.Plan{Options: rebalance.Options{Lots: lots.FIFO}}, rebalance.Trade{Side: rebalance.Buy}); got != "" {
+		t.Errorf("a buy's lots %q", got)
 	}
 }
