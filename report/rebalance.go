@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/gofolio/gofolio/portfolio/lots"
 	"github.com/gofolio/gofolio/portfolio/rebalance"
 )
 
@@ -15,8 +16,19 @@ import (
 var rebalanceTemplate string
 
 // The rebalancing section's template is a file of its own, parsed into the
-// page (report.html.tmpl calls it as "rebalance").
-func init() { template.Must(page.Parse(rebalanceTemplate)) }
+// page (report.html.tmpl calls it as "rebalance"). Its shares are written
+// 0 where a holding is sold out or new (qty leaves 0 blank, for cash rows).
+func init() {
+	template.Must(page.Funcs(template.FuncMap{"shares": formatShares}).Parse(rebalanceTemplate))
+}
+
+// formatShares is formatQuantity with 0 written "0".
+func formatShares(v float64) string {
+	if v == 0 {
+		return "0"
+	}
+	return formatQuantity(v)
+}
 
 // Rebalance is the rebalancing section: the trades that bring the
 // portfolio to target weights (package portfolio/rebalance), and the
@@ -35,6 +47,11 @@ type Rebalance struct {
 	CashAfter   float64
 	Commissions float64
 	Gain        float64 // the sales' estimated realized gain
+	// NamesLots says that the sales' Lots are shown: the lot method names
+	// them (every method but average and uk, which take the pool's
+	// average).
+	NamesLots bool
+	Notes     []string // rebalance.Plan.Notes: what to check before trading
 }
 
 // RebalanceTrade is one trade (rebalance.Trade): Price in QuoteCurrency,
@@ -43,6 +60,7 @@ type RebalanceTrade struct {
 	Side, Symbol, QuoteCurrency        string
 	Quantity, Price, Value, Commission float64
 	Gain                               float64 // a sale's estimate; NaN for a buy
+	Lots                               string  // a sale's lots (SaleLots), where the method names them
 }
 
 // RebalanceWeight is a symbol's (or the cash's) target and weight before
@@ -50,7 +68,8 @@ type RebalanceTrade struct {
 type RebalanceWeight struct {
 	Symbol                        string
 	Target, Before, After         float64
-	QuantityBefore, QuantityAfter float64 // 0 (blank) for the cash
+	QuantityBefore, QuantityAfter float64 // the shares; for the cash, its amounts
+	Cash                          bool    // the cash's row: the quantities are money
 }
 
 // NewRebalance lays a plan out as the section.
@@ -59,13 +78,13 @@ func NewRebalance(p *rebalance.Plan) *Rebalance {
 		return nil
 	}
 	r := &Rebalance{Date: p.Date, Mode: PlanMode(p), Invest: p.Options.Invest, CashAfter: p.CashAfter,
-		Commissions: p.Commissions, Gain: p.Gain}
+		Commissions: p.Commissions, Gain: p.Gain, NamesLots: namesLots(p.Options.Lots), Notes: p.Notes}
 	if p.Accounts != nil {
 		r.Accounts = AccountsLabel(p.Accounts, true)
 	}
 	for _, t := range p.Trades {
 		row := RebalanceTrade{Side: string(t.Side), Symbol: t.Symbol, QuoteCurrency: t.QuoteCurrency, Quantity: t.Quantity,
-			Price: t.Price, Value: t.Value, Commission: t.Commission, Gain: t.Gain}
+			Price: t.Price, Value: t.Value, Commission: t.Commission, Gain: t.Gain, Lots: SaleLots(p, t)}
 		if t.Side == rebalance.Buy {
 			row.Gain = math.NaN()
 		}
@@ -74,6 +93,9 @@ func NewRebalance(p *rebalance.Plan) *Rebalance {
 	for _, w := range p.Weights {
 		row := RebalanceWeight{Symbol: w.Symbol, Target: w.Target, Before: w.Before, After: w.After,
 			QuantityBefore: w.QuantityBefore, QuantityAfter: w.QuantityAfter}
+		if w.Symbol == rebalance.Cash {
+			row.Cash, row.QuantityBefore, row.QuantityAfter = true, w.ValueBefore, w.ValueAfter
+		}
 		r.Weights = append(r.Weights, row)
 	}
 	return r
@@ -100,6 +122,38 @@ func PlanMode(p *rebalance.Plan) string {
 	}
 	if o.Mode == rebalance.Full {
 		parts = append(parts, "lots "+o.Lots.String())
+	}
+	return strings.Join(parts, ", ")
+}
+
+// namesLots says whether a sale under m takes lots it can name: every
+// method but average and uk, whose sales take the pool's average.
+func namesLots(m lots.Method) bool { return m != lots.Average && m != lots.UK }
+
+// SaleLots lists the lots a sale of p takes, in the order taken, each
+// with its acquisition date, BUY row, shares and cost: "2024-01-02 (row
+// 3) 14 shares (cost 112.00), …". Under lots.Specific each starts with
+// what the SELL row's lot column should hold: the BUY row's number where
+// known (a date may name several lots), else the date: "lot 3:
+// 2024-01-02 14 shares (cost 112.00)". It is "" for a buy, and under a
+// method that does not name lots (average, uk).
+func SaleLots(p *rebalance.Plan, t rebalance.Trade) string {
+	if t.Side != rebalance.Sell || !namesLots(p.Options.Lots) {
+		return ""
+	}
+	parts := make([]string, 0, len(t.Lots))
+	for _, l := range t.Lots {
+		date := l.Date.Format(time.DateOnly)
+		lot := date
+		switch {
+		case p.Options.Lots == lots.Specific && l.Origin.Row > 0:
+			lot = fmt.Sprintf("lot %d: %s", l.Origin.Row, date)
+		case p.Options.Lots == lots.Specific:
+			lot = "lot " + date + ":"
+		case l.Origin.Row > 0:
+			lot += fmt.Sprintf(" (row %d)", l.Origin.Row)
+		}
+		parts = append(parts, fmt.Sprintf("%s %s shares (cost %s)", lot, formatQuantity(l.Quantity), formatMoney(l.Cost)))
 	}
 	return strings.Join(parts, ", ")
 }

@@ -121,6 +121,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	plan, err := planRebalance(job)
+	if err != nil {
+		return err
+	}
 	printWarnings(stderr, job.input.Warnings)
 	warnUnusedLots(stderr, job)
 	if err := printSummary(stdout, job); err != nil {
@@ -136,7 +140,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			return err
 		}
 	}
-	if err := planRebalance(stdout, job); err != nil {
+	if err := printPlan(stdout, opts.rebal.file, plan); err != nil {
 		return err
 	}
 	return writeOutputs(ctx, stdout, job)

@@ -10,7 +10,6 @@ import (
 	"text/tabwriter"
 	"time"
 
-	"github.com/gofolio/gofolio/portfolio/lots"
 	"github.com/gofolio/gofolio/portfolio/rebalance"
 	"github.com/gofolio/gofolio/report"
 )
@@ -99,33 +98,38 @@ func (r *rebalanceFlags) readTargets() error {
 	}
 	t, err := rebalance.ReadTargets(r.file)
 	if err != nil {
-		return fmt.Errorf("-targets: %w", err)
+		return fmt.Errorf("-targets: %s", strings.TrimPrefix(err.Error(), "rebalance: targets: "))
 	}
 	r.targets = t
 	return nil
 }
 
-// planRebalance computes the plan for -targets, prints it and puts it in
-// the report.
-func planRebalance(w io.Writer, j *job) error {
+// planRebalance computes the plan for -targets (nil without it) and puts
+// it in the report. It runs before anything is printed, so that a target
+// the plan cannot price fails the command at once, not after the summary.
+func planRebalance(j *job) (*rebalance.Plan, error) {
 	r := &j.opts.rebal
 	if r.file == "" {
-		return nil
+		return nil, nil
 	}
 	o := r.options
 	o.Lots, o.Settle = j.opts.lots, j.opts.settle
 	plan, err := rebalance.Compute(j.result, r.targets, o)
 	if err != nil {
-		return fmt.Errorf("-targets %s: %s", r.file, strings.TrimPrefix(err.Error(), "rebalance: "))
+		return nil, fmt.Errorf("-targets %s: %s", r.file, strings.TrimPrefix(err.Error(), "rebalance: "))
 	}
 	if j.input != nil {
 		j.input.Rebalance = report.NewRebalance(plan)
 	}
-	return printPlan(w, r.file, plan)
+	return plan, nil
 }
 
-// printPlan writes the trades, then the weights before and after.
+// printPlan writes the trades, then the weights before and after; nothing
+// for no plan.
 func printPlan(w io.Writer, file string, p *rebalance.Plan) error {
+	if p == nil {
+		return nil
+	}
 	of := ""
 	if p.Accounts != nil {
 		of = " " + report.AccountsLabel(p.Accounts, true) + " (its positions and cash)"
@@ -142,7 +146,7 @@ func printPlan(w io.Writer, file string, p *rebalance.Plan) error {
 		if t.Side == rebalance.Sell {
 			gain = money(t.Gain)
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s %s\t%s\t%s\t%s\t\n", t.Side, t.Symbol, quantity(t.Quantity), t.QuoteCurrency,
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s %s\t%s\t%s\t%s\t\n", t.Side, t.Symbol, shares(t.Quantity), t.QuoteCurrency,
 			money(t.Price), money(t.Value), money(t.Commission), gain)
 	}
 	if len(p.Trades) == 0 {
@@ -151,7 +155,7 @@ func printPlan(w io.Writer, file string, p *rebalance.Plan) error {
 	fmt.Fprintln(tw, "\t\t\t\t\t\t\t")
 	fmt.Fprintln(tw, "symbol\ttarget\tbefore\tafter\tshares before\tshares after\t\t")
 	for _, x := range p.Weights {
-		before, after := quantity(x.QuantityBefore), quantity(x.QuantityAfter)
+		before, after := shares(x.QuantityBefore), shares(x.QuantityAfter)
 		if x.Symbol == rebalance.Cash {
 			before, after = money(x.ValueBefore), money(x.ValueAfter)
 		}
@@ -162,29 +166,32 @@ func printPlan(w io.Writer, file string, p *rebalance.Plan) error {
 	}
 	printLots(w, p)
 	fmt.Fprintf(w, "cash left %s; commissions %s; estimated realized gain %s\n", money(p.CashAfter), money(p.Commissions), money(p.Gain))
+	for _, n := range p.Notes {
+		fmt.Fprintf(w, "note: %s\n", n)
+	}
 	return nil
 }
 
-// printLots lists the lots each sale takes (acquisition date, BUY row,
-// shares, cost), for the methods that name them (every lot method but
-// average and uk, whose sales take the pool's average): under specific
-// they are what the SELL rows' lot column names.
+// printLots lists the lots each sale takes (report.SaleLots), for the
+// methods that name them (every lot method but average and uk, whose
+// sales take the pool's average): under specific they are what the SELL
+// rows' lot column names.
 func printLots(w io.Writer, p *rebalance.Plan) {
-	if m := p.Options.Lots; m == lots.Average || m == lots.UK {
-		return
-	}
 	for _, t := range p.Trades {
-		if t.Side != rebalance.Sell || len(t.Lots) == 0 {
-			continue
+		if lots := report.SaleLots(p, t); lots != "" {
+			fmt.Fprintf(w, "lots sold (%s): %s: %s\n", p.Options.Lots, t.Symbol, lots)
 		}
-		var parts []string
-		for _, l := range t.Lots {
-			lot := l.Date.Format(time.DateOnly)
-			if l.Origin.Row > 0 {
-				lot += fmt.Sprintf(" (row %d)", l.Origin.Row)
-			}
-			parts = append(parts, fmt.Sprintf("%s %s shares (cost %s)", lot, quantity(l.Quantity), money(l.Cost)))
-		}
-		fmt.Fprintf(w, "lots sold (%s): %s: %s\n", p.Options.Lots, t.Symbol, strings.Join(parts, ", "))
 	}
+}
+
+// shares writes a plan's number of shares with 4 decimals at most, trailing
+// zeros dropped, as the report's Rebalancing section does: a fractional
+// plan's 13.333333333333334 is 13.3333, a whole one's 14 is 14.
+func shares(q float64) string {
+	s := strconv.FormatFloat(q, 'f', 4, 64)
+	s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	if s == "-0" {
+		return "0"
+	}
+	return s
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -115,6 +116,17 @@ func TestRebalanceFlags(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), `column weight: "sum 90%": weights that sum to 100% within 0.01`) {
 		t.Errorf("bad targets: %v", err)
 	}
+	// The file's name once, without the package's "targets: " twice.
+	missing := filepath.Join(t.TempDir(), "none.csv")
+	if _, _, err = runReport(t, "-targets", missing); err == nil || !strings.HasPrefix(err.Error(), "-targets: open "+missing+": ") {
+		t.Errorf("-targets of no file: %v", err)
+	}
+	if err := os.WriteFile(bad, []byte("symbol,weight\nKO,\"50\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err = runReport(t, "-targets", bad); err == nil || !strings.HasPrefix(err.Error(), "-targets: "+bad+": parse error on line 2") {
+		t.Errorf("-targets of a bad CSV: %v", err)
+	}
 }
 
 // TestRebalanceTargetsIsAnInput: -out naming the -targets file is refused
@@ -153,5 +165,68 @@ func TestRunRebalanceAccounts(t *testing.T) {
 	}
 	if !strings.Contains(both, "\nRebalancing to ") || !regexp.MustCompile(`\n +IBM +50\.00% +\S+ +\S+ +10 `).MatchString(both) {
 		t.Errorf("both accounts: 10 IBM, a header naming no account:\n%s", both)
+	}
+}
+
+// TestRunRebalanceFractional: -fractional trades fractions of shares,
+// printed with 4 decimals at most, as the report shows them: A sells
+// (720 − 560) / 12 = 13.3333 shares (it printed 13.333333333333334), B
+// buys 72, and A keeps 46.6667.
+func TestRunRebalanceFractional(t *testing.T) {
+	tx, prices, targets := rebalanceFiles(t)
+	stdout, stderr, err := runReport(t, "-tx", tx, "-source", "csv:"+prices, "-currency", "USD", "-benchmarks", ",",
+		"-targets", targets, "-fractional")
+	if err != nil {
+		t.Fatalf("%v\n%s", err, stderr)
+	}
+	s := squeeze(stdout)
+	for _, want := range []string{"SELL A 13.3333 USD 12.00 160.00", "BUY B 72 USD 5.00 360.00", "A 50.00% 64.29% 50.00% 60 46.6667"} {
+		if !strings.Contains(s, want) {
+			t.Errorf("no %q in\n%s", want, stdout)
+		}
+	}
+}
+
+// TestRunRebalanceStale: B's prices end on 2 January, A's run to the 10th:
+// the plan trades B at a close 8 days old, and says so under the trades,
+// as the report does.
+func TestRunRebalanceStale(t *testing.T) {
+	dir := t.TempDir()
+	a := "date,close\n"
+	for d := 2; d <= 10; d++ {
+		a += fmt.Sprintf("2024-01-%02d,10\n", d)
+	}
+	files := map[string]string{"A.csv": a, "B.csv": "date,close\n2024-01-02,5\n", "targets.csv": "symbol,weight\nA,50\nB,50\n"}
+	for name, text := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tx := writeTx(t, "2024-01-02,DEPOSIT,,,,,1000", "2024-01-02,BUY,A,30,10,0,", "2024-01-02,BUY,B,40,5,0,")
+	stdout, stderr, err := runReport(t, "-tx", tx, "-source", "csv:"+dir, "-currency", "USD", "-benchmarks", ",",
+		"-targets", filepath.Join(dir, "targets.csv"))
+	if err != nil {
+		t.Fatalf("%v\n%s", err, stderr)
+	}
+	if want := "note: B is priced at its last close, of 2024-01-02, not one of 2024-01-10: give its price"; !strings.Contains(stdout, want) {
+		t.Errorf("no %q in\n%s", want, stdout)
+	}
+}
+
+// TestRunRebalanceFailsFirst: a target the plan cannot price (ZZZ: no
+// market data, no price) fails the command before anything is printed;
+// the summary and statistics were printed first, the error last.
+func TestRunRebalanceFailsFirst(t *testing.T) {
+	tx, prices, _ := rebalanceFiles(t)
+	targets := filepath.Join(t.TempDir(), "targets.csv")
+	if err := os.WriteFile(targets, []byte("symbol,weight\nA,50\nZZZ,50\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	stdout, _, err := runReport(t, "-tx", tx, "-source", "csv:"+prices, "-currency", "USD", "-benchmarks", ",", "-targets", targets)
+	if err == nil || !strings.Contains(err.Error(), "target ZZZ: the portfolio has no market data for it: give its price") {
+		t.Errorf("error %v, want one naming ZZZ", err)
+	}
+	if stdout != "" {
+		t.Errorf("printed before failing:\n%s", stdout)
 	}
 }

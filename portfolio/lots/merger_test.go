@@ -109,3 +109,31 @@ func TestMergerCashUSBoot(t *testing.T) {
 	_, c := heldOf(rep, "P")
 	near(t, "§356 example basis", c, 425000)
 }
+
+// TestMergerCashAverage: the average method's one pool takes the cash part
+// as every other method but uk and us does. The lots of
+// TestMergerCashTakesEveryLot (10 X at 10, 10 at 30: 20 shares costing
+// 400) merge into 8 Y worth 400 plus 100 cash: f = 100 / 500 = 0.2, 4 of
+// the 20 shares disposed of at the average cost of 20: cost 80, gain 20.
+// Y holds 8 shares costing 320 (40 each), so 4 Y sold at 60 cost 160 and
+// gain 240 − 160 = 80, whichever lot they came from.
+func TestMergerCashAverage(t *testing.T) {
+	rep := match(t, lots.Average, bought("X", on(2020, 1, 2), 10, 10), bought("X", on(2020, 6, 1), 10, 30),
+		action(on(2021, 3, 1), txn.Merger, "X", "Y", 8, 50, 100, 0), sold("Y", on(2021, 6, 1), 4, 60))
+	if len(rep.Disposals) != 2 {
+		t.Fatalf("disposals %+v, want the cash part and the sale", rep.Disposals)
+	}
+	cash, sale := rep.Disposals[0], rep.Disposals[1]
+	near(t, "cash shares", cash.Quantity, 4)
+	near(t, "cash costs", cash.Costs, 80)
+	near(t, "cash gain", cash.Gain, 20)
+	if got := cash.Matched(); got != "merger cash 4" {
+		t.Errorf("cash matched %q, want 4 shares of the average", got)
+	}
+	near(t, "sale costs", sale.Costs, 160)
+	near(t, "sale gain", sale.Gain, 80)
+	q, c := heldOf(rep, "Y")
+	near(t, "Y shares", q, 4)
+	near(t, "Y cost", c, 160)
+	conserves(t, rep, 400)
+}

@@ -26,6 +26,7 @@
 // A result of some accounts (portfolio.Config.Accounts) is rebalanced on
 // their positions, cash and lots alone (Plan.Accounts names them).
 //
-// It imports the engine (portfolio), its lots (portfolio/lots) and the
-// transaction types (portfolio/txn) only.
+// It imports the engine (portfolio), its lots (portfolio/lots), the
+// transaction types (portfolio/txn) and internal/suggest (a target near a
+// holding's symbol) only.
 package rebalance

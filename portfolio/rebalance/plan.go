@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/gofolio/gofolio/internal/suggest"
 	"github.com/gofolio/gofolio/portfolio"
 	"github.com/gofolio/gofolio/portfolio/lots"
 )
@@ -95,14 +96,20 @@ type Plan struct {
 	// trades when the result covers some of its transactions' accounts
 	// (portfolio.Config.Accounts); nil when it covers every account.
 	Accounts []string
+	// Notes are what the plan computed as asked but should be checked
+	// before trading: a holding priced at a stale close (the engine's
+	// StalePrice warning) without a target's Price, with the fix.
+	Notes []string
 }
 
 // Compute plans the trades that bring res, on its last day, to targets
 // (see the package comment). Prices are each symbol's close that day
 // converted at res.Rates (the value of a holding divided by its shares),
 // or the target's Price. It reports every problem at once: the targets',
-// a target symbol without a price, a negative Invest or commission, a
-// portfolio worth nothing, or commissions that would take all of it.
+// a target symbol without a price, a holding whose close is 0 and that
+// has no target Price, a negative Invest or commission, a portfolio worth
+// nothing, or commissions that would take all of it. A holding valued at
+// a stale close is planned at it, with a note in Plan.Notes.
 func Compute(res *portfolio.Result, targets Targets, o Options) (*Plan, error) {
 	if res == nil || res.Performance == nil || res.Holdings == nil || res.Performance.Len() == 0 {
 		return nil, errors.New("rebalance: Compute needs a built portfolio (portfolio.Build)")
@@ -156,6 +163,7 @@ type holding struct {
 	close    float64 // in currency
 	currency string
 	lots     []lots.Lot // open lots, their quantities summing to qty
+	given    bool       // priced by the target's Price, not the market data
 }
 
 // book is the portfolio on its last day, in the terms of a plan.
@@ -199,13 +207,14 @@ func newBook(res *portfolio.Result, targets Targets, o Options) (*book, error) {
 		h.weight = t.Weight
 		switch {
 		case t.Price > 0:
-			h.price, h.close, h.currency = t.Price, t.Price, res.Currency
+			h.price, h.close, h.currency, h.given = t.Price, t.Price, res.Currency, true
 		case !held:
 			if err := b.quote(h); err != nil {
 				missing = append(missing, err.Error())
 			}
 		}
 	}
+	missing = append(missing, b.unpriced()...)
 	if len(missing) > 0 {
 		return nil, errors.New(strings.Join(missing, "\n"))
 	}
@@ -217,13 +226,50 @@ func newBook(res *portfolio.Result, targets Targets, o Options) (*book, error) {
 	return b, nil
 }
 
+// unpriced is a problem for each holding without a price to trade at (a
+// close of 0, or none) and no target's Price: its shares could be neither
+// valued nor sold.
+func (b *book) unpriced() []string {
+	var ps []string
+	for _, h := range b.holdings {
+		if h.qty > 0 && (!(h.price > 0) || math.IsInf(h.price, 0)) {
+			ps = append(ps, fmt.Sprintf("holding %s: its close on %s is %v %s: give its price (a price column in the targets file, Target.Price)",
+				h.symbol, b.date.Format(time.DateOnly), h.close, h.currency))
+		}
+	}
+	return ps
+}
+
+// notes are the plan's Notes: each holding valued at a stale close (a
+// StalePrice warning of the result) and not given a price.
+func (b *book) notes() []string {
+	stale := map[string]portfolio.Warning{}
+	for _, w := range b.res.Warnings {
+		if w.Kind == portfolio.StalePrice {
+			stale[w.Symbol] = w
+		}
+	}
+	var ns []string
+	for _, h := range b.holdings {
+		if w, ok := stale[h.symbol]; ok && h.qty > 0 && !h.given {
+			ns = append(ns, fmt.Sprintf("%s is priced at its last close, of %s, not one of %s: give its price (a price column in the targets file, Target.Price)",
+				h.symbol, w.Since.Format(time.DateOnly), b.date.Format(time.DateOnly)))
+		}
+	}
+	return ns
+}
+
 // quote prices h, a target not held, from the market data: its close on
 // the last day converted at res.Rates.
 func (b *book) quote(h *holding) error {
 	hs := b.res.Holdings
 	s := sort.SearchStrings(hs.Symbols, h.symbol)
 	if s == len(hs.Symbols) || hs.Symbols[s] != h.symbol {
-		return fmt.Errorf("target %s: the portfolio has no market data for it: give its price (a price column in the targets file, Target.Price)", h.symbol)
+		hint := ""
+		if near, ok := suggest.Nearest(h.symbol, hs.Symbols, 3); ok {
+			hint = " (did you mean " + near + "? symbols are matched exactly)"
+		}
+		return fmt.Errorf("target %s: the portfolio has no market data for it%s: give its price (a price column in the targets file, Target.Price)", h.symbol, hint)
 	}
 	h.close, h.currency = hs.At(s, -1).Close, hs.QuoteCurrency[s]
 	rate := 1.0

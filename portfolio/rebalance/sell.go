@@ -1,15 +1,20 @@
 package rebalance
 
 import (
+	"cmp"
+	"fmt"
 	"math"
 	"slices"
 	"strings"
+	"time"
 
+	"github.com/gofolio/gofolio/portfolio"
 	"github.com/gofolio/gofolio/portfolio/lots"
 )
 
 // chooseLots is the parts of h's lots a sale of qty shares takes, in the
-// order taken, under method m. The method decides how much choice there is:
+// order taken, under method m, as lots.Pool.Take takes them. The method
+// decides how much choice there is:
 //
 //   - lots.Average and lots.UK (the Section 104 pool): every share has the
 //     average cost, so any sale takes qty / held of every lot;
@@ -23,48 +28,25 @@ import (
 //     loss) for qty shares.
 //
 // US wash sales and the UK same-day and 30-day rules look at purchases
-// around the sale that the plan does not make in the same symbol (a plan
-// never buys and sells one symbol), so they are left out of the estimate.
+// around the sale: the plan makes none in the same symbol (it never buys
+// and sells one symbol), and those the file has in the 30 days before are
+// left out of the estimate too, with a note under lots.US (washNotes).
 func chooseLots(h holding, qty float64, m lots.Method) []lots.Lot {
-	held := 0.0
-	for _, l := range h.lots {
-		held += l.Quantity
-	}
-	if !(qty > 0) || !(held > 0) {
+	if !(qty > 0) {
 		return nil
 	}
-	order := slices.Clone(h.lots)
-	switch m {
-	case lots.Average, lots.UK:
-		var taken []lots.Lot
-		for _, l := range order {
-			taken = append(taken, part(l, l.Quantity*min(qty/held, 1)))
-		}
-		return taken
-	case lots.LIFO:
-		slices.Reverse(order)
-	case lots.HIFO, lots.Specific:
-		slices.SortStableFunc(order, func(a, b lots.Lot) int { return cmp(b.PerShare(), a.PerShare()) })
+	if m == lots.Specific {
+		m = lots.HIFO // the plan names the lots: the highest cost first
 	}
-	var taken []lots.Lot
-	left := qty
-	for _, l := range order {
-		if left <= lots.Epsilon*(1+qty) {
-			break
-		}
-		take := min(left, l.Quantity)
-		taken = append(taken, part(l, take))
-		left -= take
+	pool := lots.NewPool(m) // lots.US without a named lot is FIFO
+	for _, l := range h.lots {
+		pool.Add(l)
+	}
+	taken, err := pool.Take(qty, "")
+	if err != nil {
+		return nil // more than held: the solver never sells that
 	}
 	return taken
-}
-
-// part is l cut to qty of its shares, its costs pro rata: Cost × qty /
-// Quantity.
-func part(l lots.Lot, qty float64) lots.Lot {
-	f := qty / l.Quantity
-	l.Cost, l.TradeCost, l.WashAdjusted, l.Quantity = l.Cost*f, l.TradeCost*f, l.WashAdjusted*f, qty
-	return l
 }
 
 // saleGain is the estimated realized gain of selling n shares of h:
@@ -114,6 +96,7 @@ func (b *book) plan(s solution, o Options) *Plan {
 	slices.SortStableFunc(buys, bySymbol)
 	p.Trades = append(sells, buys...)
 	p.Weights = b.weights(s, p)
+	p.Notes = append(b.notes(), b.washNotes(p)...)
 	return p
 }
 
@@ -135,11 +118,61 @@ func (b *book) weights(s solution, p *Plan) []Weight {
 		ws = append(ws, w)
 	}
 	slices.SortStableFunc(ws, func(a, b Weight) int {
-		if c := cmp(b.Target, a.Target); c != 0 {
+		if c := cmp.Compare(b.Target, a.Target); c != 0 {
 			return c
 		}
 		return strings.Compare(a.Symbol, b.Symbol)
 	})
 	return append(ws, Weight{Symbol: Cash, Target: b.cashWeight, ValueBefore: b.cash, ValueAfter: s.cash,
 		Before: frac(b.cash, p.TotalBefore), After: frac(s.cash, p.TotalAfter)})
+}
+
+// washDays is the wash-sale window: a loss is disallowed when substantially
+// identical shares are bought from 30 days before the sale to 30 after.
+const washDays = 30
+
+// washNotes warns, under lots.US, of each sale that takes a lot at a loss
+// when the file bought the symbol in the 30 days before the plan's day:
+// the loss may be disallowed as a wash sale (Publication 550), which the
+// estimate leaves out. The plan cannot know the purchases after it.
+func (b *book) washNotes(p *Plan) []string {
+	if p.Options.Lots != lots.US {
+		return nil
+	}
+	var ns []string
+	for _, t := range p.Trades {
+		if t.Side != Sell || !lossOn(t) {
+			continue
+		}
+		if buy, ok := b.boughtWithin(t.Symbol, washDays); ok {
+			ns = append(ns, fmt.Sprintf("%s: the sale takes lots at a loss, and %s was bought on %s, within %d days before: under us the loss may be a wash sale, disallowed (the estimated gain counts it)",
+				t.Symbol, t.Symbol, buy.Format(time.DateOnly), washDays))
+		}
+	}
+	return ns
+}
+
+// lossOn says whether sale t takes a lot at a loss: a lot's cost per
+// share above the sale's proceeds per share net of commission.
+func lossOn(t Trade) bool {
+	net := (t.Value - t.Commission) / t.Quantity
+	for _, l := range t.Lots {
+		if l.PerShare() > net {
+			return true
+		}
+	}
+	return false
+}
+
+// boughtWithin is the latest BUY of sym in the days before the plan's day
+// (the day itself included), if any.
+func (b *book) boughtWithin(sym string, days int) (time.Time, bool) {
+	from := b.date.AddDate(0, 0, -days)
+	var last time.Time
+	for _, tx := range b.res.Transactions {
+		if tx.Kind == portfolio.Buy && tx.Symbol == sym && !tx.Date.Before(from) && !tx.Date.After(b.date) && tx.Date.After(last) {
+			last = tx.Date
+		}
+	}
+	return last, !last.IsZero()
 }

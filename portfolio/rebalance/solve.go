@@ -1,6 +1,7 @@
 package rebalance
 
 import (
+	"cmp"
 	"math"
 	"slices"
 )
@@ -227,7 +228,7 @@ func fill(values, weights []float64, budget float64) []float64 {
 		return buys
 	}
 	ratio := func(i int) float64 { return values[i] / weights[i] }
-	slices.SortStableFunc(idx, func(a, b int) int { return cmp(ratio(a), ratio(b)) })
+	slices.SortStableFunc(idx, func(a, b int) int { return cmp.Compare(ratio(a), ratio(b)) })
 	sumW, sumV := 0.0, 0.0
 	level := 0.0
 	for k, i := range idx {
@@ -242,16 +243,6 @@ func fill(values, weights []float64, budget float64) []float64 {
 		buys[i] = max(0, level*weights[i]-values[i])
 	}
 	return buys
-}
-
-func cmp(a, b float64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 // wholeShares rounds s's fractional trades to whole shares, each asset
@@ -294,7 +285,7 @@ func (p problem) sellFewer(s *solution, target []float64, floor float64) {
 			}
 		}
 	}
-	slices.SortStableFunc(idx, func(a, b int) int { return cmp(gain[b], gain[a]) })
+	slices.SortStableFunc(idx, func(a, b int) int { return cmp.Compare(gain[b], gain[a]) })
 	for _, i := range idx {
 		s.delta[i]++
 		if p.cashAfter(s.delta) < floor {

@@ -40,19 +40,7 @@ type TargetsError struct {
 	Problems []txn.Problem
 }
 
-func (e *TargetsError) Error() string {
-	var b strings.Builder
-	if len(e.Problems) == 1 {
-		b.WriteString("1 problem in the targets:")
-	} else {
-		fmt.Fprintf(&b, "%d problems in the targets:", len(e.Problems))
-	}
-	for _, p := range e.Problems {
-		b.WriteString("\n\t")
-		b.WriteString(p.String())
-	}
-	return b.String()
-}
+func (e *TargetsError) Error() string { return txn.ListProblems("the targets", e.Problems) }
 
 // NewTargets makes targets from weights as fractions (0.4 for 40%), keyed
 // by symbol ("CASH" for cash), in symbol order. See Targets.Check for the
@@ -142,7 +130,7 @@ func checkPrice(at txn.Origin, sym string, price float64, value string) []txn.Pr
 func ReadTargets(path string) (Targets, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, fmt.Errorf("targets: %w", err)
+		return nil, fmt.Errorf("rebalance: targets: %w", err)
 	}
 	defer f.Close()
 	return ParseTargets(f, path)
@@ -158,21 +146,18 @@ func ReadTargets(path string) (Targets, error) {
 // market data for. Every problem is reported at once with its row,
 // column and value.
 func ParseTargets(r io.Reader, file string) (Targets, error) {
-	cr := csv.NewReader(r)
-	cr.FieldsPerRecord = -1
-	cr.TrimLeadingSpace = true
-	rows, err := cr.ReadAll()
+	rows, lines, err := readRecords(r)
 	if err != nil {
-		return nil, fmt.Errorf("targets: %s: %w", file, err)
+		return nil, fmt.Errorf("rebalance: targets: %s: %w", file, err)
 	}
 	if len(rows) == 0 {
 		return nil, &TargetsError{Problems: []txn.Problem{{Origin: txn.Origin{File: file}, Expected: "a header symbol,weight[,price] and a row per symbol: the file is empty"}}}
 	}
-	cols, ps := header(rows[0], file)
+	cols, ps := header(rows[0], txn.Origin{File: file, Row: lines[0]})
 	if len(ps) > 0 {
 		return nil, &TargetsError{Problems: ps}
 	}
-	t, at, ps := parseRows(rows[1:], cols, file)
+	t, at, ps := parseRows(rows[1:], lines[1:], cols, file)
 	more := check(t, at, true)
 	if len(ps) > 0 && len(more) > 0 && more[len(more)-1].Row == 0 {
 		more = more[:len(more)-1] // the sum of weights some of which were unreadable
@@ -185,25 +170,44 @@ func ParseTargets(r io.Reader, file string) (Targets, error) {
 	return t, nil
 }
 
+// readRecords is every CSV record of r with the line it starts on (blank
+// lines are skipped, a quoted field may span lines).
+func readRecords(r io.Reader) (rows [][]string, lines []int, err error) {
+	cr := csv.NewReader(r)
+	cr.FieldsPerRecord = -1
+	cr.TrimLeadingSpace = true
+	for {
+		row, err := cr.Read()
+		if err == io.EOF {
+			return rows, lines, nil
+		}
+		if err != nil {
+			return nil, nil, err
+		}
+		line, _ := cr.FieldPos(0)
+		rows, lines = append(rows, row), append(lines, line)
+	}
+}
+
 // columns are the indexes of a targets file's columns; price is -1 when
 // absent.
 type columns struct{ symbol, weight, price int }
 
 // header finds the columns, or says what is missing or unknown.
-func header(row []string, file string) (columns, []txn.Problem) {
+func header(row []string, at txn.Origin) (columns, []txn.Problem) {
 	c := columns{-1, -1, -1}
 	var ps []txn.Problem
-	at := txn.Origin{File: file, Row: 1}
 	for i, h := range row {
-		switch strings.ToLower(strings.TrimSpace(strings.TrimPrefix(h, "\ufeff"))) {
-		case "symbol":
-			c.symbol = i
-		case "weight":
-			c.weight = i
-		case "price":
-			c.price = i
-		default:
+		name := strings.ToLower(strings.TrimSpace(strings.TrimPrefix(h, "\ufeff")))
+		col := map[string]*int{"symbol": &c.symbol, "weight": &c.weight, "price": &c.price}[name]
+		switch {
+		case col == nil:
 			ps = append(ps, txn.Problem{Origin: at, Column: h, Value: h, Expected: "a column symbol, weight or price"})
+		case *col >= 0:
+			ps = append(ps, txn.Problem{Origin: at, Column: h, Value: h, Expected: "each column once: " + name + " is column " +
+				strconv.Itoa(*col+1) + " and " + strconv.Itoa(i+1)})
+		default:
+			*col = i
 		}
 	}
 	for _, m := range []struct {
@@ -217,14 +221,15 @@ func header(row []string, file string) (columns, []txn.Problem) {
 	return c, ps
 }
 
-// parseRows reads each row's symbol, weight (percent) and price.
-func parseRows(rows [][]string, c columns, file string) (Targets, []txn.Origin, []txn.Problem) {
+// parseRows reads each row's symbol, weight (percent) and price; lines
+// are the rows' line numbers.
+func parseRows(rows [][]string, lines []int, c columns, file string) (Targets, []txn.Origin, []txn.Problem) {
 	ncols := max(c.symbol, c.weight, c.price) + 1
 	var t Targets
 	var at []txn.Origin
 	var ps []txn.Problem
 	for i, row := range rows {
-		here := txn.Origin{File: file, Row: i + 2}
+		here := txn.Origin{File: file, Row: lines[i]}
 		field := func(k int) string {
 			if k < 0 || k >= len(row) {
 				return ""

@@ -81,3 +81,26 @@ func TestNewTargets(t *testing.T) {
 		t.Errorf("error %v", err)
 	}
 }
+
+// TestParseTargetsRowsAreLines: a problem's row is the file's line, blank
+// lines and a quoted field over two lines counted: "forty" is on line 3,
+// "-2" on line 8 (csv.Reader skips the blank lines and reads "IB\nM" as
+// one record, which once made them rows 2 and 5).
+func TestParseTargetsRowsAreLines(t *testing.T) {
+	in := "symbol,weight,price\n\nKO,forty,\n\"IB\nM\",10,\nX,10,\n\nY,10,-2\n"
+	_, err := ParseTargets(strings.NewReader(in), "t.csv")
+	for _, want := range []string{`t.csv, row 3, column weight: "forty"`, `t.csv, row 8, column price: "-2"`} {
+		if err == nil || !contains(err.Error(), want) {
+			t.Errorf("error lacks %q:\n%v", want, err)
+		}
+	}
+}
+
+// TestParseTargetsRepeatedColumn: a column given twice is a problem (the
+// second weight column silently won before), as in a transactions file.
+func TestParseTargetsRepeatedColumn(t *testing.T) {
+	_, err := ParseTargets(strings.NewReader("symbol,weight,Weight\nKO,100,50\n"), "t.csv")
+	if want := `t.csv, row 1, column Weight: "Weight": each column once: weight is column 2 and 3`; err == nil || !contains(err.Error(), want) {
+		t.Errorf("error %v, want %q", err, want)
+	}
+}

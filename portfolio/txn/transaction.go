@@ -190,13 +190,17 @@ type ValidationError struct {
 	Problems []Problem
 }
 
-func (e *ValidationError) Error() string {
+func (e *ValidationError) Error() string { return ListProblems("transactions", e.Problems) }
+
+// ListProblems is "N problems in what:" then each problem on a line of
+// its own, indented: the message of an error listing an input's problems.
+func ListProblems(what string, ps []Problem) string {
 	var b strings.Builder
-	if len(e.Problems) == 1 {
-		b.WriteString("1 problem in transactions:")
+	if len(ps) == 1 {
+		fmt.Fprintf(&b, "1 problem in %s:", what)
 	} else {
-		fmt.Fprintf(&b, "%d problems in transactions:", len(e.Problems))
+		fmt.Fprintf(&b, "%d problems in %s:", len(ps), what)
 	}
-	problems.List(&b, e.Problems, 0)
+	problems.List(&b, ps, 0)
 	return b.String()
 }

@@ -53,6 +53,9 @@ func (d *Display) Rebalance(p *rebalance.Plan) error {
 	}
 	head := fmt.Sprintf("Rebalancing at the closes of %s: %s; money in %s. Cash left %s, commissions %s, estimated realized gain %s.",
 		day(p.Date), report.PlanMode(p), p.Currency, money(p.CashAfter), money(p.Commissions), money(p.Gain))
+	for _, n := range p.Notes {
+		head += " Note: " + n + "."
+	}
 	trades, weights := planTables(p)
 	return d.HTML("<p>"+html.EscapeString(head)+"</p>"+trades.html()+weights.html(), head+"\n\n"+trades.text()+"\n"+weights.text())
 }
@@ -61,15 +64,24 @@ func (d *Display) Rebalance(p *rebalance.Plan) error {
 func planTables(p *rebalance.Plan) (*table, *table) {
 	cur := p.Currency
 	trades := &table{header: []string{"Trade", "Symbol", "Quantity", "Price", "Value " + cur, "Commission " + cur, "Est. gain " + cur}}
+	namesLots := false
+	for _, t := range p.Trades {
+		namesLots = namesLots || report.SaleLots(p, t) != ""
+	}
+	if namesLots {
+		trades.header = append(trades.header, "Lots sold")
+	}
 	for _, t := range p.Trades {
 		gain := cell{}
 		if t.Side == rebalance.Sell {
 			gain = cell{text: money(t.Gain)}
 		}
-		trades.rows = append(trades.rows, tableRow{name: string(t.Side), cells: []cell{
-			{text: t.Symbol}, {text: quantity(t.Quantity)}, {text: t.QuoteCurrency + " " + money(t.Price)},
-			{text: money(t.Value)}, {text: money(t.Commission)}, gain,
-		}})
+		cells := []cell{{text: t.Symbol}, {text: quantity(t.Quantity)}, {text: t.QuoteCurrency + " " + money(t.Price)},
+			{text: money(t.Value)}, {text: money(t.Commission)}, gain}
+		if namesLots {
+			cells = append(cells, cell{text: report.SaleLots(p, t)})
+		}
+		trades.rows = append(trades.rows, tableRow{name: string(t.Side), cells: cells})
 	}
 	if len(p.Trades) == 0 {
 		trades.rows = append(trades.rows, tableRow{name: "No trade", cells: make([]cell, 6)})

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/gofolio/gofolio/portfolio"
+	"github.com/gofolio/gofolio/portfolio/lots"
 	"github.com/gofolio/gofolio/portfolio/rebalance"
 	"github.com/gofolio/gofolio/quotes"
 )
@@ -59,6 +60,28 @@ func TestRebalance(t *testing.T) {
 	}
 	if !strings.Contains(got[0][MIMEHTML], "<th style=\"text-align:left\">SELL</th><td style=\"text-align:right\">A</td>") {
 		t.Errorf("HTML %s", got[0][MIMEHTML])
+	}
+	if strings.Contains(plain, "Lots sold") {
+		t.Errorf("lots listed at average cost:\n%s", plain)
+	}
+
+	// Under fifo the sale names its lot, one bought on 2 January at £10;
+	// a plan's notes follow the line saying what was asked.
+	plan, err = rebalance.Compute(res, targets, rebalance.Options{Lots: lots.FIFO})
+	if err != nil {
+		t.Fatal(err)
+	}
+	plan.Notes = []string{"B is priced at its last close"}
+	got = nil
+	if err := New(func(b Bundle) error { got = append(got, b); return nil }).Rebalance(plan); err != nil || len(got) != 1 {
+		t.Fatalf("%v, %d outputs", err, len(got))
+	}
+	plain = squeeze(got[0][MIMEPlain])
+	for _, want := range []string{"Lots sold", "SELL A 14 GBP 12.00 168.00 0.00 28.00 2024-01-02 14 shares (cost 140.00)",
+		"estimated realized gain 28.00. Note: B is priced at its last close."} {
+		if !strings.Contains(plain, want) {
+			t.Errorf("no %q in\n%s", want, plain)
+		}
 	}
 }
 
