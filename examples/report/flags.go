@@ -79,6 +79,8 @@ type options struct {
 	// metaFile is -meta: the symbols' metadata (package quotes/meta) for
 	// the allocation's groupings; "" = the source's own (meta.go).
 	metaFile string
+	// model is -model: a model portfolio to compare with (model.go).
+	model modelFlag
 }
 
 func parseFlags(args []string, stderr io.Writer) (*options, error) {
@@ -118,6 +120,7 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	fs.StringVar(&accounts, "accounts", "", "comma-separated `accounts` to report on alone (a TRANSFER from or to another is then a deposit or withdrawal); default: all of them together")
 	fs.BoolVar(&o.compare, "compare", false, "show each account alone (each of -accounts, else every account) beside the portfolio in the performance chart and the statistics table")
 	fs.StringVar(&o.metaFile, "meta", "", "symbols' metadata `file` (CSV: symbol, name, asset_class, sector, region, country ...) to group the allocation by; default: symbols.csv of a -source csv:DIR, the sample's own")
+	fs.StringVar(&o.model.file, "model", "", "model portfolio `file` of weights (symbol,weight in percent, CASH for cash, as -targets), rebalanced daily: shown beside the portfolio as a benchmark, and its Brinson-Fachler attribution with -contrib and in the report")
 	fs.BoolVar(&o.autoFund, "auto-deposit", false, "count money spent beyond the cash held as deposited that day (for files that list trades but no deposits)")
 	// -riskfree is read as a string and parsed below, so that "abc" gets
 	// the same hint as any other bad rate, not the flag package's "parse
