@@ -81,6 +81,7 @@ func NewInput(a *analysis.Analysis, opts InputOptions) (*Input, error) {
 	in.Transactions = transactionRows(res)
 	in.Gains = gainsSection(a.Gains)
 	in.HoldingReturns = holdingReturnsSection(a)
+	in.ModelAttribution = modelAttributionSection(a)
 	if err := in.Validate(); err != nil {
 		return nil, err
 	}

@@ -102,6 +102,9 @@ type Input struct {
 	// contribution of each holding, contributions by group); nil: no
 	// section.
 	HoldingReturns *HoldingReturns
+	// ModelAttribution is the Brinson-Fachler attribution against a model
+	// portfolio (attribution.go); nil: none.
+	ModelAttribution *ModelAttribution
 	// comparedPortfolios counts the portfolios AddPortfolio added beside
 	// the report's own (compare.go).
 	comparedPortfolios int
