@@ -14,7 +14,8 @@ import (
 // Model is a model portfolio given as weights (a rebalancing targets file,
 // rebalance.Targets): Weights maps a symbol, or Cash, to its fraction of
 // the value (finite, 0 to 1, adding up to 1 within 1e-4, as
-// rebalance.SumTolerance allows; they are scaled to add up to exactly 1).
+// rebalance.SumTolerance allows; they are scaled to add up to 1 when they
+// do not within rounding).
 // The model is rebalanced to them at every close.
 type Model struct {
 	Name    string
@@ -85,7 +86,8 @@ func NewModel(m Model, series map[string]*quotes.Series, dates []time.Time, curr
 }
 
 // modelWeights checks the model's weights and lists those above 0, by
-// symbol with Cash last, scaled to add up to 1.
+// symbol with Cash last, scaled to add up to 1 (unless their sum is 1
+// within rounding, 1e-12: then as given).
 func modelWeights(m Model) ([]string, []float64, error) {
 	var errs []error
 	var syms []string
@@ -98,14 +100,7 @@ func modelWeights(m Model) ([]string, []float64, error) {
 			errs = append(errs, fmt.Errorf("attribution: model %s: %s's weight is %g: want a fraction from 0 to 1", m.Name, s, w))
 		case w > 0:
 			syms = append(syms, s)
-			sum += w
 		}
-	}
-	if len(errs) == 0 && math.Abs(sum-1) > 1e-4 {
-		errs = append(errs, fmt.Errorf("attribution: model %s: the weights add up to %g: want 1 (100%%)", m.Name, sum))
-	}
-	if err := errors.Join(errs...); err != nil {
-		return nil, nil, err
 	}
 	sort.Slice(syms, func(a, b int) bool {
 		if ca, cb := syms[a] == Cash, syms[b] == Cash; ca != cb {
@@ -113,9 +108,21 @@ func modelWeights(m Model) ([]string, []float64, error) {
 		}
 		return syms[a] < syms[b]
 	})
+	for _, s := range syms { // in order: the same sum on every run
+		sum += m.Weights[s]
+	}
+	if len(errs) == 0 && math.Abs(sum-1) > 1e-4 {
+		errs = append(errs, fmt.Errorf("attribution: model %s: the weights add up to %g: want 1 (100%%)", m.Name, sum))
+	}
+	if err := errors.Join(errs...); err != nil {
+		return nil, nil, err
+	}
 	weights := make([]float64, len(syms))
 	for k, s := range syms {
-		weights[k] = m.Weights[s] / sum
+		weights[k] = m.Weights[s]
+		if math.Abs(sum-1) > 1e-12 { // not a rounding of 1: scaled
+			weights[k] /= sum
+		}
 	}
 	return syms, weights, nil
 }
@@ -168,7 +175,12 @@ func (md *ModelDaily) Index(start float64) *benchmark.Index {
 //
 // so that Σ_g W_g b_g[t] = R[t], the model's return. A symbol's group is
 // group(symbol) (blank: Unclassified; the cash Cash unless group names
-// another), as Daily.ByGroup groups the portfolio.
+// another), as Daily.ByGroup groups the portfolio. The cash's group has a
+// return of 0 (a level of 1) even when the model holds no cash, of weight
+// 0: the portfolio's cash then shows as allocation, −w × B on a day (its
+// drag when the model rose), not as interaction against the model's whole
+// return, which a group the benchmark gives no return gets (see
+// periodEffects).
 func (md *ModelDaily) Benchmark(group func(symbol string) string) Benchmark {
 	b := Benchmark{Weights: map[string]float64{}, Levels: map[string][]float64{}}
 	sums := map[string][]float64{} // Σ_{s∈g} w r[s,t]
@@ -189,6 +201,13 @@ func (md *ModelDaily) Benchmark(group func(symbol string) string) Benchmark {
 			lv[t] = lv[t-1] * (1 + sum[t]/b.Weights[g])
 		}
 		b.Levels[g] = lv
+	}
+	if cash := groupOf(group, Cash); b.Levels[cash] == nil {
+		b.Weights[cash] = 0
+		b.Levels[cash] = make([]float64, len(md.Dates))
+		for t := range b.Levels[cash] {
+			b.Levels[cash][t] = 1
+		}
 	}
 	return b
 }

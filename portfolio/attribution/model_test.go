@@ -95,6 +95,16 @@ func TestModelBenchmarkGroups(t *testing.T) {
 	if len(b.Weights) != 6 || b.Weights["Information Technology"] != .2 || b.Weights[Cash] != .1 || b.Weights["Materials"] != .15 {
 		t.Errorf("weights %v", b.Weights)
 	}
+	delete(model.Weights, Cash)
+	model.Weights["AA"] += .1
+	noCash, err := NewModel(model, series, res.Performance.Dates[:300], res.Currency, res.Rates)
+	if err != nil {
+		t.Fatal(err)
+	}
+	nb := noCash.Benchmark(func(s string) string { return meta.Get(s, "sector") })
+	if w, ok := nb.Weights[Cash]; !ok || w != 0 || len(nb.Levels[Cash]) != 300 || nb.Levels[Cash][0] != 1 || nb.Levels[Cash][299] != 1 {
+		t.Errorf("without cash in the model, the cash's weight %v (%v) and levels %v, want 0 and a level of 1", w, ok, nb.Levels[Cash])
+	}
 	for t0 := 1; t0 < len(md.Dates); t0++ {
 		var sum float64
 		for g, w := range b.Weights {
