@@ -240,6 +240,9 @@ func warnIneffective(o *options, set map[string]bool, stderr io.Writer) {
 	if len(o.accounts) > 0 && o.source == "none" {
 		warn("-accounts has no effect with -source none (it lists every account)")
 	}
+	if o.model.file != "" && o.source == "none" {
+		warn("-model has no effect with -source none (no market data to value the model with)")
+	}
 	if set["echarts"] && o.out == "" {
 		warn("-echarts has no effect without an HTML report (-out is empty)")
 	}

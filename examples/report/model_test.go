@@ -70,3 +70,16 @@ func TestRunModelBadFile(t *testing.T) {
 		t.Errorf("error %v, want NOSUCH named", err)
 	}
 }
+
+// TestRunModelWithSourceNone: -model needs market data; with -source none
+// it is ignored, and stderr says so.
+func TestRunModelWithSourceNone(t *testing.T) {
+	tx := writeTx(t, "1995-01-03,DEPOSIT,,,,,10000")
+	_, stderr, err := runReport(t, "-tx", tx, "-source", "none", "-model", writeModel(t, "symbol,weight\nIBM,100\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(stderr, "warning: -model has no effect with -source none") {
+		t.Errorf("stderr %q, want the warning", stderr)
+	}
+}
