@@ -95,3 +95,25 @@ func modelAttributionSection(a *analysis.Analysis) *ModelAttribution {
 	}
 	return s
 }
+
+// validateModelAttribution checks that every effect and return of the
+// attribution against a model is finite.
+func (in *Input) validateModelAttribution(add func(string, ...any)) {
+	m := in.ModelAttribution
+	if m == nil {
+		return
+	}
+	if !known(m.PortfolioTWR) || !known(m.ModelTWR) {
+		add("attribution against %q: the portfolio's TWR %v, the model's %v", m.Model, m.PortfolioTWR, m.ModelTWR)
+	}
+	for _, t := range m.Tables {
+		for _, r := range append(t.Rows, t.Total) {
+			for _, x := range [...]float64{r.Allocation, r.Selection, r.Interaction, r.Total} {
+				if !known(x) {
+					add("attribution against %q by %s: group %q has effects %v, %v, %v (total %v)", m.Model, t.By, r.Group, r.Allocation, r.Selection, r.Interaction, r.Total)
+					break
+				}
+			}
+		}
+	}
+}

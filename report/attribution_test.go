@@ -110,3 +110,14 @@ func parsePercent(t *testing.T, cell string) float64 {
 	}
 	return x / 100
 }
+
+// TestModelAttributionValidate: an effect that is not a number is an
+// input problem naming the model, the grouping and the group.
+func TestModelAttributionValidate(t *testing.T) {
+	in := modelInput(t)
+	in.ModelAttribution.Tables[1].Rows[0].Selection = math.NaN()
+	err := in.Validate()
+	if err == nil || !strings.Contains(err.Error(), `attribution against "Model m.csv" by Sector: group "Tech"`) {
+		t.Errorf("error %v, want the model, the grouping and the group named", err)
+	}
+}

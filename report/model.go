@@ -333,6 +333,7 @@ func (in *Input) Validate() error {
 		}
 	}
 	in.validateAllocations(add)
+	in.validateModelAttribution(add) // attribution.go
 	for _, t := range []struct {
 		what string
 		st   Statistics
