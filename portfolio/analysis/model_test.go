@@ -1,15 +1,20 @@
 package analysis
 
 import (
+	"bytes"
+	"context"
 	"math"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/gofolio/gofolio/portfolio"
 	"github.com/gofolio/gofolio/portfolio/attribution"
 	"github.com/gofolio/gofolio/portfolio/rebalance"
+	"github.com/gofolio/gofolio/portfolio/txfile"
 	"github.com/gofolio/gofolio/quotes"
 	"github.com/gofolio/gofolio/quotes/meta"
+	"github.com/gofolio/gofolio/quotes/sample"
 )
 
 // twoSectors is £1,000 deposited on 2 Jan 2024 and spent on 6 A (Tech) and
@@ -128,5 +133,77 @@ func TestModelCashEarnsNothing(t *testing.T) {
 	// .5 × .1 = .05, then .5 × −.1 = −.05: 1.05 × .95 − 1 = −.0025.
 	if got := a.Model.Daily.TWR(); math.Abs(got+.0025) > 1e-12 {
 		t.Errorf("model TWR %v, want −.0025", got)
+	}
+}
+
+// TestContributionsByEveryGrouping: with Options.Groups and metadata and
+// no model, the contributions are grouped by Groups, quote currency and
+// sector, each adding up to the TWR, with no effects; ContributionByGroup
+// is the first.
+func TestContributionsByEveryGrouping(t *testing.T) {
+	res, _, m := twoSectors(t)
+	a, err := Run(res, nil, Options{Meta: m, Groups: map[string]string{"A": "Mine"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var bys []string
+	for _, c := range a.Contributions {
+		bys = append(bys, c.By)
+		var sum float64
+		for _, g := range c.Groups {
+			sum += g.Contribution
+		}
+		if !near(sum, a.Summary.TWR.Value) || c.Effects != nil {
+			t.Errorf("by %s: contributions add up to %v, the TWR is %v; effects %v", c.By, sum, a.Summary.TWR.Value, c.Effects)
+		}
+	}
+	if strings.Join(bys, ",") != "group,currency,sector" || a.GroupedBy != "group" || a.ContributionByGroup[0].Group != "Mine" && a.ContributionByGroup[1].Group != "Mine" {
+		t.Errorf("groupings %q, grouped by %s: %+v", bys, a.GroupedBy, a.ContributionByGroup)
+	}
+}
+
+// TestModelEffectsAddUpThroughRun: on the sample against a model, over
+// the whole history and 12 windows, each grouping's effects add up to the
+// portfolio's TWR (Summary) less the model's (its benchmark's Summary) to
+// 1e-12.
+func TestModelEffectsAddUpThroughRun(t *testing.T) {
+	ctx := context.Background()
+	txs, err := txfile.ReadCSV(bytes.NewReader(sample.Transactions()), txfile.Options{Name: sample.TransactionsFile})
+	if err != nil {
+		t.Fatal(err)
+	}
+	series, err := portfolio.Fetch(ctx, sample.Market(), txs, time.Time{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := portfolio.Build(txs, portfolio.Config{Currency: sample.Currency, Series: series, Rates: sample.FX()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	targets, err := rebalance.NewTargets(map[string]float64{"IBM": .3, "XOM": .3, "KO": .25, "CASH": .15})
+	if err != nil {
+		t.Fatal(err)
+	}
+	modelSeries, err := quotes.FetchAll(ctx, sample.Market(), []string{"IBM", "XOM", "KO"}, time.Time{}, time.Time{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	model := &Model{Name: "model", Targets: targets, Series: modelSeries}
+	dates := res.Performance.Dates
+	windows := [][2]time.Time{{}}
+	for k := range 12 {
+		windows = append(windows, [2]time.Time{dates[k*100], dates[len(dates)-1-k*97]})
+	}
+	for _, w := range windows {
+		a, err := Run(res, nil, Options{From: w[0], To: w[1], Meta: sample.Meta(), Model: model})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := a.Summary.TWR.Value - a.Benchmarks[len(a.Benchmarks)-1].Summary.TWR.Value
+		for _, c := range a.Contributions {
+			if got := c.Effects.Totals().Total(); math.Abs(got-want) > 1e-12 {
+				t.Errorf("%v by %s: effects %.17g, TWR − model TWR %.17g", w, c.By, got, want)
+			}
+		}
 	}
 }
