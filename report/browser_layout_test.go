@@ -39,6 +39,14 @@ func TestBrowserLayout(t *testing.T) {
 	in.Allocations = []Allocation{{By: "Holding", Slices: in.ByHolding}, {By: "Currency", Slices: in.ByCurrency},
 		{By: "Sector", Slices: []Slice{{Name: "Consumer Discretionary", Value: 1234567.89}, {Name: "Information Technology", Value: 987654.32},
 			{Name: "Unclassified", Value: 1000}}, Unclassified: []string{"SYM11"}}}
+	// the contributions by a grouping and the attribution against a model,
+	// with long names and large effects, fit the phone too
+	in.HoldingReturns = &HoldingReturns{From: in.Dates[0], TWR: 12.3456, Rows: []HoldingReturnRow{{Symbol: "SYM0", TWR: 1.5, MWR: 1.2, Contribution: 12.3456}},
+		Groupings: []ContributionGrouping{{ID: "group-contribution", By: "Sector", Groups: []GroupContributionRow{
+			{Group: "Information Technology", Contribution: 12.3456, Symbols: "SYM0, SYM1, SYM2, SYM3, SYM4, SYM5, SYM6, SYM7, SYM8, SYM9, SYM10, SYM11"}}}}}
+	in.ModelAttribution = &ModelAttribution{Model: "Model a-model-with-a-long-file-name.csv", From: in.Dates[0], PortfolioTWR: 12.3456, ModelTWR: 9.8765,
+		Tables: []EffectsTable{{ID: "model-effects", By: "Sector", Rows: []EffectRow{{"Communication Services", -12.3456, 1.2345, -3.7104, -14.8215}},
+			Total: EffectRow{"Total", -12.3456, 1.2345, -3.7104, -14.8215}}}}
 	var buf bytes.Buffer
 	if err := Write(&buf, in, Options{EChartsFile: echartsJS}); err != nil {
 		t.Fatal(err)

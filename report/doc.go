@@ -11,7 +11,10 @@
 // table, by holding, by currency and by each field of the symbols'
 // metadata: Input.Allocations), and tables of holdings
 // (one cash row per currency), statistics (QuantStats' tearsheet figures
-// included), the worst drawdowns and transactions. It fits a 390-pixel
+// included), the worst drawdowns and transactions, the returns per holding
+// with the contributions by every grouping, and the Brinson-Fachler
+// attribution against a model portfolio (Input.ModelAttribution, with
+// analysis.Options.Model). It fits a 390-pixel
 // phone, and prints with every table column (a print stylesheet shows the
 // static images instead of the live charts).
 //

@@ -85,6 +85,7 @@ func NewInput(a *analysis.Analysis, opts InputOptions) (*Input, error) {
 		in.Gains.Scope = GainsScope(res.Accounts, portfolio.Accounts(res.Transactions))
 	}
 	in.HoldingReturns = holdingReturnsSection(a)
+	in.ModelAttribution = modelAttributionSection(a)
 	if err := in.Validate(); err != nil {
 		return nil, err
 	}

@@ -112,6 +112,9 @@ type Input struct {
 	// contribution of each holding, contributions by group); nil: no
 	// section.
 	HoldingReturns *HoldingReturns
+	// ModelAttribution is the Brinson-Fachler attribution against a model
+	// portfolio (attribution.go); nil: none.
+	ModelAttribution *ModelAttribution
 	// comparedPortfolios counts the portfolios AddPortfolio added beside
 	// the report's own (compare.go).
 	comparedPortfolios int
@@ -341,6 +344,7 @@ func (in *Input) Validate() error {
 		}
 	}
 	in.validateAllocations(add)
+	in.validateModelAttribution(add) // attribution.go
 	for _, t := range []struct {
 		what string
 		st   Statistics

@@ -33,6 +33,10 @@ type HoldingReturns struct {
 	// GroupedBy names the grouping ("quote currency", "group").
 	GroupedBy string
 	Groups    []GroupContributionRow
+	// Groupings are the contributions by every grouping
+	// (analysis.Contributions; attribution.go), shown instead of Groups
+	// when set.
+	Groupings []ContributionGrouping
 }
 
 // HoldingReturnRow is one line of the table; Cash marks the cash's, whose
@@ -69,5 +73,6 @@ func holdingReturnsSection(a *analysis.Analysis) *HoldingReturns {
 	for _, g := range a.ContributionByGroup {
 		s.Groups = append(s.Groups, GroupContributionRow{Group: g.Group, Contribution: g.Contribution, Symbols: strings.Join(g.Symbols, ", ")})
 	}
+	s.Groupings = contributionGroupings(a) // attribution.go
 	return s
 }

@@ -55,6 +55,7 @@ var page = template.Must(template.New("report").Funcs(template.FuncMap{
 	"sign":        sign,
 	"why":         why,
 	"add":         func(a, b int) int { return a + b },
+	"sub":         func(a, b float64) float64 { return a - b },
 	"lower":       strings.ToLower,
 	"join":        strings.Join,
 }).Parse(pageTemplate + allocationTemplate + chartsTemplate))

@@ -14,7 +14,7 @@ import (
 // window against the benchmarks, and lays it out as the report's input.
 func analyse(j *job) error {
 	o := j.opts
-	a, err := analysis.Run(j.result, j.benchmarks, analysis.Options{From: o.from, To: o.to, RiskFree: o.riskFree, Lots: o.lots, Settle: o.settle, Meta: j.meta})
+	a, err := analysis.Run(j.result, j.benchmarks, analysis.Options{From: o.from, To: o.to, RiskFree: o.riskFree, Lots: o.lots, Settle: o.settle, Meta: j.meta, Model: j.model})
 	if errors.Is(err, analysis.ErrEmptyWindow) {
 		return noWindow(o, j.result.Performance)
 	}

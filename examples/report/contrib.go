@@ -43,17 +43,19 @@ func printContributions(w io.Writer, j *job) error {
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "\nContribution by %s\n", a.GroupedBy)
-	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "group\tcontribution\tsymbols")
-	for _, g := range a.ContributionByGroup {
-		fmt.Fprintf(tw, "%s\t%s\t%s\n", g.Group, percent(g.Contribution), strings.Join(g.Symbols, ", "))
-	}
-	if err := tw.Flush(); err != nil {
-		return err
+	for _, c := range a.Contributions {
+		fmt.Fprintf(w, "\nContribution by %s\n", strings.ToLower(c.Title))
+		tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+		fmt.Fprintln(tw, "group\tcontribution\tsymbols")
+		for _, g := range c.Groups {
+			fmt.Fprintf(tw, "%s\t%s\t%s\n", g.Group, percent(g.Contribution), strings.Join(g.Symbols, ", "))
+		}
+		if err := tw.Flush(); err != nil {
+			return err
+		}
 	}
 	fmt.Fprintln(w)
-	return nil
+	return printEffects(w, a) // model.go
 }
 
 // optPercent is percent, "–" for NaN (no rate of return).

@@ -80,6 +80,8 @@ type options struct {
 	// metaFile is -meta: the symbols' metadata (package quotes/meta) for
 	// the allocation's groupings; "" = the source's own (meta.go).
 	metaFile string
+	// model is -model: a model portfolio to compare with (model.go).
+	model modelFlag
 }
 
 func parseFlags(args []string, stderr io.Writer) (*options, error) {
@@ -116,10 +118,11 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	fs.BoolVar(&o.gains, "gains", false, "print the capital gains: every disposal and a summary per tax year (UK years with -lots uk, else calendar years)")
 	fs.StringVar(&o.taxYear, "tax-year", "", "with -gains: only this tax `year` (2022/23 for a UK year, 2022 for a calendar year)")
 	o.rebal.define(fs)
-	fs.BoolVar(&o.contrib, "contrib", false, "print each holding's TWR, MWR and contribution to the TWR over the window, and the contributions by quote currency")
+	fs.BoolVar(&o.contrib, "contrib", false, "print each holding's TWR, MWR and contribution to the TWR over the window, the contributions by quote currency and by each field of the symbols' metadata, and with -model the Brinson-Fachler effects against it")
 	fs.StringVar(&accounts, "accounts", "", "comma-separated `accounts` to report on alone (a TRANSFER from or to another is then a deposit or withdrawal); default: all of them together")
 	fs.BoolVar(&o.compare, "compare", false, "show each account alone (each of -accounts, else every account) beside the portfolio in the performance chart and the statistics table")
 	fs.StringVar(&o.metaFile, "meta", "", "symbols' metadata `file` (CSV: symbol, name, asset_class, sector, region, country ...) to group the allocation by; default: symbols.csv of a -source csv:DIR, the sample's own")
+	fs.StringVar(&o.model.file, "model", "", "model portfolio `file` of weights (symbol,weight in percent, CASH for cash, as -targets), rebalanced daily: shown beside the portfolio as a benchmark, and its Brinson-Fachler attribution with -contrib and in the report")
 	fs.BoolVar(&o.autoFund, "auto-deposit", false, "count money spent beyond the cash held as deposited that day (for files that list trades but no deposits)")
 	// -riskfree is read as a string and parsed below, so that "abc" gets
 	// the same hint as any other bad rate, not the flag package's "parse
@@ -235,6 +238,9 @@ func warnIneffective(o *options, set map[string]bool, stderr io.Writer) {
 	}
 	if set["timeout"] && o.source != "yahoo" {
 		warn("-timeout has no effect without -source yahoo")
+	}
+	if o.model.file != "" && o.source == "none" {
+		warn("-model has no effect with -source none (no market data to value the model with)")
 	}
 	if set["echarts"] && o.out == "" {
 		warn("-echarts has no effect without an HTML report (-out is empty)")

@@ -10,6 +10,7 @@ import (
 
 	"github.com/gofolio/gofolio/fx"
 	"github.com/gofolio/gofolio/portfolio"
+	"github.com/gofolio/gofolio/portfolio/analysis"
 	"github.com/gofolio/gofolio/portfolio/txfile"
 	"github.com/gofolio/gofolio/quotes"
 	"github.com/gofolio/gofolio/quotes/meta"
@@ -29,7 +30,8 @@ type job struct {
 	// config is what result was built with: -compare builds each account
 	// with it.
 	config portfolio.Config
-	meta   meta.Table // the symbols' metadata (meta.go)
+	meta   meta.Table      // the symbols' metadata (meta.go)
+	model  *analysis.Model // -model (model.go); nil: none
 	analysed
 }
 
@@ -141,6 +143,9 @@ func load(ctx context.Context, o *options, stderr io.Writer) (*job, error) {
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err // interrupted while building
+	}
+	if j.model, err = loadModel(ctx, j, src); err != nil {
+		return nil, err
 	}
 	if err := analyse(j); err != nil {
 		return nil, err

@@ -110,6 +110,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err := opts.rebal.readTargets(); err != nil {
 		return err
 	}
+	if err := opts.model.read(); err != nil {
+		return err
+	}
 	if opts.source == "none" {
 		return checkImport(opts, stdout, stderr)
 	}

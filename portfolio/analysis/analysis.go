@@ -37,12 +37,17 @@ type Options struct {
 	Lots   lots.Method
 	Settle string
 	// Groups maps a symbol to its group (asset class, sector, region...)
-	// for Analysis.ContributionByGroup; nil groups by quote currency.
+	// for Analysis.ContributionByGroup and the first of
+	// Analysis.Contributions; nil groups those by quote currency.
 	Groups map[string]string
 	// Meta says what each symbol is (package quotes/meta): the allocation
 	// is grouped by each of its fields too (Analysis.Allocation). The zero
 	// Table groups by holding and currency only.
 	Meta meta.Table
+	// Model is a model portfolio to compare with (see Model): shown as
+	// the last benchmark and the Brinson-Fachler effects of each grouping
+	// of Analysis.Contributions are against it. Nil: none.
+	Model *Model
 }
 
 // Bounds of Options.RiskFree. Below −10% a year no central bank has ever
@@ -72,7 +77,8 @@ type Analysis struct {
 	// Summary is the portfolio's statistics over Performance, period
 	// returns (Summary.Period) included.
 	Summary *stats.Summary
-	// Benchmarks are in the order given to Run.
+	// Benchmarks are in the order given to Run, then the model's
+	// (Options.Model, named by its Name) when there is one.
 	Benchmarks []Benchmark
 	// Holdings are the positions on Performance's last date, each symbol
 	// held then or having realized a gain or loss or paid dividends by
@@ -121,6 +127,14 @@ type Analysis struct {
 	HoldingReturns      []attribution.HoldingReturn
 	ContributionByGroup []attribution.GroupContribution
 	GroupedBy           string
+	// Contributions are the contributions grouped each way (see
+	// ContributionGrouping): Options.Groups' (when given), by quote
+	// currency, then by each field of Options.Meta that classifies a
+	// symbol of the window or the model; each with the Brinson-Fachler
+	// effects against Options.Model when there is one.
+	Contributions []ContributionGrouping
+	// Model is Options.Model's analysis; nil without one.
+	Model *ModelAnalysis
 	// Allocation is the value on Performance's last date by holding, by
 	// currency and by each field of Options.Meta, cash included.
 	Allocation *Allocation
@@ -202,6 +216,9 @@ func Run(res *portfolio.Result, benchmarks []*quotes.Series, opts Options) (*Ana
 	if a.Gains, err = res.Gains(opts.Lots, opts.Settle); err != nil {
 		return nil, fmt.Errorf("analysis: capital gains (lots %s): %w", opts.Lots, err)
 	}
+	if err := a.analyseModel(); err != nil {
+		return nil, fmt.Errorf("analysis: %w", err)
+	}
 	if err := a.attribute(); err != nil {
 		return nil, fmt.Errorf("analysis: returns per holding: %w", err)
 	}
@@ -233,7 +250,15 @@ func analyseBenchmark(res *portfolio.Result, perf *portfolio.Performance, series
 	if err != nil {
 		return nil, err
 	}
-	b := &Benchmark{Symbol: series.Symbol, Index: idx}
+	return analyseIndex(perf, idx, so)
+}
+
+// analyseIndex computes an aligned index's statistics, the portfolio's
+// relative to it and the same-cash-flows benchmark's, reporting every
+// problem.
+func analyseIndex(perf *portfolio.Performance, idx *benchmark.Index, so stats.Options) (*Benchmark, error) {
+	b := &Benchmark{Symbol: idx.Symbol, Index: idx}
+	var err error
 	var errs []error
 	if b.Summary, err = indexSummary(idx, so); err != nil {
 		errs = append(errs, err)

@@ -7,7 +7,10 @@
 // and withdrawals invested in the index) with its statistics, the period
 // returns (1M to 5Y, in stats.Summary), the holdings and cash on the
 // window's last day and the allocation that day by holding, currency and
-// each field of the symbols' metadata (Options.Meta, package quotes/meta).
+// each field of the symbols' metadata (Options.Meta, package quotes/meta),
+// the returns per holding and their contributions grouped each of those
+// ways, and, against a model portfolio of weights (Options.Model, shown as
+// the last benchmark), the Brinson-Fachler effects of each grouping.
 //
 // The reporting currency and the exchange rates are the Result's (what Build
 // converted with), and the options are given once, in Options, and checked

@@ -96,4 +96,13 @@
 // BrinsonFachler (one period, numbers), Link (periods given) and
 // Daily.BrinsonFachler (a portfolio's window against a benchmark whose
 // groups are weights rebalanced daily and total-return index series).
+//
+// # A model portfolio
+//
+// NewModel lays a model given as symbol weights over a window's dates: held
+// at its weights at every close, its return is R[t] = Σ_s w[s] r[s,t], r
+// each symbol's total return in the reporting currency (the cash's 0).
+// ModelDaily.Benchmark groups it for Daily.BrinsonFachler: W_g = Σ_{s∈g}
+// w[s], b_g[t] = Σ_{s∈g} w[s] r[s,t] / W_g, so Σ_g W_g b_g[t] = R[t] and the
+// effects add up to the portfolio's TWR less the model's.
 package attribution
