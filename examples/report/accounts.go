@@ -189,18 +189,6 @@ func checkImport(o *options, stdout, stderr io.Writer) error {
 	return printGainsWithoutMarket(stdout, txs, o)
 }
 
-// parseAccounts splits -accounts into account names, dropping empty ones
-// and repeats.
-func parseAccounts(s string) []string {
-	var out []string
-	for _, a := range strings.Split(s, ",") {
-		if a = strings.TrimSpace(a); a != "" && !slices.Contains(out, a) {
-			out = append(out, a)
-		}
-	}
-	return out
-}
-
 // checkAccounts checks -accounts against the accounts of txs (their rows'
 // and their TRANSFERs' receiving accounts): an account no row belongs to
 // is an error listing the known ones, since a report of nothing would

@@ -84,6 +84,13 @@ type options struct {
 	model modelFlag
 }
 
+// flagText holds the flags read as text and parsed once every flag is
+// read: their checks need other flags, or give a better message than the
+// flag package's.
+type flagText struct {
+	benchmarks, from, to, prices, echarts, riskFree, settle, lots, accounts string
+}
+
 func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	fs := flag.NewFlagSet("report", flag.ContinueOnError)
 	// The flag package would print each parse error, and the usage after
@@ -93,41 +100,11 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	fs.SetOutput(io.Discard)
 	fs.Usage = func() {}
 	var o options
-	var benchmarks, from, to, prices, echarts, riskFree, settle, lotsName, accounts string
-	fs.Var((*txList)(&o.txFiles), "tx", "transactions `file` (.xlsx or .csv, gofolio's layout or a broker's export) or folder of them; repeat for several accounts; default: the embedded sample portfolio")
-	fs.StringVar(&o.mapFile, "map", "", "column mapping `file` (JSON) for CSV files in another layout (see README, \"Column mapping\")")
-	fs.StringVar(&o.sheet, "sheet", "", "Excel `sheet` to read; default: the first visible sheet")
-	fs.StringVar(&o.currency, "currency", "", "reporting `currency` (a major ISO code such as USD); default: GBP for the embedded sample portfolio (no -tx), else USD")
-	fs.StringVar(&benchmarks, "benchmarks", "", "comma-separated benchmark `symbols`; empty for the default: ^DJI on the sample, else ^GSPC; \",\" for none")
-	fs.StringVar(&from, "from", "", "first `date` (YYYY-MM-DD) of the report's figures, statistics and charts; default: the first transaction")
-	fs.StringVar(&to, "to", "", "`date` (YYYY-MM-DD) the report is as of: later transactions are left out; default: the last day of the market data")
-	fs.StringVar(&o.source, "source", "sample", "market data `source`: sample, yahoo or csv:DIR; none prints the holdings and cash per account from the transactions alone")
-	fs.StringVar(&prices, "prices", "", "`DIR` of CSV prices (same as -source csv:DIR)")
-	fs.BoolVar(&o.offline, "offline", false, "with -source yahoo: use only the cache, never the network")
-	fs.BoolVar(&o.adjusted, "split-adjusted", false, "with -source csv:DIR: the closes and dividends are split-adjusted, as in a Yahoo download")
-	fs.StringVar(&o.out, "out", "report.html", "HTML report `file` to write; empty for none")
-	fs.StringVar(&echarts, "echarts", "", "ECharts script: an http(s) `URL` to load, or a local file to inline; default: the pinned CDN URL")
-	fs.StringVar(&o.xlsx, "xlsx", "", "also write the holdings and performance frames to this Excel `file`")
-	fs.BoolVar(&o.logScale, "log", false, "draw the report's performance chart as the growth of 1 on a log scale (its interactive chart has a toggle)")
-	fs.BoolVar(&o.force, "force", false, "replace an existing -out or -xlsx file even when gofolio did not write it")
-	fs.StringVar(&o.ratesFile, "rates", "", "exchange rates `file` (FRED daily or HMRC monthly CSV) to convert with, instead of the market data's")
-	fs.DurationVar(&o.timeout, "timeout", 0, "with -source yahoo: the longest one request may take, e.g. 45s; default: 30s")
-	fs.StringVar(&settle, "settle", "", "settle trades in this `currency` (a major ISO code) rather than each symbol's quote currency")
-	fs.BoolVar(&o.repair, "repair", false, "repair the market data's faults that can be repaired with confidence (unit switches, a missing split, a doubled or missing split adjustment, zero closes), listing every row changed")
-	fs.StringVar(&lotsName, "lots", "average", "cost-basis `method`: average, fifo, lifo, hifo, specific (SELL rows name the lot), uk (HMRC share identification) or us (FIFO with wash sales)")
-	fs.BoolVar(&o.gains, "gains", false, "print the capital gains: every disposal and a summary per tax year (UK years with -lots uk, else calendar years)")
-	fs.StringVar(&o.taxYear, "tax-year", "", "with -gains: only this tax `year` (2022/23 for a UK year, 2022 for a calendar year)")
+	var text flagText
+	o.defineInputFlags(fs, &text)
+	o.defineOutputFlags(fs, &text)
+	o.defineAnalysisFlags(fs, &text)
 	o.rebal.define(fs)
-	fs.BoolVar(&o.contrib, "contrib", false, "print each holding's TWR, MWR and contribution to the TWR over the window, the contributions by quote currency and by each field of the symbols' metadata, and with -model the Brinson-Fachler effects against it")
-	fs.StringVar(&accounts, "accounts", "", "comma-separated `accounts` to report on alone (a TRANSFER from or to another is then a deposit or withdrawal); default: all of them together")
-	fs.BoolVar(&o.compare, "compare", false, "show each account alone (each of -accounts, else every account) beside the portfolio in the performance chart and the statistics table")
-	fs.StringVar(&o.metaFile, "meta", "", "symbols' metadata `file` (CSV: symbol, name, asset_class, sector, region, country ...) to group the allocation by; default: symbols.csv of a -source csv:DIR, the sample's own")
-	fs.StringVar(&o.model.file, "model", "", "model portfolio `file` of weights (symbol,weight in percent, CASH for cash, as -targets), rebalanced daily: shown beside the portfolio as a benchmark, and its Brinson-Fachler attribution with -contrib and in the report")
-	fs.BoolVar(&o.autoFund, "auto-deposit", false, "count money spent beyond the cash held as deposited that day (for files that list trades but no deposits)")
-	// -riskfree is read as a string and parsed below, so that "abc" gets
-	// the same hint as any other bad rate, not the flag package's "parse
-	// error".
-	fs.StringVar(&riskFree, "riskfree", "", "annual risk-free `rate` for Sharpe and Sortino, as a fraction: 0.03 for 3%; default: 0")
 	if err := fs.Parse(args); err != nil {
 		// The flag package has no error type: its message for a flag it
 		// does not know is the only way to tell that case.
@@ -141,9 +118,96 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	}
 	set := map[string]bool{}
 	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+	if err := o.checkFlags(text, set, stderr); err != nil {
+		return nil, err
+	}
+	warnIneffective(&o, set, stderr)
+	return &o, nil
+}
+
+// defineInputFlags defines the flags that say what to read: the
+// transactions, the market data and the exchange rates.
+func (o *options) defineInputFlags(fs *flag.FlagSet, text *flagText) {
+	fs.Var((*txList)(&o.txFiles), "tx", "transactions `file` (.xlsx or .csv, gofolio's layout or a broker's export) or folder of them; repeat for several accounts; default: the embedded sample portfolio")
+	fs.StringVar(&o.mapFile, "map", "", "column mapping `file` (JSON) for CSV files in another layout (see README, \"Column mapping\")")
+	fs.StringVar(&o.sheet, "sheet", "", "Excel `sheet` to read; default: the first visible sheet")
+	fs.StringVar(&o.source, "source", "sample", "market data `source`: sample, yahoo or csv:DIR; none prints the holdings and cash per account from the transactions alone")
+	fs.StringVar(&text.prices, "prices", "", "`DIR` of CSV prices (same as -source csv:DIR)")
+	fs.BoolVar(&o.offline, "offline", false, "with -source yahoo: use only the cache, never the network")
+	fs.BoolVar(&o.adjusted, "split-adjusted", false, "with -source csv:DIR: the closes and dividends are split-adjusted, as in a Yahoo download")
+	fs.StringVar(&o.ratesFile, "rates", "", "exchange rates `file` (FRED daily or HMRC monthly CSV) to convert with, instead of the market data's")
+	fs.DurationVar(&o.timeout, "timeout", 0, "with -source yahoo: the longest one request may take, e.g. 45s; default: 30s")
+	fs.BoolVar(&o.repair, "repair", false, "repair the market data's faults that can be repaired with confidence (unit switches, a missing split, a doubled or missing split adjustment, zero closes), listing every row changed")
+	fs.StringVar(&text.accounts, "accounts", "", "comma-separated `accounts` to report on alone (a TRANSFER from or to another is then a deposit or withdrawal); default: all of them together")
+	fs.StringVar(&o.metaFile, "meta", "", "symbols' metadata `file` (CSV: symbol, name, asset_class, sector, region, country ...) to group the allocation by; default: symbols.csv of a -source csv:DIR, the sample's own")
+	fs.BoolVar(&o.autoFund, "auto-deposit", false, "count money spent beyond the cash held as deposited that day (for files that list trades but no deposits)")
+}
+
+// defineOutputFlags defines the flags that say what to write and where.
+func (o *options) defineOutputFlags(fs *flag.FlagSet, text *flagText) {
+	fs.StringVar(&o.out, "out", "report.html", "HTML report `file` to write; empty for none")
+	fs.StringVar(&text.echarts, "echarts", "", "ECharts script: an http(s) `URL` to load, or a local file to inline; default: the pinned CDN URL")
+	fs.StringVar(&o.xlsx, "xlsx", "", "also write the holdings and performance frames to this Excel `file`")
+	fs.BoolVar(&o.logScale, "log", false, "draw the report's performance chart as the growth of 1 on a log scale (its interactive chart has a toggle)")
+	fs.BoolVar(&o.force, "force", false, "replace an existing -out or -xlsx file even when gofolio did not write it")
+	fs.BoolVar(&o.gains, "gains", false, "print the capital gains: every disposal and a summary per tax year (UK years with -lots uk, else calendar years)")
+	fs.StringVar(&o.taxYear, "tax-year", "", "with -gains: only this tax `year` (2022/23 for a UK year, 2022 for a calendar year)")
+	fs.BoolVar(&o.contrib, "contrib", false, "print each holding's TWR, MWR and contribution to the TWR over the window, the contributions by quote currency and by each field of the symbols' metadata, and with -model the Brinson-Fachler effects against it")
+	fs.BoolVar(&o.compare, "compare", false, "show each account alone (each of -accounts, else every account) beside the portfolio in the performance chart and the statistics table")
+}
+
+// defineAnalysisFlags defines the flags that say how to compute the
+// figures: the currencies, the window, the benchmarks and the cost basis.
+func (o *options) defineAnalysisFlags(fs *flag.FlagSet, text *flagText) {
+	fs.StringVar(&o.currency, "currency", "", "reporting `currency` (a major ISO code such as USD); default: GBP for the embedded sample portfolio (no -tx), else USD")
+	fs.StringVar(&text.benchmarks, "benchmarks", "", "comma-separated benchmark `symbols`; empty for the default: ^DJI on the sample, else ^GSPC; \",\" for none")
+	fs.StringVar(&text.from, "from", "", "first `date` (YYYY-MM-DD) of the report's figures, statistics and charts; default: the first transaction")
+	fs.StringVar(&text.to, "to", "", "`date` (YYYY-MM-DD) the report is as of: later transactions are left out; default: the last day of the market data")
+	fs.StringVar(&text.settle, "settle", "", "settle trades in this `currency` (a major ISO code) rather than each symbol's quote currency")
+	fs.StringVar(&text.lots, "lots", "average", "cost-basis `method`: average, fifo, lifo, hifo, specific (SELL rows name the lot), uk (HMRC share identification) or us (FIFO with wash sales)")
+	fs.StringVar(&o.model.file, "model", "", "model portfolio `file` of weights (symbol,weight in percent, CASH for cash, as -targets), rebalanced daily: shown beside the portfolio as a benchmark, and its Brinson-Fachler attribution with -contrib and in the report")
+	// -riskfree is read as a string and parsed in checkFlags, so that
+	// "abc" gets the same hint as any other bad rate, not the flag
+	// package's "parse error".
+	fs.StringVar(&text.riskFree, "riskfree", "", "annual risk-free `rate` for Sharpe and Sortino, as a fraction: 0.03 for 3%; default: 0")
+}
+
+// checkFlags parses the flags read as text and checks the flags together,
+// once parsed: set holds the flags given. The first problem is the error.
+func (o *options) checkFlags(text flagText, set map[string]bool, stderr io.Writer) error {
+	if err := o.checkSource(text.prices, set, stderr); err != nil {
+		return err
+	}
+	if err := o.parseWindow(text.from, text.to); err != nil {
+		return err
+	}
+	if err := o.parseLots(text.lots); err != nil {
+		return err
+	}
+	var err error
+	if o.riskFree, err = parseRiskFree(text.riskFree); err != nil {
+		return err
+	}
+	if o.echartsURL, o.echartsFile, err = parseECharts(text.echarts); err != nil {
+		return err
+	}
+	o.accounts = splitList(text.accounts)
+	if err := o.parseCurrencies(text.settle); err != nil {
+		return err
+	}
+	if o.timeout < 0 || (set["timeout"] && o.timeout == 0) {
+		return fmt.Errorf("-timeout %v: want a positive duration such as 45s or 2m", o.timeout)
+	}
+	o.benchmarks, o.defaultBenchmarks = chooseBenchmarks(text.benchmarks, o.source == "sample")
+	return o.rebal.parse(set, stderr)
+}
+
+// checkSource sets -source from -prices, takes the first -tx as the
+// transactions file and checks -source and -map.
+func (o *options) checkSource(prices string, set map[string]bool, stderr io.Writer) error {
 	if prices != "" {
 		if set["source"] {
-			return nil, fmt.Errorf("-prices %s and -source %s both name the market data: give one (-prices DIR is -source csv:DIR)", prices, o.source)
+			return fmt.Errorf("-prices %s and -source %s both name the market data: give one (-prices DIR is -source csv:DIR)", prices, o.source)
 		}
 		o.source = "csv:" + prices
 	}
@@ -151,71 +215,82 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 		o.tx = o.txFiles[0]
 	}
 	if o.mapFile != "" && len(o.txFiles) == 0 {
-		return nil, errors.New("-map needs -tx: the mapping reads those files")
+		return errors.New("-map needs -tx: the mapping reads those files")
 	}
 	switch {
 	case o.source == "none":
-		noneOutputs(&o, set, stderr)
+		noneOutputs(o, set, stderr)
 	case o.source == "sample", o.source == "yahoo":
 	case strings.HasPrefix(o.source, "csv:") && len(o.source) > len("csv:"):
 	default:
-		return nil, fmt.Errorf("-source %q: want sample, yahoo, csv:DIR or none", o.source)
+		return fmt.Errorf("-source %q: want sample, yahoo, csv:DIR or none", o.source)
 	}
+	return nil
+}
+
+// parseWindow parses -from and -to (from, to as given), which must be in
+// that order.
+func (o *options) parseWindow(from, to string) error {
 	var err error
 	if o.from, err = parseDate("-from", from); err != nil {
-		return nil, err
+		return err
 	}
 	if o.to, err = parseDate("-to", to); err != nil {
-		return nil, err
+		return err
 	}
 	if !o.from.IsZero() && !o.to.IsZero() && o.to.Before(o.from) {
-		return nil, fmt.Errorf("-to %s is before -from %s", to, from)
+		return fmt.Errorf("-to %s is before -from %s", to, from)
 	}
-	if o.lots, err = lots.ParseMethod(lotsName); err != nil {
-		return nil, fmt.Errorf("-lots %s", strings.TrimPrefix(err.Error(), "lots: "))
+	return nil
+}
+
+// parseLots parses -lots; -tax-year asks for the gains of that year, so
+// it turns -gains on.
+func (o *options) parseLots(name string) error {
+	var err error
+	if o.lots, err = lots.ParseMethod(name); err != nil {
+		return fmt.Errorf("-lots %s", strings.TrimPrefix(err.Error(), "lots: "))
 	}
 	if o.taxYear != "" && !o.gains {
-		o.gains = true // -tax-year asks for the gains of that year
+		o.gains = true
 	}
-	if o.riskFree, err = parseRiskFree(riskFree); err != nil {
-		return nil, err
-	}
-	if o.echartsURL, o.echartsFile, err = parseECharts(echarts); err != nil {
-		return nil, err
-	}
-	o.benchmarks = parseBenchmarks(benchmarks)
-	o.accounts = parseAccounts(accounts)
-	sampleData := o.source == "sample"
+	return nil
+}
+
+// parseCurrencies normalises -currency, defaulting it (GBP for the
+// embedded sample on its own market data, else USD), and -settle when
+// given.
+func (o *options) parseCurrencies(settle string) error {
 	if o.currency == "" {
 		o.currency = "USD"
-		if o.tx == "" && sampleData {
+		if o.tx == "" && o.source == "sample" {
 			o.currency = "GBP"
 		}
 	}
+	var err error
 	if o.currency, err = parseCurrency("-currency", o.currency); err != nil {
-		return nil, err
+		return err
 	}
 	if settle != "" {
 		if o.settle, err = parseCurrency("-settle", settle); err != nil {
-			return nil, err
+			return err
 		}
 	}
-	if o.timeout < 0 || (set["timeout"] && o.timeout == 0) {
-		return nil, fmt.Errorf("-timeout %v: want a positive duration such as 45s or 2m", o.timeout)
+	return nil
+}
+
+// chooseBenchmarks parses -benchmarks (s as given). An empty (or blank)
+// -benchmarks is the default, ^DJI on the sample's market data
+// (sampleData), else ^GSPC, and isDefault says so; "," lists no symbol
+// and so asks for none.
+func chooseBenchmarks(s string, sampleData bool) (symbols []string, isDefault bool) {
+	if strings.TrimSpace(s) != "" {
+		return splitList(s), false
 	}
-	// An empty (or blank) -benchmarks is the default; "," lists no
-	// symbol and so asks for none.
-	if strings.TrimSpace(benchmarks) == "" {
-		o.benchmarks, o.defaultBenchmarks = []string{"^GSPC"}, true
-		if sampleData {
-			o.benchmarks = []string{"^DJI"}
-		}
+	if sampleData {
+		return []string{"^DJI"}, true
 	}
-	if err := o.rebal.parse(set, stderr); err != nil {
-		return nil, err
-	}
-	warnIneffective(&o, set, stderr)
-	return &o, nil
+	return []string{"^GSPC"}, true
 }
 
 // warnIneffective prints one line on stderr for each flag that was given
@@ -255,14 +330,15 @@ func printUsage(fs *flag.FlagSet, w io.Writer) {
 	fs.SetOutput(io.Discard)
 }
 
-// parseBenchmarks splits -benchmarks into symbols, dropping empty ones and
-// repeats (the first occurrence keeps its place): a symbol given twice
-// would be fetched once but shown as two identical columns.
-func parseBenchmarks(s string) []string {
+// splitList splits a comma-separated flag (-benchmarks, -accounts) into
+// its items, dropping empty ones and repeats (the first occurrence keeps
+// its place): a benchmark given twice would be fetched once but shown as
+// two identical columns.
+func splitList(s string) []string {
 	var out []string
-	for _, b := range strings.Split(s, ",") {
-		if b = strings.TrimSpace(b); b != "" && !slices.Contains(out, b) {
-			out = append(out, b)
+	for _, item := range strings.Split(s, ",") {
+		if item = strings.TrimSpace(item); item != "" && !slices.Contains(out, item) {
+			out = append(out, item)
 		}
 	}
 	return out
