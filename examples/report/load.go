@@ -37,12 +37,59 @@ type job struct {
 
 func load(ctx context.Context, o *options, stderr io.Writer) (*job, error) {
 	j := &job{opts: o}
+	m, err := openMarket(ctx, o, stderr)
+	if err != nil {
+		return nil, err
+	}
+	if err := j.readInputs(ctx, stderr); err != nil {
+		return nil, err
+	}
+	series, err := j.fetchPrices(ctx, m.src, stderr)
+	if err != nil {
+		return nil, err
+	}
+	first, _ := dateSpan(j.txs)
+	// A benchmark's market may be closed on the portfolio's first day: fetch
+	// a few days earlier so its last close carries forward.
+	if j.benchmarks, err = fetchBenchmarks(ctx, o, m.src, first.AddDate(0, 0, -fx.LoadLookback), o.to); err != nil {
+		return nil, err
+	}
+	if err := j.loadRates(ctx, m, series, first); err != nil {
+		return nil, err
+	}
+	if err := j.build(ctx, m.src, j.checkQuality(series, stderr), stderr); err != nil {
+		return nil, err
+	}
+	if j.model, err = loadModel(ctx, j, m.src); err != nil {
+		return nil, err
+	}
+	if err := analyse(j); err != nil {
+		return nil, err
+	}
+	return j, compareAccounts(j, stderr)
+}
+
+// market is the opened -source and the exchange rates to convert with.
+type market struct {
+	src quotes.Source
+	// rates is nil when FX must be fetched from src; accepted are the
+	// currencies they can convert to.
+	rates    portfolio.Rates
+	accepted []string
+	// csvDir is a CSV directory's rates, checked only once the currencies
+	// in use are known (see loadRates).
+	csvDir bool
+}
+
+// openMarket opens -source and -rates and checks -currency and
+// -benchmarks against them, before anything is read or fetched.
+func openMarket(ctx context.Context, o *options, stderr io.Writer) (*market, error) {
 	src, rates, err := marketSource(ctx, o, stderr)
 	if err != nil {
 		return nil, err
 	}
-	accepted, err := reportingCurrencies(o, src)
-	if err != nil {
+	m := &market{src: src, rates: rates}
+	if m.accepted, err = reportingCurrencies(o, src); err != nil {
 		return nil, err
 	}
 	if o.ratesFile != "" {
@@ -50,35 +97,52 @@ func load(ctx context.Context, o *options, stderr io.Writer) (*job, error) {
 		if err != nil {
 			return nil, err
 		}
-		rates, accepted = conv, conv.Currencies()
+		m.rates, m.accepted = conv, conv.Currencies()
 	}
 	// A CSV directory may hold no exchange rates at all for a portfolio
 	// that needs none; its check waits until the currencies in use are
-	// known (below), still before any rate is loaded or anything built.
-	csvDir := strings.HasPrefix(o.source, "csv:") && o.ratesFile == ""
-	if !csvDir {
-		if err := checkCurrency(o, accepted); err != nil {
+	// known (loadRates), still before any rate is loaded or anything built.
+	m.csvDir = strings.HasPrefix(o.source, "csv:") && o.ratesFile == ""
+	if !m.csvDir {
+		if err := checkCurrency(o, m.accepted); err != nil {
 			return nil, err
 		}
 	}
 	if err := checkBenchmarks(o, src); err != nil {
 		return nil, err
 	}
+	return m, nil
+}
+
+// readInputs reads the transactions and the symbols' metadata, and checks
+// -accounts against the transactions.
+func (j *job) readInputs(ctx context.Context, stderr io.Writer) error {
+	o := j.opts
+	var err error
 	if j.txs, j.txName, err = readTransactions(o, stderr); err != nil {
-		return nil, err
+		return err
 	}
 	if j.meta, err = readMeta(o); err != nil {
-		return nil, err
+		return err
 	}
 	if err := ctx.Err(); err != nil {
-		return nil, err // interrupted while reading
+		return err // interrupted while reading
 	}
 	if err := checkAccounts(o, j.txs); err != nil {
-		return nil, err
+		return err
 	}
 	if label := accountsLabel(o); label != "" {
 		j.txName += " (" + label + ")"
 	}
+	j.sourceName = o.source
+	return nil
+}
+
+// fetchPrices fetches the series of the symbols the transactions name,
+// leaving out the transactions after -to, or after the market data's last
+// trading day up to -to, and noting on stderr what was left out.
+func (j *job) fetchPrices(ctx context.Context, src quotes.Source, stderr io.Writer) (map[string]*quotes.Series, error) {
+	o := j.opts
 	var leftOut []portfolio.Transaction
 	if !o.to.IsZero() {
 		j.txs, leftOut = splitAfter(j.txs, o.to)
@@ -86,71 +150,68 @@ func load(ctx context.Context, o *options, stderr io.Writer) (*job, error) {
 			return nil, beforeFirst(o, leftOut)
 		}
 	}
-	j.sourceName = o.source
 	series, err := portfolio.Fetch(ctx, src, j.txs, o.to)
 	if err != nil {
 		return nil, err
 	}
-	if !o.to.IsZero() {
-		var tradingDay time.Time
-		if last := lastTradingDay(series, o.to); !last.IsZero() && last.Before(quotes.Day(o.to)) {
-			var more []portfolio.Transaction
-			j.txs, more = splitAfter(j.txs, last)
-			if len(j.txs) == 0 {
-				first, _ := dateSpan(more)
-				return nil, fmt.Errorf("-to %s: the market data has no trading day from the first transaction, on %s, to -to: nothing to report",
-					o.to.Format(time.DateOnly), first.Format(time.DateOnly))
-			}
-			if len(more) > 0 {
-				leftOut, tradingDay = append(leftOut, more...), last
-				keepSeries(series, j.txs)
-			}
+	if o.to.IsZero() {
+		return series, nil
+	}
+	var tradingDay time.Time
+	if last := lastTradingDay(series, o.to); !last.IsZero() && last.Before(quotes.Day(o.to)) {
+		var more []portfolio.Transaction
+		j.txs, more = splitAfter(j.txs, last)
+		if len(j.txs) == 0 {
+			first, _ := dateSpan(more)
+			return nil, fmt.Errorf("-to %s: the market data has no trading day from the first transaction, on %s, to -to: nothing to report",
+				o.to.Format(time.DateOnly), first.Format(time.DateOnly))
 		}
-		noteLeftOut(stderr, o.to, tradingDay, leftOut)
+		if len(more) > 0 {
+			leftOut, tradingDay = append(leftOut, more...), last
+			keepSeries(series, j.txs)
+		}
 	}
-	first, _ := dateSpan(j.txs)
-	// A benchmark's market may be closed on the portfolio's first day: fetch
-	// a few days earlier so its last close carries forward.
-	if j.benchmarks, err = fetchBenchmarks(ctx, o, src, first.AddDate(0, 0, -fx.LoadLookback), o.to); err != nil {
-		return nil, err
-	}
+	noteLeftOut(stderr, o.to, tradingDay, leftOut)
+	return series, nil
+}
+
+// loadRates sets j.rates: those of m, else loaded from the source for the
+// currencies in use from first on; then checks that they cover the
+// report's history.
+func (j *job) loadRates(ctx context.Context, m *market, series map[string]*quotes.Series, first time.Time) error {
+	o := j.opts
+	rates := m.rates
 	if rates == nil {
 		// Yahoo and CSV sources carry FX as Yahoo-style pairs (GBPUSD=X).
 		used := portfolio.Currencies(j.txs, series, j.benchmarks)
-		if csvDir && needsConversion(o.currency, used) {
-			if err := checkCurrency(o, accepted); err != nil {
-				return nil, err
+		if m.csvDir && needsConversion(o.currency, used) {
+			if err := checkCurrency(o, m.accepted); err != nil {
+				return err
 			}
 		}
-		if rates, err = fx.Load(ctx, src, o.currency, used, first, o.to); err != nil {
-			return nil, err
+		var err error
+		if rates, err = fx.Load(ctx, m.src, o.currency, used, first, o.to); err != nil {
+			return err
 		}
 	}
 	j.rates = rates
 	if err := ctx.Err(); err != nil {
-		return nil, err // interrupted while fetching
+		return err // interrupted while fetching
 	}
-	if err := checkRateHistory(o, rates, accepted, j.txs, series, j.benchmarks); err != nil {
-		return nil, err
-	}
-	series = j.checkQuality(series, stderr)
-	cfg := portfolio.Config{Currency: o.currency, Series: series, Rates: rates, To: o.to,
+	return checkRateHistory(o, rates, m.accepted, j.txs, series, j.benchmarks)
+}
+
+// build builds the portfolio from the transactions, series and rates,
+// keeping the configuration in j.config for -compare.
+func (j *job) build(ctx context.Context, src quotes.Source, series map[string]*quotes.Series, stderr io.Writer) error {
+	o := j.opts
+	j.config = portfolio.Config{Currency: o.currency, Series: series, Rates: j.rates, To: o.to,
 		AutoDeposit: o.autoFund, Settle: o.settle, Statement: isStatement(j.txs, stderr), KnownSymbols: knownSymbols(src), Lots: o.lots, Accounts: o.accounts}
-	j.config = cfg
-	j.result, err = portfolio.Build(j.txs, cfg)
-	if err != nil {
-		return nil, err
+	var err error
+	if j.result, err = portfolio.Build(j.txs, j.config); err != nil {
+		return err
 	}
-	if err := ctx.Err(); err != nil {
-		return nil, err // interrupted while building
-	}
-	if j.model, err = loadModel(ctx, j, src); err != nil {
-		return nil, err
-	}
-	if err := analyse(j); err != nil {
-		return nil, err
-	}
-	return j, compareAccounts(j, stderr)
+	return ctx.Err() // interrupted while building
 }
 
 // isStatement says whether every transaction comes from a broker's export
