@@ -182,6 +182,28 @@ func Write(w io.Writer, in *Input, opts Options) error {
 	v := view{Input: in, Script: template.JS(pageScript), Presets: []string{"5D", "1M", "3M", "6M", "YTD", "1Y", "5Y", "Max"}}
 	tables, notes := statTables(in.Statistics, in.Relative)
 	v.Stats, v.RelStats, v.StatNotes = tables[0], tables[1], notes
+	if err := v.setScripts(opts); err != nil {
+		return err
+	}
+	if err := v.addCharts(in, opts.LogScale); err != nil {
+		return err
+	}
+	v.Holdings, v.HoldingTotal = holdingViews(in.Holdings)
+	v.explainHoldings(in)
+	bw := bufio.NewWriterSize(w, 64<<10)
+	if err := page.Execute(bw, v); err != nil {
+		return fmt.Errorf("report: rendering: %w", err)
+	}
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("report: writing: %w", err)
+	}
+	return nil
+}
+
+// setScripts sets where ECharts comes from (opts.EChartsFile inlined, else
+// opts.EChartsURL or the pinned default) and the page's Content Security
+// Policy, which allows only the page's own script and that one.
+func (v *view) setScripts(opts Options) error {
 	scriptSrc := scriptHash
 	switch {
 	case opts.EChartsFile != "":
@@ -205,8 +227,14 @@ func Write(w io.Writer, in *Input, opts Options) error {
 		scriptSrc += " " + src
 	}
 	v.CSP = "default-src 'none'; script-src " + scriptSrc + "; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
+	return nil
+}
 
-	static, err := staticCharts(in, opts.LogScale)
+// addCharts adds the charts of in, each as a static image and as the data
+// of its interactive chart, in the order the page shows them; logScale
+// draws the performance chart on a log scale.
+func (v *view) addCharts(in *Input, logScale bool) error {
+	static, err := staticCharts(in, logScale)
 	if err != nil {
 		return err
 	}
@@ -237,28 +265,42 @@ func Write(w io.Writer, in *Input, opts Options) error {
 		return err
 	}
 	addDistributionCharts(in, addChart)
-	v.Data.Log, v.Data.Securities = opts.LogScale, securitiesData(in)
+	v.Data.Log, v.Data.Securities = logScale, securitiesData(in)
 	v.Securities = securitiesView(in, static)
+	return nil
+}
 
-	var total float64
-	for _, h := range in.Holdings {
-		total += h.Value
+// holdingViews derives the holdings table's rows, each with its return
+// (Unrealized / Cost) and weight (Value / Σ Value), and its total row.
+func holdingViews(holdings []HoldingRow) (rows []holdingView, total holdingView) {
+	var value float64
+	for _, h := range holdings {
+		value += h.Value
 	}
-	for _, h := range in.Holdings {
-		hv := holdingView{HoldingRow: h, Return: h.Unrealized / h.Cost, Weight: h.Value / total}
-		v.Holdings = append(v.Holdings, hv)
-		v.HoldingTotal.Value += h.Value
-		v.HoldingTotal.Realized += h.Realized
-		v.HoldingTotal.Dividends += h.Dividends
+	for _, h := range holdings {
+		rows = append(rows, holdingView{HoldingRow: h, Return: h.Unrealized / h.Cost, Weight: h.Value / value})
+	}
+	for _, h := range holdings {
+		total.Value += h.Value
+		total.Realized += h.Realized
+		total.Dividends += h.Dividends
 		// The cash row has no cost: the total cost and unrealized
 		// return are those of the positions.
 		if known(h.Cost) {
-			v.HoldingTotal.Cost += h.Cost
-			v.HoldingTotal.Unrealized += h.Unrealized
+			total.Cost += h.Cost
+			total.Unrealized += h.Unrealized
 		}
 	}
-	v.HoldingTotal.Return = v.HoldingTotal.Unrealized / v.HoldingTotal.Cost
-	v.HoldingTotal.Weight = 1
+	total.Return = total.Unrealized / total.Cost
+	total.Weight = 1
+	return rows, total
+}
+
+// explainHoldings sets what the page says beside the holdings table: the
+// date their realized P&L and dividends are since, when before the
+// window; the P&L the table does not explain; whether the period change
+// differs from the P&L.
+func (v *view) explainHoldings(in *Input) {
 	if !in.HoldingsFrom.IsZero() && in.HoldingsFrom.Before(in.Summary.From) {
 		v.HoldingsSince = in.HoldingsFrom
 	}
@@ -267,19 +309,11 @@ func Write(w io.Writer, in *Input, opts Options) error {
 		// exchange-rate changes on cash), so that the table adds up to the
 		// profit / loss. In a window the P&L is the window's while the
 		// realized column is to date, so there is nothing to add up.
-		v.OtherPnL = in.Summary.PnL - v.HoldingTotal.Unrealized - v.HoldingTotal.Realized - v.HoldingTotal.Dividends
+		t := v.HoldingTotal
+		v.OtherPnL = in.Summary.PnL - t.Unrealized - t.Realized - t.Dividends
 		v.ShowOtherPnL = len(in.Holdings) > 0 && formatMoney(v.OtherPnL) != formatMoney(0) && formatMoney(v.OtherPnL) != "-0.00"
 	}
 	v.ShowPeriodChange = formatSignedMoney(in.Summary.PeriodChange) != formatSignedMoney(in.Summary.PnL)
-
-	bw := bufio.NewWriterSize(w, 64<<10)
-	if err := page.Execute(bw, v); err != nil {
-		return fmt.Errorf("report: rendering: %w", err)
-	}
-	if err := bw.Flush(); err != nil {
-		return fmt.Errorf("report: writing: %w", err)
-	}
-	return nil
 }
 
 // WriteFile writes the report to path atomically: to a temporary file in
