@@ -292,11 +292,29 @@ func (e *InputError) Error() string {
 // Validate checks that series match Dates, dates ascend and tables are
 // rectangular, reporting every problem at once as an *InputError.
 func (in *Input) Validate() error {
-	var p []string
-	add := func(format string, args ...any) { p = append(p, fmt.Sprintf(format, args...)) }
 	if in == nil {
 		return &InputError{Problems: []string{"input is nil"}}
 	}
+	var p []string
+	add := func(format string, args ...any) { p = append(p, fmt.Sprintf(format, args...)) }
+	in.validateDates(add)
+	in.validateSeries(add)
+	in.validateMore(add)
+	in.validateYears(add)
+	in.validateSlices(add)
+	in.validateAllocations(add)
+	in.validateModelAttribution(add) // attribution.go
+	validateStatistics("statistics", in.Statistics, add)
+	validateStatistics("relative statistics", in.Relative, add)
+	if len(p) > 0 {
+		return &InputError{Problems: p}
+	}
+	return nil
+}
+
+// validateDates checks that there are dates and that they ascend,
+// reporting the first that does not.
+func (in *Input) validateDates(add func(string, ...any)) {
 	if len(in.Dates) == 0 {
 		add("no dates")
 	}
@@ -306,6 +324,12 @@ func (in *Input) Validate() error {
 			break
 		}
 	}
+}
+
+// validateSeries checks the performance lines (validateLine), and that
+// every other time series has a value per date and every yearly series a
+// return per year.
+func (in *Input) validateSeries(add func(string, ...any)) {
 	n := len(in.Dates)
 	if len(in.Lines) == 0 {
 		add("no performance lines")
@@ -331,40 +355,44 @@ func (in *Input) Validate() error {
 			add("rolling volatility %q has %d values for %d dates", l.Name, len(l.Values), n)
 		}
 	}
-	in.validateMore(add)
+}
+
+// validateYears checks that the dividends have an amount per year and
+// that years of yearly returns come with their series.
+func (in *Input) validateYears(add func(string, ...any)) {
 	if len(in.Dividends) != len(in.DividendYears) {
 		add("%d dividend amounts for %d years", len(in.Dividends), len(in.DividendYears))
 	}
 	if len(in.YearlyYears) > 0 && len(in.Yearly) == 0 {
 		add("%d years of yearly returns but no series", len(in.YearlyYears))
 	}
+}
+
+// validateSlices checks that the allocation by holding and by currency
+// has finite values of 0 or more.
+func (in *Input) validateSlices(add func(string, ...any)) {
 	for _, s := range append(append([]Slice(nil), in.ByHolding...), in.ByCurrency...) {
 		if math.IsNaN(s.Value) || math.IsInf(s.Value, 0) || s.Value < 0 {
 			add("allocation slice %q has value %v", s.Name, s.Value)
 		}
 	}
-	in.validateAllocations(add)
-	in.validateModelAttribution(add) // attribution.go
-	for _, t := range []struct {
-		what string
-		st   Statistics
-	}{{"statistics", in.Statistics}, {"relative statistics", in.Relative}} {
-		for i, r := range t.st.Rows {
-			if len(r.Values) != len(t.st.Columns) {
-				add("%s row %d (%q) has %d values for %d columns", t.what, i, r.Name, len(r.Values), len(t.st.Columns))
-			}
-			if r.Reasons != nil && len(r.Reasons) != len(r.Values) {
-				add("%s row %d (%q) has %d reasons for %d values", t.what, i, r.Name, len(r.Reasons), len(r.Values))
-			}
-			if r.Blank != nil && len(r.Blank) != len(t.st.Columns) {
-				add("%s row %d (%q) has %d blank flags for %d columns", t.what, i, r.Name, len(r.Blank), len(t.st.Columns))
-			}
+}
+
+// validateStatistics checks that the table st, named what, is
+// rectangular: each row has a value per column, and its reasons and blank
+// flags, when set, one per value.
+func validateStatistics(what string, st Statistics, add func(string, ...any)) {
+	for i, r := range st.Rows {
+		if len(r.Values) != len(st.Columns) {
+			add("%s row %d (%q) has %d values for %d columns", what, i, r.Name, len(r.Values), len(st.Columns))
+		}
+		if r.Reasons != nil && len(r.Reasons) != len(r.Values) {
+			add("%s row %d (%q) has %d reasons for %d values", what, i, r.Name, len(r.Reasons), len(r.Values))
+		}
+		if r.Blank != nil && len(r.Blank) != len(st.Columns) {
+			add("%s row %d (%q) has %d blank flags for %d columns", what, i, r.Name, len(r.Blank), len(st.Columns))
 		}
 	}
-	if len(p) > 0 {
-		return &InputError{Problems: p}
-	}
-	return nil
 }
 
 // validateLine checks that line i is on Dates and that its values are
