@@ -167,9 +167,7 @@ func Performance(title string, lines ...Line) (*Plot, error) {
 	if err := check("performance", lines); err != nil {
 		return nil, err
 	}
-	p := newPlot(title)
-	first, last := span(lines)
-	dateAxis(p, first, last)
+	p := newLinesPlot(title, lines)
 	p.Y.Tick.Marker = PercentTicks{}
 	p.Add(newGrid(), zeroLine())
 	if err := addLines(p, lines, 100); err != nil {

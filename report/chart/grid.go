@@ -182,9 +182,7 @@ func RollingVolatility(title string, lines ...Line) (*Plot, error) {
 	if err := check("rolling volatility", lines); err != nil {
 		return nil, err
 	}
-	p := newPlot(title)
-	first, last := span(lines)
-	dateAxis(p, first, last)
+	p := newLinesPlot(title, lines)
 	p.Y.Tick.Marker = PercentTicks{}
 	p.Y.Min = 0
 	p.Add(newGrid())

@@ -38,9 +38,7 @@ func PerformanceLog(title string, lines ...Line) (*Plot, error) {
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
-	p := newPlot(title)
-	first, last := span(lines)
-	dateAxis(p, first, last)
+	p := newLinesPlot(title, lines)
 	p.Y.Scale = plot.LogScale{}
 	p.Y.Tick.Marker = GrowthTicks{}
 	p.Y.Label.Text = "Growth of 1 (log scale)"

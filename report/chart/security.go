@@ -20,9 +20,7 @@ func RollingRatio(title string, lines ...Line) (*Plot, error) {
 	if err := check("rolling ratio", lines); err != nil {
 		return nil, err
 	}
-	p := newPlot(title)
-	first, last := span(lines)
-	dateAxis(p, first, last)
+	p := newLinesPlot(title, lines)
 	p.Y.Tick.Marker = plot.TickerFunc(niceTicks)
 	p.Add(newGrid(), zeroLine())
 	if err := addLines(p, lines, 1); err != nil {
@@ -82,9 +80,7 @@ func Security(title, currency string, close Line, trades []Trade) (*Plot, error)
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
-	p := newPlot(title)
-	first, last := span([]Line{close})
-	dateAxis(p, first, last)
+	p := newLinesPlot(title, []Line{close})
 	p.Y.Tick.Marker = MoneyTicks{}
 	p.Y.Label.Text = currency
 	p.Add(newGrid())

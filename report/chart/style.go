@@ -97,6 +97,14 @@ func newPlot(title string) *plot.Plot {
 	return p
 }
 
+// newLinesPlot is a plot (newPlot) whose X axis spans the dates of lines.
+func newLinesPlot(title string, lines []Line) *plot.Plot {
+	p := newPlot(title)
+	first, last := span(lines)
+	dateAxis(p, first, last)
+	return p
+}
+
 // dateAxis sets p's X axis to calendar ticks over [first, last].
 func dateAxis(p *plot.Plot, first, last time.Time) {
 	p.X.Tick.Marker = DateTicks{}
