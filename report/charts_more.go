@@ -241,14 +241,7 @@ func histogramOption(d Distribution) echarts.Option {
 	for i := range labels {
 		labels[i] = trimPct(d.Edges[i]) + " to " + trimPct(d.Edges[i+1])
 	}
-	o := echarts.Option{
-		Color:   palette,
-		Grid:    echarts.Grid{Left: 12, Right: 16, Top: 40, Bottom: 12, ContainLabel: true},
-		Legend:  &echarts.Legend{Top: 4, Type: "scroll"},
-		Tooltip: echarts.Tooltip{Trigger: "axis", Confine: true},
-		XAxis:   echarts.Axis{Type: "category", Data: labels},
-		YAxis:   echarts.Axis{Type: "value"},
-	}
+	o := groupedBarsOption(labels, 16, echarts.Axis{Type: "value"})
 	for _, s := range d.Series {
 		data := make([]echarts.Num, len(s.Counts))
 		for i, c := range s.Counts {

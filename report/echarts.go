@@ -145,21 +145,33 @@ func nonZero(v float64) float64 {
 	return v
 }
 
+// groupedBarsOption is the layout of bars grouped by category, labels on
+// the X axis and yAxis the values' axis, a series per legend entry
+// (Series left to the caller); gridRight is the right margin in pixels.
+func groupedBarsOption(labels []string, gridRight int, yAxis echarts.Axis) echarts.Option {
+	return echarts.Option{
+		Color:   palette,
+		Grid:    echarts.Grid{Left: 12, Right: gridRight, Top: 40, Bottom: 12, ContainLabel: true},
+		Legend:  &echarts.Legend{Top: 4, Type: "scroll"},
+		Tooltip: echarts.Tooltip{Trigger: "axis", Confine: true},
+		XAxis:   echarts.Axis{Type: "category", Data: labels},
+		YAxis:   yAxis,
+	}
+}
+
+// yearLabels writes years as the X axis' labels.
+func yearLabels(years []int) []string {
+	labels := make([]string, len(years))
+	for i, y := range years {
+		labels[i] = strconv.Itoa(y)
+	}
+	return labels
+}
+
 // yearlyOption is bars of each series' calendar-year returns in percent,
 // side by side per year.
 func yearlyOption(in *Input) echarts.Option {
-	years := make([]string, len(in.YearlyYears))
-	for i, y := range in.YearlyYears {
-		years[i] = strconv.Itoa(y)
-	}
-	o := echarts.Option{
-		Color:   palette,
-		Grid:    echarts.Grid{Left: 12, Right: 12, Top: 40, Bottom: 12, ContainLabel: true},
-		Legend:  &echarts.Legend{Top: 4, Type: "scroll"},
-		Tooltip: echarts.Tooltip{Trigger: "axis", Confine: true},
-		XAxis:   echarts.Axis{Type: "category", Data: years},
-		YAxis:   echarts.Axis{Type: "value", AxisLabel: &echarts.AxisLabel{Formatter: "{value}%"}},
-	}
+	o := groupedBarsOption(yearLabels(in.YearlyYears), 12, echarts.Axis{Type: "value", AxisLabel: &echarts.AxisLabel{Formatter: "{value}%"}})
 	for _, s := range in.Yearly {
 		o.Series = append(o.Series, echarts.Series{Name: s.Name, Type: "bar", Data: echarts.Nums(s.Returns, 100)})
 	}
@@ -168,10 +180,7 @@ func yearlyOption(in *Input) echarts.Option {
 
 // dividendsOption is bars of the dividends received each year.
 func dividendsOption(in *Input) echarts.Option {
-	years := make([]string, len(in.DividendYears))
-	for i, y := range in.DividendYears {
-		years[i] = strconv.Itoa(y)
-	}
+	years := yearLabels(in.DividendYears)
 	return echarts.Option{
 		Color:   []string{palette[2]},
 		Grid:    echarts.Grid{Left: 12, Right: 12, Top: 16, Bottom: 12, ContainLabel: true},
