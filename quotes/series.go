@@ -5,6 +5,7 @@ import (
 	"math"
 	"sort"
 	"time"
+	"unsafe"
 )
 
 // Day returns t's calendar day (in t's own location) as midnight UTC, the
@@ -73,6 +74,10 @@ type Series struct {
 	Close         []float64
 	Dividends     []Dividend
 	Splits        []Split
+
+	// days caches DayNumbers (a *dayNumbers, loaded and stored
+	// atomically); a copy of the Series shares it while its Dates do.
+	days unsafe.Pointer
 }
 
 // Len is the number of trading days.
