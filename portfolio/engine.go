@@ -249,9 +249,16 @@ func newEngine(txs []Transaction, cfg Config) *engine {
 	sorted := make([]Transaction, len(txs))
 	copy(sorted, txs)
 	for i := range sorted {
-		sorted[i].Date = quotes.Day(sorted[i].Date)
+		// quotes.Day(t), through the day number: without its calendar
+		// arithmetic, a tenth of Build's time at 50,000 rows.
+		sorted[i].Date = toDayNumber(sorted[i].Date).time()
 	}
-	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Date.Before(sorted[j].Date) })
+	byDate := func(a, b Transaction) int { return a.Date.Compare(b.Date) }
+	// A file is usually in date order already: checking costs one pass,
+	// a stable sort a few.
+	if !slices.IsSortedFunc(sorted, byDate) {
+		slices.SortStableFunc(sorted, byDate)
+	}
 	return &engine{cfg: cfg, txs: sorted}
 }
 

@@ -1,0 +1,49 @@
+package portfolio
+
+import (
+	"testing"
+	"time"
+
+	"github.com/gofolio/gofolio/quotes"
+)
+
+// TestNewEngineDaysAndOrder: newEngine turns each transaction's date into
+// its calendar day as quotes.Day does (through the day number, without
+// Day's calendar arithmetic), for dates at midnight UTC, at other times,
+// in other zones (23:00 on 2 January in UTC−5 is 3 January 04:00 UTC but
+// the 2nd in its own zone), with a monotonic reading (time.Now) and
+// before 1970; then orders them by day, keeping file order within a day,
+// whether the input was in order (no sort) or not.
+func TestNewEngineDaysAndOrder(t *testing.T) {
+	est := time.FixedZone("EST", -5*3600)
+	dates := []time.Time{
+		quotes.Date(2024, 1, 2),
+		time.Date(2024, 1, 2, 23, 0, 0, 0, est),
+		time.Date(2024, 1, 3, 15, 30, 0, 1, time.UTC),
+		time.Date(1969, 12, 31, 12, 0, 0, 0, time.UTC),
+		time.Now(),
+	}
+	for _, d := range dates {
+		e := newEngine([]Transaction{{Date: d}}, Config{})
+		if got, want := e.txs[0].Date, quotes.Day(d); got != want {
+			t.Errorf("newEngine's day of %v = %#v, want quotes.Day's %#v", d, got, want)
+		}
+	}
+	row := func(day, r int) Transaction {
+		return Transaction{Date: quotes.Date(2024, 1, day), Origin: Origin{Row: r}}
+	}
+	for _, c := range []struct {
+		in   []Transaction
+		want []int // rows
+	}{
+		{[]Transaction{row(1, 1), row(2, 2), row(2, 3), row(3, 4)}, []int{1, 2, 3, 4}},
+		{[]Transaction{row(3, 1), row(2, 2), row(1, 3), row(2, 4)}, []int{3, 2, 4, 1}},
+	} {
+		e := newEngine(c.in, Config{})
+		for k, r := range c.want {
+			if e.txs[k].Origin.Row != r {
+				t.Errorf("order of %v: position %d holds row %d, want %d", c.in, k, e.txs[k].Origin.Row, r)
+			}
+		}
+	}
+}
