@@ -115,24 +115,30 @@ func (c *calendar) index(d dayNumber) (int, bool) {
 }
 
 // align writes the closes of the si-th series the calendar was built from,
-// s, on the calendar into out (len(out) == len(c.days), the holdings' Close
-// column, so no temporary is allocated), forward-filled over days on which
-// s did not trade (another market's holidays) and NaN before its first day.
-// When s is SplitAdjusted the closes are multiplied back by the ratio of
-// every later split so that they are the prices actually traded.
-func (c *calendar) align(out []float64, si int, s *quotes.Series) {
+// s, on the calendar (one per calendar day), forward-filled over days on
+// which s did not trade (another market's holidays) and NaN before its
+// first day. When s is SplitAdjusted the closes are multiplied back by the
+// ratio of every later split so that they are the prices actually traded.
+//
+// Most series trade on every day of the calendar and are not adjusted for
+// a split: their closes over it are then a part of s.Close, returned as it
+// is (capacity cut to it), not copied. The result is read only.
+func (c *calendar) align(si int, s *quotes.Series) []float64 {
 	sdays := c.seriesDays[si]
+	adjusted := s.SplitAdjusted && len(s.Splits) > 0
 	if n := len(c.days); n > 0 {
-		// Most series trade on every day of the calendar: then their
-		// closes over it are a plain copy.
 		j0, _ := slices.BinarySearch(sdays, c.days[0])
 		j1, _ := slices.BinarySearch(sdays, c.days[n-1]+1)
 		if j1-j0 == n && slices.Equal(sdays[j0:j1], c.days) {
-			copy(out, s.Close[j0:j1])
+			if !adjusted {
+				return s.Close[j0:j1:j1]
+			}
+			out := slices.Clone(s.Close[j0:j1])
 			c.undoSplitAdjustment(out, s)
-			return
+			return out
 		}
 	}
+	out := make([]float64, len(c.days))
 	j := 0
 	last := math.NaN()
 	for i, d := range c.days {
@@ -143,6 +149,7 @@ func (c *calendar) align(out []float64, si int, s *quotes.Series) {
 		out[i] = last
 	}
 	c.undoSplitAdjustment(out, s)
+	return out
 }
 
 // undoSplitAdjustment multiplies the closes out of a SplitAdjusted series s

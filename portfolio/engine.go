@@ -20,7 +20,12 @@ type Config struct {
 	// e.g. "GBP". Required.
 	Currency string
 	// Series holds the market data for every symbol the transactions name,
-	// keyed by symbol (see Fetch).
+	// keyed by symbol (see Fetch). Build and its Result read the series
+	// in place (the closes of one that trades every calendar day are not
+	// copied; each series caches its day numbers: quotes.Series.DayNumbers):
+	// do not change them while a Result built on them is in use; build
+	// new series instead. Building again on the same series reuses what
+	// they cache.
 	Series map[string]*quotes.Series
 	// Rates converts between currencies. It may be nil only when every
 	// amount is already in Currency.

@@ -214,7 +214,7 @@ func (e *engine) shareTransferFlows() {
 		if dir == 0 || tx.Symbol == "" || si < 0 || d < 0 || d >= n || e.holdings.rates[si] == nil {
 			continue
 		}
-		v := tx.Quantity * e.holdings.close[si*n+d] * e.holdings.rates[si][d]
+		v := tx.Quantity * e.holdings.closes[si][d] * e.holdings.rates[si][d]
 		if dir > 0 {
 			e.deposits[d] += v
 		} else {

@@ -47,3 +47,42 @@ func TestNewEngineDaysAndOrder(t *testing.T) {
 		}
 	}
 }
+
+// TestBuildReadsAlignedClosesInPlace: a series that trades on every day of
+// the calendar and is not split-adjusted is read where it is, not copied
+// (what made the Close column cost 8 bytes per symbol-day in every Build),
+// and the Close column laid out on first use is still its closes.
+func TestBuildReadsAlignedClosesInPlace(t *testing.T) {
+	x := testSeries("X", "USD", days(d1, d2, d3), 100, 110, 121)
+	res, err := Build([]Transaction{{Date: d1, Kind: Buy, Symbol: "X", Quantity: 1, Price: 100}}, Config{Currency: "USD", Series: market(x), AutoDeposit: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := res.Holdings
+	if got := h.closes[0]; len(got) != 3 || &got[0] != &x.Close[0] {
+		t.Errorf("the closes of X were copied: want X's own array read in place")
+	}
+	if got := h.Close(); len(got) != 3 || got[0] != 100 || got[1] != 110 || got[2] != 121 {
+		t.Errorf("Close() = %v, want [100 110 121]", got)
+	}
+}
+
+// TestBuildLeavesAdjustedClosesAlone: the closes of a split-adjusted
+// series are multiplied back in a copy, never in the market data. By hand:
+// adjusted closes 50, 55, 121 with a 2:1 split on d3 were traded at
+// 50 × 2 = 100 and 55 × 2 = 110 before it, 121 on its day.
+func TestBuildLeavesAdjustedClosesAlone(t *testing.T) {
+	x := testSeries("X", "USD", days(d1, d2, d3), 50, 55, 121)
+	x.SplitAdjusted = true
+	x.Splits = []quotes.Split{{Date: d3, Numerator: 2, Denominator: 1}}
+	res, err := Build([]Transaction{{Date: d1, Kind: Buy, Symbol: "X", Quantity: 1, Price: 100}}, Config{Currency: "USD", Series: market(x), AutoDeposit: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := res.Holdings.Close(); len(got) != 3 || got[0] != 100 || got[1] != 110 || got[2] != 121 {
+		t.Errorf("Close() = %v, want the closes as traded [100 110 121]", got)
+	}
+	if x.Close[0] != 50 || x.Close[1] != 55 || x.Close[2] != 121 {
+		t.Errorf("Build changed the market data's closes to %v, want [50 55 121]", x.Close)
+	}
+}
