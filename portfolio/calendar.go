@@ -129,7 +129,11 @@ func (c *calendar) align(si int, s *quotes.Series) []float64 {
 	if n := len(c.days); n > 0 {
 		j0, _ := slices.BinarySearch(sdays, c.days[0])
 		j1, _ := slices.BinarySearch(sdays, c.days[n-1]+1)
-		if j1-j0 == n && slices.Equal(sdays[j0:j1], c.days) {
+		// The series' days within the calendar's are calendar days (the
+		// calendar is their union), so when they are strictly ascending and
+		// as many as the calendar's they are the calendar's: no need to
+		// compare them one by one (a tenth of Build's time at 500 symbols).
+		if j1-j0 == n && (s.DaysAscending() || slices.Equal(sdays[j0:j1], c.days)) {
 			if !adjusted {
 				return s.Close[j0:j1:j1]
 			}

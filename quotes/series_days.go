@@ -7,11 +7,13 @@ import (
 )
 
 // dayNumbers is the cache behind Series.DayNumbers: the day numbers of
-// the dates slice that starts at first and holds n dates.
+// the dates slice that starts at first and holds n dates, and whether they
+// are strictly ascending.
 type dayNumbers struct {
-	first *time.Time
-	n     int
-	days  []int32
+	first     *time.Time
+	n         int
+	days      []int32
+	ascending bool
 }
 
 // DayNumbers returns each of s.Dates as a day number: whole days since
@@ -29,20 +31,30 @@ type dayNumbers struct {
 // length, recomputes it. Changing the dates in place after the first call
 // is not detected: build a new slice instead. The result is shared: do not
 // modify it.
-func (s *Series) DayNumbers() []int32 {
+func (s *Series) DayNumbers() []int32 { return s.dayNumbers().days }
+
+// DaysAscending reports whether DayNumbers is strictly ascending: no two
+// dates on one calendar day, none out of order (as Validate requires of
+// the dates). It is computed and cached with DayNumbers.
+func (s *Series) DaysAscending() bool { return s.dayNumbers().ascending }
+
+func (s *Series) dayNumbers() *dayNumbers {
 	if len(s.Dates) == 0 {
-		return nil
+		return &dayNumbers{ascending: true}
 	}
 	first := &s.Dates[0]
 	if c := (*dayNumbers)(atomic.LoadPointer(&s.days)); c != nil && c.first == first && c.n == len(s.Dates) {
-		return c.days
+		return c
 	}
-	c := &dayNumbers{first: first, n: len(s.Dates), days: make([]int32, len(s.Dates))}
+	c := &dayNumbers{first: first, n: len(s.Dates), days: make([]int32, len(s.Dates)), ascending: true}
 	for i, t := range s.Dates {
 		c.days[i] = DayNumber(t)
+		if i > 0 && c.days[i] <= c.days[i-1] {
+			c.ascending = false
+		}
 	}
 	atomic.StorePointer(&s.days, unsafe.Pointer(c))
-	return c.days
+	return c
 }
 
 // DayNumber is t's calendar day, in t's own location, as whole days since

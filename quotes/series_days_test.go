@@ -37,6 +37,25 @@ func TestDayNumbers(t *testing.T) {
 	}
 }
 
+// TestDaysAscending: strictly ascending day numbers only; two times on one
+// day (day 0 twice) or dates out of order are not.
+func TestDaysAscending(t *testing.T) {
+	for _, c := range []struct {
+		dates []time.Time
+		want  bool
+	}{
+		{nil, true},
+		{[]time.Time{Date(1970, 1, 1), Date(1970, 1, 2)}, true},
+		{[]time.Time{Date(1970, 1, 1), Date(1970, 1, 1).Add(time.Hour)}, false},
+		{[]time.Time{Date(1970, 1, 2), Date(1970, 1, 1)}, false},
+	} {
+		s := &Series{Symbol: "X", Dates: c.dates}
+		if got := s.DaysAscending(); got != c.want {
+			t.Errorf("DaysAscending(%v) = %v, want %v", c.dates, got, c.want)
+		}
+	}
+}
+
 // TestDayNumbersCached checks that the numbers are computed once per dates
 // slice: a second call returns the same array, a copy of the series with
 // the same dates shares it, and a series given other dates gets theirs.
