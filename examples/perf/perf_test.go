@@ -228,6 +228,10 @@ func TestPlanBaseline(t *testing.T) {
 	if runs, why := planBaseline(nil, cases[0].w, 5, time.Minute); runs != 5 || why != "" {
 		t.Errorf("with nothing to estimate from: %d runs, %q; want all 5", runs, why)
 	}
+	// -baseline-limit 0 skips it everywhere, the first workload included.
+	if runs, why := planBaseline(nil, cases[0].w, 5, 0); runs != 0 || why == "" {
+		t.Errorf("with -baseline-limit 0: %d runs, %q; want 0 and why", runs, why)
+	}
 }
 
 func TestFormatting(t *testing.T) {
