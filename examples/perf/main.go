@@ -147,7 +147,7 @@ func run() error {
 	}
 
 	doc := resultsDocument(rows, environment{
-		quick: o.quick, runs: o.runs, minTime: o.minTime, baselineLimit: o.baselineLimit, python: o.python, versions: versions,
+		quick: o.quick, largest: o.largest, runs: o.runs, minTime: o.minTime, baselineLimit: o.baselineLimit, python: o.python, versions: versions,
 		numbaSkipped: errorText(numbaErr),
 		loadBefore:   loadBefore, loadAfter: loadAverage(),
 	})

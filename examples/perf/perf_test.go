@@ -118,6 +118,11 @@ func TestNumbaColumns(t *testing.T) {
 	}
 	env := environment{runs: 1, baselineLimit: time.Minute, python: systemPython, versions: "test"}
 	doc := resultsDocument([]*row{rw}, env)
+	// The command line names the flags that changed what ran.
+	partial := environment{largest: 3, runs: 1, python: systemPython, versions: "test"}
+	if got := resultsDocument([]*row{rw}, partial); !strings.Contains(got, "`go run ./examples/perf -largest 3 -baseline-limit 0`") {
+		t.Errorf("with -largest 3 -baseline-limit 0 the results do not say so:\n%s", got[:min(len(got), 200)])
+	}
 	// Build table: …, pandas + numpy 10 ms, numba 1 ms, gofolio 2 ms, …, 10 ms / 2 ms = 5.0×, 1 / 2 = 0.5×, …
 	// Whole path: numba 30 ms, gofolio 10 ms: 3.0×; numba's load 20 ms.
 	for _, part := range []string{
