@@ -1,6 +1,7 @@
 package portfolio
 
 import (
+	"sync"
 	"testing"
 	"time"
 
@@ -85,4 +86,28 @@ func TestBuildLeavesAdjustedClosesAlone(t *testing.T) {
 	if x.Close[0] != 50 || x.Close[1] != 55 || x.Close[2] != 121 {
 		t.Errorf("Build changed the market data's closes to %v, want [50 55 121]", x.Close)
 	}
+}
+
+// TestBuildConcurrentOnSharedSeries: builds on the same market data at
+// once (a notebook's cells, a server) share the series' cached day
+// numbers and read their closes in place; under -race they must not race,
+// and each must give the same figures as a build alone: X bought 2 at 100
+// on d1 with 200 deposited, worth 2 × 121 = 242 on d3.
+func TestBuildConcurrentOnSharedSeries(t *testing.T) {
+	x := testSeries("X", "USD", days(d1, d2, d3), 100, 110, 121)
+	txs := []Transaction{{Date: d1, Kind: Deposit, Amount: 200}, {Date: d1, Kind: Buy, Symbol: "X", Quantity: 2, Price: 100}}
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Go(func() {
+			res, err := Build(txs, Config{Currency: "USD", Series: market(x)})
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			if v := res.Performance.Value; len(v) != 3 || v[2] != 242 {
+				t.Errorf("value = %v, want 242 on d3", v)
+			}
+		})
+	}
+	wg.Wait()
 }
