@@ -26,7 +26,10 @@ type dayNumbers struct {
 // builds on the same market data (a notebook, a benchmark) reuse it.
 //
 // The cache is safe for concurrent use (two goroutines may compute it at
-// once; they compute the same numbers). It belongs to the dates slice it
+// once; they compute the same numbers). Copying the Series value (c :=
+// *s) reads the cache's pointer plainly: while another goroutine makes the
+// first call, that is a race, as copying any struct being written is; the
+// portfolio engine copies a series only after its own first call. It belongs to the dates slice it
 // was computed from: assigning another slice to s.Dates, or one of another
 // length, recomputes it. Changing the dates in place after the first call
 // is not detected: build a new slice instead. The result is shared: do not
