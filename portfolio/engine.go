@@ -20,7 +20,12 @@ type Config struct {
 	// e.g. "GBP". Required.
 	Currency string
 	// Series holds the market data for every symbol the transactions name,
-	// keyed by symbol (see Fetch).
+	// keyed by symbol (see Fetch). Build and its Result read the series
+	// in place (the closes of one that trades every calendar day are not
+	// copied; each series caches its day numbers: quotes.Series.DayNumbers):
+	// do not change them while a Result built on them is in use; build
+	// new series instead. Building again on the same series reuses what
+	// they cache.
 	Series map[string]*quotes.Series
 	// Rates converts between currencies. It may be nil only when every
 	// amount is already in Currency.
@@ -265,10 +270,20 @@ type engine struct {
 func newEngine(txs []Transaction, cfg Config) *engine {
 	sorted := make([]Transaction, len(txs))
 	copy(sorted, txs)
+	// A file is usually in date order already: noting whether it is, in
+	// the pass that takes each date's day, saves a stable sort's passes.
+	inOrder := true
 	for i := range sorted {
-		sorted[i].Date = quotes.Day(sorted[i].Date)
+		// quotes.Day(t), through the day number: without its calendar
+		// arithmetic, a tenth of Build's time at 50,000 rows.
+		sorted[i].Date = toDayNumber(sorted[i].Date).time()
+		if i > 0 && sorted[i].Date.Before(sorted[i-1].Date) {
+			inOrder = false
+		}
 	}
-	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Date.Before(sorted[j].Date) })
+	if !inOrder {
+		slices.SortStableFunc(sorted, func(a, b Transaction) int { return a.Date.Compare(b.Date) })
+	}
 	return &engine{cfg: cfg, txs: sorted}
 }
 

@@ -21,8 +21,12 @@ const (
 // none.
 func Accounts(txs []Transaction) []string {
 	seen := map[string]bool{}
-	for _, tx := range txs {
-		seen[tx.Account] = true
+	for i, tx := range txs {
+		// Rows come in runs of one account: hash a name only when it
+		// changes.
+		if i == 0 || tx.Account != txs[i-1].Account {
+			seen[tx.Account] = true
+		}
 		if tx.Kind == Transfer {
 			seen[tx.To] = true
 		}
@@ -67,7 +71,12 @@ func (e *engine) sideOf(account string) int {
 }
 
 // side is the side of txs[i]'s account (a TRANSFER's sending account).
-func (e *engine) side(i int) int { return e.sideOf(e.txs[i].Account) }
+func (e *engine) side(i int) int {
+	if e.group == nil {
+		return inside // without reading the row: this runs for every trade
+	}
+	return e.sideOf(e.txs[i].Account)
+}
 
 // crossing is how txs[i], a TRANSFER, crosses the boundary of the
 // accounts selected: +1 into them (a deposit of theirs), −1 out of them (a
@@ -209,7 +218,7 @@ func (e *engine) shareTransferFlows() {
 		if dir == 0 || tx.Symbol == "" || si < 0 || d < 0 || d >= n || e.holdings.rates[si] == nil {
 			continue
 		}
-		v := tx.Quantity * e.holdings.close[si*n+d] * e.holdings.rates[si][d]
+		v := tx.Quantity * e.holdings.closes[si][d] * e.holdings.rates[si][d]
 		if dir > 0 {
 			e.deposits[d] += v
 		} else {

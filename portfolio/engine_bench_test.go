@@ -15,9 +15,11 @@ import (
 //
 //	go test -run '^$' -bench Build -benchmem ./portfolio/
 //
-// "build" is Build alone: the performance frame, and the holdings' closes
-// and positions; "all_columns" also fills the seven holdings columns
-// Build leaves to first use.
+// "build" is Build alone: the performance frame, and the holdings'
+// positions; "all_columns" also fills the eight holdings columns Build
+// leaves to first use. The series' day numbers are computed by the first
+// Build and cached with them (quotes.Series.DayNumbers), as pandas
+// indexes its frame while loading.
 func BenchmarkBuild(b *testing.B) {
 	for _, s := range []synth.Spec{
 		{Symbols: 50, Days: 2520, Transactions: 2000, Seed: 1},
@@ -38,7 +40,7 @@ func BenchmarkBuild(b *testing.B) {
 						b.Fatal(err)
 					}
 					if h := res.Holdings; all {
-						for _, column := range []func() []float64{h.Quantity, h.Value, h.CostBasis, h.Unrealized, h.Realized, h.Dividends, h.Commissions} {
+						for _, column := range []func() []float64{h.Quantity, h.Close, h.Value, h.CostBasis, h.Unrealized, h.Realized, h.Dividends, h.Commissions} {
 							column()
 						}
 					}

@@ -39,20 +39,18 @@ type event struct {
 func (e *engine) run() {
 	n := len(e.cal.days)
 	nsym := len(e.symbols)
-	// The holdings' closes and the performance frame are one allocation,
-	// made before any work: they are most of what Build allocates, and
-	// allocating them while a garbage collection is marking would make
-	// Build pay for it in assists. The other holdings columns are filled
-	// from the runs on first use (see Holdings).
-	size := nsym * n
-	block := make([]float64, size+perfColumns*n)
-	e.perfBlock = block[size:]
+	// The performance frame is one allocation, made before any work:
+	// allocating it while a garbage collection is marking would make
+	// Build pay for it in assists. The holdings columns, the Close column
+	// included, are filled from the runs and the closes on first use (see
+	// Holdings): Build itself reads each symbol's closes where they are.
+	e.perfBlock = make([]float64, perfColumns*n)
 	e.holdings = &Holdings{
 		Currency:      e.cfg.Currency,
 		Symbols:       e.symbols,
 		Dates:         e.cal.dates,
 		QuoteCurrency: make([]string, nsym),
-		close:         block[:size:size],
+		closes:        make([][]float64, nsym),
 		runs:          make([][]positionRun, nsym),
 		rates:         make([][]float64, nsym),
 		columns:       new([lazyColumns]lazyColumn),
@@ -203,16 +201,15 @@ func (e *engine) runSymbol(l *ledger, si int, s *quotes.Series, txs []int) {
 	}
 }
 
-// layCloses lays Symbols[si]'s closes on the calendar, as traded, into
-// the holdings' Close column and checks them against its splits. It
+// layCloses lays Symbols[si]'s closes on the calendar, as traded, for
+// the holdings (calendar.align) and checks them against its splits. It
 // returns s with the file's SPLIT rows added to its splits (see
 // withSplitRows) and the closes.
 func (e *engine) layCloses(l *ledger, si int, s *quotes.Series, txs []int) (*quotes.Series, []float64) {
-	n := len(e.cal.days)
-	closes := e.holdings.close[si*n : (si+1)*n]
 	dataSplits := s.Splits
 	s, splitRows := e.withSplitRows(l, s, txs)
-	e.cal.align(closes, si, s)
+	closes := e.cal.align(si, s)
+	e.holdings.closes[si] = closes
 	// The closes are now as traded, so a SPLIT row's split shows in them
 	// (on adjusted closes, because it was just undone on them), and so do
 	// the data's own splits, unless the closes were marked split-adjusted

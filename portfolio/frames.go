@@ -26,7 +26,10 @@ type Holdings struct {
 	// market data gives it (for example "USD" or "GBp").
 	QuoteCurrency []string
 
-	close []float64 // the Close column
+	// closes[s] is Symbols[s]'s closes on Dates, read only: it may be the
+	// market data's own array (see calendar.align). The Close column
+	// lays them end to end on first use.
+	closes [][]float64
 	// runs[s] is the position of Symbols[s] from each day it changed on,
 	// in day order; rows before the first run hold nothing.
 	runs [][]positionRun

@@ -27,6 +27,7 @@ const (
 	columnRealized
 	columnDividends
 	columnCommissions
+	columnClose
 	lazyColumns
 )
 
@@ -40,7 +41,7 @@ func (h *Holdings) Quantity() []float64 { return h.column(columnQuantity) }
 
 // Close is the column of closes in the quote currency, forward-filled over
 // the symbol's holidays and NaN before its first price.
-func (h *Holdings) Close() []float64 { return h.close }
+func (h *Holdings) Close() []float64 { return h.column(columnClose) }
 
 // Value is the column of Quantity × Close, in Currency at each day's rate.
 func (h *Holdings) Value() []float64 { return h.column(columnValue) }
@@ -73,7 +74,7 @@ func (h *Holdings) At(s, d int) Position {
 	if s < 0 || s >= len(h.Symbols) || d < 0 || d >= len(h.Dates) {
 		panic(fmt.Sprintf("portfolio: Holdings.At(%d, %d) outside %d symbols × %d dates", s, d, len(h.Symbols), len(h.Dates)))
 	}
-	p := Position{Symbol: h.Symbols[s], QuoteCurrency: h.QuoteCurrency[s], Close: h.close[h.Row(s, d)], Weight: math.NaN()}
+	p := Position{Symbol: h.Symbols[s], QuoteCurrency: h.QuoteCurrency[s], Close: h.closes[s][d], Weight: math.NaN()}
 	runs := h.runs[s]
 	k := sort.Search(len(runs), func(i int) bool { return runs[i].From > d }) - 1
 	if k < 0 {
@@ -110,8 +111,12 @@ func (h *Holdings) column(k int) []float64 {
 
 // fillColumn writes column k of Symbols[s] into out, which is zero.
 func (h *Holdings) fillColumn(k, s int, out []float64) {
+	closes, rates := h.closes[s], h.rates[s]
+	if k == columnClose {
+		copy(out, closes)
+		return
+	}
 	runs := h.runs[s]
-	closes, rates := h.close[h.Row(s, 0):h.Row(s, len(out))], h.rates[s]
 	for i, r := range runs {
 		to := len(out)
 		if i+1 < len(runs) {

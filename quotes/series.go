@@ -5,6 +5,7 @@ import (
 	"math"
 	"sort"
 	"time"
+	"unsafe"
 )
 
 // Day returns t's calendar day (in t's own location) as midnight UTC, the
@@ -55,6 +56,10 @@ func (s Split) Ratio() float64 { return s.Numerator / s.Denominator }
 // Dates are strictly ascending days (see Day) with Close[i] the closing price
 // on Dates[i]; days without a price are absent, never zero or NaN. Dividends
 // and Splits are ascending by date and may fall on days that have no close.
+//
+// Treat a Series as read-only once made: the portfolio engine reads its
+// closes in place, and it caches its dates' day numbers (DayNumbers). To
+// change one, make a new Series (or at least new Dates and Close slices).
 type Series struct {
 	Symbol string
 	// Currency is the ISO 4217 code the closes and dividends are quoted in,
@@ -73,6 +78,10 @@ type Series struct {
 	Close         []float64
 	Dividends     []Dividend
 	Splits        []Split
+
+	// days caches DayNumbers (a *dayNumbers, loaded and stored
+	// atomically); a copy of the Series shares it while its Dates do.
+	days unsafe.Pointer
 }
 
 // Len is the number of trading days.

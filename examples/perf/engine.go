@@ -137,7 +137,7 @@ func measureEngine(dir string, p repeat, name string) (*measurement, error) {
 		}
 		h := res.Holdings
 		elapsed := time.Since(start)
-		for _, column := range []func() []float64{h.Value, h.CostBasis, h.Unrealized, h.Realized, h.Dividends, h.Commissions} {
+		for _, column := range []func() []float64{h.Close, h.Value, h.CostBasis, h.Unrealized, h.Realized, h.Dividends, h.Commissions} {
 			column()
 		}
 		all := time.Since(start)
@@ -202,6 +202,12 @@ func loadInputs(dir string) (*inputs, error) {
 	}
 	if in.series, err = quotes.FetchAll(context.Background(), prices, in.symbols, time.Time{}, time.Time{}); err != nil {
 		return nil, err
+	}
+	// Index the dates while loading, as pandas does when it builds its
+	// (symbol, date) index: each series' day numbers, cached with it and
+	// used by every Build on it (quotes.Series.DayNumbers).
+	for _, s := range in.series {
+		s.DayNumbers()
 	}
 	if in.transactions, err = txfile.Read(filepath.Join(dir, transactionsFile), txfile.Options{}); err != nil {
 		return nil, err

@@ -38,6 +38,7 @@ func main() {
 
 type options struct {
 	quick         bool
+	largest       int
 	runs          int
 	minTime       time.Duration
 	baselineLimit time.Duration
@@ -50,9 +51,10 @@ type options struct {
 func run() error {
 	var o options
 	flag.BoolVar(&o.quick, "quick", false, "run the three smallest workloads only, 3 runs each (about 20 s), and do not write RESULTS.md unless -out is given")
+	flag.IntVar(&o.largest, "largest", 0, "run only the N largest workloads of the full set (0: all)")
 	flag.IntVar(&o.runs, "runs", 0, "runs per implementation and workload; the table shows the median (default 5, or 3 with -quick)")
 	flag.DurationVar(&o.minTime, "min-time", time.Second, "repeat an implementation beyond -runs until its runs took this long in all (at most 100 runs), so that the median of a fast one is steady")
-	flag.DurationVar(&o.baselineLimit, "baseline-limit", 3*time.Minute, "skip the row-by-row baseline where one run is estimated to take longer, and run it fewer times where all runs would")
+	flag.DurationVar(&o.baselineLimit, "baseline-limit", 3*time.Minute, "skip the row-by-row baseline where one run is estimated to take longer, and run it fewer times where all runs would; 0 skips it everywhere")
 	flag.StringVar(&o.python, "python", systemPython, "Python interpreter with pandas")
 	flag.BoolVar(&o.install, "install", true, "install python3-pandas with apt-get when -python cannot import pandas")
 	flag.StringVar(&o.out, "out", "", "where to write the Markdown results (default examples/perf/RESULTS.md in the repository; - for stdout only)")
@@ -69,6 +71,12 @@ func run() error {
 	workloads := fullWorkloads
 	if o.quick {
 		workloads = quickWorkloads
+	}
+	if o.largest < 0 || o.largest > len(workloads) {
+		return fmt.Errorf("-largest %d: want 0 to %d", o.largest, len(workloads))
+	}
+	if o.largest > 0 {
+		workloads = workloads[len(workloads)-o.largest:]
 	}
 	if o.runs == 0 {
 		o.runs = 5
@@ -139,7 +147,7 @@ func run() error {
 	}
 
 	doc := resultsDocument(rows, environment{
-		quick: o.quick, runs: o.runs, minTime: o.minTime, baselineLimit: o.baselineLimit, python: o.python, versions: versions,
+		quick: o.quick, largest: o.largest, runs: o.runs, minTime: o.minTime, baselineLimit: o.baselineLimit, python: o.python, versions: versions,
 		numbaSkipped: errorText(numbaErr),
 		loadBefore:   loadBefore, loadAfter: loadAverage(),
 	})
@@ -231,6 +239,9 @@ type row struct {
 // growth factors bounds the estimate from above. It returns 0 runs and the
 // reason when one run would exceed limit, and fewer runs where all would.
 func planBaseline(last *row, w workload, runs int, limit time.Duration) (int, string) {
+	if limit == 0 {
+		return 0, "skipped: -baseline-limit 0"
+	}
 	if last == nil {
 		return runs, ""
 	}

@@ -118,6 +118,11 @@ func TestNumbaColumns(t *testing.T) {
 	}
 	env := environment{runs: 1, baselineLimit: time.Minute, python: systemPython, versions: "test"}
 	doc := resultsDocument([]*row{rw}, env)
+	// The command line names the flags that changed what ran.
+	partial := environment{largest: 3, runs: 1, python: systemPython, versions: "test"}
+	if got := resultsDocument([]*row{rw}, partial); !strings.Contains(got, "`go run ./examples/perf -largest 3 -baseline-limit 0`") {
+		t.Errorf("with -largest 3 -baseline-limit 0 the results do not say so:\n%s", got[:min(len(got), 200)])
+	}
 	// Build table: …, pandas + numpy 10 ms, numba 1 ms, gofolio 2 ms, …, 10 ms / 2 ms = 5.0×, 1 / 2 = 0.5×, …
 	// Whole path: numba 30 ms, gofolio 10 ms: 3.0×; numba's load 20 ms.
 	for _, part := range []string{
@@ -227,6 +232,10 @@ func TestPlanBaseline(t *testing.T) {
 	}
 	if runs, why := planBaseline(nil, cases[0].w, 5, time.Minute); runs != 5 || why != "" {
 		t.Errorf("with nothing to estimate from: %d runs, %q; want all 5", runs, why)
+	}
+	// -baseline-limit 0 skips it everywhere, the first workload included.
+	if runs, why := planBaseline(nil, cases[0].w, 5, 0); runs != 0 || why == "" {
+		t.Errorf("with -baseline-limit 0: %d runs, %q; want 0 and why", runs, why)
 	}
 }
 

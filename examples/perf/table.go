@@ -18,6 +18,7 @@ type environment struct {
 	python        string
 	versions      string // pandas, numpy, Python (and numba) versions
 	numbaSkipped  string // why the numba peer did not run; "" when it ran
+	largest       int    // -largest: only the largest workloads ran (0: all)
 	// loadBefore and loadAfter are the 1-minute load averages when the
 	// run started and ended: other work on the machine slows every
 	// implementation, gofolio's millisecond runs most of all.
@@ -30,6 +31,12 @@ func resultsDocument(rows []*row, env environment) string {
 	command := "go run ./examples/perf"
 	if env.quick {
 		command += " -quick"
+	}
+	if env.largest > 0 {
+		command += fmt.Sprintf(" -largest %d", env.largest)
+	}
+	if env.baselineLimit == 0 {
+		command += " -baseline-limit 0"
 	}
 	fmt.Fprintf(&b, "Command: `%s` (%s).\n", command, time.Now().UTC().Format(time.DateOnly))
 	fmt.Fprintf(&b, "Machine: %s, %d cores, %s/%s; %s; %s (%s). Load average %s at the start, %s at the end.\n\n",
