@@ -113,11 +113,13 @@ type Plan struct {
 // Compute plans the trades that bring res, on its last day, to targets
 // (see the package comment). Prices are each symbol's close that day
 // converted at res.Rates (the value of a holding divided by its shares),
-// or the target's Price. It reports every problem at once: the targets',
-// a target symbol without a price, a holding whose close is 0 and that
-// has no target Price, a negative Invest or commission, a portfolio worth
+// for a symbol never traded its Options.Series' last close on or before
+// that day converted at res.Rates, or the target's Price (which wins). It
+// reports every problem at once: the targets', a target symbol without a
+// price, a holding whose close is 0 and that has no target Price, a negative Invest or commission, a portfolio worth
 // nothing, or commissions that would take all of it. A holding valued at
-// a stale close is planned at it, with a note in Plan.Notes.
+// a stale close (or a target at an Options.Series close more than 5
+// trading days old) is planned at it, with a note in Plan.Notes.
 func Compute(res *portfolio.Result, targets Targets, o Options) (*Plan, error) {
 	if res == nil || res.Performance == nil || res.Holdings == nil || res.Performance.Len() == 0 {
 		return nil, errors.New("rebalance: Compute needs a built portfolio (portfolio.Build)")
