@@ -135,7 +135,7 @@ func (j *job) fetchTargets(ctx context.Context, src quotes.Source, series map[st
 		unknown := map[string]bool{}
 		for _, se := range fe.Errs {
 			if !errors.Is(se, quotes.ErrUnknownSymbol) {
-				return fmt.Errorf("-targets %s: %w", j.opts.rebal.file, err)
+				return fmt.Errorf("-targets %s: fetching the symbols without a price (or give their price, a price column): %w", j.opts.rebal.file, err)
 			}
 			unknown[se.Symbol] = true
 		}
@@ -143,7 +143,7 @@ func (j *job) fetchTargets(ctx context.Context, src quotes.Source, series map[st
 		got, err = quotes.FetchAll(ctx, src, fetch, from, to)
 	}
 	if err != nil {
-		return fmt.Errorf("-targets %s: %w", j.opts.rebal.file, err)
+		return fmt.Errorf("-targets %s: fetching the symbols without a price (or give their price, a price column): %w", j.opts.rebal.file, err)
 	}
 	maps.Copy(j.extra, got)
 	return nil
