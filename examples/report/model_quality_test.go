@@ -55,3 +55,25 @@ func TestRunModelQuality(t *testing.T) {
 		t.Errorf("with -repair:\n%s\nwant the clean folder's:\n%s", repaired, clean)
 	}
 }
+
+// TestRunTargetsQuality: a -targets symbol the portfolio never traded
+// (IBM, its closes of 2024-01-09 and 01-10 in cents) is checked as the
+// holdings' series are; the plan prices it at its last close, 2024-01-16's
+// 159 (150 + 9, priceFolder), untouched by the faulty rows.
+func TestRunTargetsQuality(t *testing.T) {
+	dir := priceFolder(t, map[int]string{5: "15500", 6: "15600"})
+	if err := os.WriteFile(filepath.Join(dir, "KO.csv"), []byte("date,close\n2024-01-02,60\n2024-01-16,61\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tx := writeTx(t, "2024-01-02,DEPOSIT,,,,,10000", "2024-01-03,BUY,KO,10,,5,")
+	stdout, stderr, err := runReport(t, "-tx", tx, "-prices", dir, "-targets", writeTargets(t, "symbol,weight\nIBM,50\nKO,50\n"))
+	if err != nil {
+		t.Fatalf("%v\n%s", err, stderr)
+	}
+	if !strings.Contains(stderr, "data quality: IBM 2024-01-09 to 2024-01-10: unit switch") {
+		t.Errorf("the target's IBM not checked:\n%s", stderr)
+	}
+	if !strings.Contains(stdout, "USD 159.00") {
+		t.Errorf("IBM not bought at its last close, USD 159.00:\n%s", stdout)
+	}
+}
