@@ -5,6 +5,8 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"maps"
+	"slices"
 	"strings"
 	"time"
 
@@ -32,6 +34,10 @@ type job struct {
 	config portfolio.Config
 	meta   meta.Table      // the symbols' metadata (meta.go)
 	model  *analysis.Model // -model (model.go); nil: none
+	// extra are the series of the -model and -targets symbols the
+	// transactions do not name, fetched as the benchmarks are and checked
+	// (and repaired) with the portfolio's series (model.go, rebalance.go).
+	extra map[string]*quotes.Series
 	analysed
 }
 
@@ -54,13 +60,16 @@ func load(ctx context.Context, o *options, stderr io.Writer) (*job, error) {
 	if j.benchmarks, err = fetchBenchmarks(ctx, o, m.src, first.AddDate(0, 0, -fx.LoadLookback), o.to); err != nil {
 		return nil, err
 	}
+	if err := j.fetchExtra(ctx, m.src, series); err != nil {
+		return nil, err
+	}
 	if err := j.loadRates(ctx, m, series, first); err != nil {
 		return nil, err
 	}
 	if err := j.build(ctx, m.src, j.checkQuality(series, stderr), stderr); err != nil {
 		return nil, err
 	}
-	if j.model, err = loadModel(ctx, j, m.src); err != nil {
+	if j.model, err = loadModel(j); err != nil {
 		return nil, err
 	}
 	if err := analyse(j); err != nil {
@@ -183,7 +192,7 @@ func (j *job) loadRates(ctx context.Context, m *market, series map[string]*quote
 	rates := m.rates
 	if rates == nil {
 		// Yahoo and CSV sources carry FX as Yahoo-style pairs (GBPUSD=X).
-		used := portfolio.Currencies(j.txs, series, j.benchmarks)
+		used := portfolio.Currencies(j.txs, series, append(slices.Collect(maps.Values(j.extra)), j.benchmarks...))
 		if m.csvDir && needsConversion(o.currency, used) {
 			if err := checkCurrency(o, m.accepted); err != nil {
 				return err
@@ -199,6 +208,18 @@ func (j *job) loadRates(ctx context.Context, m *market, series map[string]*quote
 		return err // interrupted while fetching
 	}
 	return checkRateHistory(o, rates, m.accepted, j.txs, series, j.benchmarks)
+}
+
+// fetchExtra fetches into j.extra the symbols of -model (model.go) and
+// -targets (rebalance.go) that series lacks, over the benchmarks' dates,
+// before the rates are loaded (their currencies are in use) and the
+// market data checked (checkQuality checks and repairs them too).
+func (j *job) fetchExtra(ctx context.Context, src quotes.Source, series map[string]*quotes.Series) error {
+	j.extra = map[string]*quotes.Series{}
+	if err := j.fetchModel(ctx, src, series); err != nil {
+		return err
+	}
+	return j.fetchTargets(ctx, src, series)
 }
 
 // build builds the portfolio from the transactions, series and rates,

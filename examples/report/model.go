@@ -44,32 +44,45 @@ func (m *modelFlag) read() error {
 // and the file's base name.
 func modelName(file string) string { return "Model " + filepath.Base(file) }
 
-// loadModel is the analysis.Model of -model, nil without it: the
-// portfolio's series (already checked and repaired) for the symbols it
-// holds, the others fetched from src as benchmarks are (from a few days
-// before the first transaction to -to).
-func loadModel(ctx context.Context, j *job, src quotes.Source) (*analysis.Model, error) {
+// fetchModel fetches into j.extra the model's symbols series lacks (those
+// the transactions do not name), as benchmarks are (from a few days before
+// the first transaction to -to); a symbol the source does not know fails.
+func (j *job) fetchModel(ctx context.Context, src quotes.Source, series map[string]*quotes.Series) error {
 	m := j.opts.model
-	if m.file == "" {
-		return nil, nil
-	}
-	series := map[string]*quotes.Series{}
 	var fetch []string
 	for _, t := range m.targets {
-		switch s, ok := j.config.Series[t.Symbol]; {
-		case strings.EqualFold(t.Symbol, rebalance.Cash), t.Weight == 0:
-		case ok:
-			series[t.Symbol] = s
-		default:
+		if _, held := series[t.Symbol]; !held && !strings.EqualFold(t.Symbol, rebalance.Cash) && t.Weight > 0 {
 			fetch = append(fetch, t.Symbol)
 		}
 	}
 	got, err := portfolio.FetchBenchmarks(ctx, src, fetch, j.txs, j.opts.to)
 	if err != nil {
-		return nil, fmt.Errorf("-model %s: %w", m.file, err)
+		return fmt.Errorf("-model %s: %w", m.file, err)
 	}
 	for i, sym := range fetch {
-		series[sym] = got[i]
+		j.extra[sym] = got[i]
+	}
+	return nil
+}
+
+// loadModel is the analysis.Model of -model, nil without it: the
+// portfolio's series for the symbols it holds, the others those fetchModel
+// fetched; both checked and, with -repair, repaired (checkQuality).
+func loadModel(j *job) (*analysis.Model, error) {
+	m := j.opts.model
+	if m.file == "" {
+		return nil, nil
+	}
+	series := map[string]*quotes.Series{}
+	for _, t := range m.targets {
+		if strings.EqualFold(t.Symbol, rebalance.Cash) || t.Weight == 0 {
+			continue
+		}
+		s, ok := j.config.Series[t.Symbol]
+		if !ok {
+			s = j.extra[t.Symbol]
+		}
+		series[t.Symbol] = s
 	}
 	return &analysis.Model{Name: modelName(m.file), Targets: m.targets, Series: series}, nil
 }

@@ -20,15 +20,21 @@ type qualityFound struct {
 }
 
 // checkQuality checks the market data the report uses (the holdings'
-// series and the benchmarks) before Build values anything, prints each
-// finding on stderr, the largest effect first, and returns the series to
-// build with: with -repair, those quality.Repair fixed (every changed row
-// printed, and the benchmarks replaced too), else series unchanged.
+// series, the benchmarks and j.extra: the -model and -targets symbols not
+// traded) before Build values anything, prints each finding on stderr, the
+// largest effect first, and returns the series to build with: with
+// -repair, those quality.Repair fixed (every changed row printed, and the
+// benchmarks and j.extra replaced too), else series unchanged.
 func (j *job) checkQuality(series map[string]*quotes.Series, stderr io.Writer) map[string]*quotes.Series {
 	all := maps.Clone(series)
 	for _, b := range j.benchmarks {
 		if _, ok := all[b.Symbol]; !ok {
 			all[b.Symbol] = b
+		}
+	}
+	for sym, x := range j.extra {
+		if _, ok := all[sym]; !ok {
+			all[sym] = x
 		}
 	}
 	j.quality.findings = j.withoutSplitRows(quality.Check(all, quality.Options{}))
@@ -60,6 +66,7 @@ func (j *job) checkQuality(series map[string]*quotes.Series, stderr io.Writer) m
 	for i := range j.benchmarks {
 		j.benchmarks[i] = fixed["\x00"+strconv.Itoa(i)]
 	}
+	j.extra, _ = quality.Repair(j.extra, j.quality.findings)
 	out := make(map[string]*quotes.Series, len(series))
 	for sym := range series {
 		out[sym] = repaired[sym]

@@ -1,16 +1,23 @@
 package main
 
 import (
+	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"maps"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"text/tabwriter"
 	"time"
 
+	"github.com/gofolio/gofolio/fx"
+	"github.com/gofolio/gofolio/portfolio"
 	"github.com/gofolio/gofolio/portfolio/rebalance"
+	"github.com/gofolio/gofolio/quotes"
 	"github.com/gofolio/gofolio/report"
 )
 
@@ -104,6 +111,44 @@ func (r *rebalanceFlags) readTargets() error {
 	return nil
 }
 
+// fetchTargets fetches into j.extra the targets' symbols without a price
+// that series lacks (those the transactions do not name), over the
+// benchmarks' dates: rebalance.Compute prices them at their last close
+// (Options.Series). A symbol the source does not know is left out: the
+// plan then asks for its price.
+func (j *job) fetchTargets(ctx context.Context, src quotes.Source, series map[string]*quotes.Series) error {
+	var fetch []string
+	for _, t := range j.opts.rebal.targets {
+		_, held := series[t.Symbol]
+		_, fetched := j.extra[t.Symbol]
+		if !held && !fetched && t.Price == 0 && !strings.EqualFold(t.Symbol, rebalance.Cash) {
+			fetch = append(fetch, t.Symbol)
+		}
+	}
+	if len(fetch) == 0 {
+		return nil
+	}
+	from, to := portfolio.FirstDate(j.txs).AddDate(0, 0, -fx.LoadLookback), j.opts.to
+	got, err := quotes.FetchAll(ctx, src, fetch, from, to)
+	var fe *quotes.FetchError
+	if errors.As(err, &fe) {
+		unknown := map[string]bool{}
+		for _, se := range fe.Errs {
+			if !errors.Is(se, quotes.ErrUnknownSymbol) {
+				return fmt.Errorf("-targets %s: fetching the symbols without a price (or give their price, a price column): %w", j.opts.rebal.file, err)
+			}
+			unknown[se.Symbol] = true
+		}
+		fetch = slices.DeleteFunc(fetch, func(sym string) bool { return unknown[sym] })
+		got, err = quotes.FetchAll(ctx, src, fetch, from, to)
+	}
+	if err != nil {
+		return fmt.Errorf("-targets %s: fetching the symbols without a price (or give their price, a price column): %w", j.opts.rebal.file, err)
+	}
+	maps.Copy(j.extra, got)
+	return nil
+}
+
 // planRebalance computes the plan for -targets (nil without it) and puts
 // it in the report. It runs before anything is printed, so that a target
 // the plan cannot price fails the command at once, not after the summary.
@@ -113,7 +158,7 @@ func planRebalance(j *job) (*rebalance.Plan, error) {
 		return nil, nil
 	}
 	o := r.options
-	o.Lots, o.Settle = j.opts.lots, j.opts.settle
+	o.Lots, o.Settle, o.Series = j.opts.lots, j.opts.settle, j.extra
 	plan, err := rebalance.Compute(j.result, r.targets, o)
 	if err != nil {
 		return nil, fmt.Errorf("-targets %s: %s", r.file, strings.TrimPrefix(err.Error(), "rebalance: "))

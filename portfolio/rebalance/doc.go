@@ -26,7 +26,10 @@
 // A result of some accounts (portfolio.Config.Accounts) is rebalanced on
 // their positions, cash and lots alone (Plan.Accounts names them).
 //
+// A target the portfolio never traded is priced from Options.Series (its
+// market data, fetched by the caller) or its Price.
+//
 // It imports the engine (portfolio), its lots (portfolio/lots), the
-// transaction types (portfolio/txn) and internal/suggest (a target near a
-// holding's symbol) only.
+// transaction types (portfolio/txn), the series (quotes: Options.Series)
+// and internal/suggest (a target near a holding's symbol) only.
 package rebalance

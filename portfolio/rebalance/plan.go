@@ -12,6 +12,7 @@ import (
 	"github.com/gofolio/gofolio/internal/suggest"
 	"github.com/gofolio/gofolio/portfolio"
 	"github.com/gofolio/gofolio/portfolio/lots"
+	"github.com/gofolio/gofolio/quotes"
 )
 
 // Options says how to rebalance. The zero value is a full rebalance in
@@ -31,6 +32,13 @@ type Options struct {
 	// (see chooseLots).
 	Lots   lots.Method
 	Settle string
+	// Series are market data for targets the portfolio never traded
+	// (res.Holdings has no column for them), by symbol: such a target
+	// without a Price is priced at its series' last close on or before the
+	// plan's date, converted at res.Rates; a close more than staleAfter (5)
+	// trading days of the portfolio's calendar before that date adds a note
+	// as a stale holding's does. nil: such a target needs its Price.
+	Series map[string]*quotes.Series
 }
 
 // Side is a trade's direction.
@@ -105,11 +113,13 @@ type Plan struct {
 // Compute plans the trades that bring res, on its last day, to targets
 // (see the package comment). Prices are each symbol's close that day
 // converted at res.Rates (the value of a holding divided by its shares),
-// or the target's Price. It reports every problem at once: the targets',
-// a target symbol without a price, a holding whose close is 0 and that
-// has no target Price, a negative Invest or commission, a portfolio worth
+// for a symbol never traded its Options.Series' last close on or before
+// that day converted at res.Rates, or the target's Price (which wins). It
+// reports every problem at once: the targets', a target symbol without a
+// price, a holding whose close is 0 and that has no target Price, a negative Invest or commission, a portfolio worth
 // nothing, or commissions that would take all of it. A holding valued at
-// a stale close is planned at it, with a note in Plan.Notes.
+// a stale close (or a target at an Options.Series close more than 5
+// trading days old) is planned at it, with a note in Plan.Notes.
 func Compute(res *portfolio.Result, targets Targets, o Options) (*Plan, error) {
 	if res == nil || res.Performance == nil || res.Holdings == nil || res.Performance.Len() == 0 {
 		return nil, errors.New("rebalance: Compute needs a built portfolio (portfolio.Build)")
@@ -164,6 +174,9 @@ type holding struct {
 	currency string
 	lots     []lots.Lot // open lots, their quantities summing to qty
 	given    bool       // priced by the target's Price, not the market data
+	// since is the date of the close of a target priced from
+	// Options.Series (zero otherwise), for its stale note.
+	since time.Time
 }
 
 // book is the portfolio on its last day, in the terms of a plan.
@@ -209,7 +222,7 @@ func newBook(res *portfolio.Result, targets Targets, o Options) (*book, error) {
 		case t.Price > 0:
 			h.price, h.close, h.currency, h.given = t.Price, t.Price, res.Currency, true
 		case !held:
-			if err := b.quote(h); err != nil {
+			if err := b.quote(h, o.Series[t.Symbol]); err != nil {
 				missing = append(missing, err.Error())
 			}
 		}
@@ -251,27 +264,59 @@ func (b *book) notes() []string {
 	}
 	var ns []string
 	for _, h := range b.holdings {
+		since := time.Time{}
 		if w, ok := stale[h.symbol]; ok && h.qty > 0 && !h.given {
+			since = w.Since
+		} else if b.staleSeries(h) {
+			since = h.since
+		}
+		if !since.IsZero() {
 			ns = append(ns, fmt.Sprintf("%s is priced at its last close, of %s, not one of %s: give its price (a price column in the targets file, Target.Price)",
-				h.symbol, w.Since.Format(time.DateOnly), b.date.Format(time.DateOnly)))
+				h.symbol, since.Format(time.DateOnly), b.date.Format(time.DateOnly)))
 		}
 	}
 	return ns
 }
 
+// staleAfter is the engine's: how many trading days of the portfolio's
+// calendar a close may be behind before it is stale (portfolio.StalePrice).
+const staleAfter = 5
+
+// staleSeries says whether h, priced from Options.Series, was priced at a
+// close more than staleAfter trading days of the portfolio's calendar
+// before the plan's date: the days of res.Performance after h.since.
+func (b *book) staleSeries(h holding) bool {
+	if h.since.IsZero() {
+		return false
+	}
+	dates := b.res.Performance.Dates
+	after := len(dates) - sort.Search(len(dates), func(i int) bool { return dates[i].After(h.since) })
+	return after > staleAfter
+}
+
 // quote prices h, a target not held, from the market data: its close on
-// the last day converted at res.Rates.
-func (b *book) quote(h *holding) error {
+// the last day in res.Holdings, else (a symbol never traded) the last
+// close of series on or before the plan's date; converted at res.Rates.
+func (b *book) quote(h *holding, series *quotes.Series) error {
 	hs := b.res.Holdings
 	s := sort.SearchStrings(hs.Symbols, h.symbol)
-	if s == len(hs.Symbols) || hs.Symbols[s] != h.symbol {
+	switch {
+	case s < len(hs.Symbols) && hs.Symbols[s] == h.symbol:
+		h.close, h.currency = hs.At(s, -1).Close, hs.QuoteCurrency[s]
+	case series != nil:
+		i := series.Search(b.date)
+		if i < 0 {
+			return fmt.Errorf("target %s: its market data start on %s, after the plan's date, %s: give its price (a price column in the targets file, Target.Price)",
+				h.symbol, series.First().Format(time.DateOnly), b.date.Format(time.DateOnly))
+		}
+		h.close, h.currency, h.since = series.Close[i], series.Currency, series.Dates[i]
+	default:
 		hint := ""
 		if near, ok := suggest.Nearest(h.symbol, hs.Symbols, 3); ok {
 			hint = " (did you mean " + near + "? symbols are matched exactly)"
 		}
 		return fmt.Errorf("target %s: the portfolio has no market data for it%s: give its price (a price column in the targets file, Target.Price)", h.symbol, hint)
 	}
-	h.close, h.currency = hs.At(s, -1).Close, hs.QuoteCurrency[s]
 	rate := 1.0
 	if h.currency != b.res.Currency {
 		if b.res.Rates == nil {

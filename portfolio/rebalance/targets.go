@@ -22,9 +22,9 @@ type Target struct {
 	// Weight is a fraction of the portfolio's total value (0.4 for 40%).
 	Weight float64
 	// Price is the symbol's price per share in the reporting currency, for
-	// a symbol the portfolio has no market data for (0: use the market
-	// data's close on the last day). A price given for a symbol with data
-	// replaces its close.
+	// a symbol the portfolio has no market data for, neither traded nor in
+	// Options.Series (0: use the market data's close on the last day). A
+	// price given for a symbol with data replaces its close.
 	Price float64
 }
 
@@ -143,7 +143,7 @@ func ReadTargets(path string) (Targets, error) {
 // within 0.01; a blank weight is an error. "CASH" is the cash to keep;
 // a symbol not listed has a target of 0. A price (per share, in the
 // reporting currency) is needed only for a symbol the portfolio has no
-// market data for. Every problem is reported at once with its row,
+// market data for (neither traded nor in Options.Series). Every problem is reported at once with its row,
 // column and value.
 func ParseTargets(r io.Reader, file string) (Targets, error) {
 	rows, lines, err := readRecords(r)
