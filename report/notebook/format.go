@@ -44,6 +44,15 @@ func groupThousands(s string) string {
 	return b.String()
 }
 
+// signedMoney is money with a + on a gain: 28 is "+28.00", a zero "0.00".
+func signedMoney(v float64) string {
+	s := money(v)
+	if s != missing && s[0] != '-' && strings.Trim(s, "0.,") != "" {
+		return "+" + s
+	}
+	return s
+}
+
 // quantity formats a number of shares with thousands separators and up to
 // four decimals, without trailing zeros: 1234.5 is "1,234.5", 100 is "100".
 func quantity(v float64) string {
