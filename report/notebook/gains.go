@@ -5,9 +5,9 @@ import (
 	"fmt"
 	"html"
 	"strconv"
-	"strings"
 
 	"github.com/gofolio/gofolio/portfolio/lots"
+	"github.com/gofolio/gofolio/report"
 )
 
 // Gains shows a capital gains report (Result.Gains, lots.Match), as the
@@ -28,7 +28,7 @@ func (d *Display) Gains(rep *lots.Report) error {
 		msg := "No disposal: nothing was sold, so no gain was realized."
 		return d.HTML("<p>"+html.EscapeString(msg)+"</p>", msg+"\n")
 	}
-	years, notes := gainsYears(rep), yearNotes(rep.Years)
+	years, notes := gainsYears(rep), report.YearNotes(rep.Years)
 	disposals := &table{header: []string{"Date", "Symbol", "Quantity", "Proceeds " + rep.Currency, "Costs " + rep.Currency, "Gain " + rep.Currency, "Matched"}}
 	for _, x := range rep.Disposals {
 		disposals.rows = append(disposals.rows, tableRow{name: day(x.Date), cells: []cell{{text: x.Symbol, left: true}, {text: quantity(x.Quantity)},
@@ -37,8 +37,8 @@ func (d *Display) Gains(rep *lots.Report) error {
 	head := fmt.Sprintf("Realized gains by the %s method, in %s, allowable costs with commissions.", rep.Method, rep.Currency)
 	h, txt := "<p>"+html.EscapeString(head)+"</p>"+years.html(), head+"\n\n"+years.text()
 	for _, n := range notes {
-		h += "<p><small>" + html.EscapeString(n) + "</small></p>"
-		txt += n + "\n"
+		h += "<p><small>* " + html.EscapeString(n) + "</small></p>"
+		txt += "* " + n + "\n"
 	}
 	h += "<h4>Disposals</h4>" + disposals.html()
 	txt += "\nDisposals\n" + disposals.text()
@@ -66,25 +66,4 @@ func gainsYears(rep *lots.Report) *table {
 		t.rows = append(t.rows, tableRow{name: name, cells: cells})
 	}
 	return t
-}
-
-// yearNotes is each distinct note of years once, after a * and the years
-// it is of: "* 2005/06, 2006/07: before 6 April 2008: …".
-func yearNotes(years []lots.TaxYear) []string {
-	var order []string
-	of := map[string][]string{}
-	for _, y := range years {
-		if y.Note == "" {
-			continue
-		}
-		if _, seen := of[y.Note]; !seen {
-			order = append(order, y.Note)
-		}
-		of[y.Note] = append(of[y.Note], y.Label)
-	}
-	out := make([]string, len(order))
-	for i, n := range order {
-		out[i] = "* " + strings.Join(of[n], ", ") + ": " + n
-	}
-	return out
 }
