@@ -2,8 +2,10 @@ package notebook
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/gofolio/gofolio/portfolio"
 	"github.com/gofolio/gofolio/portfolio/analysis"
@@ -143,4 +145,53 @@ func res0(t *testing.T) *analysis.Analysis {
 		t.Fatal(err)
 	}
 	return a
+}
+
+// sourceOf serves the series it holds, and records what it was asked.
+type sourceOf struct {
+	series map[string]*quotes.Series
+	asked  []string
+}
+
+func (s *sourceOf) Series(_ context.Context, symbol string, _, _ time.Time) (*quotes.Series, error) {
+	s.asked = append(s.asked, symbol)
+	if x, ok := s.series[symbol]; ok {
+		return x, nil
+	}
+	return nil, fmt.Errorf("no %s", symbol)
+}
+
+// TestModelFetchesTheTargetsNotHeld: the portfolio's series hold A; the
+// targets are A, B and CASH: Model fetches B alone (not A, not the cash),
+// keeps A's series as it is, and leaves the portfolio's map unchanged. A
+// target the market does not have is an error naming the model.
+func TestModelFetchesTheTargetsNotHeld(t *testing.T) {
+	d := quotes.Date(2024, 1, 2)
+	txs := []portfolio.Transaction{{Date: d, Kind: portfolio.Deposit, Amount: 1000}}
+	held := map[string]*quotes.Series{"A": closes("A", 10, 12)}
+	src := &sourceOf{series: map[string]*quotes.Series{"B": closes("B", 10, 10)}}
+	targets, err := rebalance.NewTargets(map[string]float64{"A": 0.4, "B": 0.4, rebalance.Cash: 0.2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := Model(context.Background(), src, txs, held, "Model", targets)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(src.asked) != 1 || src.asked[0] != "B" {
+		t.Errorf("asked the market for %v, want [B]", src.asked)
+	}
+	if m.Name != "Model" || len(m.Series) != 2 || m.Series["A"] != held["A"] || m.Series["B"] == nil {
+		t.Errorf("model %q of series %v, want Model of A and B", m.Name, m.Series)
+	}
+	if len(held) != 1 {
+		t.Errorf("the portfolio's series changed: %v", held)
+	}
+	targets, err = rebalance.NewTargets(map[string]float64{"A": 0.5, "C": 0.5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Model(context.Background(), src, txs, held, "Model", targets); err == nil || !strings.Contains(err.Error(), `model "Model"`) || !strings.Contains(err.Error(), "C") {
+		t.Errorf("a target without market data: %v; want an error naming the model and C", err)
+	}
 }
