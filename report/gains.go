@@ -2,6 +2,7 @@ package report
 
 import (
 	"math"
+	"strings"
 	"time"
 
 	"github.com/gofolio/gofolio/portfolio/lots"
@@ -19,8 +20,11 @@ type Gains struct {
 	Exempt bool
 	// Scope says, for a report of some accounts, that the gains are every
 	// account's (GainsScope); "" otherwise.
-	Scope     string
-	Years     []GainsYearRow
+	Scope string
+	Years []GainsYearRow
+	// Notes are the years' notes, each once with the years it is of
+	// (YearNotes), shown under the table.
+	Notes     []string
 	Disposals []DisposalRow
 }
 
@@ -33,7 +37,8 @@ type GainsYearRow struct {
 	Proceeds, Costs, Gains, Losses, Net float64
 	Exempt, Taxable                     float64
 	// Note says what the year's figures are not (lots.TaxYear.Note: a UK
-	// year before 2008/09), shown under the table; "" for none.
+	// year before 2008/09), shown under the table (Gains.Notes); "" for
+	// none.
 	Note string
 }
 
@@ -66,6 +71,7 @@ func gainsSection(rep *lots.Report) *Gains {
 		}
 		g.Years = append(g.Years, row)
 	}
+	g.Notes = YearNotes(rep.Years)
 	for _, d := range rep.Disposals {
 		g.Disposals = append(g.Disposals, DisposalRow{
 			Date: d.Date, Symbol: d.Symbol, Quantity: d.Quantity, Proceeds: d.Proceeds,
@@ -73,4 +79,27 @@ func gainsSection(rep *lots.Report) *Gains {
 		})
 	}
 	return g
+}
+
+// YearNotes is each distinct note of years (lots.TaxYear.Note) once, after
+// the labels of the years it is of, in the years' order: "1992/93,
+// 1994/95: before 6 April 2008: …". Every UK year before 2008/09 has the
+// same note, which written under each year would repeat a long line.
+func YearNotes(years []lots.TaxYear) []string {
+	var notes []string
+	of := map[string][]string{}
+	for _, y := range years {
+		if y.Note == "" {
+			continue
+		}
+		if _, seen := of[y.Note]; !seen {
+			notes = append(notes, y.Note)
+		}
+		of[y.Note] = append(of[y.Note], y.Label)
+	}
+	out := make([]string, len(notes))
+	for i, n := range notes {
+		out[i] = strings.Join(of[n], ", ") + ": " + n
+	}
+	return out
 }

@@ -2,6 +2,7 @@ package report
 
 import (
 	"html/template"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -112,5 +113,34 @@ func TestCapitalGainsSectionNoteBefore2008(t *testing.T) {
 	}
 	if strings.Contains(page, "2010/11: ") {
 		t.Error("a note for 2010/11")
+	}
+}
+
+// TestYearNotesOnce: 2005/06 and 2006/07 are both before 2008/09 and carry
+// the same note (lots.NoteBefore2008): the section writes it once, after
+// both years' labels; 2010/11 has none.
+func TestYearNotesOnce(t *testing.T) {
+	day := func(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+	rep, err := lots.Match([]txn.Transaction{
+		{Date: day(2001, 5, 1), Kind: txn.Buy, Symbol: "X", Quantity: 100, Price: 10},
+		{Date: day(2005, 6, 1), Kind: txn.Sell, Symbol: "X", Quantity: 10, Price: 20},
+		{Date: day(2006, 6, 1), Kind: txn.Sell, Symbol: "X", Quantity: 10, Price: 20},
+		{Date: day(2010, 6, 1), Kind: txn.Sell, Symbol: "X", Quantity: 10, Price: 20},
+	}, lots.Options{Method: lots.UK, Currency: "GBP"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"2005/06, 2006/07: " + lots.NoteBefore2008}
+	if got := YearNotes(rep.Years); !slices.Equal(got, want) {
+		t.Errorf("YearNotes %q, want %q", got, want)
+	}
+	in := synthetic(3, 2)
+	in.Gains = gainsSection(rep)
+	page := render(t, in, Options{})
+	if n := strings.Count(page, template.HTMLEscapeString(lots.NoteBefore2008)); n != 1 {
+		t.Errorf("the note %d times in the page, want once", n)
+	}
+	if !strings.Contains(page, `<p class="sub gains-note">2005/06, 2006/07: `) {
+		t.Error("the note does not name 2005/06 and 2006/07")
 	}
 }

@@ -69,8 +69,9 @@ func writeGains(w io.Writer, rep *lots.Report, year string, notes ...string) err
 }
 
 // writeYears writes the tax-year summary: UK years with the annual exempt
-// amount, US years with short and long term apart; then each year's note
-// (lots.TaxYear.Note: a UK year before 2008/09).
+// amount, US years with short and long term apart; then each note of the
+// years (lots.TaxYear.Note: a UK year before 2008/09) once, with the years
+// it is of (report.YearNotes).
 func writeYears(w io.Writer, m lots.Method, years []lots.TaxYear) error {
 	fmt.Fprintln(w)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
@@ -96,10 +97,8 @@ func writeYears(w io.Writer, m lots.Method, years []lots.TaxYear) error {
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	for _, y := range years {
-		if y.Note != "" {
-			fmt.Fprintf(w, "%s: %s\n", y.Label, y.Note)
-		}
+	for _, n := range report.YearNotes(years) {
+		fmt.Fprintln(w, n)
 	}
 	return nil
 }

@@ -20,8 +20,12 @@
 // Apache ECharts chart with the report's range presets as text/html, with
 // the same chart drawn as a static PNG inside it until ECharts has loaded
 // (and for viewers that run no script), and as an image/png alternative in
-// the same output. Frame, Positions and Statistics send tables as text/html
-// with a text/plain alternative, formatted as people read them.
+// the same output. Frame, Positions, Statistics, Allocation, HoldingReturns,
+// Attribution, Gains and Rebalance send tables as text/html with a
+// text/plain alternative, formatted as people read them (thousands
+// separators, percentages: 10.9608 is "1,096.08%"). Model makes the
+// analysis.Model of rebalancing targets, fetching the series of the
+// targets the portfolio does not hold.
 //
 // The package-level functions send to gonb and fail with ErrNotNotebook in a
 // program gonb did not start; New makes a Display that sends anywhere, which

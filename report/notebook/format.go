@@ -44,6 +44,15 @@ func groupThousands(s string) string {
 	return b.String()
 }
 
+// signedMoney is money with a + on a gain: 28 is "+28.00", a zero "0.00".
+func signedMoney(v float64) string {
+	s := money(v)
+	if s != missing && s[0] != '-' && strings.Trim(s, "0.,") != "" {
+		return "+" + s
+	}
+	return s
+}
+
 // quantity formats a number of shares with thousands separators and up to
 // four decimals, without trailing zeros: 1234.5 is "1,234.5", 100 is "100".
 func quantity(v float64) string {
@@ -58,13 +67,23 @@ func quantity(v float64) string {
 	return groupThousands(s)
 }
 
-// percent formats a fraction as a percentage with two decimals: 0.12345 is
-// "12.35%".
+// percent formats a fraction as a percentage with two decimals and
+// thousands separators: 0.12345 is "12.35%", 10.9608 is "1,096.08%".
 func percent(v float64) string {
 	if math.IsNaN(v) || math.IsInf(v, 0) {
 		return missing
 	}
-	return strconv.FormatFloat(v*100, 'f', 2, 64) + "%"
+	return groupThousands(strconv.FormatFloat(v*100, 'f', 2, 64)) + "%"
+}
+
+// signedPercent is percent with a + on a gain, as the report writes
+// returns and contributions: 0.1 is "+10.00%", a zero "0.00%".
+func signedPercent(v float64) string {
+	s := percent(v)
+	if s != missing && s[0] != '-' && strings.Trim(s, "0.,%") != "" {
+		return "+" + s
+	}
+	return s
 }
 
 // ratio formats a plain number with two decimals.
@@ -86,6 +105,8 @@ func day(t time.Time) string {
 // cell is one table cell: its text and, for an undefined figure, why.
 type cell struct {
 	text, reason string
+	// left aligns a cell of words (a list of names) to the left.
+	left bool
 }
 
 // figure formats f with format, carrying its reason when undefined.

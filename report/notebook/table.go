@@ -261,7 +261,11 @@ func (t *table) html() string {
 			if c.reason != "" {
 				fmt.Fprintf(&b, `<td style="text-align:right" title="%s">%s</td>`, html.EscapeString(c.reason), html.EscapeString(c.text))
 			} else {
-				fmt.Fprintf(&b, `<td style="text-align:right">%s</td>`, html.EscapeString(c.text))
+				align := "right"
+				if c.left {
+					align = "left"
+				}
+				fmt.Fprintf(&b, `<td style="text-align:%s">%s</td>`, align, html.EscapeString(c.text))
 			}
 		}
 		b.WriteString("</tr>\n")
