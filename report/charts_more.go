@@ -40,16 +40,19 @@ type SecurityChart struct {
 	// symbol's first close): the page sends only the offset.
 	Dates []time.Time
 	Close []float64
-	// Trades are its BUY, SELL and DIVIDEND transactions, a dividend
-	// marked at the day's close; Quantity is 0 for a dividend, whose
-	// Amount is in Currency.
+	// Trades are its BUY and SELL transactions and its dividends
+	// (analysis.Security.Dividends: DIVIDEND rows and the market data's
+	// alike, one per day), in date order, a dividend marked at the day's
+	// close; Quantity is 0 for a dividend, whose Amount and PerShare are
+	// in the reporting currency.
 	Trades []SecurityTrade
 }
 
 // SecurityTrade is a transaction marked on a security's chart.
 type SecurityTrade struct {
 	chart.Trade
-	Amount float64 // a dividend's cash, in the security's currency
+	Amount   float64 // a dividend's cash, in the reporting currency
+	PerShare float64 // a dividend's Amount per share held
 }
 
 // maxStaticSecurities is how many securities (the largest holdings) have
@@ -114,13 +117,18 @@ func securityCharts(a *analysis.Analysis) []SecurityChart {
 		sc := SecurityChart{Symbol: s.Symbol, Currency: s.Currency, Dates: s.Dates, Close: s.Close}
 		for _, t := range s.Trades {
 			tr := SecurityTrade{Trade: chart.Trade{Date: t.Date, Kind: t.Kind.String(), Quantity: t.Quantity, Price: t.Price}}
-			if t.Kind == txn.Dividend {
-				tr.Quantity, tr.Price, tr.Amount = 0, closeOn(s.Dates, s.Close, t.Date), t.Amount
-			}
 			if known(tr.Price) && tr.Price > 0 {
 				sc.Trades = append(sc.Trades, tr)
 			}
 		}
+		for _, dv := range s.Dividends {
+			tr := SecurityTrade{Trade: chart.Trade{Date: dv.Date, Kind: txn.Dividend.String(), Price: closeOn(s.Dates, s.Close, dv.Date)},
+				Amount: dv.Total, PerShare: dv.PerShare}
+			if known(tr.Price) && tr.Price > 0 {
+				sc.Trades = append(sc.Trades, tr)
+			}
+		}
+		sort.SliceStable(sc.Trades, func(i, j int) bool { return sc.Trades[i].Date.Before(sc.Trades[j].Date) })
 		out = append(out, sc)
 	}
 	sort.SliceStable(out, func(i, j int) bool { return value[out[i].Symbol] > value[out[j].Symbol] })
@@ -269,6 +277,7 @@ type tradeData struct {
 	Quantity echarts.Num `json:"quantity"`
 	Price    echarts.Num `json:"price"`
 	Amount   echarts.Num `json:"amount"`
+	PerShare echarts.Num `json:"perShare"`
 }
 
 // securitiesData is in's securities for the page.
@@ -278,7 +287,7 @@ func securitiesData(in *Input) []securityData {
 		d := securityData{Symbol: s.Symbol, Currency: s.Currency, Offset: len(in.Dates) - len(s.Dates), Close: echarts.Nums(s.Close, 1)}
 		for _, t := range s.Trades {
 			d.Trades = append(d.Trades, tradeData{Date: t.Date.Format(time.DateOnly), Kind: t.Kind,
-				Quantity: echarts.Num(t.Quantity), Price: echarts.Num(t.Price), Amount: echarts.Num(t.Amount)})
+				Quantity: echarts.Num(t.Quantity), Price: echarts.Num(t.Price), Amount: echarts.Num(t.Amount), PerShare: echarts.Num(t.PerShare)})
 		}
 		d.Option = timeSeriesOption("")
 		d.Option.Legend = &echarts.Legend{Top: 4}
