@@ -96,6 +96,7 @@ func TestBrowserLayout(t *testing.T) {
 		checkHistogramTooltips(t, b, "distribution-monthly", []string{"Portfolio"}, 1400)
 		checkTooltips(t, b, "Max", "security", names["security"], 1400)
 		checkTradeTooltip(t, b)
+		checkSecurityInRange(t, b)
 		checkHeatmapTooltip(t, b)
 		checkCardsOnOneLine(t, b)
 		var full []byte

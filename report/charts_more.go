@@ -263,12 +263,13 @@ func histogramOption(d Distribution) echarts.Option {
 // securityData is the page's data for the security chart: each security's
 // closes from date Offset of the report's dates, and its trades.
 type securityData struct {
-	Symbol   string         `json:"symbol"`
-	Currency string         `json:"currency"`
-	Offset   int            `json:"offset"`
-	Close    []echarts.Num  `json:"close"`
-	Trades   []tradeData    `json:"trades"`
-	Option   echarts.Option `json:"option"`
+	Symbol    string         `json:"symbol"`
+	Currency  string         `json:"currency"`
+	Reporting string         `json:"reporting"` // the currency of the dividends' amounts
+	Offset    int            `json:"offset"`
+	Close     []echarts.Num  `json:"close"`
+	Trades    []tradeData    `json:"trades"`
+	Option    echarts.Option `json:"option"`
 }
 
 type tradeData struct {
@@ -284,7 +285,7 @@ type tradeData struct {
 func securitiesData(in *Input) []securityData {
 	out := make([]securityData, 0, len(in.Securities))
 	for _, s := range in.Securities {
-		d := securityData{Symbol: s.Symbol, Currency: s.Currency, Offset: len(in.Dates) - len(s.Dates), Close: echarts.Nums(s.Close, 1)}
+		d := securityData{Symbol: s.Symbol, Currency: s.Currency, Reporting: in.Currency, Offset: len(in.Dates) - len(s.Dates), Close: echarts.Nums(s.Close, 1)}
 		for _, t := range s.Trades {
 			d.Trades = append(d.Trades, tradeData{Date: t.Date.Format(time.DateOnly), Kind: t.Kind,
 				Quantity: echarts.Num(t.Quantity), Price: echarts.Num(t.Price), Amount: echarts.Num(t.Amount), PerShare: echarts.Num(t.PerShare)})

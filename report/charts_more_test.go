@@ -71,7 +71,7 @@ func withMoreCharts(t *testing.T, in *Input) *Input {
 		if s == 0 {
 			sc.Trades = append(sc.Trades,
 				SecurityTrade{Trade: chart.Trade{Date: in.Dates[n/2], Kind: "SELL", Quantity: 3, Price: sc.Close[n/2]}},
-				SecurityTrade{Trade: chart.Trade{Date: in.Dates[n/3], Kind: "DIVIDEND", Price: sc.Close[n/3]}, Amount: 12.5})
+				SecurityTrade{Trade: chart.Trade{Date: in.Dates[n/3], Kind: "DIVIDEND", Price: sc.Close[n/3]}, Amount: 12.5, PerShare: 0.25})
 		}
 		in.Securities = append(in.Securities, sc)
 	}
