@@ -130,7 +130,7 @@ func checkTradeTooltip(t *testing.T, b *browser) {
 		t.Fatal(err)
 	}
 	checkMarkTooltip(t, b, "Sell", `\d{4}-\d\d-\d\d[\s\S]*Close[\s\S]*Sell( on \d{4}-\d\d-\d\d)?\s*3 @ [0-9.,]+`)
-	checkMarkTooltip(t, b, "Dividend", `\d{4}-\d\d-\d\d[\s\S]*Close[\s\S]*Dividend( on \d{4}-\d\d-\d\d)?\s*0\.25 a share · 12\.50 [A-Z]{3}`)
+	checkMarkTooltip(t, b, "Dividend", `\d{4}-\d\d-\d\d[\s\S]*Close[\s\S]*Dividend( on \d{4}-\d\d-\d\d)?\s*12\.50 [A-Z]{3}\s*a share\s*0\.25`)
 }
 
 // checkMarkTooltip hovers the first mark of the securities chart's series

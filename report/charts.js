@@ -42,8 +42,9 @@ var gofolioCharts = function (h) {
   function trade(t, date, s) {
     var m = marks[t.kind], name = m.name + (t.date === date ? '' : ' on ' + t.date);
     if (t.kind === 'DIVIDEND') {
-      return row(m.color, name, price(t.perShare) + ' a share \u00b7 ' +
-        Number(t.amount).toLocaleString('en', {minimumFractionDigits: 2, maximumFractionDigits: 2}) + ' ' + encode(s.reporting));
+      // two short rows: a phone's tooltip has no room for one long one
+      return row(m.color, name, Number(t.amount).toLocaleString('en', {minimumFractionDigits: 2, maximumFractionDigits: 2}) + ' ' + encode(s.reporting)) +
+        row('transparent', 'a share', price(t.perShare));
     }
     return row(m.color, name, price(t.quantity) + ' @ ' + price(t.price));
   }
@@ -69,6 +70,9 @@ var gofolioCharts = function (h) {
         itemStyle: {color: marks[k].color, borderColor: '#fff', borderWidth: 1},
         data: ts.map(function (t) { return [Date.parse(t.date + 'T00:00:00Z'), t.price]; })});
     });
+    // no sliding: a tooltip grown by a trade's rows would slide from where
+    // the narrower one was, past a phone's right edge
+    o.tooltip.transitionDuration = 0;
     o.tooltip.formatter = function (params) {
       var p = Array.isArray(params) ? params[0] : params;
       if (!p || !p.value) { return ''; }
