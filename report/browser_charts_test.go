@@ -130,7 +130,7 @@ func checkTradeTooltip(t *testing.T, b *browser) {
 		t.Fatal(err)
 	}
 	checkMarkTooltip(t, b, "Sell", `\d{4}-\d\d-\d\d[\s\S]*Close[\s\S]*Sell( on \d{4}-\d\d-\d\d)?\s*3 @ [0-9.,]+`)
-	checkMarkTooltip(t, b, "Dividend", `\d{4}-\d\d-\d\d[\s\S]*Close[\s\S]*Dividend( on \d{4}-\d\d-\d\d)?\s*12\.50 [A-Z]{3}\s*a share\s*0\.25`)
+	checkMarkTooltip(t, b, "Dividend", `\d{4}-\d\d-\d\d[\s\S]*Close[\s\S]*Dividend( on \d{4}-\d\d-\d\d)?\s*12\.50 [A-Z]{3}\s*a share\s*0\.25 [A-Z]{3}`)
 }
 
 // checkMarkTooltip hovers the first mark of the securities chart's series
@@ -158,6 +158,11 @@ func checkMarkTooltip(t *testing.T, b *browser, series, re string) {
 	if err != nil || !regexpMatch(re, tip.Text) {
 		t.Errorf("tooltip at the %s mark %q (%v): want it to match %s", series, tip.Text, err, re)
 	}
+	var shot []byte
+	if err := chromedp.Run(b.ctx, chromedp.Screenshot(`#security`, &shot, chromedp.ByQuery)); err != nil {
+		t.Fatal(err)
+	}
+	saveArtifact(t, "security_"+strings.ToLower(series)+".png", shot)
 }
 
 // checkSecurityInRange picks another security after the 1Y preset and

@@ -44,7 +44,7 @@ var gofolioCharts = function (h) {
     if (t.kind === 'DIVIDEND') {
       // two short rows: a phone's tooltip has no room for one long one
       return row(m.color, name, Number(t.amount).toLocaleString('en', {minimumFractionDigits: 2, maximumFractionDigits: 2}) + ' ' + encode(s.reporting)) +
-        row('transparent', 'a share', price(t.perShare));
+        row('transparent', 'a share', price(t.perShare) + ' ' + encode(s.reporting));
     }
     return row(m.color, name, price(t.quantity) + ' @ ' + price(t.price));
   }
