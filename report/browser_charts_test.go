@@ -13,8 +13,8 @@ import (
 )
 
 // timeChartIDs are the charts on the report's dates, whose range the
-// presets drive together.
-var timeChartIDs = []string{"performance", "value", "drawdown", "rolling-volatility", "rolling-sharpe", "rolling-sortino", "rolling-beta"}
+// presets drive together (the securities chart among them).
+var timeChartIDs = []string{"performance", "value", "drawdown", "rolling-volatility", "rolling-sharpe", "rolling-sortino", "rolling-beta", "security"}
 
 // staticImages is the number of static images of TestBrowserLayout's
 // report: the performance, value, drawdown, rolling volatility and monthly
@@ -120,17 +120,29 @@ func regexpQuote(s string) string {
 	return strings.NewReplacer(`^`, `\^`, `.`, `\.`, `$`, `\$`).Replace(s)
 }
 
-// checkTradeTooltip hovers the sale marked on the first security (3
-// shares, see withMoreCharts) and wants the tooltip to list the date, the
-// close and the sale with its quantity and price.
+// checkTradeTooltip hovers the sale and the dividend marked on the first
+// security (3 shares; 0.25 a share, 12.50 in all: see withMoreCharts) and
+// wants the tooltip to list the date, the close and the sale with its
+// quantity and price, the dividend per share and in all.
 func checkTradeTooltip(t *testing.T, b *browser) {
+	t.Helper()
+	if err := chromedp.Run(b.ctx, chromedp.Click(`#performance button[data-preset="Max"]`, chromedp.ByQuery)); err != nil {
+		t.Fatal(err)
+	}
+	checkMarkTooltip(t, b, "Sell", `\d{4}-\d\d-\d\d[\s\S]*Close[\s\S]*Sell( on \d{4}-\d\d-\d\d)?\s*3 @ [0-9.,]+`)
+	checkMarkTooltip(t, b, "Dividend", `\d{4}-\d\d-\d\d[\s\S]*Close[\s\S]*Dividend( on \d{4}-\d\d-\d\d)?\s*12\.50 [A-Z]{3}\s*a share\s*0\.25 [A-Z]{3}`)
+}
+
+// checkMarkTooltip hovers the first mark of the securities chart's series
+// named series and wants the tooltip to match re.
+func checkMarkTooltip(t *testing.T, b *browser, series, re string) {
 	t.Helper()
 	var pt struct{ X, Y float64 }
 	if err := chromedp.Run(b.ctx,
 		chromedp.ScrollIntoView(`#security canvas`, chromedp.ByQuery),
 		chromedp.Evaluate(`(() => {
 		  const el = document.querySelector('#security .canvas'), c = echarts.getInstanceByDom(el), o = c.getOption();
-		  const k = o.series.findIndex(s => s.name === 'Sell'), p = o.series[k].data[0];
+		  const k = o.series.findIndex(s => s.name === '`+series+`'), p = o.series[k].data[0];
 		  const [x, y] = c.convertToPixel({seriesIndex: k}, p), r = el.getBoundingClientRect();
 		  return {X: r.x + x, Y: r.y + y};
 		})()`, &pt),
@@ -141,10 +153,54 @@ func checkTradeTooltip(t *testing.T, b *browser) {
 	err := chromedp.Run(b.ctx,
 		chromedp.MouseEvent(input.MouseMoved, pt.X-2, pt.Y),
 		chromedp.MouseEvent(input.MouseMoved, pt.X, pt.Y),
-		chromedp.Poll(`(() => { const t = (`+tipJS+`)('security'); return t.Text && /Sell/.test(t.Text) ? t : null; })()`, &tip, chromedp.WithPollingTimeout(3*time.Second)),
+		chromedp.Poll(`(() => { const t = (`+tipJS+`)('security'); return t.Text && /`+series+`/.test(t.Text) ? t : null; })()`, &tip, chromedp.WithPollingTimeout(3*time.Second)),
 	)
-	if err != nil || !regexpMatch(`\d{4}-\d\d-\d\d[\s\S]*Close[\s\S]*Sell( on \d{4}-\d\d-\d\d)?\s*3 @ [0-9.,]+`, tip.Text) {
-		t.Errorf("tooltip at the sale %q (%v): want its date, the close and \"Sell 3 @ price\"", tip.Text, err)
+	if err != nil || !regexpMatch(re, tip.Text) {
+		t.Errorf("tooltip at the %s mark %q (%v): want it to match %s", series, tip.Text, err, re)
+	}
+	var shot []byte
+	if err := chromedp.Run(b.ctx, chromedp.Screenshot(`#security`, &shot, chromedp.ByQuery)); err != nil {
+		t.Fatal(err)
+	}
+	saveArtifact(t, "security_"+strings.ToLower(series)+".png", shot)
+}
+
+// checkSecurityInRange picks another security after the 1Y preset and
+// wants the securities chart still on the range the presets show; then
+// moves the securities chart's own range and wants the performance chart
+// to follow it, the presets released.
+func checkSecurityInRange(t *testing.T, b *browser) {
+	t.Helper()
+	const zoomJS = `(id => { const z = echarts.getInstanceByDom(document.querySelector('#' + id + ' .canvas')).getOption().dataZoom[0]; return [z.startValue, z.endValue]; })`
+	var r struct {
+		Perf, Security, Moved, Followed []float64
+		Pressed                         string
+	}
+	if err := chromedp.Run(b.ctx,
+		chromedp.Click(`#performance button[data-preset="1Y"]`, chromedp.ByQuery),
+		chromedp.Evaluate(`(() => {
+		  const zoom = `+zoomJS+`, pick = document.querySelector('#security select');
+		  pick.value = '1';
+		  pick.dispatchEvent(new Event('change'));
+		  const out = {Perf: zoom('performance'), Security: zoom('security')};
+		  const c = echarts.getInstanceByDom(document.querySelector('#security .canvas')), d = JSON.parse(document.getElementById('gofolio-data').textContent).dates;
+		  const from = Date.parse(d[d.length - 40] + 'T00:00:00Z'), to = Date.parse(d[d.length - 10] + 'T00:00:00Z');
+		  c.dispatchAction({type: 'dataZoom', startValue: from, endValue: to});
+		  out.Moved = [from, to];
+		  out.Followed = zoom('performance');
+		  out.Pressed = [...document.querySelectorAll('#performance button[data-preset]')].filter(e => e.getAttribute('aria-pressed') === 'true').map(e => e.dataset.preset).join();
+		  pick.value = '0';
+		  pick.dispatchEvent(new Event('change'));
+		  return out;
+		})()`, &r),
+	); err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Security) != 2 || len(r.Perf) != 2 || r.Security[0] != r.Perf[0] || r.Security[1] != r.Perf[1] {
+		t.Errorf("after 1Y and another security: securities chart shows %v, performance %v; want the same range", r.Security, r.Perf)
+	}
+	if len(r.Followed) != 2 || r.Followed[0] != r.Moved[0] || r.Followed[1] != r.Moved[1] || r.Pressed != "" {
+		t.Errorf("securities chart moved to %v: performance shows %v, presets pressed %q; want the same range, none pressed", r.Moved, r.Followed, r.Pressed)
 	}
 }
 

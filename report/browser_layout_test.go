@@ -96,6 +96,7 @@ func TestBrowserLayout(t *testing.T) {
 		checkHistogramTooltips(t, b, "distribution-monthly", []string{"Portfolio"}, 1400)
 		checkTooltips(t, b, "Max", "security", names["security"], 1400)
 		checkTradeTooltip(t, b)
+		checkSecurityInRange(t, b)
 		checkHeatmapTooltip(t, b)
 		checkCardsOnOneLine(t, b)
 		var full []byte
@@ -215,7 +216,7 @@ func checkTooltips(t *testing.T, b *browser, preset, id string, names []string, 
 			continue
 		}
 		if tip.Left < 0 || tip.Right > width+0.5 {
-			t.Errorf("%s, %s at x=%.0f: tooltip spans %.0f..%.0f px, outside the %.0f-px window", preset, id, x, tip.Left, tip.Right, width)
+			t.Errorf("%s, %s at x=%.0f: tooltip %q spans %.0f..%.0f px, outside the %.0f-px window", preset, id, x, tip.Text, tip.Left, tip.Right, width)
 		}
 	}
 	if len(missing) > 0 {

@@ -1,6 +1,7 @@
 // gofolioCharts completes the chart kinds of this file (return histograms)
 // and starts the securities chart, with report.js's helpers h: the data D,
-// fmt, marker, show, times and indexAtOrBefore.
+// fmt, marker, show, times, indexAtOrBefore and range (the dates shown by
+// the presets, as indexes).
 var gofolioCharts = function (h) {
   'use strict';
   var D = h.D, fmt = h.fmt;
@@ -38,9 +39,13 @@ var gofolioCharts = function (h) {
   function price(v) { return v == null || isNaN(v) ? '\u2013' : Number(v).toLocaleString('en', {maximumFractionDigits: 4}); }
   // trade is a trade's tooltip row, naming its date when it is not the
   // date hovered.
-  function trade(t, date) {
+  function trade(t, date, s) {
     var m = marks[t.kind], name = m.name + (t.date === date ? '' : ' on ' + t.date);
-    if (t.kind === 'DIVIDEND') { return row(m.color, name, price(t.amount)); }
+    if (t.kind === 'DIVIDEND') {
+      // two short rows: a phone's tooltip has no room for one long one
+      return row(m.color, name, Number(t.amount).toLocaleString('en', {minimumFractionDigits: 2, maximumFractionDigits: 2}) + ' ' + encode(s.reporting)) +
+        row('transparent', 'a share', price(t.perShare) + ' ' + encode(s.reporting));
+    }
     return row(m.color, name, price(t.quantity) + ' @ ' + price(t.price));
   }
   // near are the trades of s drawn within 6 pixels of time x on chart c:
@@ -65,24 +70,37 @@ var gofolioCharts = function (h) {
         itemStyle: {color: marks[k].color, borderColor: '#fff', borderWidth: 1},
         data: ts.map(function (t) { return [Date.parse(t.date + 'T00:00:00Z'), t.price]; })});
     });
+    // no sliding: a tooltip grown by a trade's rows would slide from where
+    // the narrower one was, past a phone's right edge
+    o.tooltip.transitionDuration = 0;
     o.tooltip.formatter = function (params) {
       var p = Array.isArray(params) ? params[0] : params;
       if (!p || !p.value) { return ''; }
       var i = Math.max(h.indexAtOrBefore(p.value[0]), s.offset), date = D.dates[i];
       return '<b>' + date + '</b>' + row('#1a56db', 'Close', price(s.close[i - s.offset]) + ' ' + encode(s.currency)) +
-        near(c, s, p.value[0]).map(function (t) { return trade(t, date); }).join('');
+        near(c, s, p.value[0]).map(function (t) { return trade(t, date, s); }).join('');
     };
+    // the range the presets (or another time chart) show, on an axis over
+    // the report's dates as theirs (report.js reads a slider's range as a
+    // fraction of it)
+    var r = h.range();
+    o.xAxis.min = h.times[0];
+    o.xAxis.max = h.times[h.times.length - 1];
+    o.dataZoom.forEach(function (z) { z.startValue = h.times[r[0]]; z.endValue = h.times[r[1]]; delete z.start; delete z.end; });
     return o;
   }
+  // start draws the securities chart and returns it, for report.js to
+  // drive with the presets like the other time charts; null without one.
   function start() {
     var fig = document.getElementById('security');
-    if (!fig || !D.securities || !D.securities.length) { return; }
+    if (!fig || !D.securities || !D.securities.length) { return null; }
     var c = h.show('security').chart;
     fig.querySelectorAll('img.static').forEach(function (img) { img.hidden = true; });
     var pick = fig.querySelector('select');
     function draw() { c.setOption(securityOption(c, D.securities[Number(pick.value) || 0]), true); }
     pick.addEventListener('change', draw);
     draw();
+    return c;
   }
   // growthTicks are the growths labelled on a log axis from lo to hi, as
   // the static chart's GrowthTicks: 1, 2 and 5 times the powers of ten

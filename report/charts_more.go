@@ -40,16 +40,19 @@ type SecurityChart struct {
 	// symbol's first close): the page sends only the offset.
 	Dates []time.Time
 	Close []float64
-	// Trades are its BUY, SELL and DIVIDEND transactions, a dividend
-	// marked at the day's close; Quantity is 0 for a dividend, whose
-	// Amount is in Currency.
+	// Trades are its BUY and SELL transactions and its dividends
+	// (analysis.Security.Dividends: DIVIDEND rows and the market data's
+	// alike, one per day), in date order, a dividend marked at the day's
+	// close; Quantity is 0 for a dividend, whose Amount and PerShare are
+	// in the reporting currency.
 	Trades []SecurityTrade
 }
 
 // SecurityTrade is a transaction marked on a security's chart.
 type SecurityTrade struct {
 	chart.Trade
-	Amount float64 // a dividend's cash, in the security's currency
+	Amount   float64 // a dividend's cash, in the reporting currency
+	PerShare float64 // a dividend's Amount per share held
 }
 
 // maxStaticSecurities is how many securities (the largest holdings) have
@@ -114,13 +117,18 @@ func securityCharts(a *analysis.Analysis) []SecurityChart {
 		sc := SecurityChart{Symbol: s.Symbol, Currency: s.Currency, Dates: s.Dates, Close: s.Close}
 		for _, t := range s.Trades {
 			tr := SecurityTrade{Trade: chart.Trade{Date: t.Date, Kind: t.Kind.String(), Quantity: t.Quantity, Price: t.Price}}
-			if t.Kind == txn.Dividend {
-				tr.Quantity, tr.Price, tr.Amount = 0, closeOn(s.Dates, s.Close, t.Date), t.Amount
-			}
 			if known(tr.Price) && tr.Price > 0 {
 				sc.Trades = append(sc.Trades, tr)
 			}
 		}
+		for _, dv := range s.Dividends {
+			tr := SecurityTrade{Trade: chart.Trade{Date: dv.Date, Kind: txn.Dividend.String(), Price: closeOn(s.Dates, s.Close, dv.Date)},
+				Amount: dv.Total, PerShare: dv.PerShare}
+			if known(tr.Price) && tr.Price > 0 {
+				sc.Trades = append(sc.Trades, tr)
+			}
+		}
+		sort.SliceStable(sc.Trades, func(i, j int) bool { return sc.Trades[i].Date.Before(sc.Trades[j].Date) })
 		out = append(out, sc)
 	}
 	sort.SliceStable(out, func(i, j int) bool { return value[out[i].Symbol] > value[out[j].Symbol] })
@@ -255,12 +263,13 @@ func histogramOption(d Distribution) echarts.Option {
 // securityData is the page's data for the security chart: each security's
 // closes from date Offset of the report's dates, and its trades.
 type securityData struct {
-	Symbol   string         `json:"symbol"`
-	Currency string         `json:"currency"`
-	Offset   int            `json:"offset"`
-	Close    []echarts.Num  `json:"close"`
-	Trades   []tradeData    `json:"trades"`
-	Option   echarts.Option `json:"option"`
+	Symbol    string         `json:"symbol"`
+	Currency  string         `json:"currency"`
+	Reporting string         `json:"reporting"` // the currency of the dividends' amounts
+	Offset    int            `json:"offset"`
+	Close     []echarts.Num  `json:"close"`
+	Trades    []tradeData    `json:"trades"`
+	Option    echarts.Option `json:"option"`
 }
 
 type tradeData struct {
@@ -269,16 +278,17 @@ type tradeData struct {
 	Quantity echarts.Num `json:"quantity"`
 	Price    echarts.Num `json:"price"`
 	Amount   echarts.Num `json:"amount"`
+	PerShare echarts.Num `json:"perShare"`
 }
 
 // securitiesData is in's securities for the page.
 func securitiesData(in *Input) []securityData {
 	out := make([]securityData, 0, len(in.Securities))
 	for _, s := range in.Securities {
-		d := securityData{Symbol: s.Symbol, Currency: s.Currency, Offset: len(in.Dates) - len(s.Dates), Close: echarts.Nums(s.Close, 1)}
+		d := securityData{Symbol: s.Symbol, Currency: s.Currency, Reporting: in.Currency, Offset: len(in.Dates) - len(s.Dates), Close: echarts.Nums(s.Close, 1)}
 		for _, t := range s.Trades {
 			d.Trades = append(d.Trades, tradeData{Date: t.Date.Format(time.DateOnly), Kind: t.Kind,
-				Quantity: echarts.Num(t.Quantity), Price: echarts.Num(t.Price), Amount: echarts.Num(t.Amount)})
+				Quantity: echarts.Num(t.Quantity), Price: echarts.Num(t.Price), Amount: echarts.Num(t.Amount), PerShare: echarts.Num(t.PerShare)})
 		}
 		d.Option = timeSeriesOption("")
 		d.Option.Legend = &echarts.Legend{Top: 4}

@@ -71,7 +71,7 @@ func withMoreCharts(t *testing.T, in *Input) *Input {
 		if s == 0 {
 			sc.Trades = append(sc.Trades,
 				SecurityTrade{Trade: chart.Trade{Date: in.Dates[n/2], Kind: "SELL", Quantity: 3, Price: sc.Close[n/2]}},
-				SecurityTrade{Trade: chart.Trade{Date: in.Dates[n/3], Kind: "DIVIDEND", Price: sc.Close[n/3]}, Amount: 12.5})
+				SecurityTrade{Trade: chart.Trade{Date: in.Dates[n/3], Kind: "DIVIDEND", Price: sc.Close[n/3]}, Amount: 12.5, PerShare: 0.25})
 		}
 		in.Securities = append(in.Securities, sc)
 	}
@@ -171,7 +171,7 @@ func TestSecurityChartsMarkDividendsAtTheClose(t *testing.T) {
 	an := builtPortfolio(t)
 	d := an.Securities[0].Dates
 	sec := an.Securities[0]
-	sec.Trades = append(sec.Trades, portfolio.Transaction{Date: d[2], Kind: portfolio.Dividend, Symbol: "A", Amount: 7.5, Currency: "GBP"})
+	sec.Dividends = append(sec.Dividends, analysis.SecurityDividend{Date: d[2], PerShare: 0.15, Total: 7.5})
 	small := analysis.Security{Symbol: "B", Currency: "USD", Dates: d, Close: []float64{1, 2, 3, 4}}
 	an.Securities = []analysis.Security{small, sec}
 	an.Holdings = []portfolio.Position{{Symbol: "B", Value: 10}, {Symbol: "A", Value: 450}}
@@ -181,7 +181,7 @@ func TestSecurityChartsMarkDividendsAtTheClose(t *testing.T) {
 	}
 	// A closes 10, 11, 12, 9: the dividend on the third day sits at 12
 	div := got[0].Trades[1]
-	if div.Kind != "DIVIDEND" || div.Price != 12 || div.Amount != 7.5 || div.Quantity != 0 {
-		t.Errorf("dividend mark %+v, want at 12, amount 7.5, no quantity", div)
+	if div.Kind != "DIVIDEND" || div.Price != 12 || div.Amount != 7.5 || div.PerShare != 0.15 || div.Quantity != 0 {
+		t.Errorf("dividend mark %+v, want at 12, amount 7.5 (0.15 a share), no quantity", div)
 	}
 }

@@ -116,7 +116,7 @@
     }
   };
   // Kinds defined in charts.js, with the helpers they use.
-  var extra = typeof gofolioCharts === 'function' ? gofolioCharts({D: D, fmt: fmt, marker: marker, show: show, times: times, indexAtOrBefore: indexAtOrBefore}) : {kinds: {}};
+  var extra = typeof gofolioCharts === 'function' ? gofolioCharts({D: D, fmt: fmt, marker: marker, show: show, times: times, indexAtOrBefore: indexAtOrBefore, range: function () { return range; }}) : {kinds: {}};
   Object.keys(extra.kinds).forEach(function (k) { complete[k] = extra.kinds[k]; });
   var timeCharts = [];
   D.charts.forEach(function (spec) {
@@ -217,6 +217,9 @@
     press(p);
   }
   buttons.forEach(function (b) { b.addEventListener('click', function () { preset(b.dataset.preset); }); });
+  // The securities chart (charts.js) follows the presets too.
+  var security = extra.start ? extra.start() : null;
+  if (security) { timeCharts.push(security); }
   // A range chosen on any time chart (slider, wheel, drag) is shown on all.
   timeCharts.forEach(function (c) {
     c.on('datazoom', function () {
@@ -249,7 +252,6 @@
   });
   setScale();
   preset('Max');
-  if (extra.start) { extra.start(); }
   window.addEventListener('resize', function () { charts.forEach(function (c) { c.resize(); }); });
   document.documentElement.dataset.charts = 'live';
 }());

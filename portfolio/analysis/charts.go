@@ -58,10 +58,32 @@ type Security struct {
 	// holidays, as the engine values it).
 	Dates []time.Time
 	Close []float64
-	// Trades are the symbol's BUY, SELL and DIVIDEND transactions in
-	// Performance's window, as applied (Result.Transactions): the date
-	// applied and the price used.
+	// Trades are the symbol's BUY and SELL transactions in Performance's
+	// window, as applied (Result.Transactions): the date applied and the
+	// price used.
 	Trades []portfolio.Transaction
+	// Dividends are the dividends the portfolio received on the symbol in
+	// Performance's window, one per payment day: its DIVIDEND rows and the
+	// market data's dividend events alike, as the engine booked them (the
+	// engine decides which counts when both exist), read from the rise of
+	// the Holdings' Dividends column on the day.
+	Dividends []SecurityDividend
+}
+
+// SecurityDividend is the dividends received on a symbol on one day, in
+// the reporting currency:
+//
+//	Total    = Dividends[d] − Dividends[d−1]   (the Holdings column, to date)
+//	PerShare = Total / shares held,
+//
+// the shares held being those at the previous close (Quantity[d−1]; the
+// day's Quantity when none were, a DIVIDEND row on shares bought that
+// day). The market data's dividends are paid on the shares held at the
+// previous close, so PerShare is the event's amount at the day's rate
+// (times the split ratio when a split falls on the same day).
+type SecurityDividend struct {
+	Date            time.Time
+	PerShare, Total float64
 }
 
 // rollingRatios computes a's Rolling from its performance frame.
@@ -210,14 +232,45 @@ func securities(res *portfolio.Result, p *portfolio.Performance, holdings []port
 			sec.Close = append(sec.Close, c)
 		}
 		for _, tx := range res.Transactions {
-			if tx.Symbol == pos.Symbol && (tx.Kind == txn.Buy || tx.Kind == txn.Sell || tx.Kind == txn.Dividend) &&
+			if tx.Symbol == pos.Symbol && (tx.Kind == txn.Buy || tx.Kind == txn.Sell) &&
 				!tx.Date.Before(from) && !tx.Date.After(to) {
 				sec.Trades = append(sec.Trades, tx)
 			}
 		}
+		sec.Dividends = dividendsReceived(h, s, first, p.Dates)
 		if len(sec.Dates) > 0 {
 			out = append(out, sec)
 		}
+	}
+	return out
+}
+
+// dividendsReceived is Symbols[s]'s dividends on dates, the holdings'
+// days first, first+1 ..., as SecurityDividend computes them. A fall of
+// the column (a position closed and opened again starts from 0) is no
+// dividend.
+func dividendsReceived(h *portfolio.Holdings, s, first int, dates []time.Time) []SecurityDividend {
+	div, qty := h.Dividends(), h.Quantity()
+	var out []SecurityDividend
+	for d := range dates {
+		row := h.Row(s, first+d)
+		before, held := 0.0, qty[row]
+		if first+d > 0 {
+			prev := h.Row(s, first+d-1)
+			before = div[prev]
+			if qty[prev] != 0 {
+				held = qty[prev]
+			}
+		}
+		total := div[row] - before
+		if !(total > 0) {
+			continue
+		}
+		perShare := math.NaN()
+		if held != 0 {
+			perShare = total / held
+		}
+		out = append(out, SecurityDividend{Date: dates[d], PerShare: perShare, Total: total})
 	}
 	return out
 }

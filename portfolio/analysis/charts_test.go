@@ -92,3 +92,58 @@ func TestRunRollingAgainstItself(t *testing.T) {
 		t.Errorf("distribution %+v: want daily and monthly histograms over 300 days", a.Distribution)
 	}
 }
+
+// TestSecurityDividends: 50 A (quoted in USD, $1 = £0.5) bought on 2 Jan
+// 2024. The market data pays $0.40 a share with ex-date 4 Jan: 50 × 0.40
+// = $20 = £10, £0.20 a share. A DIVIDEND row of $5 on 2 Jan (a dividend
+// the data lacks, on the shares bought that day) is £2.50, £0.05 a share.
+// As a statement (Config.Statement) the data's dividends are not paid: a
+// DIVIDEND row of $30 on 4 Jan, the event's day, is the one dividend
+// marked, £15, £0.30 a share.
+func TestSecurityDividends(t *testing.T) {
+	a := series("A", "USD", 10, 11, 12, 9)
+	a.Dividends = []quotes.Dividend{{Date: quotes.Date(2024, 1, 4), Amount: 0.4}}
+	d := quotes.Date(2024, 1, 2)
+	build := func(statement bool, div portfolio.Transaction) []SecurityDividend {
+		t.Helper()
+		res, err := portfolio.Build([]portfolio.Transaction{
+			{Date: d, Kind: portfolio.Deposit, Amount: 1000, Currency: "USD"},
+			{Date: d, Kind: portfolio.Buy, Symbol: "A", Quantity: 50, Price: 10},
+			div,
+		}, portfolio.Config{Currency: "GBP", Rates: halfRates{}, Statement: statement,
+			Series: map[string]*quotes.Series{"A": a}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		an, err := Run(res, nil, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(an.Securities) != 1 {
+			t.Fatalf("%d securities, want 1", len(an.Securities))
+		}
+		for _, tr := range an.Securities[0].Trades {
+			if tr.Kind != portfolio.Buy {
+				t.Errorf("trade %+v: want only the BUY (dividends are in Dividends)", tr)
+			}
+		}
+		return an.Securities[0].Dividends
+	}
+	check := func(name string, got []SecurityDividend, want ...SecurityDividend) {
+		t.Helper()
+		if len(got) != len(want) {
+			t.Fatalf("%s: dividends %+v, want %+v", name, got, want)
+		}
+		for i, w := range want {
+			g := got[i]
+			if !g.Date.Equal(w.Date) || !near(g.Total, w.Total) || !near(g.PerShare, w.PerShare) {
+				t.Errorf("%s: dividend %d %+v, want %+v", name, i, g, w)
+			}
+		}
+	}
+	check("data and a row", build(false, portfolio.Transaction{Date: d, Kind: portfolio.Dividend, Symbol: "A", Amount: 5}),
+		SecurityDividend{Date: d, PerShare: 0.05, Total: 2.5},
+		SecurityDividend{Date: quotes.Date(2024, 1, 4), PerShare: 0.2, Total: 10})
+	check("statement", build(true, portfolio.Transaction{Date: quotes.Date(2024, 1, 4), Kind: portfolio.Dividend, Symbol: "A", Amount: 30}),
+		SecurityDividend{Date: quotes.Date(2024, 1, 4), PerShare: 0.3, Total: 15})
+}
