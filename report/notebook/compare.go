@@ -113,7 +113,8 @@ func Compared(txs []portfolio.Transaction, cfg portfolio.Config, o analysis.Opti
 
 // Compare shows sides side by side: their lines in one performance chart
 // (chart.Performance) titled title, then their columns in one statistics
-// table (Statistics).
+// table (Statistics, without its records: the portfolio's are the
+// statistics cell's).
 func Compare(title string, sides ...Side) error { return gonb.Compare(title, sides...) }
 
 // Compare is the package-level Compare on d.
@@ -129,5 +130,5 @@ func (d *Display) Compare(title string, sides ...Side) error {
 	if err := d.Chart(chart.Performance(title, lines...)); err != nil {
 		return err
 	}
-	return d.Statistics(cols...)
+	return d.statistics(cols, false)
 }

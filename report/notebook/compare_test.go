@@ -67,6 +67,9 @@ func TestCompareAccounts(t *testing.T) {
 	if err := New(func(b Bundle) error { got = append(got, b); return nil }).Compare("Accounts", sides...); err != nil || len(got) != 2 {
 		t.Fatalf("%v, %d outputs; want a chart and a table", err, len(got))
 	}
+	if _, ok := got[1][MIMERecords]; ok {
+		t.Errorf("the comparison's table repeats the statistics cell's records: %s", got[1][MIMERecords])
+	}
 	if got[0][MIMEPNG] == "" {
 		t.Errorf("no chart first: %v", got[0][MIMEPlain])
 	}

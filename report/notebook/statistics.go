@@ -48,12 +48,20 @@ type Column struct {
 func Statistics(cols ...Column) error { return gonb.Statistics(cols...) }
 
 // Statistics is the package-level Statistics on d.
-func (d *Display) Statistics(cols ...Column) error {
+func (d *Display) Statistics(cols ...Column) error { return d.statistics(cols, true) }
+
+// statistics is Statistics, with the columns' records when records is
+// set: a comparison (Compare) shows columns the notebook's statistics
+// cell has recorded already.
+func (d *Display) statistics(cols []Column, records bool) error {
 	t, rel, err := statisticsTables(cols)
 	if err != nil {
 		return err
 	}
-	b := Bundle{MIMEHTML: t.html(), MIMEPlain: t.text(), MIMERecords: columnRecords(cols)}
+	b := Bundle{MIMEHTML: t.html(), MIMEPlain: t.text()}
+	if records {
+		b[MIMERecords] = columnRecords(cols)
+	}
 	if rel != nil {
 		b[MIMEHTML] += "\n<br>\n" + rel.html()
 		b[MIMEPlain] += "\n" + rel.text()
