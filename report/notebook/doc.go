@@ -25,7 +25,11 @@
 // text/plain alternative, formatted as people read them (thousands
 // separators, percentages: 10.9608 is "1,096.08%"). Model makes the
 // analysis.Model of rebalancing targets, fetching the series of the
-// targets the portfolio does not hold.
+// targets the portfolio does not hold; TargetSeries fetches, for
+// rebalance.Options.Series, those a rebalancing plan must price. Compare
+// shows several portfolios side by side (Compared: the portfolio, each
+// account alone, the model) in one performance chart and one statistics
+// table.
 //
 // The package-level functions send to gonb and fail with ErrNotNotebook in a
 // program gonb did not start; New makes a Display that sends anywhere, which

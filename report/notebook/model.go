@@ -26,26 +26,43 @@ func Model(ctx context.Context, src quotes.Source, txs []portfolio.Transaction, 
 	if len(targets) == 0 {
 		return nil, errors.New("notebook: model: no targets (notebook.Targets)")
 	}
+	fetched, err := fetchTargets(ctx, src, txs, series, targets, func(rebalance.Target) bool { return true })
+	if err != nil {
+		return nil, fmt.Errorf("notebook: model %q: %w", name, err)
+	}
 	out := maps.Clone(series)
 	if out == nil {
 		out = map[string]*quotes.Series{}
 	}
+	maps.Copy(out, fetched)
+	return &analysis.Model{Name: name, Targets: targets, Series: out}, nil
+}
+
+// fetchTargets fetches from src, over the transactions' dates
+// (portfolio.FetchBenchmarks: from a few days before the first), the
+// series of the targets that series lacks (the portfolio never traded
+// them), but the cash and those need leaves out; nil when there are none.
+// Model and TargetSeries share it.
+func fetchTargets(ctx context.Context, src quotes.Source, txs []portfolio.Transaction, series map[string]*quotes.Series,
+	targets rebalance.Targets, need func(rebalance.Target) bool) (map[string]*quotes.Series, error) {
 	var more []string
 	for _, t := range targets {
-		if _, ok := out[t.Symbol]; !ok && t.Symbol != rebalance.Cash {
+		if _, held := series[t.Symbol]; !held && t.Symbol != rebalance.Cash && need(t) {
 			more = append(more, t.Symbol)
 		}
 	}
-	if len(more) > 0 {
-		fetched, err := portfolio.FetchBenchmarks(ctx, src, more, txs, time.Time{})
-		if err != nil {
-			return nil, fmt.Errorf("notebook: model %q: %w", name, err)
-		}
-		for i, s := range fetched {
-			out[more[i]] = s
-		}
+	if len(more) == 0 {
+		return nil, nil
 	}
-	return &analysis.Model{Name: name, Targets: targets, Series: out}, nil
+	fetched, err := portfolio.FetchBenchmarks(ctx, src, more, txs, time.Time{})
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]*quotes.Series, len(more))
+	for i, s := range fetched {
+		out[more[i]] = s
+	}
+	return out, nil
 }
 
 // Attribution shows the Brinson-Fachler attribution of an analysis run

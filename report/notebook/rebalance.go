@@ -1,12 +1,14 @@
 package notebook
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"html"
 
 	"github.com/gofolio/gofolio/portfolio"
 	"github.com/gofolio/gofolio/portfolio/rebalance"
+	"github.com/gofolio/gofolio/quotes"
 	"github.com/gofolio/gofolio/report"
 )
 
@@ -37,6 +39,21 @@ func Targets(path string, res *portfolio.Result) (rebalance.Targets, error) {
 		weights[s] = 1 / float64(len(weights))
 	}
 	return rebalance.NewTargets(weights)
+}
+
+// TargetSeries are the series rebalance.Compute prices the targets the
+// portfolio never traded with (rebalance.Options.Series): those of the
+// targets without a price (Target.Price, the targets file's price column)
+// that series (portfolio.Fetch's) lacks, fetched from src over the
+// transactions' dates as Model fetches them; nil when there are none. A
+// symbol src does not know is an error naming it: give its price.
+func TargetSeries(ctx context.Context, src quotes.Source, txs []portfolio.Transaction, series map[string]*quotes.Series,
+	targets rebalance.Targets) (map[string]*quotes.Series, error) {
+	out, err := fetchTargets(ctx, src, txs, series, targets, func(t rebalance.Target) bool { return t.Price == 0 })
+	if err != nil {
+		return nil, fmt.Errorf("notebook: targets never traded (or give their price, a price column): %w", err)
+	}
+	return out, nil
 }
 
 // Rebalance shows a rebalancing plan (rebalance.Compute): a line saying

@@ -1,6 +1,7 @@
 package notebook
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -93,4 +94,57 @@ func squeeze(s string) string {
 		lines[i] = strings.Join(strings.Fields(l), " ")
 	}
 	return strings.Join(lines, "\n")
+}
+
+// TestRebalanceTargetNeverTraded: £1,000 deposited, 60 A bought at £10;
+// A closes 12 on the last day: A £720, cash £400, £1,120 in all. The
+// targets are A and C at 50% each (£560), C never traded and without a
+// price: TargetSeries fetches it from the market (a Memory source), whose
+// last close is £25. C buys floor(560 / 25) = 22 (550), which the £400
+// of cash funds but for 150: A sells ceil(150 / 12) = 13 shares (156),
+// leaving 400 + 156 − 550 = 6; at £10 a share they realize 156 − 130 =
+// 26. Without C's
+// series the plan cannot price C. A target with a price (D) is not
+// fetched, and one the market does not know (E) is an error naming it.
+func TestRebalanceTargetNeverTraded(t *testing.T) {
+	d := quotes.Date(2024, 1, 2)
+	txs := []portfolio.Transaction{
+		{Date: d, Kind: portfolio.Deposit, Amount: 1000},
+		{Date: d, Kind: portfolio.Buy, Symbol: "A", Quantity: 60, Price: 10},
+	}
+	series := map[string]*quotes.Series{"A": closes("A", 10, 12)}
+	res, err := portfolio.Build(txs, portfolio.Config{Currency: "GBP", Series: series})
+	if err != nil {
+		t.Fatal(err)
+	}
+	src, err := quotes.NewMemory(closes("A", 10, 12), closes("C", 20, 25))
+	if err != nil {
+		t.Fatal(err)
+	}
+	targets := rebalance.Targets{{Symbol: "A", Weight: 0.5}, {Symbol: "C", Weight: 0.5}}
+	if _, err := rebalance.Compute(res, targets, rebalance.Options{}); err == nil {
+		t.Fatal("C priced without its series")
+	}
+	more, err := TargetSeries(context.Background(), src, txs, series, targets)
+	if err != nil || len(more) != 1 || more["C"] == nil {
+		t.Fatalf("TargetSeries: %v, %v; want C's series alone", more, err)
+	}
+	plan, err := rebalance.Compute(res, targets, rebalance.Options{Series: more})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, plain := shown(t, func(d *Display) error { return d.Rebalance(plan) })
+	for _, want := range []string{"SELL A 13 GBP 12.00 156.00 0.00 26.00", "BUY C 22 GBP 25.00 550.00", "Cash left 6.00"} {
+		if !strings.Contains(plain, want) {
+			t.Errorf("no %q in\n%s", want, plain)
+		}
+	}
+	priced := rebalance.Targets{{Symbol: "A", Weight: 0.5}, {Symbol: "D", Weight: 0.5, Price: 5}}
+	if more, err := TargetSeries(context.Background(), src, txs, series, priced); err != nil || more != nil {
+		t.Errorf("a target with a price: %v, %v; want nothing fetched", more, err)
+	}
+	unknown := rebalance.Targets{{Symbol: "A", Weight: 0.5}, {Symbol: "E", Weight: 0.5}}
+	if _, err := TargetSeries(context.Background(), src, txs, series, unknown); err == nil || !strings.Contains(err.Error(), "E") || !strings.Contains(err.Error(), "price") {
+		t.Errorf("a target the market does not know: %v; want an error naming E and asking for its price", err)
+	}
 }

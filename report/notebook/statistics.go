@@ -20,6 +20,10 @@ type Column struct {
 	// IRR) show. Its time-weighted figures are exactly the index's (it
 	// holds nothing else), so they are left blank rather than repeated.
 	MoneyOnly bool
+	// TimeOnly marks a column with time-weighted figures alone (a model
+	// portfolio's index): its money and money-weighted figures would be
+	// the index's, so they are left blank.
+	TimeOnly bool
 	// Relative holds the column's statistics against a benchmark (beta,
 	// alpha, ...), shown in a second table, in a column headed "Name
 	// against Against": under Name in the first table they would read as
@@ -44,12 +48,20 @@ type Column struct {
 func Statistics(cols ...Column) error { return gonb.Statistics(cols...) }
 
 // Statistics is the package-level Statistics on d.
-func (d *Display) Statistics(cols ...Column) error {
+func (d *Display) Statistics(cols ...Column) error { return d.statistics(cols, true) }
+
+// statistics is Statistics, with the columns' records when records is
+// set: a comparison (Compare) shows columns the notebook's statistics
+// cell has recorded already.
+func (d *Display) statistics(cols []Column, records bool) error {
 	t, rel, err := statisticsTables(cols)
 	if err != nil {
 		return err
 	}
-	b := Bundle{MIMEHTML: t.html(), MIMEPlain: t.text(), MIMERecords: columnRecords(cols)}
+	b := Bundle{MIMEHTML: t.html(), MIMEPlain: t.text()}
+	if records {
+		b[MIMERecords] = columnRecords(cols)
+	}
 	if rel != nil {
 		b[MIMEHTML] += "\n<br>\n" + rel.html()
 		b[MIMEPlain] += "\n" + rel.text()
@@ -204,7 +216,7 @@ func statisticsTables(cols []Column) (t, rel *table, err error) {
 func statRowOf(r statRow, cols []Column) tableRow {
 	row := tableRow{name: r.name}
 	for _, c := range cols {
-		if r.kind == timeWeighted && c.MoneyOnly {
+		if r.kind == timeWeighted && c.MoneyOnly || r.kind == moneyRow && c.TimeOnly {
 			row.cells = append(row.cells, cell{text: ""})
 			continue
 		}
