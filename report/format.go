@@ -1,71 +1,33 @@
 package report
 
 import (
-	"math"
-	"strconv"
 	"strings"
 	"time"
+
+	"github.com/gofolio/gofolio/internal/numfmt"
 )
 
 // missing is shown for a value that is not known (NaN or infinite).
-const missing = "–"
+const missing = numfmt.Missing
 
-func known(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
+func known(v float64) bool { return numfmt.Known(v) }
 
 // grouped writes v with the given decimals and comma thousands separators:
 // grouped(-1234567.891, 2) = "-1,234,567.89".
-func grouped(v float64, decimals int) string {
-	if !known(v) {
-		return missing
-	}
-	s := strconv.FormatFloat(math.Abs(v), 'f', decimals, 64)
-	intPart, frac, _ := strings.Cut(s, ".")
-	var b strings.Builder
-	if v < 0 && strings.Trim(s, "0.") != "" {
-		b.WriteByte('-')
-	}
-	for i, c := range intPart {
-		if i > 0 && (len(intPart)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	if frac != "" {
-		b.WriteByte('.')
-		b.WriteString(frac)
-	}
-	return b.String()
-}
+func grouped(v float64, decimals int) string { return numfmt.Grouped(v, decimals) }
 
 // formatMoney writes an amount with two decimals.
-func formatMoney(v float64) string { return grouped(v, 2) }
+func formatMoney(v float64) string { return numfmt.Money(v) }
 
 // formatPercent writes a fraction as a percentage with two decimals:
 // 0.12345 is "12.35%".
-func formatPercent(v float64) string {
-	if !known(v) {
-		return missing
-	}
-	return grouped(v*100, 2) + "%"
-}
+func formatPercent(v float64) string { return numfmt.Percent(v) }
 
 // formatSignedPercent is formatPercent with a + on gains.
-func formatSignedPercent(v float64) string {
-	s := formatPercent(v)
-	if known(v) && s[0] != '-' && strings.Trim(s, "0.%") != "" {
-		return "+" + s
-	}
-	return s
-}
+func formatSignedPercent(v float64) string { return numfmt.SignedPercent(v) }
 
 // formatSignedMoney is formatMoney with a + on gains.
-func formatSignedMoney(v float64) string {
-	s := formatMoney(v)
-	if known(v) && s[0] != '-' && strings.Trim(s, "0.,") != "" {
-		return "+" + s
-	}
-	return s
-}
+func formatSignedMoney(v float64) string { return numfmt.SignedMoney(v) }
 
 // formatQuantity writes shares with up to 4 decimals, trailing zeros
 // dropped; blank for 0 (a cash row has no quantity).

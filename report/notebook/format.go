@@ -6,52 +6,19 @@ import (
 	"strings"
 	"time"
 
+	"github.com/gofolio/gofolio/internal/numfmt"
 	"github.com/gofolio/gofolio/portfolio/stats"
 )
 
 // missing is shown for a value that is not defined.
-const missing = "–"
+const missing = numfmt.Missing
 
 // money formats an amount with thousands separators and two decimals:
 // 1234567.891 is "1,234,567.89". Rounding happens here, in presentation only.
-func money(v float64) string {
-	if math.IsNaN(v) || math.IsInf(v, 0) {
-		return missing
-	}
-	return groupThousands(strconv.FormatFloat(v, 'f', 2, 64))
-}
-
-// groupThousands puts a comma between each group of three digits of the
-// integer part of a formatted number.
-func groupThousands(s string) string {
-	sign := ""
-	if strings.HasPrefix(s, "-") {
-		sign, s = "-", s[1:]
-	}
-	intPart, frac, hasFrac := strings.Cut(s, ".")
-	var b strings.Builder
-	b.WriteString(sign)
-	for i, c := range intPart {
-		if i > 0 && (len(intPart)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	if hasFrac {
-		b.WriteByte('.')
-		b.WriteString(frac)
-	}
-	return b.String()
-}
+func money(v float64) string { return numfmt.Money(v) }
 
 // signedMoney is money with a + on a gain: 28 is "+28.00", a zero "0.00".
-func signedMoney(v float64) string {
-	s := money(v)
-	if s != missing && s[0] != '-' && strings.Trim(s, "0.,") != "" {
-		return "+" + s
-	}
-	return s
-}
+func signedMoney(v float64) string { return numfmt.SignedMoney(v) }
 
 // quantity formats a number of shares with thousands separators and up to
 // four decimals, without trailing zeros: 1234.5 is "1,234.5", 100 is "100".
@@ -59,32 +26,20 @@ func quantity(v float64) string {
 	if math.IsNaN(v) || math.IsInf(v, 0) {
 		return missing
 	}
-	s := strconv.FormatFloat(v, 'f', 4, 64)
-	s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
-	if s == "-0" {
-		s = "0"
+	s := numfmt.Grouped(v, 4)
+	if strings.Contains(s, ".") {
+		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
 	}
-	return groupThousands(s)
+	return s
 }
 
 // percent formats a fraction as a percentage with two decimals and
 // thousands separators: 0.12345 is "12.35%", 10.9608 is "1,096.08%".
-func percent(v float64) string {
-	if math.IsNaN(v) || math.IsInf(v, 0) {
-		return missing
-	}
-	return groupThousands(strconv.FormatFloat(v*100, 'f', 2, 64)) + "%"
-}
+func percent(v float64) string { return numfmt.Percent(v) }
 
 // signedPercent is percent with a + on a gain, as the report writes
 // returns and contributions: 0.1 is "+10.00%", a zero "0.00%".
-func signedPercent(v float64) string {
-	s := percent(v)
-	if s != missing && s[0] != '-' && strings.Trim(s, "0.,%") != "" {
-		return "+" + s
-	}
-	return s
-}
+func signedPercent(v float64) string { return numfmt.SignedPercent(v) }
 
 // ratio formats a plain number with two decimals.
 func ratio(v float64) string {

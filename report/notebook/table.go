@@ -3,7 +3,6 @@ package notebook
 import (
 	"fmt"
 	"html"
-	"strconv"
 	"strings"
 	"text/tabwriter"
 	"unicode"
@@ -11,6 +10,7 @@ import (
 
 	"github.com/go-gota/gota/dataframe"
 	"github.com/go-gota/gota/series"
+	"github.com/gofolio/gofolio/internal/numfmt"
 )
 
 // Frame shows a gota data frame, such as dataframe.Performance(p) (package
@@ -101,7 +101,7 @@ func (f *formattedFrame) frameHTML(rows []int, gap int) string {
 		}
 		b.WriteString("</tr>\n")
 	}
-	fmt.Fprintf(&b, "</tbody></table><p><small>%s rows × %d columns</small></p>", groupThousands(strconv.Itoa(f.nrow)), len(f.header))
+	fmt.Fprintf(&b, "</tbody></table><p><small>%s rows × %d columns</small></p>", numfmt.Grouped(float64(f.nrow), 0), len(f.header))
 	return b.String()
 }
 
@@ -137,7 +137,7 @@ func (f *formattedFrame) frameText(rows []int, gap int) string {
 		}
 		line(func(j int) string { return f.cols[j][i] })
 	}
-	fmt.Fprintf(&b, "%s rows × %d columns\n", groupThousands(strconv.Itoa(f.nrow)), len(f.header))
+	fmt.Fprintf(&b, "%s rows × %d columns\n", numfmt.Grouped(float64(f.nrow), 0), len(f.header))
 	return b.String()
 }
 
