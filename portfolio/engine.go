@@ -224,10 +224,18 @@ func sortProblems(ps []Problem, txs []Transaction) {
 
 // engine holds the working state of one Build.
 type engine struct {
-	cfg      Config
-	txs      []Transaction // sorted copy
-	txIndex  []int         // calendar index each transaction applies on
-	problems []Problem
+	cfg     Config
+	txs     []Transaction // sorted copy
+	txIndex []int         // calendar index each transaction applies on
+	// kinds[i] and days[i] are txs[i]'s Kind and day number;
+	// badFields lists the rows whose numbers break the readers' rules
+	// (fieldsOK); accountsNamed and currencyNamed say whether any row
+	// names an account (or is a TRANSFER) and a currency (copyAndScan).
+	kinds                        []Kind
+	days                         []dayNumber
+	badFields                    []int
+	accountsNamed, currencyNamed bool
+	problems                     []Problem
 
 	symbols []string // traded, sorted
 	series  []*quotes.Series
@@ -268,23 +276,80 @@ type engine struct {
 }
 
 func newEngine(txs []Transaction, cfg Config) *engine {
-	sorted := make([]Transaction, len(txs))
-	copy(sorted, txs)
-	// A file is usually in date order already: noting whether it is, in
-	// the pass that takes each date's day, saves a stable sort's passes.
+	e := &engine{cfg: cfg, txs: make([]Transaction, len(txs))}
+	inOrder := e.copyAndScan(txs)
+	if !inOrder {
+		slices.SortStableFunc(e.txs, func(a, b Transaction) int { return a.Date.Compare(b.Date) })
+		e.copyAndScan(nil)
+	}
+	return e
+}
+
+// scanChunk is how many transactions copyAndScan takes in one piece: a
+// few hundred kilobytes, still in the cache when they are scanned.
+const scanChunk = 1 << 11
+
+// copyAndScan copies txs into e.txs (nil: scans e.txs as it is), each
+// date at its day (quotes.Day), and notes in the same pass what the later
+// passes would otherwise each read the 200-byte rows again for: each row's
+// kind and day (e.kinds, e.days), the rows whose numbers break the
+// readers' rules (e.badFields), and whether any row names an account or a
+// currency. Reading 50,000 rows is memory bound; the chunks run in
+// parallel. It reports whether the rows are in date order.
+func (e *engine) copyAndScan(txs []Transaction) bool {
+	n := len(e.txs)
+	e.kinds, e.days = make([]Kind, n), make([]dayNumber, n)
+	chunks := (n + scanChunk - 1) / scanChunk
+	scans := make([]chunkScan, chunks)
+	forChunks(n, scanChunk, func(k, lo, hi int) {
+		if txs != nil {
+			copy(e.txs[lo:hi], txs[lo:hi])
+		}
+		scans[k] = e.scan(lo, hi)
+	})
 	inOrder := true
-	for i := range sorted {
+	e.badFields = nil
+	e.accountsNamed, e.currencyNamed = false, false
+	for k, sc := range scans {
+		inOrder = inOrder && sc.inOrder && (k == 0 || e.days[k*scanChunk] >= e.days[k*scanChunk-1])
+		e.badFields = append(e.badFields, sc.badFields...)
+		e.accountsNamed = e.accountsNamed || sc.accountsNamed
+		e.currencyNamed = e.currencyNamed || sc.currencyNamed
+	}
+	return inOrder
+}
+
+// chunkScan is what copyAndScan notes of one chunk of rows.
+type chunkScan struct {
+	inOrder                      bool
+	badFields                    []int
+	accountsNamed, currencyNamed bool
+}
+
+// scan notes what copyAndScan says of e.txs[lo:hi].
+func (e *engine) scan(lo, hi int) chunkScan {
+	sc := chunkScan{inOrder: true}
+	for i := lo; i < hi; i++ {
+		tx := &e.txs[i]
+		d := toDayNumber(tx.Date)
 		// quotes.Day(t), through the day number: without its calendar
 		// arithmetic, a tenth of Build's time at 50,000 rows.
-		sorted[i].Date = toDayNumber(sorted[i].Date).time()
-		if i > 0 && sorted[i].Date.Before(sorted[i-1].Date) {
-			inOrder = false
+		tx.Date = d.time()
+		e.days[i], e.kinds[i] = d, tx.Kind
+		if i > lo && d < e.days[i-1] {
+			sc.inOrder = false
+		}
+		if !fieldsOK(tx) {
+			sc.badFields = append(sc.badFields, i)
+		}
+		if tx.Account != "" || tx.Kind == Transfer {
+			sc.accountsNamed = true
+		}
+		if tx.Currency != "" {
+			sc.currencyNamed = true
 		}
 	}
-	if !inOrder {
-		slices.SortStableFunc(sorted, func(a, b Transaction) int { return a.Date.Compare(b.Date) })
-	}
-	return &engine{cfg: cfg, txs: sorted}
+	return sc
 }
 
 func (e *engine) problem(tx *Transaction, column, value, expected string) {
@@ -297,6 +362,12 @@ func (e *engine) problem(tx *Transaction, column, value, expected string) {
 func needsSymbol(tx *Transaction) bool {
 	k := tx.Kind
 	return k == Buy || k == Sell || k == Dividend || k == Split || booksAction(k) || k == Transfer && tx.Symbol != ""
+}
+
+// kindNeedsSymbol reports whether a row of kind k may act on its symbol
+// (see needsSymbol), without reading the row.
+func kindNeedsSymbol(k Kind) bool {
+	return k == Buy || k == Sell || k == Dividend || k == Split || booksAction(k) || k == Transfer
 }
 
 // booksAction reports whether k is a corporate action the engine books:
@@ -341,9 +412,12 @@ func (e *engine) checkSymbols() {
 		return n
 	}
 	e.txSymbol = make([]int, len(e.txs))
-	for i := range e.txs {
-		tx := &e.txs[i]
+	for i, k := range e.kinds {
 		e.txSymbol[i] = -1
+		if !kindNeedsSymbol(k) {
+			continue
+		}
+		tx := &e.txs[i]
 		if !needsSymbol(tx) {
 			continue
 		}
@@ -398,8 +472,10 @@ func (e *engine) knownSymbols(unknown string) string {
 // Config.Settle (when set) or else the symbol's for trades and dividends,
 // or the reporting currency for cash.
 func (e *engine) txCurrency(i int) string {
-	if c := e.txs[i].Currency; c != "" {
-		return c
+	if e.currencyNamed {
+		if c := e.txs[i].Currency; c != "" {
+			return c
+		}
 	}
 	if si := e.txSymbol[i]; si >= 0 {
 		if e.cfg.Settle != "" && e.txs[i].Kind != Split {

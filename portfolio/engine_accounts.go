@@ -247,6 +247,9 @@ func (e *engine) shownAccounts() []string {
 	if e.group != nil {
 		return slices.Clone(e.cfg.Accounts)
 	}
+	if !e.accountsNamed {
+		return []string{""} // Accounts(e.txs), without reading every row
+	}
 	return Accounts(e.txs)
 }
 

@@ -82,12 +82,12 @@ func (m *lotCost) empty() { m.pool.Empty() }
 // or that is the row's own symbol.
 func (e *engine) resolveTo() {
 	e.txTo = make([]int, len(e.txs))
-	for i := range e.txs {
+	for i, k := range e.kinds {
 		e.txTo[i] = -1
-		tx := &e.txs[i]
-		if !movesHolding(tx.Kind) || e.txSymbol[i] < 0 {
+		if !movesHolding(k) || e.txSymbol[i] < 0 {
 			continue
 		}
+		tx := &e.txs[i]
 		si, found := slices.BinarySearch(e.symbols, tx.To)
 		switch {
 		case tx.To == tx.Symbol:

@@ -122,7 +122,10 @@ func (e *engine) cashBalances(p *Performance) map[string][]float64 {
 // (see reportNegativeValue); with AutoDeposit the shortfall has been
 // counted as a deposit instead.
 func (e *engine) checkWithdrawals(cash map[string][]float64) {
-	for i := range e.txs {
+	for i, k := range e.kinds {
+		if k != Withdrawal && k != Transfer {
+			continue
+		}
 		tx := &e.txs[i]
 		if !(tx.Kind == Withdrawal && e.side(i) == inside || tx.Kind == Transfer && tx.Symbol == "" && e.crossing(i) < 0) {
 			continue // only money leaving the accounts selected

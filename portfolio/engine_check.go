@@ -50,11 +50,8 @@ const (
 // kind does not use. The readers never return such a transaction; one made
 // in Go could carry NaN or a negative amount into every sum.
 func (e *engine) checkFields() {
-	for i := range e.txs {
+	for _, i := range e.badFields {
 		tx := &e.txs[i]
-		if fieldsOK(tx) {
-			continue
-		}
 		if (tx.Kind < Buy || tx.Kind > Split) && !booksAction(tx.Kind) && tx.Kind != Transfer {
 			e.problem(tx, "kind", tx.Kind.String(), txn.ExpectKind)
 			continue

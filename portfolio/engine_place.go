@@ -58,7 +58,7 @@ func (e *engine) placeTransactions(to dayNumber) {
 	}
 	for i := range e.txs {
 		tx := &e.txs[i]
-		d := toDayNumber(tx.Date)
+		d := e.days[i]
 		idx, ok := e.cal.index(d)
 		if !ok {
 			e.txIndex[i] = -1 // not placed: loadRates skips it
@@ -111,6 +111,9 @@ func (e *engine) withinPrices(tx *Transaction, si int, d dayNumber, span [2]dayN
 // in order, so that Build does not look up 50,000 rows in 500 series at
 // random.
 func (e *engine) fillOnSessions(l *ledger, si int, txs []int) []int {
+	if e.cal.tradesEveryDay(si, e.series[si]) {
+		return txs // no day of the calendar is closed to it
+	}
 	sdays := e.cal.seriesDays[si]
 	n := len(e.cal.days)
 	// Most series trade on every calendar day from their first: then the
@@ -119,7 +122,7 @@ func (e *engine) fillOnSessions(l *ledger, si int, txs []int) []int {
 	moved := false
 	for _, i := range txs {
 		idx := e.txIndex[i]
-		if keepsItsDay(e.txs[i].Kind) {
+		if keepsItsDay(e.kinds[i]) {
 			continue
 		}
 		if j := start + idx; j < len(sdays) && sdays[j] == e.cal.days[idx] {
@@ -164,10 +167,13 @@ func (e *engine) sortByDay() {
 	}
 	slices.SortStableFunc(order, func(a, b int) int { return e.txIndex[a] - e.txIndex[b] })
 	txs, index, symbol := make([]Transaction, len(order)), make([]int, len(order)), make([]int, len(order))
+	kinds, days := make([]Kind, len(order)), make([]dayNumber, len(order))
 	for k, i := range order {
 		txs[k], index[k], symbol[k] = e.txs[i], e.txIndex[i], e.txSymbol[i]
+		kinds[k], days[k] = e.kinds[i], e.days[i]
 	}
 	e.txs, e.txIndex, e.txSymbol = txs, index, symbol
+	e.kinds, e.days = kinds, days
 }
 
 // cashDays is the calendar of a portfolio of cash only, which has no

@@ -21,10 +21,10 @@ func (e *engine) withSplitRows(l *ledger, s *quotes.Series, txs []int) (*quotes.
 	var rows []int
 	var added []quotes.Split
 	for _, i := range txs {
-		tx := &e.txs[i]
-		if tx.Kind != Split || e.txIndex[i] >= len(e.cal.days) {
+		if e.kinds[i] != Split || e.txIndex[i] >= len(e.cal.days) {
 			continue // off the calendar: reported by fillOnSessions
 		}
+		tx := &e.txs[i]
 		// One near a split the data has is the same split, and would
 		// double the shares.
 		if sp, ok := nearEvent(s.Splits, func(sp quotes.Split) time.Time { return sp.Date }, tx.Date, -splitWindow, splitWindow); ok {

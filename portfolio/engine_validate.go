@@ -25,7 +25,7 @@ type symbolTrades struct {
 
 // tradeRate is the currency of txs[i] and its rate on day d.
 func (e *engine) tradeRate(st *symbolTrades, i, d int) (string, float64) {
-	if e.txs[i].Currency == "" && e.cfg.Settle == "" {
+	if e.cfg.Settle == "" && (!e.currencyNamed || e.txs[i].Currency == "") {
 		return st.quoteCcy, st.qrate[d] // nearly every row: see txCurrency
 	}
 	c := e.txCurrency(i)

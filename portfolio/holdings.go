@@ -100,7 +100,7 @@ func (h *Holdings) column(k int) []float64 {
 	c.once.Do(func() {
 		n := len(h.Dates)
 		c.values = make([]float64, len(h.Symbols)*n)
-		forChunks(len(h.Symbols), max(1, chunkSymbolDays/max(n, 1)), func(_, lo, hi int) {
+		forChunks(len(h.Symbols), symbolsPerChunk(len(h.Symbols), n), func(_, lo, hi int) {
 			for s := lo; s < hi; s++ {
 				h.fillColumn(k, s, c.values[s*n:(s+1)*n:(s+1)*n])
 			}

@@ -31,6 +31,8 @@ type ledger struct {
 	// moved: a transaction was moved to its symbol's next trading day, so
 	// the transactions are to be sorted again (see fillOnSessions).
 	moved bool
+	// sink keeps readEveryLine's sums, which nothing reads.
+	sink float64
 }
 
 func newLedger(days int) *ledger {
@@ -47,12 +49,21 @@ func (l *ledger) add(c string, d int, amount float64) {
 }
 
 // addValue adds the value of qty shares at closes (in the quote currency,
-// converted at rates) to the market value of days from, from+1 ….
+// converted at rates; nil: the reporting currency, at 1) to the market
+// value of days from, from+1 ….
 func (l *ledger) addValue(from int, qty float64, closes, rates []float64) {
 	if l.marketValue == nil {
 		l.marketValue = make([]float64, l.days)
 	}
 	mv := l.marketValue[from : from+len(closes)]
+	if rates == nil {
+		// In the reporting currency: qty × close × 1 is qty × close to
+		// the bit, without reading a rate.
+		for i := range mv {
+			mv[i] += float64(qty * closes[i])
+		}
+		return
+	}
 	for i := range mv {
 		mv[i] += positionValue(qty, closes[i], rates[i])
 	}
@@ -110,6 +121,19 @@ func (l *ledger) merge(other *ledger) {
 // share 50 symbols over 10 years evenly.
 const chunkSymbolDays = 1 << 15
 
+// maxChunks is how many chunks the symbols are cut into at most: each
+// chunk books into a ledger of its own, a few columns as long as the
+// calendar, allocated and merged once per chunk.
+const maxChunks = 16
+
+// symbolsPerChunk is how many symbols one chunk runs, of nsym symbols over
+// days calendar days: about chunkSymbolDays symbol-days, in at most
+// maxChunks chunks. It depends on the portfolio alone, never on the
+// machine (see chunkSymbolDays).
+func symbolsPerChunk(nsym, days int) int {
+	return max(1, chunkSymbolDays/max(days, 1), (nsym+maxChunks-1)/maxChunks)
+}
+
 // runSymbols runs every symbol (runSymbol) in chunks on up to GOMAXPROCS
 // goroutines, then merges the chunks' ledgers into l in order (so that the
 // sums of cash and market value are the same to the last bit on any number
@@ -118,7 +142,7 @@ const chunkSymbolDays = 1 << 15
 // chunks share nothing they write.
 func (e *engine) runSymbols(l *ledger, bySymbol [][]int) {
 	days := len(e.cal.days)
-	per := max(1, chunkSymbolDays/max(days, 1))
+	per := symbolsPerChunk(len(e.symbols), days)
 	ledgers := make([]*ledger, (len(e.symbols)+per-1)/per)
 	forChunks(len(e.symbols), per, func(k, lo, hi int) {
 		cl := newLedger(days)

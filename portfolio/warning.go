@@ -100,8 +100,8 @@ func (e *engine) staleWarning(si int, runs []positionRun) (Warning, bool) {
 // unused. A currency deposited in is taken to be borrowed on purpose.
 func (e *engine) borrowedWarnings(cash map[string][]float64) {
 	deposited := map[string]bool{}
-	for i := range e.txs {
-		if e.txs[i].Kind == Deposit {
+	for i, k := range e.kinds {
+		if k == Deposit {
 			c, _ := cashCurrency(e.txCurrency(i))
 			deposited[c] = true
 		}
