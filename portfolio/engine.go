@@ -174,6 +174,9 @@ func Build(txs []Transaction, cfg Config) (*Result, error) {
 		return nil, errors.New("portfolio: no transactions")
 	}
 	e := newEngine(txs, cfg)
+	// Build returns with problems before it needs the copy; it must not
+	// return while the copy still reads the caller's rows.
+	defer e.useCopy()
 	if err := e.selectAccounts(); err != nil {
 		return nil, err
 	}
@@ -189,6 +192,7 @@ func Build(txs []Transaction, cfg Config) (*Result, error) {
 	}
 	var res *Result
 	if len(e.problems) == 0 {
+		e.useCopy()
 		e.run()
 	}
 	// The cash checks in result would only repeat an oversell's damage.
@@ -224,13 +228,19 @@ func sortProblems(ps []Problem, txs []Transaction) {
 
 // engine holds the working state of one Build.
 type engine struct {
-	cfg     Config
-	txs     []Transaction // sorted copy
-	txIndex []int         // calendar index each transaction applies on
+	cfg Config
+	// txs are the rows: the caller's while the checks before run read
+	// them and the copy is made beside them (see newEngine), then that
+	// copy, sorted, which run writes each row's day and price into.
+	txs []Transaction
+	// copied delivers the copy of the caller's rows; nil when txs is
+	// already the copy.
+	copied  chan []Transaction
+	txIndex []int // calendar index each transaction applies on
 	// kinds[i] and days[i] are txs[i]'s Kind and day number;
 	// badFields lists the rows whose numbers break the readers' rules
 	// (fieldsOK); accountsNamed and currencyNamed say whether any row
-	// names an account (or is a TRANSFER) and a currency (copyAndScan).
+	// names an account (or is a TRANSFER) and a currency (scanRows).
 	kinds                        []Kind
 	days                         []dayNumber
 	badFields                    []int
@@ -273,83 +283,6 @@ type engine struct {
 	deposits    []float64
 	withdrawals []float64
 	warnings    []Warning
-}
-
-func newEngine(txs []Transaction, cfg Config) *engine {
-	e := &engine{cfg: cfg, txs: make([]Transaction, len(txs))}
-	inOrder := e.copyAndScan(txs)
-	if !inOrder {
-		slices.SortStableFunc(e.txs, func(a, b Transaction) int { return a.Date.Compare(b.Date) })
-		e.copyAndScan(nil)
-	}
-	return e
-}
-
-// scanChunk is how many transactions copyAndScan takes in one piece: a
-// few hundred kilobytes, still in the cache when they are scanned.
-const scanChunk = 1 << 11
-
-// copyAndScan copies txs into e.txs (nil: scans e.txs as it is), each
-// date at its day (quotes.Day), and notes in the same pass what the later
-// passes would otherwise each read the 200-byte rows again for: each row's
-// kind and day (e.kinds, e.days), the rows whose numbers break the
-// readers' rules (e.badFields), and whether any row names an account or a
-// currency. Reading 50,000 rows is memory bound; the chunks run in
-// parallel. It reports whether the rows are in date order.
-func (e *engine) copyAndScan(txs []Transaction) bool {
-	n := len(e.txs)
-	e.kinds, e.days = make([]Kind, n), make([]dayNumber, n)
-	chunks := (n + scanChunk - 1) / scanChunk
-	scans := make([]chunkScan, chunks)
-	forChunks(n, scanChunk, func(k, lo, hi int) {
-		if txs != nil {
-			copy(e.txs[lo:hi], txs[lo:hi])
-		}
-		scans[k] = e.scan(lo, hi)
-	})
-	inOrder := true
-	e.badFields = nil
-	e.accountsNamed, e.currencyNamed = false, false
-	for k, sc := range scans {
-		inOrder = inOrder && sc.inOrder && (k == 0 || e.days[k*scanChunk] >= e.days[k*scanChunk-1])
-		e.badFields = append(e.badFields, sc.badFields...)
-		e.accountsNamed = e.accountsNamed || sc.accountsNamed
-		e.currencyNamed = e.currencyNamed || sc.currencyNamed
-	}
-	return inOrder
-}
-
-// chunkScan is what copyAndScan notes of one chunk of rows.
-type chunkScan struct {
-	inOrder                      bool
-	badFields                    []int
-	accountsNamed, currencyNamed bool
-}
-
-// scan notes what copyAndScan says of e.txs[lo:hi].
-func (e *engine) scan(lo, hi int) chunkScan {
-	sc := chunkScan{inOrder: true}
-	for i := lo; i < hi; i++ {
-		tx := &e.txs[i]
-		d := toDayNumber(tx.Date)
-		// quotes.Day(t), through the day number: without its calendar
-		// arithmetic, a tenth of Build's time at 50,000 rows.
-		tx.Date = d.time()
-		e.days[i], e.kinds[i] = d, tx.Kind
-		if i > lo && d < e.days[i-1] {
-			sc.inOrder = false
-		}
-		if !fieldsOK(tx) {
-			sc.badFields = append(sc.badFields, i)
-		}
-		if tx.Account != "" || tx.Kind == Transfer {
-			sc.accountsNamed = true
-		}
-		if tx.Currency != "" {
-			sc.currencyNamed = true
-		}
-	}
-	return sc
 }
 
 func (e *engine) problem(tx *Transaction, column, value, expected string) {

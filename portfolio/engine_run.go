@@ -195,7 +195,7 @@ func (e *engine) runSymbol(l *ledger, si int, s *quotes.Series, txs []int) {
 	// closes: streaming them into the cache first turns a hundred misses
 	// of a symbol into one sequential read, which valueRuns then finds
 	// cached.
-	l.sink += readEveryLine(closes) + e.readRows(txs)
+	l.sink += e.readRows(txs, closes)
 	if !e.checkTrades(l, st) {
 		return // Build reports the problems and returns no result
 	}
@@ -223,12 +223,16 @@ func readEveryLine(x []float64) float64 {
 // the processor then waits for many at once, where the checks, branching
 // on each row's kind, would wait for them one by one. It returns a sum
 // kept for the same reason as readEveryLine's.
-func (e *engine) readRows(txs []int) float64 {
+func (e *engine) readRows(txs []int, closes []float64) float64 {
 	sum := 0.0
 	for _, i := range txs {
 		tx := &e.txs[i]
+		d := e.txIndex[i]
 		// Kind to Currency span at most three cache lines of the row.
-		sum += float64(tx.Kind) + tx.Price + float64(len(tx.Currency)) + float64(e.txIndex[i])
+		sum += float64(tx.Kind) + tx.Price + float64(len(tx.Currency))
+		if d < len(closes) {
+			sum += closes[d]
+		}
 	}
 	return sum
 }

@@ -1,6 +1,7 @@
 package portfolio
 
 import (
+	"slices"
 	"sync"
 	"testing"
 	"time"
@@ -13,7 +14,7 @@ import (
 // Day's calendar arithmetic), for dates at midnight UTC, at other times,
 // in other zones (23:00 on 2 January in UTC−5 is 3 January 04:00 UTC but
 // the 2nd in its own zone), with a monotonic reading (time.Now) and
-// before 1970; then orders them by day, keeping file order within a day,
+// before 1970, in the copy run reads (useCopy); then orders them by day, keeping file order within a day,
 // whether the input was in order (no sort) or not.
 func TestNewEngineDaysAndOrder(t *testing.T) {
 	est := time.FixedZone("EST", -5*3600)
@@ -26,6 +27,7 @@ func TestNewEngineDaysAndOrder(t *testing.T) {
 	}
 	for _, d := range dates {
 		e := newEngine([]Transaction{{Date: d}}, Config{})
+		e.useCopy()
 		if got, want := e.txs[0].Date, quotes.Day(d); got != want {
 			t.Errorf("newEngine's day of %v = %#v, want quotes.Day's %#v", d, got, want)
 		}
@@ -41,6 +43,7 @@ func TestNewEngineDaysAndOrder(t *testing.T) {
 		{[]Transaction{row(3, 1), row(2, 2), row(1, 3), row(2, 4)}, []int{3, 2, 4, 1}},
 	} {
 		e := newEngine(c.in, Config{})
+		e.useCopy()
 		for k, r := range c.want {
 			if e.txs[k].Origin.Row != r {
 				t.Errorf("order of %v: position %d holds row %d, want %d", c.in, k, e.txs[k].Origin.Row, r)
@@ -110,4 +113,40 @@ func TestBuildConcurrentOnSharedSeries(t *testing.T) {
 		})
 	}
 	wg.Wait()
+}
+
+// TestBuildLeavesTheRowsAlone: Build reads the caller's rows while it
+// copies them (newEngine) and writes each row's day and price only into
+// its copy: the rows given, a blank price and a date at noon among them,
+// are as they were, in order or not, and the result's rows carry the day
+// and the price applied.
+func TestBuildLeavesTheRowsAlone(t *testing.T) {
+	x := testSeries("X", "USD", days(d1, d2, d3), 100, 110, 121)
+	noon := d1.Add(12 * time.Hour)
+	for _, rows := range [][]Transaction{
+		{
+			{Date: noon, Kind: Deposit, Amount: 1000, Origin: Origin{Row: 2}},
+			{Date: noon, Kind: Buy, Symbol: "X", Quantity: 2, Origin: Origin{Row: 3}},
+			{Date: d3, Kind: Sell, Symbol: "X", Quantity: 1, Price: 120, Origin: Origin{Row: 4}},
+		},
+		{
+			{Date: d3, Kind: Sell, Symbol: "X", Quantity: 1, Price: 120, Origin: Origin{Row: 2}},
+			{Date: noon, Kind: Deposit, Amount: 1000, Origin: Origin{Row: 3}},
+			{Date: noon, Kind: Buy, Symbol: "X", Quantity: 2, Origin: Origin{Row: 4}},
+		},
+	} {
+		given := slices.Clone(rows)
+		res, err := Build(rows, Config{Currency: "USD", Series: market(x)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Equal(rows, given) {
+			t.Errorf("Build changed the rows given:\n got %v\nwant %v", rows, given)
+		}
+		for _, tx := range res.Transactions {
+			if tx.Kind == Buy && (tx.Price != 100 || !tx.Date.Equal(d1) || tx.Date.Location() != time.UTC) {
+				t.Errorf("the result's BUY: price %v on %v, want the close 100 on %v", tx.Price, tx.Date, d1)
+			}
+		}
+	}
 }
