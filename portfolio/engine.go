@@ -187,6 +187,9 @@ func Build(txs []Transaction, cfg Config) (*Result, error) {
 	// value) needs them all to pass.
 	e.checkSymbols()
 	e.placeOnCalendar()
+	if len(e.problems) == 0 {
+		e.allocateQuantity()
+	}
 	if e.txIndex != nil {
 		e.loadRates()
 	}
@@ -235,8 +238,11 @@ type engine struct {
 	txs []Transaction
 	// copied delivers the copy of the caller's rows; nil when txs is
 	// already the copy.
-	copied  chan []Transaction
-	txIndex []int // calendar index each transaction applies on
+	copied chan []Transaction
+	// quantity delivers the memory of the holdings' Quantity column,
+	// allocated beside the checks (allocateQuantity).
+	quantity chan []float64
+	txIndex  []int // calendar index each transaction applies on
 	// kinds[i] and days[i] are txs[i]'s Kind and day number;
 	// badFields lists the rows whose numbers break the readers' rules
 	// (fieldsOK); accountsNamed and currencyNamed say whether any row

@@ -41,9 +41,10 @@ func (e *engine) run() {
 	nsym := len(e.symbols)
 	// The performance frame is one allocation, made before any work:
 	// allocating it while a garbage collection is marking would make
-	// Build pay for it in assists. The holdings columns, the Close column
-	// included, are filled from the runs and the closes on first use (see
-	// Holdings): Build itself reads each symbol's closes where they are.
+	// Build pay for it in assists. The holdings columns but Quantity, the
+	// Close column included, are filled from the runs and the closes on
+	// first use (see Holdings): Build itself reads each symbol's closes
+	// where they are.
 	e.perfBlock = make([]float64, perfColumns*n)
 	e.holdings = &Holdings{
 		Currency:      e.cfg.Currency,
@@ -74,6 +75,15 @@ func (e *engine) run() {
 			e.applyCash(i)
 		}
 	}
+	quantity := &e.holdings.columns[columnQuantity]
+	// Waited for here, after the rows are grouped, to give the
+	// allocation the most time.
+	quantity.once.Do(func() {
+		if e.quantity == nil {
+			e.allocateQuantity()
+		}
+		quantity.values = <-e.quantity
+	})
 	if order := e.moveOrder(); order != nil {
 		for _, si := range order {
 			e.runSymbol(e.cash, si, e.series[si], bySymbol[si])
@@ -87,6 +97,15 @@ func (e *engine) run() {
 	if e.cash.moved {
 		e.sortByDay()
 	}
+}
+
+// allocateQuantity starts allocating the holdings' Quantity column, which
+// runSymbol fills: 20 MB at 500 symbols over 20 years, whose zeroing
+// would otherwise hold up Build on one core while the other waits.
+func (e *engine) allocateQuantity() {
+	size := len(e.symbols) * len(e.cal.days)
+	e.quantity = make(chan []float64, 1)
+	go func() { e.quantity <- make([]float64, size) }()
 }
 
 // applyCash applies a transaction that names no symbol.
@@ -202,6 +221,8 @@ func (e *engine) runSymbol(l *ledger, si int, s *quotes.Series, txs []int) {
 	runs := e.bookTrades(l, st)
 	e.valueRuns(l, st, runs)
 	h.runs[si] = runs
+	n := len(e.cal.days)
+	h.fillColumn(columnQuantity, si, h.columns[columnQuantity].values[si*n:(si+1)*n:(si+1)*n])
 	if w, ok := e.staleWarning(si, runs); ok {
 		l.warnings = append(l.warnings, w)
 	}

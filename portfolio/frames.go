@@ -14,7 +14,9 @@ import "time"
 // change (a trade, a split, a dividend) and the closes; a column of every
 // day is filled from them on its first call and kept, so that Build spends
 // no time or memory on columns nobody reads (the eight of a 500-symbol,
-// 20-year portfolio are 160 MB). A column is shared by every caller: do not
+// 20-year portfolio are 160 MB). Quantity, which every reader of the
+// holdings uses, is the exception: Build fills it as it books each symbol,
+// in memory allocated while it checks the transactions. A column is shared by every caller: do not
 // modify it (Value and Unrealized are computed from Close when first read).
 // At reads one row without filling any column. Holdings is safe for
 // concurrent use, and a copy shares its columns with the original.
