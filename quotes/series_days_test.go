@@ -1,6 +1,8 @@
 package quotes
 
 import (
+	"context"
+	"slices"
 	"sync"
 	"testing"
 	"time"
@@ -92,4 +94,39 @@ func TestDayNumbersConcurrent(t *testing.T) {
 		})
 	}
 	wg.Wait()
+}
+
+// TestFetchAllSharesDayNumbers: the series FetchAll returns whose dates
+// fall on the same days hold one array of day numbers, with the right
+// numbers; a series of other days keeps its own.
+func TestFetchAllSharesDayNumbers(t *testing.T) {
+	days := func(ds ...int) []time.Time {
+		out := make([]time.Time, len(ds))
+		for i, d := range ds {
+			out[i] = Date(2024, 1, d)
+		}
+		return out
+	}
+	series := func(sym string, dates []time.Time) *Series {
+		return &Series{Symbol: sym, Currency: "USD", Dates: dates, Close: slices.Repeat([]float64{1}, len(dates))}
+	}
+	mem, err := NewMemory(series("A", days(2, 3, 4)), series("B", days(2, 3, 4)), series("C", days(2, 4, 5)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := FetchAll(context.Background(), mem, []string{"A", "B", "C"}, time.Time{}, time.Time{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, b, c := got["A"].DayNumbers(), got["B"].DayNumbers(), got["C"].DayNumbers()
+	if &a[0] != &b[0] {
+		t.Error("A and B trade on the same days but hold two arrays of day numbers")
+	}
+	if &a[0] == &c[0] || !SameDayNumbers(a, b) || SameDayNumbers(a, c) {
+		t.Errorf("C trades on other days: A %v, B %v, C %v", a, b, c)
+	}
+	jan2 := DayNumber(Date(2024, 1, 2))
+	if want := []int32{jan2, jan2 + 1, jan2 + 2}; !slices.Equal(b, want) {
+		t.Errorf("B's day numbers %v, want %v", b, want)
+	}
 }

@@ -80,7 +80,9 @@ func (e *FetchError) Unwrap() []error {
 // naming every symbol that failed, never a partial map with a nil error;
 // when ctx ends before it is done, it returns ctx.Err() alone (a
 // BatchSource is expected to do the same), so that an interrupt is one
-// error rather than a "context canceled" per symbol.
+// error rather than a "context canceled" per symbol. The series it
+// returns whose dates fall on the same days share one array of day
+// numbers (see Series.DayNumbers), computed as they are fetched.
 func FetchAll(ctx context.Context, src Source, symbols []string, from, to time.Time) (map[string]*Series, error) {
 	uniq := make([]string, 0, len(symbols))
 	seen := make(map[string]bool, len(symbols))
@@ -91,7 +93,11 @@ func FetchAll(ctx context.Context, src Source, symbols []string, from, to time.T
 		}
 	}
 	if b, ok := src.(BatchSource); ok {
-		return b.SeriesBatch(ctx, uniq, from, to)
+		out, err := b.SeriesBatch(ctx, uniq, from, to)
+		if err == nil {
+			shareDayNumbers(out)
+		}
+		return out, err
 	}
 	out := make(map[string]*Series, len(uniq))
 	var fe FetchError
@@ -118,6 +124,7 @@ func FetchAll(ctx context.Context, src Source, symbols []string, from, to time.T
 		sort.Slice(fe.Errs, func(i, j int) bool { return fe.Errs[i].Symbol < fe.Errs[j].Symbol })
 		return nil, &fe
 	}
+	shareDayNumbers(out)
 	return out, nil
 }
 
