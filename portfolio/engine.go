@@ -446,43 +446,68 @@ func (e *engine) loadRates() {
 // currencyFirstUses finds every currency in use: each one's first
 // calendar day and the transaction that first uses it. A transaction
 // uses its own currency and, for a symbol, the symbol's (and
-// Config.Settle, which the data's dividends are paid in).
+// Config.Settle, which the data's dividends are paid in). The rows are
+// read in chunks in parallel (firstUsesIn), each chunk's first uses then
+// taken in chunk order.
 func (e *engine) currencyFirstUses() (map[string]int, map[string]*Transaction) {
+	chunks := make([][]currencyUse, (len(e.txs)+scanChunk-1)/scanChunk)
+	forChunks(len(e.txs), scanChunk, func(k, lo, hi int) { chunks[k] = e.firstUsesIn(lo, hi) })
 	firstUse := map[string]int{}
 	whoFirst := map[string]*Transaction{}
-	// The transactions are in date order, so the first use of a currency
-	// is its first appearance; last skips the map for a repeated currency.
-	last, haveLast := "", false
-	use := func(c string, d int, tx *Transaction) {
-		if haveLast && c == last {
-			return
-		}
-		last, haveLast = c, true
-		if _, ok := firstUse[c]; !ok {
-			firstUse[c] = d
-			whoFirst[c] = tx
-			// Cash in a minor unit is held in its major currency.
-			if major, _ := cashCurrency(c); major != c {
-				if _, ok := firstUse[major]; !ok {
-					firstUse[major], whoFirst[major] = d, tx
-				}
-			}
-		}
-	}
-	for i := range e.txs {
-		tx := &e.txs[i]
-		if e.txIndex[i] < 0 {
-			continue // outside the calendar, and reported so
-		}
-		use(e.txCurrency(i), e.txIndex[i], tx)
-		if si := e.txSymbol[i]; si >= 0 {
-			use(e.series[si].Currency, e.txIndex[i], tx)
-			if e.cfg.Settle != "" {
-				use(e.cfg.Settle, e.txIndex[i], tx) // the data's dividends are paid in it
+	for _, uses := range chunks {
+		for _, u := range uses {
+			if _, ok := firstUse[u.currency]; !ok {
+				firstUse[u.currency], whoFirst[u.currency] = u.day, &e.txs[u.row]
 			}
 		}
 	}
 	return firstUse, whoFirst
+}
+
+// currencyUse is the first use of a currency within some rows: on
+// calendar day day, by row row.
+type currencyUse struct {
+	currency string
+	day, row int
+}
+
+// firstUsesIn lists the first use of each currency rows lo to hi use
+// (see currencyFirstUses), in the order of the rows.
+func (e *engine) firstUsesIn(lo, hi int) []currencyUse {
+	var uses []currencyUse
+	seen := map[string]bool{}
+	// The transactions are in date order, so the first use of a currency
+	// is its first appearance; last skips the map for a repeated currency.
+	last, haveLast := "", false
+	use := func(c string, d, i int) {
+		if haveLast && c == last {
+			return
+		}
+		last, haveLast = c, true
+		if !seen[c] {
+			seen[c] = true
+			uses = append(uses, currencyUse{c, d, i})
+			// Cash in a minor unit is held in its major currency.
+			if major, _ := cashCurrency(c); major != c && !seen[major] {
+				seen[major] = true
+				uses = append(uses, currencyUse{major, d, i})
+			}
+		}
+	}
+	for i := lo; i < hi; i++ {
+		d := e.txIndex[i]
+		if d < 0 {
+			continue // outside the calendar, and reported so
+		}
+		use(e.txCurrency(i), d, i)
+		if si := e.txSymbol[i]; si >= 0 {
+			use(e.series[si].Currency, d, i)
+			if e.cfg.Settle != "" {
+				use(e.cfg.Settle, d, i) // the data's dividends are paid in it
+			}
+		}
+	}
+	return uses
 }
 
 // ratesFrom is c's rate to the reporting currency on every calendar day,

@@ -64,14 +64,9 @@ func (e *engine) run() {
 	e.deposits = e.perfColumn(0)
 	e.withdrawals = e.perfColumn(1)
 
-	bySymbol := make([][]int, nsym)
+	bySymbol := e.rowsBySymbol()
 	for i, si := range e.txSymbol {
-		if si >= 0 {
-			bySymbol[si] = append(bySymbol[si], i)
-			if to := e.txTo[i]; to >= 0 {
-				bySymbol[to] = append(bySymbol[to], i)
-			}
-		} else {
+		if si < 0 {
 			e.applyCash(i)
 		}
 	}
@@ -97,6 +92,39 @@ func (e *engine) run() {
 	if e.cash.moved {
 		e.sortByDay()
 	}
+}
+
+// rowsBySymbol lists the rows of each symbol, in order: its own, and the
+// SPINOFF, MERGER and SYMBOLCHANGE rows whose To it is. The lists are
+// parts of one array, counted out first (a list per symbol grown row by
+// row was thousands of allocations at 500 symbols).
+func (e *engine) rowsBySymbol() [][]int {
+	count := make([]int, len(e.symbols)+1)
+	for i, si := range e.txSymbol {
+		if si >= 0 {
+			count[si+1]++
+			if to := e.txTo[i]; to >= 0 {
+				count[to+1]++
+			}
+		}
+	}
+	for si := range e.symbols {
+		count[si+1] += count[si] // now where each symbol's list starts
+	}
+	rows := make([]int, count[len(e.symbols)])
+	bySymbol := make([][]int, len(e.symbols))
+	for si := range bySymbol {
+		bySymbol[si] = rows[count[si]:count[si]:count[si+1]]
+	}
+	for i, si := range e.txSymbol {
+		if si >= 0 {
+			bySymbol[si] = append(bySymbol[si], i)
+			if to := e.txTo[i]; to >= 0 {
+				bySymbol[to] = append(bySymbol[to], i)
+			}
+		}
+	}
+	return bySymbol
 }
 
 // allocateQuantity starts allocating the holdings' Quantity column, which
