@@ -238,40 +238,28 @@ func (e *engine) runSymbol(l *ledger, si int, s *quotes.Series, txs []int) {
 	if e.cfg.Settle != "" {
 		st.payCcy, st.payRate = e.cfg.Settle, e.rate[e.cfg.Settle]
 	}
-	// The checks read the close of each trade's day, scattered over the
-	// closes: streaming them into the cache first turns a hundred misses
-	// of a symbol into one sequential read, which valueRuns then finds
-	// cached.
+	// The checks read each row and the close of its day, scattered over
+	// the transactions and the closes: loading them first, all at once,
+	// saves waiting for them one by one (readRows).
 	l.sink += e.readRows(txs, closes)
 	if !e.checkTrades(l, st) {
 		return // Build reports the problems and returns no result
 	}
 	runs := e.bookTrades(l, st)
-	e.valueRuns(l, st, runs)
-	h.runs[si] = runs
 	n := len(e.cal.days)
-	h.fillColumn(columnQuantity, si, h.columns[columnQuantity].values[si*n:(si+1)*n:(si+1)*n])
+	e.valueRuns(l, st, runs, h.columns[columnQuantity].values[si*n:(si+1)*n:(si+1)*n])
+	h.runs[si] = runs
 	if w, ok := e.staleWarning(si, runs); ok {
 		l.warnings = append(l.warnings, w)
 	}
 }
 
-// readEveryLine reads one value of every cache line of x, in order, and
-// returns their sum (kept, so that the reads are not optimised away).
-func readEveryLine(x []float64) float64 {
-	const perLine = 64 / 8
-	sum := 0.0
-	for i := 0; i < len(x); i += perLine {
-		sum += x[i]
-	}
-	return sum
-}
-
 // readRows reads the fields the checks and the booking read of each of
-// the rows txs, scattered over the transactions, in a loop of loads alone:
-// the processor then waits for many at once, where the checks, branching
-// on each row's kind, would wait for them one by one. It returns a sum
-// kept for the same reason as readEveryLine's.
+// the rows txs, and the close of its day, scattered over the transactions
+// and the closes, in a loop of loads alone: the processor then waits for
+// many at once, where the checks, branching on each row's kind, would
+// wait for them one by one. It returns their sum, kept (ledger.sink) so
+// that the loads are not optimised away.
 func (e *engine) readRows(txs []int, closes []float64) float64 {
 	sum := 0.0
 	for _, i := range txs {
@@ -412,21 +400,25 @@ func (e *engine) bookTransaction(l *ledger, st *symbolTrades, p *position, i, d 
 }
 
 // valueRuns adds the value of each run that holds shares, day by day at
-// the day's close and rate, to the market value in l.
-func (e *engine) valueRuns(l *ledger, st *symbolTrades, runs []positionRun) {
+// the day's close and rate, to the market value in l, and writes each
+// run's quantity into quantity, the symbol's rows of the Quantity column
+// (which are zero): one pass over the days reading the closes and writing
+// the column, as fillColumn would write it.
+func (e *engine) valueRuns(l *ledger, st *symbolTrades, runs []positionRun, quantity []float64) {
 	n := len(e.cal.days)
 	for k, r := range runs {
-		if r.Quantity == 0 {
-			continue
-		}
 		next := n
 		if k+1 < len(runs) {
 			next = runs[k+1].From
+		}
+		if r.Quantity == 0 {
+			fill(quantity[r.From:next], r.Quantity) // a −0 is written
+			continue
 		}
 		var rates []float64
 		if st.quoteCcy != e.cfg.Currency {
 			rates = st.qrate[r.From:next]
 		}
-		l.addValue(r.From, r.Quantity, st.closes[r.From:next], rates)
+		l.addValue(r.From, r.Quantity, st.closes[r.From:next], rates, quantity[r.From:next])
 	}
 }

@@ -31,7 +31,7 @@ type ledger struct {
 	// moved: a transaction was moved to its symbol's next trading day, so
 	// the transactions are to be sorted again (see fillOnSessions).
 	moved bool
-	// sink keeps readEveryLine's sums, which nothing reads.
+	// sink keeps readRows' sums, which nothing reads.
 	sink float64
 }
 
@@ -50,22 +50,26 @@ func (l *ledger) add(c string, d int, amount float64) {
 
 // addValue adds the value of qty shares at closes (in the quote currency,
 // converted at rates; nil: the reporting currency, at 1) to the market
-// value of days from, from+1 ….
-func (l *ledger) addValue(from int, qty float64, closes, rates []float64) {
+// value of days from, from+1 …, and writes qty into held, the quantity of
+// those days.
+func (l *ledger) addValue(from int, qty float64, closes, rates, held []float64) {
 	if l.marketValue == nil {
 		l.marketValue = make([]float64, l.days)
 	}
 	mv := l.marketValue[from : from+len(closes)]
+	held = held[:len(mv)]
 	if rates == nil {
 		// In the reporting currency: qty × close × 1 is qty × close to
 		// the bit, without reading a rate.
 		for i := range mv {
 			mv[i] += float64(qty * closes[i])
+			held[i] = qty
 		}
 		return
 	}
 	for i := range mv {
 		mv[i] += positionValue(qty, closes[i], rates[i])
+		held[i] = qty
 	}
 }
 
