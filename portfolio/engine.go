@@ -187,9 +187,6 @@ func Build(txs []Transaction, cfg Config) (*Result, error) {
 	// value) needs them all to pass.
 	e.checkSymbols()
 	e.placeOnCalendar()
-	if len(e.problems) == 0 {
-		e.allocateQuantity()
-	}
 	if e.txIndex != nil {
 		e.loadRates()
 	}
@@ -249,6 +246,7 @@ type engine struct {
 	// names an account (or is a TRANSFER) and a currency (scanRows).
 	kinds                        []Kind
 	days                         []dayNumber
+	symbolNames                  []string // txs[i].Symbol, until checkSymbols has read them
 	badFields                    []int
 	accountsNamed, currencyNamed bool
 	problems                     []Problem
@@ -356,12 +354,13 @@ func (e *engine) checkSymbols() {
 		if !kindNeedsSymbol(k) {
 			continue
 		}
-		tx := &e.txs[i]
-		if !needsSymbol(tx) {
-			continue
+		sym := e.symbolNames[i]
+		if k == Transfer && sym == "" {
+			continue // of cash
 		}
-		n := register(tx.Symbol)
-		if movesHolding(tx.Kind) && tx.To != "" {
+		n := register(sym)
+		tx := &e.txs[i]
+		if movesHolding(k) && tx.To != "" {
 			register(tx.To) // resolveTo reports an unknown one
 		}
 		switch n {
@@ -375,6 +374,7 @@ func (e *engine) checkSymbols() {
 
 		e.txSymbol[i] = n
 	}
+	e.symbolNames = nil
 	sort.Strings(e.symbols)
 	sorted := make([]int, len(e.symbols)) // first-use number → sorted index
 	for si, s := range e.symbols {

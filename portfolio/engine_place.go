@@ -28,6 +28,9 @@ func (e *engine) placeOnCalendar() {
 		calSeries = []*quotes.Series{cashDays(e.txs, to)}
 	}
 	e.cal = newCalendar(calSeries, from, to)
+	if len(e.problems) == 0 && len(e.cal.days) > 0 {
+		e.allocateQuantity() // as soon as its size is known
+	}
 	if len(e.cal.days) == 0 {
 		expected := "a date with market data on or after it (none up to " + to.time().Format(time.DateOnly) + ")"
 		if !e.cfg.To.IsZero() && to < from {

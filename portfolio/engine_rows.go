@@ -43,14 +43,14 @@ func (e *engine) useCopy() {
 const scanChunk = 1 << 12
 
 // scanRows notes, in one pass over e.txs, what the later passes would
-// otherwise each read the 200-byte rows again for: each row's kind and day
-// (e.kinds, e.days), the rows whose numbers break the readers' rules
-// (e.badFields), and whether any row names an account or a currency.
-// Reading 50,000 rows is memory bound; the chunks run in parallel. It
-// reports whether the rows are in date order.
+// otherwise each read the 200-byte rows again for: each row's kind, day
+// and symbol (e.kinds, e.days, e.symbolNames), the rows whose numbers
+// break the readers' rules (e.badFields), and whether any row names an
+// account or a currency. Reading 50,000 rows is memory bound; the chunks
+// run in parallel. It reports whether the rows are in date order.
 func (e *engine) scanRows() bool {
 	n := len(e.txs)
-	e.kinds, e.days = make([]Kind, n), make([]dayNumber, n)
+	e.kinds, e.days, e.symbolNames = make([]Kind, n), make([]dayNumber, n), make([]string, n)
 	scans := make([]chunkScan, (n+scanChunk-1)/scanChunk)
 	forChunks(n, scanChunk, func(k, lo, hi int) { scans[k] = e.scan(lo, hi) })
 	inOrder := true
@@ -80,7 +80,7 @@ func (e *engine) scan(lo, hi int) chunkScan {
 		// The day number, without time.Time's calendar arithmetic: a
 		// tenth of Build's time at 50,000 rows.
 		d := toDayNumber(tx.Date)
-		e.days[i], e.kinds[i] = d, tx.Kind
+		e.days[i], e.kinds[i], e.symbolNames[i] = d, tx.Kind, tx.Symbol
 		if i > lo && d < e.days[i-1] {
 			sc.inOrder = false
 		}
