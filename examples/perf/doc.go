@@ -2,7 +2,7 @@
 // the notebook gofolio replaces, on identical synthetic workloads, and shows
 // how the cost grows with the work.
 //
-//	go run ./examples/perf          # the full table (3 to 5 minutes on 2 quiet cores); writes examples/perf/RESULTS.md
+//	go run ./examples/perf          # the full table (about 9 minutes on 2 quiet cores); writes examples/perf/RESULTS.md
 //	go run ./examples/perf -quick   # three small workloads, to stdout only
 //
 // For each workload (symbols × years of 252 trading days × transactions,
@@ -42,6 +42,10 @@
 // ratios, gofolio's time per symbol-day and the peak memory, and a second
 // table of the whole path. The row-by-row baseline is skipped where
 // its time, estimated from the smaller workloads, would pass -baseline-limit.
+//
+// alternate.py times gofolio and the numba peer in turn, round after
+// round, on the inputs a -keep run left, and pools their runs: the fairer
+// pairing on a machine whose speed drifts (see its doc string).
 //
 // The pandas scripts run with Debian's /usr/bin/python3 (not a python3
 // earlier on PATH, which may lack pandas); when it cannot import pandas the
