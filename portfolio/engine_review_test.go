@@ -2,6 +2,7 @@ package portfolio
 
 import (
 	"math"
+	"math/rand/v2"
 	"testing"
 	"time"
 )
@@ -38,6 +39,32 @@ func TestBuildMarketValueIsTheValueColumnsSum(t *testing.T) {
 		}
 		if math.IsNaN(sum) != math.IsNaN(mv[d]) || !math.IsNaN(sum) && math.Abs(sum-mv[d]) > 1e-9 {
 			t.Errorf("day %d: market value %v, the Value column sums to %v", d, mv[d], sum)
+		}
+	}
+}
+
+// TestBuildQuantityColumnIsFillColumns: Build writes the holdings'
+// Quantity column as it books each symbol (valueRuns) instead of filling
+// it from the runs on first use; on random portfolios of two accounts,
+// with and without a selection, every symbol's rows must be, to the bit
+// (a -0 included, and 0 before the first trade), what fillColumn gives.
+func TestBuildQuantityColumnIsFillColumns(t *testing.T) {
+	x := testSeries("X", "USD", days(d1, d2, d3, d4, d5, d8), 10, 12, 9, 15, 14, 16)
+	y := testSeries("Y", "USD", days(d1, d2, d3, d4, d5, d8), 50, 40, 45, 60, 55, 52)
+	for seed := range uint64(100) {
+		txs := randomAccountTxs(rand.New(rand.NewPCG(seed, 23)), x, y)
+		for _, accounts := range [][]string{nil, {"B"}} {
+			h := build(t, txs, Config{Currency: "USD", Series: market(x, y), Accounts: accounts}).Holdings
+			got, n := h.Quantity(), len(h.Dates)
+			for s := range h.Symbols {
+				want := make([]float64, n)
+				h.fillColumn(columnQuantity, s, want)
+				for d := range want {
+					if math.Float64bits(got[s*n+d]) != math.Float64bits(want[d]) {
+						t.Fatalf("seed %d, accounts %q, %s day %d: Quantity %v, fillColumn %v", seed, accounts, h.Symbols[s], d, got[s*n+d], want[d])
+					}
+				}
+			}
 		}
 	}
 }
