@@ -415,8 +415,13 @@ func (e *engine) valueRuns(l *ledger, st *symbolTrades, runs []positionRun, quan
 			fill(quantity[r.From:next], r.Quantity) // a −0 is written
 			continue
 		}
+		// The reporting currency's rate is 1 from its first use on, NaN
+		// before it (ratesFrom): a run from before that day (shares a
+		// SPINOFF, MERGER or SYMBOLCHANGE moved in before any row used the
+		// currency) is valued at the rates, NaN included, as the Value
+		// column and At value it.
 		var rates []float64
-		if st.quoteCcy != e.cfg.Currency {
+		if st.quoteCcy != e.cfg.Currency || st.qrate[r.From] != 1 {
 			rates = st.qrate[r.From:next]
 		}
 		l.addValue(r.From, r.Quantity, st.closes[r.From:next], rates, quantity[r.From:next])
