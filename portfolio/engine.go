@@ -446,7 +446,8 @@ func (e *engine) loadRates() {
 // currencyFirstUses finds every currency in use: each one's first
 // calendar day and the transaction that first uses it. A transaction
 // uses its own currency and, for a symbol, the symbol's (and
-// Config.Settle, which the data's dividends are paid in). The rows are
+// Config.Settle, which the data's dividends are paid in); a SPINOFF,
+// MERGER or SYMBOLCHANGE also uses its To's, whose shares it moves in. The rows are
 // read in chunks in parallel (firstUsesIn), each chunk's first uses then
 // taken in chunk order.
 func (e *engine) currencyFirstUses() (map[string]int, map[string]*Transaction) {
@@ -505,6 +506,9 @@ func (e *engine) firstUsesIn(lo, hi int) []currencyUse {
 			if e.cfg.Settle != "" {
 				use(e.cfg.Settle, d, i) // the data's dividends are paid in it
 			}
+		}
+		if to := e.txTo[i]; to >= 0 {
+			use(e.series[to].Currency, d, i) // the shares moved are valued in it
 		}
 	}
 	return uses

@@ -2,6 +2,7 @@ package quotes
 
 import (
 	"bytes"
+	"maps"
 	"slices"
 	"sync/atomic"
 	"time"
@@ -44,21 +45,41 @@ func (s *Series) DayNumbers() []int32 { return s.dayNumbers().days }
 func (s *Series) DaysAscending() bool { return s.dayNumbers().ascending }
 
 func (s *Series) dayNumbers() *dayNumbers {
+	if c := s.cachedDayNumbers(); c != nil {
+		return c
+	}
+	c := s.computeDayNumbers()
+	if len(s.Dates) > 0 {
+		atomic.StorePointer(&s.days, unsafe.Pointer(c))
+	}
+	return c
+}
+
+// cachedDayNumbers is the cache, when it belongs to s.Dates; nil when
+// there is none (or no date).
+func (s *Series) cachedDayNumbers() *dayNumbers {
+	if len(s.Dates) == 0 {
+		return nil
+	}
+	c := (*dayNumbers)(atomic.LoadPointer(&s.days))
+	if c == nil || c.first != &s.Dates[0] || c.n != len(s.Dates) {
+		return nil
+	}
+	return c
+}
+
+// computeDayNumbers computes what the cache holds, without keeping it.
+func (s *Series) computeDayNumbers() *dayNumbers {
 	if len(s.Dates) == 0 {
 		return &dayNumbers{ascending: true}
 	}
-	first := &s.Dates[0]
-	if c := (*dayNumbers)(atomic.LoadPointer(&s.days)); c != nil && c.first == first && c.n == len(s.Dates) {
-		return c
-	}
-	c := &dayNumbers{first: first, n: len(s.Dates), days: make([]int32, len(s.Dates)), ascending: true}
+	c := &dayNumbers{first: &s.Dates[0], n: len(s.Dates), days: make([]int32, len(s.Dates)), ascending: true}
 	for i, t := range s.Dates {
 		c.days[i] = DayNumber(t)
 		if i > 0 && c.days[i] <= c.days[i-1] {
 			c.ascending = false
 		}
 	}
-	atomic.StorePointer(&s.days, unsafe.Pointer(c))
 	return c
 }
 
@@ -79,33 +100,45 @@ func DayNumber(t time.Time) int32 {
 	return int32(days)
 }
 
-// shareDayNumbers makes the series among series whose day numbers are
-// equal share one array of them, as pandas' MultiIndex keeps the dates
-// of every symbol in one level: 500 series of one exchange then hold one
-// array instead of 500, and the portfolio engine, which unites the
-// calendars of every series it builds on, finds them equal by address
-// instead of comparing them. Each series' numbers are computed (and
-// cached) if they were not.
+// shareDayNumbers computes the day numbers of the series among series
+// that have none cached yet, and makes those equal to another's share one
+// array of them, as pandas' MultiIndex keeps the dates of every symbol in
+// one level: 500 series of one exchange then hold one array instead of
+// 500, and the portfolio engine, which unites the calendars of every
+// series it builds on, finds them equal by address instead of comparing
+// them. A series' cache is set once, as its first DayNumbers call would
+// set it (one already cached is left as it is); the series are taken in
+// symbol order, so that the same series share the same arrays every time.
 func shareDayNumbers(series map[string]*Series) {
 	var distinct [][]int32
-	for _, s := range series {
-		c := s.dayNumbers()
+	for _, sym := range slices.Sorted(maps.Keys(series)) {
+		s := series[sym]
+		if c := s.cachedDayNumbers(); c != nil {
+			distinct = appendCalendar(distinct, c.days)
+			continue
+		}
+		c := s.computeDayNumbers()
 		if len(c.days) == 0 {
 			continue
 		}
-		k := slices.IndexFunc(distinct, func(d []int32) bool { return SameDayNumbers(d, c.days) })
-		if k < 0 {
-			if len(distinct) < maxSharedCalendars {
-				distinct = append(distinct, c.days)
-			}
-			continue
+		if k := slices.IndexFunc(distinct, func(d []int32) bool { return SameDayNumbers(d, c.days) }); k >= 0 {
+			c.days = distinct[k]
+		} else {
+			distinct = appendCalendar(distinct, c.days)
 		}
-		if &distinct[k][0] != &c.days[0] {
-			shared := *c
-			shared.days = distinct[k]
-			atomic.StorePointer(&s.days, unsafe.Pointer(&shared))
-		}
+		atomic.StorePointer(&s.days, unsafe.Pointer(c))
 	}
+}
+
+// appendCalendar adds days to the distinct calendars shareDayNumbers
+// compares each series' days with, unless it holds them already or is
+// full.
+func appendCalendar(distinct [][]int32, days []int32) [][]int32 {
+	if len(days) == 0 || len(distinct) >= maxSharedCalendars ||
+		slices.ContainsFunc(distinct, func(d []int32) bool { return SameDayNumbers(d, days) }) {
+		return distinct
+	}
+	return append(distinct, days)
 }
 
 // maxSharedCalendars is how many distinct calendars shareDayNumbers
