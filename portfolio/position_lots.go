@@ -25,20 +25,19 @@ func (m *lotCost) soldCost(row *Transaction, held, cost, sold float64) (float64,
 	if row != nil {
 		spec = row.Lot
 	}
-	var taken []lots.Lot
-	var err error
+	var total float64
 	if row != nil && row.Kind == Merger {
-		taken = m.pool.TakeEvery(sold)
-	} else if taken, err = m.pool.Take(sold, spec); err != nil {
+		for _, l := range m.pool.TakeEvery(sold) {
+			total += l.Cost
+		}
+	} else if c, err := m.pool.TakeCost(sold, spec); err != nil {
 		return 0, err
+	} else {
+		total = c
 	}
 	if afterSale(held, sold) == 0 {
 		m.pool.Empty() // as the position: nothing held, no cost
 		return cost, nil
-	}
-	total := 0.0
-	for _, l := range taken {
-		total += l.Cost
 	}
 	return total, nil
 }

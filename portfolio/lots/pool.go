@@ -50,6 +50,10 @@ const Epsilon = 1e-9
 type Pool struct {
 	method Method
 	lots   []Lot
+	// scratch and taken are reused by every sale's TakeCost (order's
+	// indexes, the parts taken), so that a sale allocates nothing.
+	scratch []int
+	taken   []Lot
 }
 
 // NewPool is an empty pool matched by m.
@@ -87,12 +91,32 @@ func (p *Pool) Split(ratio float64) {
 // its quantity and cost. Nothing is taken when the lots spec names are
 // none or hold fewer than qty shares: the error says so.
 func (p *Pool) Take(qty float64, spec string) ([]Lot, error) {
+	return p.takeInto(nil, qty, spec)
+}
+
+// TakeCost is Take's parts' total cost (Lot.Cost), without keeping the
+// parts: what a ledger needs of a sale, with no allocation.
+func (p *Pool) TakeCost(qty float64, spec string) (float64, error) {
+	taken, err := p.takeInto(p.taken[:0], qty, spec)
+	if err != nil {
+		return 0, err
+	}
+	p.taken = taken
+	total := 0.0
+	for _, l := range taken {
+		total += l.Cost
+	}
+	return total, nil
+}
+
+// takeInto is Take, appending the parts taken to taken.
+func (p *Pool) takeInto(taken []Lot, qty float64, spec string) ([]Lot, error) {
 	order, err := p.order(spec)
 	if err != nil {
 		return nil, err
 	}
 	if p.method == Average || p.method == UK {
-		return p.takeProRata(qty), nil
+		return p.takeProRata(taken, qty), nil
 	}
 	held := 0.0
 	for _, i := range order {
@@ -101,7 +125,6 @@ func (p *Pool) Take(qty float64, spec string) ([]Lot, error) {
 	if qty > held*(1+Epsilon)+Epsilon {
 		return nil, fmt.Errorf("sells %v shares but the lots it names (%s) hold %v", qty, spec, held)
 	}
-	var taken []Lot
 	left := qty
 	for _, i := range order {
 		if left <= Epsilon*(1+qty) {
@@ -124,17 +147,17 @@ func (p *Pool) Take(qty float64, spec string) ([]Lot, error) {
 // TakeEvery removes qty shares from every lot pro rata, whatever the
 // pool's method (a merger's cash is paid on every share held), and
 // returns the parts taken: see takeProRata.
-func (p *Pool) TakeEvery(qty float64) []Lot { return p.takeProRata(qty) }
+func (p *Pool) TakeEvery(qty float64) []Lot { return p.takeProRata(nil, qty) }
 
 // takeProRata takes qty / held of every lot: the cost taken is the
 // average cost × qty. Selling all that is held (but for rounding, see
 // Epsilon) empties the pool; a part leaves every lot its share, however
-// small.
-func (p *Pool) takeProRata(qty float64) []Lot {
+// small. The parts are appended to taken.
+func (p *Pool) takeProRata(taken []Lot, qty float64) []Lot {
 	held := p.Quantity()
 	f := min(qty/held, 1)
 	all := held-qty <= Epsilon*(1+qty)
-	taken := make([]Lot, 0, len(p.lots))
+	taken = slices.Grow(taken, len(p.lots))
 	for i := range p.lots {
 		l := &p.lots[i]
 		if all {
@@ -155,12 +178,14 @@ func (p *Pool) dropEmpty() {
 }
 
 // order is the indexes of the lots a sale takes from, in the order it
-// takes them.
+// takes them: the pool's scratch slice (but for Specific), valid until
+// the next call.
 func (p *Pool) order(spec string) ([]int, error) {
-	idx := make([]int, 0, len(p.lots))
+	idx := p.scratch[:0]
 	for i := range p.lots {
 		idx = append(idx, i)
 	}
+	p.scratch = idx
 	switch p.method {
 	case LIFO:
 		slices.Reverse(idx)
