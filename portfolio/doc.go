@@ -13,8 +13,9 @@
 // The frames are typed columns ([]float64, []time.Time) for speed. The
 // performance frame's are fields; the holdings frame's per-day columns are
 // methods, filled from each symbol's positions on first use, so that Build
-// pays only for the closes and the performance frame, and a caller for the
-// columns it reads (Holdings.At reads one row).
+// pays only for the performance frame and the Quantity column (which every
+// reader of the holdings uses, filled as Build books), and a caller for the
+// other columns it reads (Holdings.At reads one row).
 //
 // The layout around the engine (README, "Packages"):
 //

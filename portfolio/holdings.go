@@ -36,7 +36,8 @@ type lazyColumn struct {
 	values []float64
 }
 
-// Quantity is the column of shares held at each close, after splits.
+// Quantity is the column of shares held at each close, after splits
+// (filled by Build as it books, unlike the other columns).
 func (h *Holdings) Quantity() []float64 { return h.column(columnQuantity) }
 
 // Close is the column of closes in the quote currency, forward-filled over
