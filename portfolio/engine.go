@@ -297,8 +297,7 @@ func (e *engine) problem(tx *Transaction, column, value, expected string) {
 // data must then know: a row of a kind that does, or a TRANSFER of
 // shares.
 func needsSymbol(tx *Transaction) bool {
-	k := tx.Kind
-	return k == Buy || k == Sell || k == Dividend || k == Split || booksAction(k) || k == Transfer && tx.Symbol != ""
+	return kindNeedsSymbol(tx.Kind) && (tx.Kind != Transfer || tx.Symbol != "")
 }
 
 // kindNeedsSymbol reports whether a row of kind k may act on its symbol
