@@ -267,7 +267,7 @@ func (e *engine) readRows(txs []int, closes []float64) float64 {
 		d := e.txIndex[i]
 		// Kind to Currency span at most three cache lines of the row.
 		sum += float64(tx.Kind) + tx.Price + float64(len(tx.Currency))
-		if d < len(closes) {
+		if uint(d) < uint(len(closes)) { // off the calendar: none
 			sum += closes[d]
 		}
 	}
