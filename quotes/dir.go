@@ -360,17 +360,7 @@ func (p FileProblem) String() string {
 // maxListedProblems caps how many problems FileError.Error spells out.
 const maxListedProblems = 50
 
-func (e *FileError) Error() string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "%s: ", e.File)
-	if len(e.Problems) == 1 {
-		b.WriteString(e.Problems[0].String())
-		return b.String()
-	}
-	fmt.Fprintf(&b, "%d problems:", len(e.Problems))
-	problems.List(&b, e.Problems, maxListedProblems)
-	return b.String()
-}
+func (e *FileError) Error() string { return problems.Message(e.File, e.Problems, maxListedProblems) }
 
 // table is a CSV file being read: its header and the problems found so far.
 type table struct {

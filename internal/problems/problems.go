@@ -22,3 +22,18 @@ func List[P fmt.Stringer](b *strings.Builder, ps []P, max int) {
 		b.WriteString(p.String())
 	}
 }
+
+// Message is an error's text for the problems ps found in an input named
+// by prefix: "prefix: " then the one problem, or "prefix: N problems:"
+// and List's lines (at most max).
+func Message[P fmt.Stringer](prefix string, ps []P, max int) string {
+	var b strings.Builder
+	b.WriteString(prefix + ": ")
+	if len(ps) == 1 {
+		b.WriteString(ps[0].String())
+		return b.String()
+	}
+	fmt.Fprintf(&b, "%d problems:", len(ps))
+	List(&b, ps, max)
+	return b.String()
+}

@@ -28,3 +28,15 @@ func TestList(t *testing.T) {
 		}
 	}
 }
+
+// TestMessage: one problem follows the prefix on its line; more are
+// counted and listed, at most max of them.
+func TestMessage(t *testing.T) {
+	if got, want := Message("f.csv", []problem{"row 2: a"}, 5), "f.csv: row 2: a"; got != want {
+		t.Errorf("one problem: %q, want %q", got, want)
+	}
+	ps := []problem{"row 2: a", "row 3: b", "row 4: c"}
+	if got, want := Message("f.csv", ps, 2), "f.csv: 3 problems:\n\trow 2: a\n\trow 3: b\n\t... and 1 more"; got != want {
+		t.Errorf("three problems: %q, want %q", got, want)
+	}
+}

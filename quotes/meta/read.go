@@ -40,17 +40,7 @@ type Error struct {
 // maxListed caps how many problems Error spells out.
 const maxListed = 50
 
-func (e *Error) Error() string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "meta: %s: ", e.File)
-	if len(e.Problems) == 1 {
-		b.WriteString(e.Problems[0].String())
-		return b.String()
-	}
-	fmt.Fprintf(&b, "%d problems:", len(e.Problems))
-	problems.List(&b, e.Problems, maxListed)
-	return b.String()
-}
+func (e *Error) Error() string { return problems.Message("meta: "+e.File, e.Problems, maxListed) }
 
 // MaxSize is the largest file Read reads: a million symbols at 64 bytes a
 // row. A larger one is not metadata.
